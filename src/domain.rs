@@ -1,0 +1,10 @@
+//! The pure core of Anxin: banks, questions, quiz sessions, scoring, dates and the words of the
+//! interface. Plain Rust only: no `leptos`, `web_sys`, `wasm_bindgen` or `gloo` (a host test
+//! enforces this), so all of it is tested natively with `cargo test`.
+
+pub mod bank;
+pub mod date;
+pub mod i18n;
+pub mod rng;
+pub mod session;
+pub mod text;

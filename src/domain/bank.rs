@@ -1,0 +1,303 @@
+//! Quiz banks: the public bank format (version 1) as plain Rust data.
+//!
+//! Owns the typed bank (`Bank`, `Question`, `AnswerOption`) and the small enums parsed from bank
+//! files. Parsing and checking live in `bank/validate.rs`; the index of banks in `bank/index.rs`.
+//! Nothing here touches the browser or the file system.
+
+mod index;
+pub mod sheet;
+mod validate;
+
+pub use index::{BankIndex, IndexEntry, IndexError};
+pub use validate::{
+    answer_positions, is_valid_id, parse_bank, BankReport, Problem, ProblemKind, Severity,
+    TextLimits, MAX_POSITION_SHARE_PERCENT,
+};
+
+use crate::domain::date::Date;
+use crate::domain::text::{Lang, LocalText};
+use serde::Serialize;
+
+/// The bank format this build reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+macro_rules! string_newtype {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// The id as written in the bank.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                Self(value.to_owned())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+string_newtype!(
+    /// A bank's id; equals its file name without `.json`.
+    BankId
+);
+string_newtype!(
+    /// A question's id, unique within its bank.
+    QuestionId
+);
+string_newtype!(
+    /// An option's id, unique within its question and stable across edits.
+    OptionId
+);
+
+/// What a bank teaches. Several banks may share a topic.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Topic {
+    /// Fraud prevention (反诈).
+    Fraud,
+    /// Personal-information protection (个人信息保护).
+    Privacy,
+    /// Rational investing, illegal fund-raising and deposit insurance (理性投资).
+    Investing,
+    /// Financial consumers' rights and complaint channels (消费者权益).
+    Rights,
+}
+
+impl Topic {
+    /// Every topic, in the order the home screen shows them.
+    pub const ALL: [Topic; 4] = [
+        Topic::Fraud,
+        Topic::Privacy,
+        Topic::Investing,
+        Topic::Rights,
+    ];
+
+    /// The word used in bank files and query strings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Topic::Fraud => "fraud",
+            Topic::Privacy => "privacy",
+            Topic::Investing => "investing",
+            Topic::Rights => "rights",
+        }
+    }
+
+    /// Parses the word used in bank files and query strings.
+    pub fn parse(value: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|t| t.as_str() == value)
+    }
+}
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+pub enum QuestionType {
+    /// One right option among several.
+    #[serde(rename = "single")]
+    Single,
+    /// Two or more right options, scored all-or-nothing.
+    #[serde(rename = "multiple")]
+    Multiple,
+    /// Two fixed options, `true` and `false`.
+    #[serde(rename = "true_false")]
+    TrueFalse,
+}
+
+impl QuestionType {
+    /// Every type.
+    pub const ALL: [QuestionType; 3] = [
+        QuestionType::Single,
+        QuestionType::Multiple,
+        QuestionType::TrueFalse,
+    ];
+
+    /// The word used in bank files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionType::Single => "single",
+            QuestionType::Multiple => "multiple",
+            QuestionType::TrueFalse => "true_false",
+        }
+    }
+
+    /// Parses the word used in bank files.
+    pub fn parse(value: &str) -> Option<QuestionType> {
+        QuestionType::ALL.into_iter().find(|t| t.as_str() == value)
+    }
+}
+
+/// Who a question is written for; campaigns draw sets per audience.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Older customers.
+    Elderly,
+    /// Students and young workers.
+    Youth,
+    /// People new to a city.
+    Newcomers,
+    /// Everyone.
+    Everyone,
+}
+
+impl Audience {
+    /// Every audience.
+    pub const ALL: [Audience; 4] = [
+        Audience::Elderly,
+        Audience::Youth,
+        Audience::Newcomers,
+        Audience::Everyone,
+    ];
+
+    /// The word used in bank files and query strings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Elderly => "elderly",
+            Audience::Youth => "youth",
+            Audience::Newcomers => "newcomers",
+            Audience::Everyone => "everyone",
+        }
+    }
+
+    /// Parses the word used in bank files and query strings.
+    pub fn parse(value: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.as_str() == value)
+    }
+}
+
+/// Text read aloud instead of the prompt, per language (either may be absent).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ReadAloud {
+    /// Chinese reading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+    /// English reading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+/// One option of a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerOption {
+    /// Stable id, referenced by `answer`.
+    pub id: OptionId,
+    /// What the option says.
+    pub text: LocalText,
+    /// Optional "why this is right or wrong", shown when the option is chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<LocalText>,
+}
+
+/// One question of a bank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    /// Unique in the bank.
+    pub id: QuestionId,
+    /// How it is answered.
+    #[serde(rename = "type")]
+    pub kind: QuestionType,
+    /// The question itself.
+    pub prompt: LocalText,
+    /// The options, in the order the author wrote them.
+    pub options: Vec<AnswerOption>,
+    /// The ids of the right options.
+    pub answer: Vec<OptionId>,
+    /// The explanation (解析) shown after answering.
+    pub explanation: LocalText,
+    /// The law, article or official guidance the answer rests on.
+    pub source: LocalText,
+    /// 1 (easy) to 3 (hard).
+    pub difficulty: u8,
+    /// Who the question is written for (never empty).
+    pub audience: Vec<Audience>,
+    /// Free tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// After this date the app hides the question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<Date>,
+    /// Optional read-aloud override.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_aloud: Option<ReadAloud>,
+}
+
+impl Question {
+    /// Whether `choice` (a set of option ids) is exactly the right answer.
+    pub fn is_correct(&self, choice: &[OptionId]) -> bool {
+        choice.len() == self.answer.len() && self.answer.iter().all(|a| choice.contains(a))
+    }
+
+    /// The option with this id.
+    pub fn option(&self, id: &OptionId) -> Option<&AnswerOption> {
+        self.options.iter().find(|o| &o.id == id)
+    }
+
+    /// Whether the question is still shown on `today`.
+    pub fn is_current(&self, today: Date) -> bool {
+        self.valid_until.is_none_or(|until| today <= until)
+    }
+
+    /// The text to read aloud for the prompt in `lang`.
+    pub fn spoken_prompt(&self, lang: Lang) -> &str {
+        let over = self.read_aloud.as_ref().and_then(|r| match lang {
+            Lang::Zh => r.zh.as_deref(),
+            Lang::En => r.en.as_deref(),
+        });
+        over.unwrap_or_else(|| self.prompt.get(lang))
+    }
+}
+
+/// A whole bank, as checked by the validator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bank {
+    /// Always `FORMAT_VERSION` when written.
+    pub format: u64,
+    /// Equals the file name without `.json`.
+    pub id: BankId,
+    /// What it teaches.
+    pub topic: Topic,
+    /// Bumped by the editors on every change.
+    pub version: u64,
+    /// When the content was last reviewed.
+    pub reviewed: Date,
+    /// Title shown on the home screen.
+    pub title: LocalText,
+    /// One or two sentences under the title.
+    pub description: LocalText,
+    /// The questions, in the order written.
+    pub questions: Vec<Question>,
+}
+
+impl Bank {
+    /// The questions still current on `today` (expired ones are hidden).
+    pub fn current_questions(&self, today: Date) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(move |q| q.is_current(today))
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &QuestionId) -> Option<&Question> {
+        self.questions.iter().find(|q| &q.id == id)
+    }
+
+    /// The bank as pretty JSON in the public format (what `anxin-bank import` writes).
+    pub fn to_json(&self) -> String {
+        // Serialising plain strings and numbers cannot fail; fall back to an empty object regardless.
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}")) + "\n"
+    }
+}

@@ -1,0 +1,559 @@
+//! Spreadsheet round trip: a bank as CSV (what Excel or WPS saves) and back.
+//!
+//! The layout is `quizzes/template.csv`: a few `@key,value` rows for the bank itself, a header row,
+//! then one row per question. Import builds the bank's JSON and checks it with the same validator as
+//! everything else, then reports each problem by spreadsheet row and column. Export writes the same
+//! layout, so a bank can be reviewed in a spreadsheet and imported again without loss.
+
+use super::validate::{parse_bank, BankReport, Problem};
+use super::{Bank, QuestionType};
+use crate::domain::date::Date;
+use serde_json::{json, Map, Value};
+
+/// How many option columns the sheet has.
+pub const SHEET_OPTIONS: usize = 6;
+
+/// The bank rows at the top of the sheet, in order.
+const META: [&str; 8] = [
+    "@id",
+    "@topic",
+    "@version",
+    "@reviewed",
+    "@title_zh",
+    "@title_en",
+    "@description_zh",
+    "@description_en",
+];
+
+/// The question columns, in order.
+pub fn columns() -> Vec<String> {
+    let mut cols: Vec<String> = [
+        "id",
+        "type",
+        "difficulty",
+        "audience",
+        "tags",
+        "prompt_zh",
+        "prompt_en",
+        "option_ids",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for n in 1..=SHEET_OPTIONS {
+        for suffix in ["zh", "en", "feedback_zh", "feedback_en"] {
+            cols.push(format!("option_{n}_{suffix}"));
+        }
+    }
+    for c in [
+        "answer",
+        "explanation_zh",
+        "explanation_en",
+        "source_zh",
+        "source_en",
+        "valid_until",
+        "read_aloud_zh",
+        "read_aloud_en",
+    ] {
+        cols.push(c.to_string());
+    }
+    cols
+}
+
+/// A problem found while importing, placed in the sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetProblem {
+    /// 1-based spreadsheet row, when the problem belongs to one.
+    pub row: Option<usize>,
+    /// The column (header name) it concerns, when known.
+    pub column: Option<String>,
+    /// The validator's problem (for the message and severity); `None` for a sheet-level problem.
+    pub problem: Option<Problem>,
+    /// A sheet-level message (bad encoding, missing header …) in both languages.
+    pub sheet_message: Option<(String, String)>,
+}
+
+impl SheetProblem {
+    fn sheet(row: Option<usize>, zh: String, en: String) -> Self {
+        Self {
+            row,
+            column: None,
+            problem: None,
+            sheet_message: Some((zh, en)),
+        }
+    }
+
+    /// Whether this problem stops the import.
+    pub fn is_error(&self) -> bool {
+        self.problem
+            .as_ref()
+            .is_none_or(|p| p.severity() == super::Severity::Error)
+    }
+
+    /// One line for the command-line tool.
+    pub fn line(&self, lang: crate::domain::text::Lang) -> String {
+        use crate::domain::text::Lang;
+        let mut place = Vec::new();
+        if let Some(row) = self.row {
+            place.push(match lang {
+                Lang::Zh => format!("第 {row} 行"),
+                Lang::En => format!("row {row}"),
+            });
+        }
+        if let Some(col) = &self.column {
+            place.push(match lang {
+                Lang::Zh => format!("“{col}”列"),
+                Lang::En => format!("column {col}"),
+            });
+        }
+        let level = match (self.is_error(), lang) {
+            (true, Lang::Zh) => "错误",
+            (true, Lang::En) => "error",
+            (false, Lang::Zh) => "警告",
+            (false, Lang::En) => "warning",
+        };
+        let message = match (&self.sheet_message, &self.problem) {
+            (Some((zh, en)), _) => match lang {
+                Lang::Zh => zh.clone(),
+                Lang::En => en.clone(),
+            },
+            (None, Some(p)) => p.kind.message(lang),
+            (None, None) => String::new(),
+        };
+        if place.is_empty() {
+            format!("{level}: {message}")
+        } else {
+            format!("{level}: {}: {message}", place.join(" "))
+        }
+    }
+}
+
+/// The result of importing a sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetImport {
+    /// The bank, when there are no errors.
+    pub bank: Option<Bank>,
+    /// Every problem, placed by row and column where possible.
+    pub problems: Vec<SheetProblem>,
+}
+
+/// Parses CSV text (RFC 4180: quoted cells may hold commas, quotes as `""`, and line breaks).
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        any = true;
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => quoted = false,
+                _ => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            ',' => row.push(std::mem::take(&mut cell)),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+                any = false;
+            }
+            _ => cell.push(c),
+        }
+    }
+    if any {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+/// Writes rows as CSV, quoting cells that need it; lines end with CRLF as spreadsheets expect.
+pub fn write_csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                if c.contains([',', '"', '\n', '\r']) || c.starts_with(' ') || c.ends_with(' ') {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn split_list(cell: &str) -> Vec<String> {
+    cell.split([';', ',', '、', '，', '；', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn text_value(zh: &str, en: &str) -> Value {
+    json!({ "zh": zh, "en": en })
+}
+
+/// Imports a sheet saved as CSV (`file` names the bank JSON it becomes, e.g. `fraud.json`).
+pub fn import_sheet(file: &str, bytes: &[u8], today: Date) -> SheetImport {
+    let fail = |zh: &str, en: &str| SheetImport {
+        bank: None,
+        problems: vec![SheetProblem::sheet(None, zh.to_owned(), en.to_owned())],
+    };
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if body.starts_with(&[0xFF, 0xFE]) || body.starts_with(&[0xFE, 0xFF]) {
+        return fail(
+            "表格是 UTF-16（“Unicode 文本”）格式。请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”。",
+            "The sheet is UTF-16 (\"Unicode text\"). Save it as \"CSV UTF-8 (comma delimited)\".",
+        );
+    }
+    let Ok(text) = std::str::from_utf8(body) else {
+        return fail(
+            "表格不是 UTF-8 编码（Excel 默认的“CSV（逗号分隔）”是 GBK）。请另存为“CSV UTF-8（逗号分隔）”。",
+            "The sheet is not UTF-8 (Excel's plain \"CSV\" on Chinese Windows is GBK). Save it as \"CSV UTF-8 (comma delimited)\".",
+        );
+    };
+    let rows = parse_csv(text);
+    let mut problems = Vec::new();
+    let mut meta: Map<String, Value> = Map::new();
+    let mut header: Option<(usize, Vec<String>)> = None;
+    let mut questions = Vec::new();
+    let mut question_rows: Vec<usize> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let number = i + 1;
+        let first = row.first().map(|s| s.trim()).unwrap_or("");
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if header.is_none() {
+            if first.starts_with('@') {
+                let value = row.get(1).map(|s| s.trim()).unwrap_or("");
+                if META.contains(&first) {
+                    meta.insert(first.to_owned(), Value::String(value.to_owned()));
+                } else {
+                    problems.push(SheetProblem::sheet(
+                        Some(number),
+                        format!("未知的题库信息行“{first}”，可用：{}", META.join("、")),
+                        format!("Unknown bank row \"{first}\"; use {}", META.join(", ")),
+                    ));
+                }
+                continue;
+            }
+            if first == "id" {
+                header = Some((number, row.iter().map(|c| c.trim().to_owned()).collect()));
+                continue;
+            }
+            problems.push(SheetProblem::sheet(
+                Some(number),
+                "在表头（以 id 开头的一行）之前出现了内容。".to_owned(),
+                "Content before the header row (the row starting with id).".to_owned(),
+            ));
+            continue;
+        }
+        let Some((_, names)) = &header else { continue };
+        let get = |col: &str| -> String {
+            names
+                .iter()
+                .position(|n| n == col)
+                .and_then(|p| row.get(p))
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        questions.push(question_value(&get));
+        question_rows.push(number);
+    }
+    let Some((header_row, names)) = header else {
+        problems.push(SheetProblem::sheet(
+            None,
+            "找不到表头行（第一格是 id 的一行）。请从 quizzes/template.csv 开始。".to_owned(),
+            "No header row (a row whose first cell is id). Start from quizzes/template.csv."
+                .to_owned(),
+        ));
+        return SheetImport {
+            bank: None,
+            problems,
+        };
+    };
+    let known = columns();
+    for name in &names {
+        if !name.is_empty() && !known.contains(name) {
+            problems.push(SheetProblem::sheet(
+                Some(header_row),
+                format!("未知列“{name}”。列名请与 quizzes/template.csv 保持一致。"),
+                format!(
+                    "Unknown column \"{name}\". Keep the column names of quizzes/template.csv."
+                ),
+            ));
+        }
+    }
+    let m = |k: &str| meta.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    let number_or_text = |s: String| {
+        s.parse::<u64>()
+            .map(Value::from)
+            .unwrap_or(Value::String(s))
+    };
+    let mut bank = Map::new();
+    bank.insert("format".into(), Value::from(super::FORMAT_VERSION));
+    bank.insert("id".into(), Value::String(m("@id")));
+    bank.insert("topic".into(), Value::String(m("@topic")));
+    bank.insert("version".into(), number_or_text(m("@version")));
+    bank.insert("reviewed".into(), Value::String(m("@reviewed")));
+    bank.insert("title".into(), text_value(&m("@title_zh"), &m("@title_en")));
+    bank.insert(
+        "description".into(),
+        text_value(&m("@description_zh"), &m("@description_en")),
+    );
+    let ids: Vec<String> = questions
+        .iter()
+        .map(|q| q.get("id").and_then(Value::as_str).unwrap_or("").to_owned())
+        .collect();
+    bank.insert("questions".into(), Value::Array(questions));
+    let json = serde_json::to_vec(&Value::Object(bank)).unwrap_or_default();
+    let report: BankReport = parse_bank(file, &json, today);
+    for p in report.problems {
+        // The validator names a question by id, or by 1-based position when the id is unusable.
+        let row = p.question.as_ref().and_then(|q| {
+            let position = match q.strip_prefix('#') {
+                Some(n) => n.parse::<usize>().ok()?.checked_sub(1)?,
+                None => ids.iter().position(|id| id == q)?,
+            };
+            question_rows.get(position).copied()
+        });
+        let column = Some(column_of(p.question.is_some(), &p.field));
+        problems.push(SheetProblem {
+            row,
+            column,
+            problem: Some(p),
+            sheet_message: None,
+        });
+    }
+    let has_errors = problems.iter().any(SheetProblem::is_error);
+    SheetImport {
+        bank: if has_errors { None } else { report.bank },
+        problems,
+    }
+}
+
+/// The sheet column for a validator field (`options[2].text.en` → `option_2_en`).
+fn column_of(in_question: bool, field: &str) -> String {
+    if !in_question {
+        return match field {
+            "title.zh" | "title.en" | "description.zh" | "description.en" => {
+                format!("@{}", field.replace('.', "_"))
+            }
+            "" | "questions" => String::new(),
+            other => format!("@{other}"),
+        };
+    }
+    if let Some(rest) = field.strip_prefix("options[") {
+        if let Some((n, tail)) = rest.split_once(']') {
+            let tail = tail.trim_start_matches('.');
+            return match tail {
+                "text.zh" => format!("option_{n}_zh"),
+                "text.en" => format!("option_{n}_en"),
+                "feedback.zh" => format!("option_{n}_feedback_zh"),
+                "feedback.en" => format!("option_{n}_feedback_en"),
+                "id" => "option_ids".to_owned(),
+                _ => format!("option_{n}_zh"),
+            };
+        }
+    }
+    match field {
+        "options" => "option_1_zh".to_owned(),
+        f => f.replace('.', "_"),
+    }
+}
+
+fn question_value(get: &dyn Fn(&str) -> String) -> Value {
+    let kind = get("type");
+    let mut q = Map::new();
+    q.insert("id".into(), Value::String(get("id")));
+    q.insert("type".into(), Value::String(kind.clone()));
+    q.insert(
+        "prompt".into(),
+        text_value(&get("prompt_zh"), &get("prompt_en")),
+    );
+    let given_ids = split_list(&get("option_ids"));
+    let mut options = Vec::new();
+    for n in 1..=SHEET_OPTIONS {
+        let zh = get(&format!("option_{n}_zh"));
+        let en = get(&format!("option_{n}_en"));
+        if zh.is_empty() && en.is_empty() {
+            continue;
+        }
+        let position = options.len();
+        let default_id = if kind == QuestionType::TrueFalse.as_str() {
+            ["true", "false"]
+                .get(position)
+                .map_or_else(|| format!("x{n}"), |s| s.to_string())
+        } else {
+            crate::domain::session::option_letter(position)
+                .to_ascii_lowercase()
+                .to_string()
+        };
+        let id = given_ids.get(position).cloned().unwrap_or(default_id);
+        let mut option = Map::new();
+        option.insert("id".into(), Value::String(id));
+        option.insert("text".into(), text_value(&zh, &en));
+        let fzh = get(&format!("option_{n}_feedback_zh"));
+        let fen = get(&format!("option_{n}_feedback_en"));
+        if !fzh.is_empty() || !fen.is_empty() {
+            option.insert("feedback".into(), text_value(&fzh, &fen));
+        }
+        options.push(Value::Object(option));
+    }
+    q.insert("options".into(), Value::Array(options));
+    q.insert(
+        "answer".into(),
+        Value::Array(
+            split_list(&get("answer"))
+                .into_iter()
+                .map(Value::String)
+                .collect(),
+        ),
+    );
+    q.insert(
+        "explanation".into(),
+        text_value(&get("explanation_zh"), &get("explanation_en")),
+    );
+    q.insert(
+        "source".into(),
+        text_value(&get("source_zh"), &get("source_en")),
+    );
+    let difficulty = get("difficulty");
+    q.insert(
+        "difficulty".into(),
+        difficulty
+            .parse::<u64>()
+            .map(Value::from)
+            .unwrap_or(Value::String(difficulty)),
+    );
+    q.insert(
+        "audience".into(),
+        Value::Array(
+            split_list(&get("audience"))
+                .into_iter()
+                .map(Value::String)
+                .collect(),
+        ),
+    );
+    let tags = split_list(&get("tags"));
+    if !tags.is_empty() {
+        q.insert(
+            "tags".into(),
+            Value::Array(tags.into_iter().map(Value::String).collect()),
+        );
+    }
+    let until = get("valid_until");
+    if !until.is_empty() {
+        q.insert("valid_until".into(), Value::String(until));
+    }
+    let (rzh, ren) = (get("read_aloud_zh"), get("read_aloud_en"));
+    if !rzh.is_empty() || !ren.is_empty() {
+        let mut r = Map::new();
+        if !rzh.is_empty() {
+            r.insert("zh".into(), Value::String(rzh));
+        }
+        if !ren.is_empty() {
+            r.insert("en".into(), Value::String(ren));
+        }
+        q.insert("read_aloud".into(), Value::Object(r));
+    }
+    Value::Object(q)
+}
+
+/// The bank as sheet rows (bank rows, header, one row per question).
+pub fn export_rows(bank: &Bank) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = vec![
+        vec!["@id".into(), bank.id.to_string()],
+        vec!["@topic".into(), bank.topic.as_str().into()],
+        vec!["@version".into(), bank.version.to_string()],
+        vec!["@reviewed".into(), bank.reviewed.to_string()],
+        vec!["@title_zh".into(), bank.title.zh.clone()],
+        vec!["@title_en".into(), bank.title.en.clone()],
+        vec!["@description_zh".into(), bank.description.zh.clone()],
+        vec!["@description_en".into(), bank.description.en.clone()],
+    ];
+    let cols = columns();
+    rows.push(cols.clone());
+    for q in &bank.questions {
+        let default_ids: Vec<String> = (0..q.options.len())
+            .map(|i| {
+                if q.kind == QuestionType::TrueFalse {
+                    ["true", "false"]
+                        .get(i)
+                        .map_or_else(String::new, |s| s.to_string())
+                } else {
+                    crate::domain::session::option_letter(i)
+                        .to_ascii_lowercase()
+                        .to_string()
+                }
+            })
+            .collect();
+        let ids: Vec<String> = q.options.iter().map(|o| o.id.to_string()).collect();
+        let mut cells = vec![
+            q.id.to_string(),
+            q.kind.as_str().to_owned(),
+            q.difficulty.to_string(),
+            q.audience
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+            q.tags.join(";"),
+            q.prompt.zh.clone(),
+            q.prompt.en.clone(),
+            if ids == default_ids {
+                String::new()
+            } else {
+                ids.join(";")
+            },
+        ];
+        for n in 0..SHEET_OPTIONS {
+            let o = q.options.get(n);
+            let f = o.and_then(|o| o.feedback.as_ref());
+            cells.push(o.map(|o| o.text.zh.clone()).unwrap_or_default());
+            cells.push(o.map(|o| o.text.en.clone()).unwrap_or_default());
+            cells.push(f.map(|f| f.zh.clone()).unwrap_or_default());
+            cells.push(f.map(|f| f.en.clone()).unwrap_or_default());
+        }
+        cells.push(
+            q.answer
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        cells.push(q.explanation.zh.clone());
+        cells.push(q.explanation.en.clone());
+        cells.push(q.source.zh.clone());
+        cells.push(q.source.en.clone());
+        cells.push(q.valid_until.map(|d| d.to_string()).unwrap_or_default());
+        let r = q.read_aloud.as_ref();
+        cells.push(r.and_then(|r| r.zh.clone()).unwrap_or_default());
+        cells.push(r.and_then(|r| r.en.clone()).unwrap_or_default());
+        debug_assert_eq!(cells.len(), cols.len());
+        rows.push(cells);
+    }
+    rows
+}
+
+/// The bank as CSV text with a UTF-8 BOM (so Excel opens it as UTF-8).
+pub fn export_csv(bank: &Bank) -> String {
+    format!("\u{feff}{}", write_csv(&export_rows(bank)))
+}

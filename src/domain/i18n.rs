@@ -1,0 +1,171 @@
+//! The interface's words, in both languages: one catalogue, one entry per message.
+//!
+//! Every visible string of the interface comes from here (bank content comes from the banks).
+//! The macro makes a missing language a compile error; a test checks no entry is empty and every
+//! `{0}`-style placeholder appears in both languages.
+
+use crate::domain::text::Lang;
+
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $key:ident => $zh:expr, $en:expr;)*) => {
+        /// A message of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($(#[$doc])* $key,)*
+        }
+
+        impl Msg {
+            /// Every message, for tests.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+
+            /// The message in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    /// The app's name.
+    AppName => "安心答", "Anxin";
+    /// Under the name.
+    Tagline => "金融安全知识小测验：防诈骗、护信息、理性投资", "A financial-safety quiz: beat scams, guard your data, invest wisely";
+    /// The language toggle's visible text (names the *other* language).
+    OtherLanguage => "English", "中文";
+    /// Home heading.
+    ChooseTopic => "选一个主题，开始答题", "Pick a topic to start";
+    /// A topic card's question count: {0} questions.
+    QuestionCount => "共 {0} 题，每次 {1} 题", "{0} questions, {1} per round";
+    /// While something loads.
+    Loading => "正在加载……", "Loading…";
+    /// Storage missing or blocked.
+    StorageUnavailable => "此设备不能保存答题记录，关闭页面后记录不会保留。", "This device can't save your progress; nothing is kept after you close the page.";
+    /// The bank list failed to load.
+    IndexFailed => "题库目录加载失败，请检查网络后重试。", "The list of quizzes could not be loaded. Check the connection and try again.";
+    /// A bank failed to load: {0} = bank title or file.
+    BankFailed => "题库“{0}”加载失败，请稍后重试或选择其他主题。", "The quiz \"{0}\" could not be loaded. Try again later or pick another topic.";
+    /// A bank has errors: {0} = bank, {1} = count.
+    BankInvalid => "题库“{0}”有 {1} 处内容错误，暂时无法使用，请联系工作人员。", "The quiz \"{0}\" has {1} content errors and can't be used; please tell the staff.";
+    /// Retry button.
+    Retry => "重试", "Try again";
+    /// Dismiss a notice.
+    Dismiss => "知道了", "OK";
+    /// Progress: question {0} of {1}.
+    Progress => "第 {0} 题 / 共 {1} 题", "Question {0} of {1}";
+    /// Single-choice hint.
+    TypeSingle => "单选题：选一个答案", "Single choice: pick one answer";
+    /// Multiple-choice hint.
+    TypeMultiple => "多选题：选出所有正确答案", "Multiple choice: pick every right answer";
+    /// True/false hint.
+    TypeTrueFalse => "判断题：这个说法对吗？", "True or false: is this statement right?";
+    /// Submit the answer.
+    Submit => "确认答案", "Check my answer";
+    /// Hint shown until something is selected.
+    SelectFirst => "请先选择答案", "Choose an answer first";
+    /// Go on.
+    Next => "下一题", "Next question";
+    /// After the last question.
+    SeeResults => "查看成绩", "See my results";
+    /// Right.
+    Correct => "回答正确", "Correct";
+    /// Wrong.
+    Wrong => "回答错误", "Not quite";
+    /// The right answer: {0} = letters.
+    RightAnswer => "正确答案：{0}", "Right answer: {0}";
+    /// Your answer: {0} = letters.
+    YourAnswer => "你的答案：{0}", "Your answer: {0}";
+    /// Explanation heading.
+    Explanation => "解析", "Explanation";
+    /// Source heading.
+    Source => "依据", "Source";
+    /// Mark on the right option.
+    MarkRight => "正确选项", "right answer";
+    /// Mark on the chosen wrong option.
+    MarkChosenWrong => "你选的（错误）", "your choice (wrong)";
+    /// Mark on a chosen right option.
+    MarkChosenRight => "你选的（正确）", "your choice (right)";
+    /// Leave the quiz.
+    Quit => "退出答题", "Leave the quiz";
+    /// Results heading.
+    ResultTitle => "答题完成", "Quiz complete";
+    /// {0} right of {1}.
+    ScoreLine => "答对 {0} 题，共 {1} 题", "{0} of {1} correct";
+    /// Accuracy.
+    AccuracyLine => "正确率 {0}%", "Accuracy {0}%";
+    /// Praise at or above the pass mark.
+    ResultGood => "很棒！请继续保持警惕，也把这些知识告诉家人。", "Well done! Stay alert, and share what you know with your family.";
+    /// Encouragement below the pass mark.
+    ResultStudy => "再看看解析、多练几次，就能更好地保护自己。", "Have another look at the explanations and practise again: it will help you stay safe.";
+    /// Play the same topic again.
+    PlayAgain => "再答一轮", "Another round";
+    /// Back to the start.
+    BackHome => "返回首页", "Back to home";
+    /// Footer.
+    PrivacyNote => "答题记录只保存在本设备上，不会上传。", "Your answers stay on this device and are never uploaded.";
+    /// Topic label: fraud.
+    TopicFraud => "防范诈骗", "Fraud prevention";
+    /// Topic label: privacy.
+    TopicPrivacy => "个人信息保护", "Personal information";
+    /// Topic label: investing.
+    TopicInvesting => "理性投资", "Rational investing";
+    /// Topic label: rights.
+    TopicRights => "消费者权益", "Consumer rights";
+    /// Heading of the banks list region.
+    TopicsHeading => "答题主题", "Topics";
+    /// Label of the option group.
+    OptionsLabel => "选项", "Options";
+}
+
+impl Msg {
+    /// The message with `{0}`, `{1}` … replaced by `args`.
+    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
+        fill(self.text(lang), args)
+    }
+}
+
+/// Replaces `{0}`, `{1}` … in `template` by `args`.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = template.to_owned();
+    for (i, arg) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), &arg.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<usize> {
+        (0..10)
+            .filter(|i| text.contains(&format!("{{{i}}}")))
+            .collect()
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages_with_the_same_placeholders() {
+        for msg in Msg::ALL {
+            let zh = msg.text(Lang::Zh);
+            let en = msg.text(Lang::En);
+            assert!(!zh.trim().is_empty(), "{msg:?} has no Chinese text");
+            assert!(!en.trim().is_empty(), "{msg:?} has no English text");
+            assert_eq!(
+                placeholders(zh),
+                placeholders(en),
+                "{msg:?} placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_numbered_placeholders() {
+        assert_eq!(Msg::Progress.fill(Lang::En, &[&3, &10]), "Question 3 of 10");
+        assert_eq!(
+            Msg::Progress.fill(Lang::Zh, &[&3, &10]),
+            "第 3 题 / 共 10 题"
+        );
+    }
+}

@@ -1,0 +1,506 @@
+//! A quiz attempt: which questions, in which order, what was answered, and where the player is.
+//!
+//! Plain data with transition methods that return `Result`; the score and progress are derived
+//! from the recorded answers, never stored beside them. The UI wraps one `Session` in a signal.
+
+use crate::domain::bank::{Bank, OptionId, Question, QuestionId, QuestionType};
+use crate::domain::date::Date;
+use crate::domain::rng::Rng;
+use serde::{Deserialize, Serialize};
+
+/// How many questions an attempt draws when nothing else is asked for.
+pub const DEFAULT_QUESTION_COUNT: usize = 10;
+
+/// One question of the attempt with the order its options are shown in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// The question.
+    pub question: QuestionId,
+    /// Option ids in display order (A, B, C …).
+    pub options: Vec<OptionId>,
+}
+
+/// What the player answered to one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The options chosen.
+    pub chosen: Vec<OptionId>,
+    /// Whether that was exactly right, judged when answered.
+    pub correct: bool,
+}
+
+/// Where the player is in the attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Phase {
+    /// Choosing options for the item at `index`.
+    Asking {
+        /// The item shown.
+        index: usize,
+        /// The options ticked so far.
+        selected: Vec<OptionId>,
+    },
+    /// The item at `index` has been answered; its feedback is shown.
+    Revealed {
+        /// The item shown.
+        index: usize,
+    },
+    /// Every item is answered.
+    Finished,
+}
+
+/// Why a transition was refused (the UI ignores these: they come from double taps and stale clicks).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SessionError {
+    /// The bank has no current question.
+    #[error("the bank has no current questions")]
+    NoQuestions,
+    /// Selecting or submitting when not asking.
+    #[error("not waiting for an answer")]
+    NotAsking,
+    /// Submitting with nothing selected.
+    #[error("nothing selected")]
+    NothingSelected,
+    /// An option that is not part of the shown question.
+    #[error("option {0} is not part of this question")]
+    UnknownOption(OptionId),
+    /// Moving on before the answer was revealed.
+    #[error("the answer has not been revealed yet")]
+    NotRevealed,
+    /// The session refers to a question the bank no longer has.
+    #[error("question {0} is not in the bank")]
+    MissingQuestion(QuestionId),
+}
+
+/// The result of submitting an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Whether the answer was exactly right.
+    pub correct: bool,
+    /// The right option ids.
+    pub answer: Vec<OptionId>,
+}
+
+/// One attempt at a set of questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// The seed the order was drawn from (kept so the attempt can be reproduced).
+    pub seed: u64,
+    /// The questions in the order asked.
+    pub items: Vec<Item>,
+    /// Answers given so far, one per answered item, in order.
+    pub answers: Vec<Answer>,
+    /// Where the player is.
+    pub phase: Phase,
+}
+
+impl Session {
+    /// Draws up to `count` current questions of `bank` in an order fixed by `seed`; options of
+    /// single- and multiple-choice questions are shuffled too (true/false keeps true first).
+    pub fn new(bank: &Bank, today: Date, seed: u64, count: usize) -> Result<Session, SessionError> {
+        let mut rng = Rng::new(seed);
+        let mut pool: Vec<&Question> = bank.current_questions(today).collect();
+        if pool.is_empty() || count == 0 {
+            return Err(SessionError::NoQuestions);
+        }
+        rng.shuffle(&mut pool);
+        pool.truncate(count);
+        let items = pool
+            .into_iter()
+            .map(|q| {
+                let mut options: Vec<OptionId> = q.options.iter().map(|o| o.id.clone()).collect();
+                if q.kind != QuestionType::TrueFalse {
+                    rng.shuffle(&mut options);
+                }
+                Item {
+                    question: q.id.clone(),
+                    options,
+                }
+            })
+            .collect();
+        Ok(Session {
+            seed,
+            items,
+            answers: Vec::new(),
+            phase: Phase::Asking {
+                index: 0,
+                selected: Vec::new(),
+            },
+        })
+    }
+
+    /// The item being shown, if any.
+    pub fn current(&self) -> Option<(usize, &Item)> {
+        match &self.phase {
+            Phase::Asking { index, .. } | Phase::Revealed { index } => {
+                self.items.get(*index).map(|item| (*index, item))
+            }
+            Phase::Finished => None,
+        }
+    }
+
+    /// Ticks or unticks an option. For single and true/false questions a tick replaces the
+    /// previous one; for multiple choice it toggles.
+    pub fn toggle(&mut self, kind: QuestionType, option: &OptionId) -> Result<(), SessionError> {
+        let Phase::Asking { index, selected } = &mut self.phase else {
+            return Err(SessionError::NotAsking);
+        };
+        let item = self.items.get(*index).ok_or(SessionError::NotAsking)?;
+        if !item.options.contains(option) {
+            return Err(SessionError::UnknownOption(option.clone()));
+        }
+        match kind {
+            QuestionType::Multiple => {
+                if let Some(pos) = selected.iter().position(|o| o == option) {
+                    selected.remove(pos);
+                } else {
+                    selected.push(option.clone());
+                }
+            }
+            QuestionType::Single | QuestionType::TrueFalse => {
+                *selected = vec![option.clone()];
+            }
+        }
+        Ok(())
+    }
+
+    /// Submits the ticked options of the current question and reveals the answer.
+    pub fn submit(&mut self, question: &Question) -> Result<Outcome, SessionError> {
+        let Phase::Asking { index, selected } = &self.phase else {
+            return Err(SessionError::NotAsking);
+        };
+        if selected.is_empty() {
+            return Err(SessionError::NothingSelected);
+        }
+        let index = *index;
+        let correct = question.is_correct(selected);
+        self.answers.push(Answer {
+            chosen: selected.clone(),
+            correct,
+        });
+        self.phase = Phase::Revealed { index };
+        Ok(Outcome {
+            correct,
+            answer: question.answer.clone(),
+        })
+    }
+
+    /// Moves from a revealed answer to the next question, or to the end.
+    pub fn advance(&mut self) -> Result<(), SessionError> {
+        let Phase::Revealed { index } = self.phase else {
+            return Err(SessionError::NotRevealed);
+        };
+        self.phase = if index + 1 < self.items.len() {
+            Phase::Asking {
+                index: index + 1,
+                selected: Vec::new(),
+            }
+        } else {
+            Phase::Finished
+        };
+        Ok(())
+    }
+
+    /// The options ticked on the current question.
+    pub fn selected(&self) -> &[OptionId] {
+        match &self.phase {
+            Phase::Asking { selected, .. } => selected,
+            Phase::Revealed { index } => self.answers.get(*index).map_or(&[], |a| &a.chosen),
+            Phase::Finished => &[],
+        }
+    }
+
+    /// Whether every item has been answered and the player moved past the last.
+    pub fn is_finished(&self) -> bool {
+        self.phase == Phase::Finished
+    }
+
+    /// How many questions the attempt has.
+    pub fn total(&self) -> usize {
+        self.items.len()
+    }
+
+    /// How many questions have been answered.
+    pub fn answered(&self) -> usize {
+        self.answers.len()
+    }
+
+    /// How many answers were right.
+    pub fn correct(&self) -> usize {
+        self.answers.iter().filter(|a| a.correct).count()
+    }
+
+    /// Right answers as a whole percentage of all questions (rounded down).
+    pub fn accuracy_percent(&self) -> usize {
+        (self.correct() * 100)
+            .checked_div(self.total())
+            .unwrap_or(0)
+    }
+
+    /// Checks that every question of the attempt is still in `bank` (after a reload or a bank update).
+    pub fn check_against(&self, bank: &Bank) -> Result<(), SessionError> {
+        for item in &self.items {
+            let q = bank
+                .question(&item.question)
+                .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
+            if item.options.iter().any(|o| q.option(o).is_none()) {
+                return Err(SessionError::MissingQuestion(item.question.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The letter shown before the option at `position` (0 → "A").
+pub fn option_letter(position: usize) -> char {
+    char::from(b'A' + u8::try_from(position.min(25)).unwrap_or(25))
+}
+
+impl Item {
+    /// The letters of `ids` in display order, joined by `sep` ("A、C").
+    pub fn letters(&self, ids: &[OptionId], sep: &str) -> String {
+        self.options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| ids.contains(o))
+            .map(|(i, _)| option_letter(i).to_string())
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bank::{AnswerOption, Audience, BankId, Topic};
+    use crate::domain::text::LocalText;
+
+    fn text(s: &str) -> LocalText {
+        LocalText::new(s, s)
+    }
+
+    fn question(n: usize, kind: QuestionType) -> Question {
+        let ids: Vec<&str> = match kind {
+            QuestionType::TrueFalse => vec!["true", "false"],
+            _ => vec!["a", "b", "c", "d"],
+        };
+        let answer = match kind {
+            QuestionType::Multiple => vec![OptionId::from("a"), OptionId::from("c")],
+            QuestionType::TrueFalse => vec![OptionId::from("false")],
+            QuestionType::Single => vec![OptionId::from("b")],
+        };
+        Question {
+            id: QuestionId(format!("q{n}")),
+            kind,
+            prompt: text(&format!("prompt {n}")),
+            options: ids
+                .into_iter()
+                .map(|id| AnswerOption {
+                    id: OptionId::from(id),
+                    text: text(id),
+                    feedback: None,
+                })
+                .collect(),
+            answer,
+            explanation: text("why"),
+            source: text("law"),
+            difficulty: 1,
+            audience: vec![Audience::Everyone],
+            tags: vec![],
+            valid_until: None,
+            read_aloud: None,
+        }
+    }
+
+    fn bank(n: usize) -> Bank {
+        let kinds = [
+            QuestionType::Single,
+            QuestionType::Multiple,
+            QuestionType::TrueFalse,
+        ];
+        Bank {
+            format: 1,
+            id: BankId::from("b"),
+            topic: Topic::Fraud,
+            version: 1,
+            reviewed: Date::new(2026, 1, 1).unwrap(),
+            title: text("t"),
+            description: text("d"),
+            questions: (0..n).map(|i| question(i, kinds[i % 3])).collect(),
+        }
+    }
+
+    fn today() -> Date {
+        Date::new(2026, 11, 26).unwrap()
+    }
+
+    fn answer_current(s: &mut Session, b: &Bank, right: bool) -> Outcome {
+        let (_, item) = s.current().unwrap();
+        let q = b.question(&item.question).unwrap().clone();
+        let picks: Vec<OptionId> = if right {
+            q.answer.clone()
+        } else {
+            vec![q
+                .options
+                .iter()
+                .find(|o| !q.answer.contains(&o.id))
+                .unwrap()
+                .id
+                .clone()]
+        };
+        for p in &picks {
+            s.toggle(q.kind, p).unwrap();
+        }
+        s.submit(&q).unwrap()
+    }
+
+    #[test]
+    fn draws_at_most_n_distinct_questions() {
+        let b = bank(30);
+        let s = Session::new(&b, today(), 1, 10).unwrap();
+        assert_eq!(s.total(), 10);
+        let mut ids: Vec<_> = s.items.iter().map(|i| i.question.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 10, "no repeats in an attempt");
+        assert_eq!(Session::new(&bank(4), today(), 1, 10).unwrap().total(), 4);
+    }
+
+    #[test]
+    fn same_seed_gives_the_same_order_of_questions_and_options() {
+        let b = bank(30);
+        let a = Session::new(&b, today(), 99, 10).unwrap();
+        let again = Session::new(&b, today(), 99, 10).unwrap();
+        assert_eq!(a, again);
+        let other = Session::new(&b, today(), 100, 10).unwrap();
+        assert_ne!(a.items, other.items);
+    }
+
+    #[test]
+    fn true_false_options_keep_true_first() {
+        let b = bank(30);
+        for seed in 0..20 {
+            let s = Session::new(&b, today(), seed, 30).unwrap();
+            for item in &s.items {
+                if b.question(&item.question).unwrap().kind == QuestionType::TrueFalse {
+                    assert_eq!(
+                        item.options,
+                        vec![OptionId::from("true"), OptionId::from("false")]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn score_and_accuracy_are_derived_from_the_answers() {
+        let b = bank(12);
+        let mut s = Session::new(&b, today(), 5, 10).unwrap();
+        for i in 0..10 {
+            let outcome = answer_current(&mut s, &b, i % 4 != 0);
+            assert_eq!(outcome.correct, i % 4 != 0);
+            s.advance().unwrap();
+        }
+        assert!(s.is_finished());
+        assert_eq!((s.correct(), s.total(), s.accuracy_percent()), (7, 10, 70));
+    }
+
+    #[test]
+    fn multiple_choice_is_all_or_nothing() {
+        let b = bank(3);
+        let q = b.questions[1].clone();
+        assert_eq!(q.kind, QuestionType::Multiple);
+        assert!(q.is_correct(&[OptionId::from("c"), OptionId::from("a")]));
+        assert!(!q.is_correct(&[OptionId::from("a")]));
+        assert!(!q.is_correct(&[
+            OptionId::from("a"),
+            OptionId::from("b"),
+            OptionId::from("c")
+        ]));
+    }
+
+    #[test]
+    fn toggling_replaces_for_single_and_toggles_for_multiple() {
+        let b = bank(3);
+        let mut s = Session::new(&b, today(), 1, 3).unwrap();
+        let (_, item) = s.current().unwrap();
+        let first = item.options[0].clone();
+        let second = item.options[1].clone();
+        s.toggle(QuestionType::Single, &first).unwrap();
+        s.toggle(QuestionType::Single, &second).unwrap();
+        assert_eq!(s.selected(), std::slice::from_ref(&second));
+        s.toggle(QuestionType::Multiple, &first).unwrap();
+        s.toggle(QuestionType::Multiple, &first).unwrap();
+        assert_eq!(s.selected(), std::slice::from_ref(&second));
+        assert_eq!(
+            s.toggle(QuestionType::Single, &OptionId::from("zz")),
+            Err(SessionError::UnknownOption(OptionId::from("zz")))
+        );
+    }
+
+    #[test]
+    fn a_double_tap_cannot_answer_twice_or_skip_a_question() {
+        let b = bank(5);
+        let mut s = Session::new(&b, today(), 3, 5).unwrap();
+        let (_, item) = s.current().unwrap();
+        let q = b.question(&item.question).unwrap().clone();
+        assert_eq!(s.submit(&q), Err(SessionError::NothingSelected));
+        assert_eq!(s.advance(), Err(SessionError::NotRevealed));
+        answer_current(&mut s, &b, true);
+        assert_eq!(s.submit(&q), Err(SessionError::NotAsking));
+        assert_eq!(
+            s.toggle(q.kind, &q.options[0].id),
+            Err(SessionError::NotAsking)
+        );
+        assert_eq!(s.answered(), 1);
+        s.advance().unwrap();
+        assert_eq!(s.advance(), Err(SessionError::NotRevealed));
+        assert_eq!(s.current().map(|(i, _)| i), Some(1));
+    }
+
+    #[test]
+    fn expired_questions_are_not_drawn() {
+        let mut b = bank(3);
+        b.questions[0].valid_until = Date::new(2025, 1, 1);
+        b.questions[1].valid_until = Date::new(2026, 11, 26);
+        let s = Session::new(&b, today(), 1, 10).unwrap();
+        assert_eq!(s.total(), 2);
+        assert!(s.items.iter().all(|i| i.question.as_str() != "q0"));
+        b.questions
+            .iter_mut()
+            .for_each(|q| q.valid_until = Date::new(2020, 1, 1));
+        assert_eq!(
+            Session::new(&b, today(), 1, 10),
+            Err(SessionError::NoQuestions)
+        );
+    }
+
+    #[test]
+    fn letters_follow_the_display_order() {
+        let item = Item {
+            question: QuestionId::from("q"),
+            options: ["c", "a", "d", "b"]
+                .into_iter()
+                .map(OptionId::from)
+                .collect(),
+        };
+        assert_eq!(
+            item.letters(&[OptionId::from("a"), OptionId::from("b")], "、"),
+            "B、D"
+        );
+        assert_eq!(option_letter(0), 'A');
+    }
+
+    #[test]
+    fn a_session_survives_a_round_trip_through_json() {
+        let b = bank(6);
+        let mut s = Session::new(&b, today(), 8, 6).unwrap();
+        answer_current(&mut s, &b, false);
+        let json = serde_json::to_string(&s).unwrap();
+        let back: Session = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(back.check_against(&b), Ok(()));
+        let mut smaller = b.clone();
+        smaller.questions.retain(|q| q.id != s.items[0].question);
+        assert!(back.check_against(&smaller).is_err());
+    }
+}
