@@ -1,0 +1,6 @@
+//! The browser entry point: install the panic screen, then mount the app.
+
+fn main() {
+    anxin::platform::panic::install();
+    anxin::ui::mount();
+}

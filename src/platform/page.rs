@@ -1,0 +1,80 @@
+//! The page around the app: the URL's query string, `<html lang>`, the title, the clock,
+//! randomness and the element the app mounts into.
+
+use super::PlatformError;
+use crate::domain::date::Date;
+use wasm_bindgen::JsCast;
+
+/// The value of a query-string parameter (`?lang=en` → `Some("en")`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Sets a query-string parameter in the address bar without reloading or adding history.
+pub fn set_query_param(name: &str, value: &str) -> Result<(), PlatformError> {
+    let window = web_sys::window().ok_or(PlatformError::NoWindow)?;
+    let location = window.location();
+    let search = location.search().map_err(|_| PlatformError::NoWindow)?;
+    let params =
+        web_sys::UrlSearchParams::new_with_str(&search).map_err(|_| PlatformError::NoWindow)?;
+    params.set(name, value);
+    let query: String = params.to_string().into();
+    let path = location.pathname().map_err(|_| PlatformError::NoWindow)?;
+    let url = format!("{path}?{query}");
+    window
+        .history()
+        .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)))
+        .map_err(|_| PlatformError::NoWindow)
+}
+
+/// Sets `<html lang>` (screen readers and fonts follow it).
+pub fn set_document_lang(tag: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        // Setting an attribute on the root element cannot meaningfully fail; ignore if it does.
+        let _ = el.set_attribute("lang", tag);
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
+/// Today's date on the device's calendar.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    // getTimezoneOffset is minutes *west* of UTC.
+    let offset = -(now.get_timezone_offset() as i32);
+    Date::from_unix_ms(now.get_time(), offset)
+}
+
+/// A fresh seed for an attempt's shuffle.
+pub fn random_seed() -> u64 {
+    let high = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let low = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (high << 32) ^ low ^ (js_sys::Date::now() as u64)
+}
+
+/// The element the app mounts into (`#app`), emptied of its static "loading" text; the body if
+/// there is no such element.
+pub fn app_root() -> Result<web_sys::HtmlElement, PlatformError> {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(PlatformError::NoWindow)?;
+    if let Some(el) = doc
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.set_inner_html("");
+        return Ok(el);
+    }
+    doc.body().ok_or(PlatformError::NoWindow)
+}

@@ -1,0 +1,7 @@
+//! One component per screen.
+
+mod home;
+mod quiz;
+
+pub use home::HomeScreen;
+pub use quiz::QuizScreen;

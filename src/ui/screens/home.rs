@@ -1,0 +1,103 @@
+//! The home screen: the app's promise in one line and a big button per bank.
+
+use crate::domain::bank::{BankId, IndexEntry};
+use crate::domain::i18n::Msg;
+use crate::domain::session::DEFAULT_QUESTION_COUNT;
+use crate::ui::app::{use_locale, IndexState};
+use leptos::prelude::*;
+
+/// Lists the banks of the index; reports the one the player picks.
+#[component]
+pub fn HomeScreen(
+    /// The bank index as loaded so far.
+    #[prop(into)]
+    index: Signal<IndexState>,
+    /// The bank being fetched, if any (its button shows "loading", the others wait).
+    #[prop(into)]
+    busy: Signal<Option<BankId>>,
+    /// Banks found broken in this visit: no longer offered.
+    #[prop(into)]
+    broken: Signal<Vec<BankId>>,
+    /// Called with the bank the player picks.
+    #[prop(into)]
+    on_open: Callback<IndexEntry>,
+    /// Called when the player asks to retry loading the index.
+    #[prop(into)]
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let list = move || match index.get() {
+        IndexState::Loading => {
+            view! { <p class="loading" role="status">{locale.t(Msg::Loading)}</p> }.into_any()
+        }
+        IndexState::Failed => view! {
+            <div class="notice notice-warn" role="alert">
+                <p>{locale.t(Msg::IndexFailed)}</p>
+                <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                    {locale.t(Msg::Retry)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        IndexState::Ready(index) => {
+            let cards = index
+                .banks
+                .into_iter()
+                .filter(|e| !broken.with(|b| b.contains(&e.id)))
+                .map(|entry| view! { <TopicCard entry=entry busy=busy on_open=on_open /> })
+                .collect_view();
+            view! { <ul class="topics" role="list">{cards}</ul> }.into_any()
+        }
+    };
+    view! {
+        <section class="home" aria-labelledby="home-title">
+            <h1 id="home-title" class="home-title">{move || locale.t(Msg::ChooseTopic)}</h1>
+            <p class="tagline">{move || locale.t(Msg::Tagline)}</p>
+            {list}
+        </section>
+    }
+}
+
+/// One bank as a large button.
+#[component]
+fn TopicCard(
+    /// The bank.
+    entry: IndexEntry,
+    /// The bank being fetched, if any.
+    #[prop(into)]
+    busy: Signal<Option<BankId>>,
+    /// Called with this bank when tapped.
+    #[prop(into)]
+    on_open: Callback<IndexEntry>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let id = entry.id.clone();
+    let loading = Signal::derive(move || busy.with(|b| b.as_ref() == Some(&id)));
+    let title = entry.title.clone();
+    let description = entry.description.clone();
+    let count = entry.questions;
+    let topic = entry.topic.as_str();
+    view! {
+        <li>
+            <button
+                type="button"
+                class=format!("topic topic-{topic}")
+                aria-busy=move || loading.get().to_string()
+                on:click=move |_| on_open.run(entry.clone())
+            >
+                <span class="topic-title">{move || title.get(locale.lang()).to_owned()}</span>
+                <span class="topic-desc">{move || description.get(locale.lang()).to_owned()}</span>
+                <span class="topic-count">
+                    {move || {
+                        if loading.get() {
+                            locale.t(Msg::Loading).to_owned()
+                        } else {
+                            Msg::QuestionCount
+                                .fill(locale.lang(), &[&count, &count.min(DEFAULT_QUESTION_COUNT)])
+                        }
+                    }}
+                </span>
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,140 @@
+//! One question with its options as large toggle buttons. After the answer is revealed the options
+//! lock and carry marks (✓ / ✗ with words), so colour is never the only signal.
+
+use crate::domain::bank::{OptionId, Question, QuestionType};
+use crate::domain::i18n::Msg;
+use crate::domain::session::option_letter;
+use crate::ui::app::use_locale;
+use leptos::prelude::*;
+
+/// The state of one option, for its style and its mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OptionState {
+    Idle,
+    Selected,
+    RightMissed,
+    RightChosen,
+    WrongChosen,
+    Other,
+}
+
+impl OptionState {
+    fn of(revealed: bool, chosen: bool, is_answer: bool) -> Self {
+        match (revealed, chosen, is_answer) {
+            (false, true, _) => OptionState::Selected,
+            (false, false, _) => OptionState::Idle,
+            (true, true, true) => OptionState::RightChosen,
+            (true, false, true) => OptionState::RightMissed,
+            (true, true, false) => OptionState::WrongChosen,
+            (true, false, false) => OptionState::Other,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            OptionState::Idle => "option",
+            OptionState::Selected => "option is-selected",
+            OptionState::RightMissed => "option is-right",
+            OptionState::RightChosen => "option is-right is-chosen",
+            OptionState::WrongChosen => "option is-wrong is-chosen",
+            OptionState::Other => "option is-other",
+        }
+    }
+
+    fn mark(self) -> Option<(&'static str, Msg)> {
+        match self {
+            OptionState::RightMissed => Some(("✓", Msg::MarkRight)),
+            OptionState::RightChosen => Some(("✓", Msg::MarkChosenRight)),
+            OptionState::WrongChosen => Some(("✗", Msg::MarkChosenWrong)),
+            _ => None,
+        }
+    }
+}
+
+/// Shows a question and its options; reports taps on options.
+#[component]
+pub fn QuestionCard(
+    /// The question shown.
+    question: Question,
+    /// Option ids in display order (A, B, C …).
+    order: Vec<OptionId>,
+    /// The options ticked so far.
+    #[prop(into)]
+    selected: Signal<Vec<OptionId>>,
+    /// Whether the answer is revealed (options locked and marked).
+    #[prop(into)]
+    revealed: Signal<bool>,
+    /// Called with the option the player taps.
+    #[prop(into)]
+    on_toggle: Callback<OptionId>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let hint = match question.kind {
+        QuestionType::Single => Msg::TypeSingle,
+        QuestionType::Multiple => Msg::TypeMultiple,
+        QuestionType::TrueFalse => Msg::TypeTrueFalse,
+    };
+    let prompt = question.prompt.clone();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // A new question takes the focus, so screen readers read it and the keyboard starts at the top.
+    Effect::new(move |_| {
+        if let Some(el) = heading.get() {
+            let _ = el.focus();
+        }
+    });
+    let options = order
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, id)| question.option(id).map(|o| (pos, o.clone())))
+        .map(|(pos, option)| {
+            let is_answer = question.answer.contains(&option.id);
+            let id = option.id.clone();
+            let chosen = Signal::derive(move || selected.with(|s| s.contains(&id)));
+            let state = move || OptionState::of(revealed.get(), chosen.get(), is_answer);
+            let id = option.id.clone();
+            let text = option.text.clone();
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class=move || state().as_str()
+                        aria-pressed=move || chosen.get().to_string()
+                        aria-disabled=move || revealed.get().to_string()
+                        on:click=move |_| {
+                            if !revealed.get_untracked() {
+                                on_toggle.run(id.clone());
+                            }
+                        }
+                    >
+                        <span class="option-letter">{option_letter(pos).to_string()}</span>
+                        <span class="option-text">{move || text.get(locale.lang()).to_owned()}</span>
+                        {move || {
+                            state()
+                                .mark()
+                                .map(|(sign, msg)| {
+                                    view! {
+                                        <span class="option-mark">
+                                            <span aria-hidden="true">{sign}</span>
+                                            " "
+                                            {locale.t(msg)}
+                                        </span>
+                                    }
+                                })
+                        }}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="question-card">
+            <p class="question-kind">{move || locale.t(hint)}</p>
+            <h2 class="question-prompt" tabindex="-1" node_ref=heading>
+                {move || prompt.get(locale.lang()).to_owned()}
+            </h2>
+            <ul class="options" role="list" aria-label=move || locale.t(Msg::OptionsLabel)>
+                {options}
+            </ul>
+        </div>
+    }
+}
