@@ -1,0 +1,252 @@
+//! `anxin-bank`: the content team's tool. Checks banks with the same validator the app uses and
+//! writes `quizzes/index.json`.
+//!
+//! ```text
+//! anxin-bank check  [--lang zh|en] <folder or files…>     report every problem; exit 1 on errors
+//! anxin-bank index  [--lang zh|en] <folder>               check, then rewrite <folder>/index.json
+//! anxin-bank import [--lang zh|en] <sheet.csv> -o <bank.json>   spreadsheet → bank, checked
+//! anxin-bank export [--lang zh|en] <bank.json> -o <sheet.csv>   bank → spreadsheet
+//! ```
+
+use anxin::domain::bank::sheet::{export_csv, import_sheet};
+use anxin::domain::bank::{answer_positions, parse_bank, Bank, BankIndex, BankReport};
+use anxin::domain::date::Date;
+use anxin::domain::text::Lang;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+const USAGE: &str = "usage:
+  anxin-bank check  [--lang zh|en] <folder or bank files…>
+  anxin-bank index  [--lang zh|en] <folder>
+  anxin-bank import [--lang zh|en] <sheet.csv> -o <bank.json>
+  anxin-bank export [--lang zh|en] <bank.json> -o <sheet.csv>";
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let lang = take_lang(&mut args);
+    let Some(command) = (!args.is_empty()).then(|| args.remove(0)) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match command.as_str() {
+        "check" => check(&args, lang).map(|_| ()),
+        "index" => index(&args, lang),
+        "import" => import(&args, lang),
+        "export" => export(&args, lang),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command \"{other}\"\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn take_lang(args: &mut Vec<String>) -> Lang {
+    let mut lang = Lang::Zh;
+    if let Some(pos) = args.iter().position(|a| a == "--lang") {
+        if let Some(value) = args.get(pos + 1).and_then(|v| Lang::parse(v)) {
+            lang = value;
+        }
+        args.drain(pos..(pos + 2).min(args.len()));
+    }
+    lang
+}
+
+fn today() -> Date {
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as f64)
+        .unwrap_or(0.0);
+    // Banks are reviewed in China: judge expiry on Beijing time.
+    Date::from_unix_ms(ms, 8 * 60)
+}
+
+/// The bank files named by `args`: every `*.json` in a folder except `index.json`, or the files given.
+fn bank_files(args: &[String]) -> Result<Vec<PathBuf>, String> {
+    if args.is_empty() {
+        return Err(format!("name a folder or bank files\n{USAGE}"));
+    }
+    let mut files = Vec::new();
+    for arg in args {
+        let path = Path::new(arg);
+        if path.is_dir() {
+            let entries =
+                std::fs::read_dir(path).map_err(|e| format!("cannot read folder {arg}: {e}"))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .filter(|p| p.file_name().is_some_and(|n| n != "index.json"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.to_path_buf());
+        }
+    }
+    Ok(files)
+}
+
+struct Checked {
+    bytes: Vec<u8>,
+    report: BankReport,
+}
+
+fn check(args: &[String], lang: Lang) -> Result<Vec<Checked>, String> {
+    let started = std::time::Instant::now();
+    let today = today();
+    let mut checked = Vec::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for path in bank_files(args)? {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let report = parse_bank(&name, &bytes, today);
+        for problem in &report.problems {
+            println!("{}", problem.line(lang));
+        }
+        errors += report.error_count();
+        warnings += report.warning_count();
+        if let Some(bank) = &report.bank {
+            println!("{}", summary(bank, lang));
+        }
+        checked.push(Checked { bytes, report });
+    }
+    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    let line = match lang {
+        Lang::Zh => format!(
+            "共检查 {} 个题库：{errors} 个错误，{warnings} 个警告（用时 {elapsed:.1} 毫秒）",
+            checked.len()
+        ),
+        Lang::En => format!(
+            "checked {} banks: {errors} errors, {warnings} warnings ({elapsed:.1} ms)",
+            checked.len()
+        ),
+    };
+    if errors > 0 {
+        Err(line)
+    } else {
+        println!("{line}");
+        Ok(checked)
+    }
+}
+
+fn summary(bank: &Bank, lang: Lang) -> String {
+    use anxin::domain::bank::QuestionType;
+    let count = |k: QuestionType| bank.questions.iter().filter(|q| q.kind == k).count();
+    let positions = answer_positions(&bank.questions);
+    let total: usize = positions.iter().sum();
+    let spread: Vec<String> = positions
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("{}={}%", char::from(b'A' + i as u8), n * 100 / total.max(1)))
+        .collect();
+    match lang {
+        Lang::Zh => format!(
+            "✓ {}：{} 题（单选 {}，多选 {}，判断 {}）；正确答案位置 {}",
+            bank.id,
+            bank.questions.len(),
+            count(QuestionType::Single),
+            count(QuestionType::Multiple),
+            count(QuestionType::TrueFalse),
+            spread.join(" ")
+        ),
+        Lang::En => format!(
+            "✓ {}: {} questions ({} single, {} multiple, {} true/false); answer positions {}",
+            bank.id,
+            bank.questions.len(),
+            count(QuestionType::Single),
+            count(QuestionType::Multiple),
+            count(QuestionType::TrueFalse),
+            spread.join(" ")
+        ),
+    }
+}
+
+fn index(args: &[String], lang: Lang) -> Result<(), String> {
+    let [folder] = args else {
+        return Err(format!("name one folder\n{USAGE}"));
+    };
+    let checked = check(args, lang)?;
+    let banks: Vec<(&Bank, &[u8])> = checked
+        .iter()
+        .filter_map(|c| c.report.bank.as_ref().map(|b| (b, c.bytes.as_slice())))
+        .collect();
+    let index = BankIndex::build(&banks);
+    let target = Path::new(folder).join("index.json");
+    std::fs::write(&target, index.to_json())
+        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    println!("{} → {} banks", target.display(), index.banks.len());
+    Ok(())
+}
+
+/// `<input> -o <output>` from the arguments.
+fn input_output(args: &[String]) -> Result<(PathBuf, PathBuf), String> {
+    match args {
+        [input, flag, output] if flag == "-o" => Ok((PathBuf::from(input), PathBuf::from(output))),
+        [input, output] => Ok((PathBuf::from(input), PathBuf::from(output))),
+        _ => Err(format!("name the input file and -o <output file>\n{USAGE}")),
+    }
+}
+
+fn import(args: &[String], lang: Lang) -> Result<(), String> {
+    let (input, output) = input_output(args)?;
+    let bytes =
+        std::fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+    let file = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| format!("{} is not a file name", output.display()))?;
+    let result = import_sheet(&file, &bytes, today());
+    for problem in &result.problems {
+        println!("{}: {}", input.display(), problem.line(lang));
+    }
+    let Some(bank) = result.bank else {
+        let errors = result.problems.iter().filter(|p| p.is_error()).count();
+        return Err(match lang {
+            Lang::Zh => format!("导入失败：{errors} 个错误，没有写入 {}", output.display()),
+            Lang::En => format!(
+                "import failed: {errors} errors; {} was not written",
+                output.display()
+            ),
+        });
+    };
+    std::fs::write(&output, bank.to_json())
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    println!("{}", summary(&bank, lang));
+    println!("{} → {}", input.display(), output.display());
+    Ok(())
+}
+
+fn export(args: &[String], lang: Lang) -> Result<(), String> {
+    let (input, output) = input_output(args)?;
+    let bytes =
+        std::fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+    let name = input
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let report = parse_bank(&name, &bytes, today());
+    for problem in &report.problems {
+        println!("{}", problem.line(lang));
+    }
+    let bank = report.bank.ok_or_else(|| match lang {
+        Lang::Zh => format!("{} 有错误，先修正再导出", input.display()),
+        Lang::En => format!("{} has errors; fix them before exporting", input.display()),
+    })?;
+    std::fs::write(&output, export_csv(&bank))
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    println!("{} → {}", input.display(), output.display());
+    Ok(())
+}
