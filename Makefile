@@ -1,0 +1,101 @@
+# Anxin — every command installs what it needs first (idempotently), so a fresh machine needs only `make`.
+#   make serve   build and serve the app on http://127.0.0.1:8080
+#   make test    every check CI runs (lint, host, browser component, build, end-to-end)
+#   make dist    release build into dist/
+#   make banks   check every bank and rewrite quizzes/index.json
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+CARGO_BIN := $(HOME)/.cargo/bin
+NODE_BIN := $(CURDIR)/node_modules/.bin
+export PATH := $(CARGO_BIN):$(NODE_BIN):$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+PORT ?= 8080
+
+STAMP := target/.stamps
+APP_SOURCES := $(shell find src style public quizzes -type f 2>/dev/null) index.html Trunk.toml Cargo.toml Cargo.lock
+
+.PHONY: help tools browsers serve dist test lint host-test web-test e2e banks check-banks clean
+
+help:
+	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test    run every check"
+	@echo "make dist    release build into dist/"
+	@echo "make banks   check the banks and rewrite quizzes/index.json"
+
+## ---- installs (each step skips itself when already done) ----
+tools: $(STAMP)/wasm-target $(STAMP)/trunk-$(TRUNK_VERSION) $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
+
+$(STAMP)/wasm-target:
+	@mkdir -p $(STAMP)
+	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@touch $@
+
+$(STAMP)/trunk-$(TRUNK_VERSION):
+	@mkdir -p $(STAMP)
+	trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)" || \
+	  cargo install trunk --version =$(TRUNK_VERSION) --locked --no-default-features
+	@touch $@
+
+# Without --locked: wasm-bindgen-cli's lockfile names a crate version the registry here does not serve.
+$(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION):
+	@mkdir -p $(STAMP)
+	wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)" || \
+	  cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION)
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+browsers: $(STAMP)/browsers
+$(STAMP)/browsers:
+	@mkdir -p $(STAMP)
+	if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	fi
+	@touch $@
+
+## ---- build and serve ----
+dist: dist/index.html
+dist/index.html: $(APP_SOURCES) | tools
+	cargo fetch --target wasm32-unknown-unknown
+	trunk build --release --offline
+	@touch $@
+
+serve: dist
+	@echo "Anxin on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## ---- tests ----
+test: lint host-test web-test dist e2e
+	@echo "make test: all checks passed"
+
+lint: tools
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+host-test:
+	cargo test
+
+# Stripped like the release build: without reference types wasm-bindgen needs a symbol-free wasm.
+web-test: tools browsers
+	CARGO_PROFILE_DEV_STRIP=symbols cargo test --target wasm32-unknown-unknown --test web
+
+e2e: dist browsers tools
+	node --test --test-concurrency=1 tests/e2e/
+
+## ---- content ----
+banks:
+	cargo run --quiet --bin anxin-bank -- check quizzes/
+	cargo run --quiet --bin anxin-bank -- index quizzes/
+
+check-banks:
+	cargo run --quiet --bin anxin-bank -- check quizzes/
+
+clean:
+	rm -rf dist target node_modules

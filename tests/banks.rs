@@ -1,0 +1,91 @@
+//! The shipped banks: every file in quizzes/ validates with no errors, and index.json is current.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
+#![cfg(not(target_arch = "wasm32"))]
+
+use anxin::domain::bank::{parse_bank, Bank, BankIndex, Severity};
+use anxin::domain::date::Date;
+use anxin::domain::session::Session;
+use std::path::Path;
+
+fn quizzes() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes")
+}
+
+fn shipped() -> Vec<(Bank, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(quizzes())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "json") && p.file_name().unwrap() != "index.json"
+        })
+        .collect();
+    files.sort();
+    let today = Date::new(2026, 11, 26).unwrap();
+    let mut banks = Vec::new();
+    let mut problems = Vec::new();
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let report = parse_bank(&name, &bytes, today);
+        problems.extend(
+            report
+                .problems
+                .iter()
+                .filter(|p| p.severity() == Severity::Error)
+                .map(|p| p.line(anxin::domain::text::Lang::En)),
+        );
+        if let Some(bank) = report.bank {
+            banks.push((bank, bytes));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "shipped banks have errors:\n{}",
+        problems.join("\n")
+    );
+    banks
+}
+
+#[test]
+fn every_shipped_bank_validates_without_errors() {
+    let banks = shipped();
+    assert!(
+        banks.len() >= 2,
+        "expected the shipped banks, found {}",
+        banks.len()
+    );
+    for (bank, _) in &banks {
+        assert!(
+            bank.questions.len() >= 10,
+            "{} has only {} questions",
+            bank.id,
+            bank.questions.len()
+        );
+    }
+}
+
+#[test]
+fn index_json_lists_exactly_the_shipped_banks_with_current_hashes() {
+    let banks = shipped();
+    let refs: Vec<(&Bank, &[u8])> = banks
+        .iter()
+        .map(|(b, bytes)| (b, bytes.as_slice()))
+        .collect();
+    let expected = BankIndex::build(&refs);
+    let text = std::fs::read_to_string(quizzes().join("index.json")).unwrap();
+    let actual = BankIndex::parse(&text).unwrap();
+    assert!(
+        actual == expected,
+        "quizzes/index.json is out of date: run `make banks` to rewrite it"
+    );
+}
+
+#[test]
+fn every_bank_gives_a_full_round_without_repeats() {
+    let today = Date::new(2026, 11, 26).unwrap();
+    for (bank, _) in shipped() {
+        let s = Session::new(&bank, today, 2026, 10).unwrap();
+        assert_eq!(s.total(), 10, "{}", bank.id);
+        assert_eq!(s.check_against(&bank), Ok(()));
+    }
+}

@@ -1,0 +1,211 @@
+// The first path through the app, start-up failures, and language — in real Chromium against dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, watchedPage, readBank, readIndex, copyOfDist, subPathRoot, dist } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(dist);
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const index = () => readIndex();
+const firstBank = () => index().banks[0];
+
+/** Plays one whole round, answering right exactly when `answerRight(i)` says so. Returns the count right. */
+async function playRound(page, bankId, lang, answerRight) {
+  const bank = readBank(bankId);
+  const byPrompt = new Map(bank.questions.map((q) => [q.prompt[lang].trim(), q]));
+  const t = lang === 'zh'
+    ? { submit: '确认答案', next: '下一题', results: '查看成绩', right: '回答正确', wrong: '回答错误' }
+    : { submit: 'Check my answer', next: 'Next question', results: 'See my results', right: 'Correct', wrong: 'Not quite' };
+  let right = 0;
+  for (let i = 0; ; i++) {
+    const prompt = (await page.locator('h2.question-prompt').innerText()).trim();
+    const q = byPrompt.get(prompt);
+    assert.ok(q, `prompt on screen is not in the bank: ${prompt}`);
+    const good = answerRight(i);
+    const ids = good ? q.answer : [q.options.map((o) => o.id).find((id) => !q.answer.includes(id))];
+    for (const id of ids) {
+      const text = q.options.find((o) => o.id === id).text[lang];
+      await page.locator('button.option', { hasText: text }).first().click();
+    }
+    await page.getByRole('button', { name: t.submit }).click();
+    await page.locator('.verdict').waitFor();
+    assert.equal((await page.locator('.verdict').innerText()).includes(good ? t.right : t.wrong), true);
+    // The explanation and the source are shown after every answer.
+    assert.ok((await page.locator('.explanation').innerText()).includes(q.explanation[lang].slice(0, 10)));
+    if (good) right++;
+    const last = await page.getByRole('button', { name: t.results }).count();
+    if (last) {
+      await page.getByRole('button', { name: t.results }).click();
+      break;
+    }
+    await page.getByRole('button', { name: t.next }).click();
+  }
+  return right;
+}
+
+async function fullRound(base) {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(base);
+  const entry = firstBank();
+  await page.getByRole('button', { name: entry.title.zh }).click();
+  await page.locator('h2.question-prompt').waitFor();
+  const right = await playRound(page, entry.id, 'zh', (i) => i % 3 !== 1);
+  const total = Math.min(10, entry.questions);
+  await page.getByText(`答对 ${right} 题，共 ${total} 题`).waitFor();
+  await page.getByText(`正确率 ${Math.floor((right * 100) / total)}%`).waitFor();
+  await page.getByRole('button', { name: '返回首页' }).click();
+  await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+}
+
+test('a full round at / ends with the right score', async () => {
+  await fullRound(server.origin + '/');
+});
+
+test('the same dist works under a sub-path (/quiz/)', async () => {
+  const sub = await serve(subPathRoot('quiz'));
+  try {
+    const { page, problems } = await watchedPage(browser, sub.origin);
+    await page.goto(sub.origin + '/quiz/');
+    const entry = firstBank();
+    await page.getByRole('button', { name: entry.title.zh }).click();
+    const right = await playRound(page, entry.id, 'zh', () => true);
+    await page.getByText(`答对 ${right} 题，共 ${right} 题`).waitFor();
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  } finally {
+    sub.close();
+  }
+});
+
+test('English via the toggle and via ?lang=en, remembered across a reload', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(page.url(), /[?&]lang=en/);
+  await page.goto(server.origin + '/');
+  await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
+  // A whole round in English.
+  const entry = firstBank();
+  await page.getByRole('button', { name: entry.title.en }).click();
+  const right = await playRound(page, entry.id, 'en', () => false);
+  assert.equal(right, 0);
+  await page.getByText(`0 of ${Math.min(10, entry.questions)} correct`).waitFor();
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByText('答题完成').waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+
+  const fresh = await watchedPage(browser, server.origin);
+  await fresh.page.goto(server.origin + '/?lang=en');
+  await fresh.page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
+  assert.deepEqual(fresh.problems(), []);
+  await fresh.page.context().close();
+});
+
+for (const [name, init] of [
+  ['throws', () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } })],
+  ['is null', () => Object.defineProperty(window, 'localStorage', { get() { return null; } })],
+]) {
+  test(`localStorage that ${name}: the app runs on memory and says so`, async () => {
+    const { page, problems } = await watchedPage(browser, server.origin, { init });
+    await page.goto(server.origin + '/');
+    await page.getByText('此设备不能保存答题记录').waitFor();
+    const entry = firstBank();
+    await page.getByRole('button', { name: entry.title.zh }).click();
+    await page.locator('h2.question-prompt').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Leave the quiz' }).waitFor();
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  });
+}
+
+test('a missing bank file gets a clear message naming it; the other banks still work', async () => {
+  const dir = copyOfDist();
+  const entries = index().banks;
+  assert.ok(entries.length >= 2, 'this test needs two banks');
+  const [gone, kept] = entries;
+  fs.rmSync(path.join(dir, 'quizzes', gone.file));
+  const broken = await serve(dir);
+  try {
+    const { page, problems } = await watchedPage(browser, broken.origin, { allow: [`/quizzes/${gone.file}`] });
+    await page.goto(broken.origin + '/');
+    await page.getByRole('button', { name: gone.title.zh }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), new RegExp(`${gone.title.zh}.*加载失败`));
+    await page.getByRole('button', { name: '知道了' }).click();
+    await page.getByRole('button', { name: kept.title.zh }).click();
+    await page.locator('h2.question-prompt').waitFor();
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  } finally {
+    broken.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a missing index gets a message and a retry, not a blank page', async () => {
+  const dir = copyOfDist();
+  fs.renameSync(path.join(dir, 'quizzes', 'index.json'), path.join(dir, 'quizzes', 'index.json.bak'));
+  const broken = await serve(dir);
+  try {
+    const { page, problems } = await watchedPage(browser, broken.origin, { allow: ['/quizzes/index.json'] });
+    await page.goto(broken.origin + '/');
+    await page.getByText('题库目录加载失败').waitFor();
+    fs.renameSync(path.join(dir, 'quizzes', 'index.json.bak'), path.join(dir, 'quizzes', 'index.json'));
+    await page.getByRole('button', { name: '重试' }).click();
+    await page.getByRole('button', { name: firstBank().title.zh }).waitFor();
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  } finally {
+    broken.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an engine without WebAssembly sees the bilingual "too old" notice', async () => {
+  const { page } = await watchedPage(browser, server.origin, { init: () => { delete window.WebAssembly; } });
+  await page.goto(server.origin + '/');
+  await page.getByText('这个浏览器版本太旧').waitFor();
+  await page.getByText('This browser is too old to run Anxin').waitFor();
+  await page.context().close();
+});
+
+test('a wasm file that fails to load shows the reload notice', async () => {
+  const { page } = await watchedPage(browser, server.origin);
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 500, body: '' }));
+  await page.goto(server.origin + '/');
+  await page.getByText('“安心答”没能加载完成').waitFor();
+  await page.getByRole('link', { name: /重新加载/ }).waitFor();
+  await page.context().close();
+});
+
+test('a panic shows the bilingual recovery screen, and restart brings the app back', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.origin + '/?selftest=panic');
+  await page.getByText('抱歉，出了点问题').waitFor();
+  await page.getByText('Sorry, something went wrong').waitFor();
+  assert.equal(await page.locator('#app').isHidden(), true);
+  // The panic itself is reported on the console; nothing else may be.
+  assert.ok(problems().every((p) => /self-test|unreachable|RuntimeError/.test(p)), problems().join('\n'));
+  await page.getByRole('link', { name: /重新开始/ }).click();
+  await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
+  await page.context().close();
+});

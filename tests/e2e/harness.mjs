@@ -1,0 +1,106 @@
+// End-to-end harness: serves a built dist/ with a plain static server (as a bank would host it) and
+// drives Debian's Chromium through playwright-core. Every page is watched: console errors, page
+// errors, failed requests and requests to any other origin fail the test that caused them.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..', '..');
+export const dist = path.join(root, 'dist');
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Serves `dir` on 127.0.0.1 with python's http.server; resolves once it answers. */
+export async function serve(dir) {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: 'ignore',
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(origin + '/');
+      return { origin, close: () => proc.kill() };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  proc.kill();
+  throw new Error('static server did not start');
+}
+
+/** A copy of dist/ in a temporary folder (to break or remove files without touching the build). */
+export function copyOfDist() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-dist-'));
+  fs.cpSync(dist, dir, { recursive: true });
+  return dir;
+}
+
+/** A folder that serves dist/ under `/<sub>/`, like a bank hosting the app at a sub-path. */
+export function subPathRoot(sub) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-sub-'));
+  fs.symlinkSync(dist, path.join(dir, sub));
+  return dir;
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-sync', '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/**
+ * A new page that records problems. `allow` lists URL substrings whose failure the test expects.
+ * Call `problems()` at the end: it returns every console error, page error, failed or foreign request.
+ */
+export async function watchedPage(browser, origin, { allow = [], viewport = { width: 390, height: 844 }, init } = {}) {
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const found = [];
+  const allowed = (url) => allow.some((a) => url.includes(a));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') found.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => found.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      found.push(`request to another origin: ${url}`);
+    }
+  });
+  page.on('requestfailed', (req) => {
+    if (!allowed(req.url())) found.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !allowed(res.url())) found.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return { page, context, problems: () => found };
+}
+
+/** Reads a bank from dist/ (the test's answer key). */
+export function readBank(id) {
+  return JSON.parse(fs.readFileSync(path.join(dist, 'quizzes', `${id}.json`), 'utf8'));
+}
+
+export function readIndex() {
+  return JSON.parse(fs.readFileSync(path.join(dist, 'quizzes', 'index.json'), 'utf8'));
+}

@@ -1,0 +1,160 @@
+//! Spreadsheet import and export: the template imports cleanly, problems are placed by row and
+//! column, and every shipped bank survives a round trip through CSV without loss.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
+#![cfg(not(target_arch = "wasm32"))]
+
+use anxin::domain::bank::sheet::{export_csv, import_sheet, parse_csv, write_csv};
+use anxin::domain::bank::{parse_bank, ProblemKind};
+use anxin::domain::date::Date;
+use anxin::domain::text::Lang;
+use std::path::Path;
+
+fn today() -> Date {
+    Date::new(2026, 11, 26).unwrap()
+}
+
+fn template() -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/template.csv")).unwrap()
+}
+
+#[test]
+fn csv_cells_may_hold_commas_quotes_and_line_breaks() {
+    let rows = parse_csv("a,\"b, c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,end\n");
+    assert_eq!(
+        rows,
+        vec![
+            vec!["a".to_string(), "b, c".into(), "say \"hi\"".into()],
+            vec!["two\nlines".into(), String::new(), "end".into()],
+        ]
+    );
+    assert_eq!(parse_csv(&write_csv(&rows)), rows);
+    assert_eq!(parse_csv("x,y"), vec![vec!["x".to_string(), "y".into()]]);
+}
+
+#[test]
+fn the_template_imports_without_problems() {
+    let result = import_sheet("template.json", &template(), today());
+    assert!(result.problems.is_empty(), "{:#?}", result.problems);
+    let bank = result.bank.unwrap();
+    assert_eq!(bank.questions.len(), 3);
+    let kinds: Vec<&str> = bank.questions.iter().map(|q| q.kind.as_str()).collect();
+    assert_eq!(kinds, ["single", "multiple", "true_false"]);
+}
+
+#[test]
+fn the_template_also_imports_without_its_byte_order_mark() {
+    let bytes = template();
+    let without = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap();
+    assert!(import_sheet("template.json", without, today())
+        .bank
+        .is_some());
+}
+
+#[test]
+fn a_problem_is_placed_by_row_and_column() {
+    let text = String::from_utf8(template()).unwrap();
+    let mut rows = parse_csv(text.trim_start_matches('\u{feff}'));
+    let header = rows.iter().position(|r| r[0] == "id").unwrap();
+    let answer_col = rows[header].iter().position(|c| c == "answer").unwrap();
+    let en_col = rows[header]
+        .iter()
+        .position(|c| c == "option_2_en")
+        .unwrap();
+    // Spreadsheet rows are 1-based: the first question sits right under the header.
+    rows[header + 1][answer_col] = "z".into();
+    rows[header + 3][en_col] = String::new();
+    let result = import_sheet("template.json", write_csv(&rows).as_bytes(), today());
+    assert!(result.bank.is_none());
+    let placed: Vec<(Option<usize>, Option<String>)> = result
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.clone()))
+        .collect();
+    assert!(
+        placed.contains(&(Some(header + 2), Some("answer".into()))),
+        "{placed:?}"
+    );
+    assert!(
+        placed.contains(&(Some(header + 4), Some("option_2_en".into()))),
+        "{placed:?}"
+    );
+    let answer = result
+        .problems
+        .iter()
+        .find(|p| p.column.as_deref() == Some("answer"))
+        .unwrap();
+    assert_eq!(
+        answer.problem.as_ref().unwrap().kind,
+        ProblemKind::AnswerNotAnOption { answer: "z".into() }
+    );
+    assert!(answer
+        .line(Lang::Zh)
+        .starts_with(&format!("错误: 第 {} 行 “answer”列", header + 2)));
+    assert!(answer
+        .line(Lang::En)
+        .starts_with(&format!("error: row {} column answer", header + 2)));
+}
+
+#[test]
+fn a_gbk_sheet_is_refused_with_the_fix() {
+    // "示例" in GBK.
+    let bytes = b"@id,\xca\xbe\xc0\xfd\r\n".to_vec();
+    let result = import_sheet("x.json", &bytes, today());
+    assert!(result.bank.is_none());
+    assert!(result.problems[0].line(Lang::Zh).contains("CSV UTF-8"));
+    assert!(result.problems[0].line(Lang::En).contains("CSV UTF-8"));
+}
+
+#[test]
+fn unknown_columns_and_a_missing_header_are_reported() {
+    let result = import_sheet("x.json", b"@id,x\r\nfoo,bar\r\n", today());
+    assert!(result.bank.is_none());
+    assert!(result
+        .problems
+        .iter()
+        .any(|p| p.line(Lang::En).contains("No header row")));
+    let text = String::from_utf8(template())
+        .unwrap()
+        .replace("option_ids", "option_idz");
+    let result = import_sheet("template.json", text.as_bytes(), today());
+    assert!(result
+        .problems
+        .iter()
+        .any(|p| p.line(Lang::En).contains("Unknown column \"option_idz\"")));
+}
+
+#[test]
+fn every_shipped_bank_survives_a_round_trip_through_csv() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.extension().is_none_or(|e| e != "json") || name == "index.json" {
+            continue;
+        }
+        let bank = parse_bank(&name, &std::fs::read(&path).unwrap(), today())
+            .bank
+            .unwrap();
+        let csv = export_csv(&bank);
+        let back = import_sheet(&name, csv.as_bytes(), today());
+        assert!(
+            back.problems.iter().all(|p| !p.is_error()),
+            "{name}: {:#?}",
+            back.problems
+        );
+        assert_eq!(
+            back.bank.as_ref(),
+            Some(&bank),
+            "{name} changed in the round trip"
+        );
+        assert_eq!(export_csv(back.bank.as_ref().unwrap()), csv);
+        // The JSON written after import is the bank again.
+        let rewritten = parse_bank(&name, bank.to_json().as_bytes(), today())
+            .bank
+            .unwrap();
+        assert_eq!(rewritten, bank);
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}
