@@ -2,6 +2,7 @@
 //! `widgets/` (reusable pieces).
 
 pub mod app;
+pub mod hooks;
 pub mod screens;
 pub mod widgets;
 

@@ -1,20 +1,16 @@
-//! The app shell: provides the app-wide services (language, storage), loads the bank index, and
-//! shows one screen at a time. Screens report back through callbacks; the shell owns navigation.
+//! The app shell: provides the app-wide services (language, storage), starts the bank library,
+//! and shows one screen at a time. Screens report back through callbacks; the shell owns navigation.
 
-use crate::domain::bank::{parse_bank, Bank, BankId, BankIndex, IndexEntry};
+use crate::domain::bank::{Bank, BankId, IndexEntry};
 use crate::domain::i18n::Msg;
 use crate::domain::text::Lang;
-use crate::platform::fetch::{fetch_bytes, CacheMode};
-use crate::platform::{log, page, storage::Store};
+use crate::platform::{page, storage::Store};
+use crate::ui::hooks::{use_banks, BankState};
 use crate::ui::screens::{HomeScreen, QuizScreen};
 use crate::ui::widgets::{LangToggle, NoticeBanner};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Where the banks live, relative to the page.
-pub const QUIZ_DIR: &str = "quizzes/";
 const LANG_KEY: &str = "lang";
 
 /// The interface language, shared by every component.
@@ -51,17 +47,6 @@ pub fn use_locale() -> Locale {
 /// The app's storage (provided by `App`).
 pub fn use_store() -> Store {
     expect_context()
-}
-
-/// What the home screen knows of the bank index.
-#[derive(Debug, Clone, PartialEq)]
-pub enum IndexState {
-    /// Still fetching.
-    Loading,
-    /// Loaded.
-    Ready(BankIndex),
-    /// Could not be fetched or read.
-    Failed,
 }
 
 /// A short message shown above the current screen.
@@ -101,45 +86,6 @@ fn initial_lang(store: &Store) -> Lang {
         .unwrap_or_default()
 }
 
-async fn fetch_index() -> IndexState {
-    let url = format!("{QUIZ_DIR}index.json");
-    let text = match fetch_bytes(&url, CacheMode::Revalidate).await {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) => {
-            log::warn(&e.to_string());
-            return IndexState::Failed;
-        }
-    };
-    match BankIndex::parse(&text) {
-        Ok(index) => IndexState::Ready(index),
-        Err(e) => {
-            log::warn(&e.to_string());
-            IndexState::Failed
-        }
-    }
-}
-
-/// Fetches and checks one bank; `Err` carries the notice to show.
-async fn fetch_bank(entry: &IndexEntry) -> Result<Bank, Notice> {
-    let url = format!("{QUIZ_DIR}{}?v={}", entry.file, entry.hash);
-    let bytes = fetch_bytes(&url, CacheMode::Default).await.map_err(|e| {
-        log::warn(&e.to_string());
-        Notice::BankFailed {
-            title: entry.title.clone(),
-        }
-    })?;
-    let report = parse_bank(&entry.file, &bytes, page::today());
-    for problem in &report.problems {
-        // For the front-end team's console; customers see the notice only.
-        log::warn(&problem.line(Lang::En));
-    }
-    let errors = report.error_count();
-    report.bank.ok_or(Notice::BankInvalid {
-        title: entry.title.clone(),
-        errors,
-    })
-}
-
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -160,48 +106,49 @@ pub fn App() -> impl IntoView {
         ));
     });
 
-    let index = RwSignal::new(IndexState::Loading);
-    let load_index = move || {
-        index.set(IndexState::Loading);
-        spawn_local(async move { index.set(fetch_index().await) });
-    };
-    load_index();
-
     let screen = RwSignal::new(Screen::Home);
-    let notice = RwSignal::new(None::<Notice>);
-    let busy = RwSignal::new(None::<BankId>);
-    let broken = RwSignal::new(Vec::<BankId>::new());
-    let loaded = StoredValue::new(HashMap::<BankId, Arc<Bank>>::new());
+    let notices = RwSignal::new(Vec::<Notice>::new());
+    // The bank the player picked while it was still loading: opened as soon as it is ready.
+    let pending = RwSignal::new(None::<BankId>);
+    let show = move |n: Notice| {
+        notices.update(|list| {
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        })
+    };
+
+    let on_settled = Callback::new(move |(entry, state): (IndexEntry, BankState)| {
+        let picked = pending.get_untracked().as_ref() == Some(&entry.id);
+        match state {
+            BankState::Invalid { errors } => show(Notice::BankInvalid {
+                title: entry.title,
+                errors,
+            }),
+            BankState::Failed if picked => show(Notice::BankFailed { title: entry.title }),
+            BankState::Ready(bank) if picked => screen.set(Screen::Quiz(bank)),
+            _ => {}
+        }
+        if picked {
+            pending.set(None);
+        }
+    });
+    let library = use_banks(on_settled);
 
     let open_bank = Callback::new(move |entry: IndexEntry| {
-        // A second tap while a bank loads is ignored.
-        if busy.get_untracked().is_some() {
-            return;
-        }
-        notice.set(None);
-        if let Some(bank) = loaded.with_value(|m| m.get(&entry.id).cloned()) {
-            screen.set(Screen::Quiz(bank));
-            return;
-        }
-        busy.set(Some(entry.id.clone()));
-        spawn_local(async move {
-            match fetch_bank(&entry).await {
-                Ok(bank) => {
-                    let bank = Arc::new(bank);
-                    loaded.update_value(|m| {
-                        m.insert(entry.id.clone(), bank.clone());
-                    });
-                    screen.set(Screen::Quiz(bank));
-                }
-                Err(n) => {
-                    if matches!(n, Notice::BankInvalid { .. }) {
-                        broken.update(|b| b.push(entry.id.clone()));
-                    }
-                    notice.set(Some(n));
-                }
+        let state = library.banks.with_untracked(|b| b.get(&entry.id).cloned());
+        match state {
+            Some(BankState::Ready(bank)) => {
+                notices.set(Vec::new());
+                screen.set(Screen::Quiz(bank));
             }
-            busy.set(None);
-        });
+            Some(BankState::Loading) => pending.set(Some(entry.id)),
+            Some(BankState::Failed) => {
+                pending.set(Some(entry.id.clone()));
+                library.retry.run(entry);
+            }
+            Some(BankState::Invalid { .. }) | None => {}
+        }
     });
 
     let change_lang = Callback::new(move |lang: Lang| {
@@ -227,20 +174,30 @@ pub fn App() -> impl IntoView {
                 </p>
             </Show>
             {move || {
-                notice
+                notices
                     .get()
-                    .map(|n| view! { <NoticeBanner notice=n on_dismiss=move |_| notice.set(None) /> })
+                    .into_iter()
+                    .map(|n| {
+                        let gone = n.clone();
+                        view! {
+                            <NoticeBanner
+                                notice=n
+                                on_dismiss=move |_| notices.update(|list| list.retain(|x| *x != gone))
+                            />
+                        }
+                    })
+                    .collect_view()
             }}
             <main id="main" class="main">
                 {move || match screen.get() {
                     Screen::Home => {
                         view! {
                             <HomeScreen
-                                index=index
-                                busy=busy
-                                broken=broken
+                                index=library.index
+                                banks=library.banks
+                                pending=pending
                                 on_open=open_bank
-                                on_retry=move |_| load_index()
+                                on_retry=library.reload
                             />
                         }
                             .into_any()

@@ -209,3 +209,30 @@ test('a panic shows the bilingual recovery screen, and restart brings the app ba
   await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
   await page.context().close();
 });
+
+test('a bank with content errors is not offered; a notice names it; the others work', async () => {
+  const dir = copyOfDist();
+  const idx = index();
+  const [victim, kept] = idx.banks;
+  const file = path.join(dir, 'quizzes', victim.file);
+  const bank = JSON.parse(fs.readFileSync(file, 'utf8'));
+  bank.questions[0].answer = ['no-such-option'];
+  delete bank.questions[1].explanation;
+  fs.writeFileSync(file, JSON.stringify(bank));
+  const broken = await serve(dir);
+  try {
+    const { page, problems } = await watchedPage(browser, broken.origin);
+    await page.goto(broken.origin + '/');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), new RegExp(`${victim.title.zh}.*2 处内容错误`));
+    assert.equal(await page.getByRole('button', { name: victim.title.zh }).count(), 0);
+    await page.getByRole('button', { name: kept.title.zh }).click();
+    await page.locator('h2.question-prompt').waitFor();
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  } finally {
+    broken.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

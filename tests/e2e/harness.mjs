@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '..', '..');
-export const dist = path.join(root, 'dist');
+// ANXIN_DIST points the tests at another build (e.g. a copy being prepared for deployment).
+export const dist = process.env.ANXIN_DIST ? path.resolve(process.env.ANXIN_DIST) : path.join(root, 'dist');
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -78,7 +79,10 @@ export async function watchedPage(browser, origin, { allow = [], viewport = { wi
   const found = [];
   const allowed = (url) => allow.some((a) => url.includes(a));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') found.push(`console error: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    // The browser's own log line for an expected failed load is part of that expected failure.
+    if (msg.text().startsWith('Failed to load resource') && allowed(msg.location().url || '')) return;
+    found.push(`console error: ${msg.text()} (${msg.location().url || 'no url'})`);
   });
   page.on('pageerror', (err) => found.push(`page error: ${err.message}`));
   page.on('request', (req) => {

@@ -3,8 +3,10 @@
 use crate::domain::bank::{BankId, IndexEntry};
 use crate::domain::i18n::Msg;
 use crate::domain::session::DEFAULT_QUESTION_COUNT;
-use crate::ui::app::{use_locale, IndexState};
+use crate::ui::app::use_locale;
+use crate::ui::hooks::{BankState, IndexState};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// Lists the banks of the index; reports the one the player picks.
 #[component]
@@ -12,12 +14,12 @@ pub fn HomeScreen(
     /// The bank index as loaded so far.
     #[prop(into)]
     index: Signal<IndexState>,
-    /// The bank being fetched, if any (its button shows "loading", the others wait).
+    /// Every listed bank's state (banks with content errors are not offered).
     #[prop(into)]
-    busy: Signal<Option<BankId>>,
-    /// Banks found broken in this visit: no longer offered.
+    banks: Signal<HashMap<BankId, BankState>>,
+    /// The bank the player picked that is still loading, if any.
     #[prop(into)]
-    broken: Signal<Vec<BankId>>,
+    pending: Signal<Option<BankId>>,
     /// Called with the bank the player picks.
     #[prop(into)]
     on_open: Callback<IndexEntry>,
@@ -26,6 +28,18 @@ pub fn HomeScreen(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
+    // Only a change in which banks are hidden re-renders the list (keeps focus while banks load).
+    let hidden = Memo::new(move |_| {
+        banks.with(|b| {
+            let mut ids: Vec<BankId> = b
+                .iter()
+                .filter(|(_, s)| matches!(s, BankState::Invalid { .. }))
+                .map(|(id, _)| id.clone())
+                .collect();
+            ids.sort();
+            ids
+        })
+    });
     let list = move || match index.get() {
         IndexState::Loading => {
             view! { <p class="loading" role="status">{locale.t(Msg::Loading)}</p> }.into_any()
@@ -43,8 +57,8 @@ pub fn HomeScreen(
             let cards = index
                 .banks
                 .into_iter()
-                .filter(|e| !broken.with(|b| b.contains(&e.id)))
-                .map(|entry| view! { <TopicCard entry=entry busy=busy on_open=on_open /> })
+                .filter(|e| !hidden.with(|h| h.contains(&e.id)))
+                .map(|entry| view! { <TopicCard entry=entry pending=pending on_open=on_open /> })
                 .collect_view();
             view! { <ul class="topics" role="list">{cards}</ul> }.into_any()
         }
@@ -63,16 +77,16 @@ pub fn HomeScreen(
 fn TopicCard(
     /// The bank.
     entry: IndexEntry,
-    /// The bank being fetched, if any.
+    /// The picked bank still loading, if any.
     #[prop(into)]
-    busy: Signal<Option<BankId>>,
+    pending: Signal<Option<BankId>>,
     /// Called with this bank when tapped.
     #[prop(into)]
     on_open: Callback<IndexEntry>,
 ) -> impl IntoView {
     let locale = use_locale();
     let id = entry.id.clone();
-    let loading = Signal::derive(move || busy.with(|b| b.as_ref() == Some(&id)));
+    let loading = Signal::derive(move || pending.with(|p| p.as_ref() == Some(&id)));
     let title = entry.title.clone();
     let description = entry.description.clone();
     let count = entry.questions;

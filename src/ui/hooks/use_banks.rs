@@ -1,0 +1,141 @@
+//! The bank library: fetches `quizzes/index.json`, then every bank it lists, one after another in
+//! the background, checking each with the validator. A bank with errors is never offered.
+
+use crate::domain::bank::{parse_bank, Bank, BankId, BankIndex, IndexEntry};
+use crate::domain::text::Lang;
+use crate::platform::fetch::{fetch_bytes, CacheMode};
+use crate::platform::{log, page};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Where the banks live, relative to the page.
+pub const QUIZ_DIR: &str = "quizzes/";
+
+/// What is known of the bank index.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexState {
+    /// Still fetching.
+    Loading,
+    /// Loaded.
+    Ready(BankIndex),
+    /// Could not be fetched or read.
+    Failed,
+}
+
+/// What is known of one bank.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BankState {
+    /// Being fetched or waiting its turn.
+    Loading,
+    /// Fetched and valid.
+    Ready(Arc<Bank>),
+    /// Could not be fetched (network, missing file); may be retried.
+    Failed,
+    /// Fetched but has content errors: not offered.
+    Invalid {
+        /// How many errors the validator found.
+        errors: usize,
+    },
+}
+
+/// The bank library's signals and actions.
+#[derive(Debug, Clone, Copy)]
+pub struct UseBanks {
+    /// The index.
+    pub index: Signal<IndexState>,
+    /// Every listed bank's state.
+    pub banks: Signal<HashMap<BankId, BankState>>,
+    /// Fetches the index (and then the banks) again.
+    pub reload: Callback<()>,
+    /// Fetches one bank again.
+    pub retry: Callback<IndexEntry>,
+}
+
+async fn fetch_index() -> IndexState {
+    let url = format!("{QUIZ_DIR}index.json");
+    let bytes = match fetch_bytes(&url, CacheMode::Revalidate).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            log::warn(&e.to_string());
+            return IndexState::Failed;
+        }
+    };
+    match BankIndex::parse(&String::from_utf8_lossy(&bytes)) {
+        Ok(index) => IndexState::Ready(index),
+        Err(e) => {
+            log::warn(&e.to_string());
+            IndexState::Failed
+        }
+    }
+}
+
+async fn fetch_bank(entry: &IndexEntry) -> BankState {
+    let url = format!("{QUIZ_DIR}{}?v={}", entry.file, entry.hash);
+    let bytes = match fetch_bytes(&url, CacheMode::Default).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            log::warn(&e.to_string());
+            return BankState::Failed;
+        }
+    };
+    let report = parse_bank(&entry.file, &bytes, page::today());
+    for problem in &report.problems {
+        // For the front-end team's console; customers see a short notice only.
+        log::warn(&problem.line(Lang::En));
+    }
+    let errors = report.error_count();
+    match report.bank {
+        Some(bank) => BankState::Ready(Arc::new(bank)),
+        None => BankState::Invalid { errors },
+    }
+}
+
+/// Starts loading the library; `on_settled` hears about every bank once its fetch ends.
+pub fn use_banks(on_settled: Callback<(IndexEntry, BankState)>) -> UseBanks {
+    let index = RwSignal::new(IndexState::Loading);
+    let banks = RwSignal::new(HashMap::<BankId, BankState>::new());
+
+    let load_one = move |entry: IndexEntry| async move {
+        banks.update(|b| {
+            b.insert(entry.id.clone(), BankState::Loading);
+        });
+        let state = fetch_bank(&entry).await;
+        banks.update(|b| {
+            b.insert(entry.id.clone(), state.clone());
+        });
+        on_settled.run((entry, state));
+    };
+
+    let reload = Callback::new(move |()| {
+        index.set(IndexState::Loading);
+        spawn_local(async move {
+            let loaded = fetch_index().await;
+            let entries = match &loaded {
+                IndexState::Ready(i) => i.banks.clone(),
+                _ => Vec::new(),
+            };
+            banks.set(
+                entries
+                    .iter()
+                    .map(|e| (e.id.clone(), BankState::Loading))
+                    .collect(),
+            );
+            index.set(loaded);
+            // One at a time: the first bank is ready soonest, and a slow line is not flooded.
+            for entry in entries {
+                load_one(entry).await;
+            }
+        });
+    });
+    let retry = Callback::new(move |entry: IndexEntry| spawn_local(load_one(entry)));
+    reload.run(());
+
+    UseBanks {
+        index: index.into(),
+        banks: banks.into(),
+        reload,
+        retry,
+    }
+}
