@@ -5,6 +5,8 @@
 pub mod bank;
 pub mod date;
 pub mod i18n;
+pub mod progress;
 pub mod rng;
+pub mod saved;
 pub mod session;
 pub mod text;

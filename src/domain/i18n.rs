@@ -117,6 +117,22 @@ catalogue! {
     TopicsHeading => "答题主题", "Topics";
     /// Label of the option group.
     OptionsLabel => "选项", "Options";
+    /// Saved values that could not be read were cleared: {0} = what.
+    SavedDropped => "有部分保存的记录已损坏，已清除：{0}。其他记录不受影响。", "Some saved records were damaged and have been cleared: {0}. Everything else is kept.";
+    /// What was dropped: settings.
+    SavedSettings => "设置", "settings";
+    /// What was dropped: progress.
+    SavedProgress => "答题进度和错题本", "progress and wrong-answer book";
+    /// What was dropped: history.
+    SavedHistory => "答题历史", "history";
+    /// What was dropped: the unfinished round.
+    SavedAttempt => "未完成的一轮答题", "the unfinished round";
+    /// The unfinished round's bank changed.
+    ResumeLost => "上次未完成的一轮答题因题库已更新，无法继续，请重新开始。", "Your unfinished round can't continue because its quiz was updated; please start again.";
+    /// Storage full.
+    StorageFull => "设备存储空间已满，已删除最早的答题历史。", "This device's storage is full; the oldest history was removed.";
+    /// Time taken: {0} minutes, {1} seconds.
+    TimeTaken => "用时 {0} 分 {1} 秒", "Time {0} min {1} s";
 }
 
 impl Msg {

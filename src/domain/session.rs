@@ -209,6 +209,12 @@ impl Session {
         }
     }
 
+    /// Whether the round has just been drawn: nothing ticked, nothing answered.
+    pub fn is_fresh(&self) -> bool {
+        self.answers.is_empty()
+            && matches!(&self.phase, Phase::Asking { index: 0, selected } if selected.is_empty())
+    }
+
     /// Whether every item has been answered and the player moved past the last.
     pub fn is_finished(&self) -> bool {
         self.phase == Phase::Finished

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A language the interface and the banks are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Simplified Chinese, the default.
     #[default]

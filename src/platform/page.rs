@@ -56,6 +56,11 @@ pub fn today() -> Date {
     Date::from_unix_ms(now.get_time(), offset)
 }
 
+/// Now, in Unix milliseconds.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
 /// A fresh seed for an attempt's shuffle.
 pub fn random_seed() -> u64 {
     let high = (js_sys::Math::random() * 4_294_967_296.0) as u64;

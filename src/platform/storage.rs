@@ -135,3 +135,46 @@ fn probe_local_storage() -> bool {
     let _ = storage.remove_item(PROBE_KEY);
     ok
 }
+
+/// What reading a versioned value gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded<T> {
+    /// Nothing stored under the key.
+    Absent,
+    /// The value, migrated if it was older.
+    Value(T),
+    /// The stored value could not be read; it has been removed.
+    Dropped,
+}
+
+impl Store {
+    /// Reads a `{"v", "data"}` value (see `domain::saved`), dropping it if it cannot be read.
+    pub fn load<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+        migrate: impl Fn(u32, serde_json::Value) -> Result<serde_json::Value, String>,
+    ) -> Loaded<T> {
+        let raw = match self.get::<serde_json::Value>(key) {
+            Ok(None) => return Loaded::Absent,
+            Ok(Some(raw)) => raw,
+            Err(e) => {
+                super::log::warn(&format!("dropping {key}: {e}"));
+                self.remove(key);
+                return Loaded::Dropped;
+            }
+        };
+        match crate::domain::saved::open(raw, migrate) {
+            Ok(value) => Loaded::Value(value),
+            Err(e) => {
+                super::log::warn(&format!("dropping {key}: {e}"));
+                self.remove(key);
+                Loaded::Dropped
+            }
+        }
+    }
+
+    /// Writes `data` under `key` as a versioned value.
+    pub fn save<T: Serialize>(&self, key: &str, data: &T) -> Result<(), PlatformError> {
+        self.set(key, &crate::domain::saved::seal(data))
+    }
+}

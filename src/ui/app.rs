@@ -3,15 +3,16 @@
 
 use crate::domain::bank::{Bank, BankId, IndexEntry};
 use crate::domain::i18n::Msg;
+use crate::domain::progress::{question_key, RoundRecord};
+use crate::domain::saved::SavedAttempt;
+use crate::domain::session::Session;
 use crate::domain::text::Lang;
 use crate::platform::{page, storage::Store};
-use crate::ui::hooks::{use_banks, BankState};
+use crate::ui::hooks::{use_banks, use_saved, BankState, UseSaved};
 use crate::ui::screens::{HomeScreen, QuizScreen};
 use crate::ui::widgets::{LangToggle, NoticeBanner};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-const LANG_KEY: &str = "lang";
 
 /// The interface language, shared by every component.
 #[derive(Debug, Clone, Copy)]
@@ -44,8 +45,8 @@ pub fn use_locale() -> Locale {
     expect_context()
 }
 
-/// The app's storage (provided by `App`).
-pub fn use_store() -> Store {
+/// The learner's saved state (provided by `App`).
+pub fn use_saved_state() -> UseSaved {
     expect_context()
 }
 
@@ -64,36 +65,49 @@ pub enum Notice {
         /// How many errors.
         errors: usize,
     },
+    /// Saved values that could not be read were dropped.
+    SavedDropped {
+        /// What was dropped.
+        what: Vec<Msg>,
+    },
+    /// The unfinished round could not be resumed.
+    ResumeLost,
+    /// Storage was full; the oldest history was removed.
+    StorageFull,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 enum Screen {
     Home,
-    Quiz(Arc<Bank>),
+    /// A round of the bank, resumed from a saved session when there is one.
+    Quiz(Arc<Bank>, Option<Session>),
 }
 
 /// The language to start in: `?lang=` first, then the remembered choice, then Chinese.
-fn initial_lang(store: &Store) -> Lang {
+fn initial_lang(saved: &UseSaved) -> Lang {
     page::query_param("lang")
         .and_then(|v| Lang::parse(&v))
-        .or_else(|| {
-            store
-                .get::<String>(LANG_KEY)
-                .ok()
-                .flatten()
-                .and_then(|v| Lang::parse(&v))
-        })
+        .or_else(|| saved.settings.with_untracked(|s| s.lang))
         .unwrap_or_default()
 }
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    let notices = RwSignal::new(Vec::<Notice>::new());
+    let show = move |n: Notice| {
+        notices.update(|list| {
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        })
+    };
     let store = Store::open();
     let persistent = store.is_persistent();
-    let locale = Locale::new(initial_lang(&store));
+    let saved = use_saved(store, Callback::new(move |()| show(Notice::StorageFull)));
+    let locale = Locale::new(initial_lang(&saved));
     provide_context(locale);
-    provide_context(store.clone());
+    provide_context(saved);
 
     // Keep `<html lang>` and the title in step with the language (the outside world).
     Effect::new(move |_| {
@@ -107,26 +121,53 @@ pub fn App() -> impl IntoView {
     });
 
     let screen = RwSignal::new(Screen::Home);
-    let notices = RwSignal::new(Vec::<Notice>::new());
     // The bank the player picked while it was still loading: opened as soon as it is ready.
     let pending = RwSignal::new(None::<BankId>);
-    let show = move |n: Notice| {
-        notices.update(|list| {
-            if !list.contains(&n) {
-                list.push(n);
-            }
-        })
-    };
+    let dropped = saved.dropped.get_value();
+    if !dropped.is_empty() {
+        show(Notice::SavedDropped { what: dropped });
+    }
+    // When the round started (Unix ms), for the time taken.
+    let started = StoredValue::new(
+        saved
+            .resumable
+            .with_value(|a| a.as_ref().map(|a| a.started_ms))
+            .unwrap_or(0.0),
+    );
+    // A round left unfinished (reload, killed webview) reopens once its bank is ready.
+    if let Some(bank) = saved.resumable.with_value(|a| a.as_ref().map(|a| a.bank.clone())) {
+        pending.set(Some(bank));
+    }
 
     let on_settled = Callback::new(move |(entry, state): (IndexEntry, BankState)| {
         let picked = pending.get_untracked().as_ref() == Some(&entry.id);
+        let resume = saved.resumable.with_value(|a| {
+            a.as_ref()
+                .filter(|a| a.bank == entry.id)
+                .map(|a| a.session.clone())
+        });
+        if resume.is_some() && !matches!(state, BankState::Failed) {
+            saved.resumable.set_value(None);
+        }
         match state {
             BankState::Invalid { errors } => show(Notice::BankInvalid {
                 title: entry.title,
                 errors,
             }),
             BankState::Failed if picked => show(Notice::BankFailed { title: entry.title }),
-            BankState::Ready(bank) if picked => screen.set(Screen::Quiz(bank)),
+            BankState::Ready(bank) if picked => match resume {
+                Some(session) if session.check_against(&bank).is_ok() => {
+                    screen.set(Screen::Quiz(bank, Some(session)))
+                }
+                Some(_) => {
+                    saved.save_attempt(None);
+                    show(Notice::ResumeLost);
+                }
+                None => {
+                    started.set_value(page::now_ms());
+                    screen.set(Screen::Quiz(bank, None));
+                }
+            },
             _ => {}
         }
         if picked {
@@ -140,7 +181,8 @@ pub fn App() -> impl IntoView {
         match state {
             Some(BankState::Ready(bank)) => {
                 notices.set(Vec::new());
-                screen.set(Screen::Quiz(bank));
+                started.set_value(page::now_ms());
+                screen.set(Screen::Quiz(bank, None));
             }
             Some(BankState::Loading) => pending.set(Some(entry.id)),
             Some(BankState::Failed) => {
@@ -153,11 +195,49 @@ pub fn App() -> impl IntoView {
 
     let change_lang = Callback::new(move |lang: Lang| {
         locale.set(lang);
-        let store = use_store();
-        // Failing to remember the choice is harmless: the notice about storage already says so.
-        let _ = store.set(LANG_KEY, &lang.code());
+        saved.update_settings(|s| s.lang = Some(lang));
+        // Keep the address in step so a reload or a shared link keeps the language.
         let _ = page::set_query_param("lang", lang.code());
     });
+
+    // The round reports every step; the shell saves it, and files it in the history at the end.
+    let on_round_change = Callback::new(move |(bank, session): (BankId, Session)| {
+        if session.is_finished() {
+            saved.save_attempt(None);
+            let topic = library.banks.with_untracked(|b| match b.get(&bank) {
+                Some(BankState::Ready(bank)) => Some(bank.topic),
+                _ => None,
+            });
+            let seconds =
+                ((page::now_ms() - started.get_value()) / 1000.0).clamp(0.0, 86_400.0) as u32;
+            saved.finish_round(RoundRecord {
+                date: page::today(),
+                topics: topic.into_iter().collect(),
+                total: u32::try_from(session.total()).unwrap_or(u32::MAX),
+                correct: u32::try_from(session.correct()).unwrap_or(u32::MAX),
+                seconds,
+            });
+        } else {
+            if session.is_fresh() {
+                // A new round ("another round"): the clock starts again.
+                started.set_value(page::now_ms());
+            }
+            saved.save_attempt(Some(&SavedAttempt {
+                bank,
+                session,
+                started_ms: started.get_value(),
+            }));
+        }
+    });
+    let on_answer = Callback::new(
+        move |(bank, question, correct): (BankId, crate::domain::bank::QuestionId, bool)| {
+            saved.record_answer(&question_key(&bank, &question), correct, page::today());
+        },
+    );
+    let leave = move |_| {
+        saved.save_attempt(None);
+        screen.set(Screen::Home);
+    };
 
     view! {
         <div class="shell">
@@ -202,8 +282,16 @@ pub fn App() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Screen::Quiz(bank) => {
-                        view! { <QuizScreen bank=bank on_exit=move |_| screen.set(Screen::Home) /> }
+                    Screen::Quiz(bank, resume) => {
+                        view! {
+                            <QuizScreen
+                                bank=bank
+                                resume=resume
+                                on_exit=leave
+                                on_change=on_round_change
+                                on_answer=on_answer
+                            />
+                        }
                             .into_any()
                     }
                 }}

@@ -1,5 +1,7 @@
 //! Reusable reactive logic, each hook returning a named struct.
 
 mod use_banks;
+mod use_saved;
 
 pub use use_banks::{use_banks, BankState, IndexState, UseBanks};
+pub use use_saved::{use_saved, UseSaved};

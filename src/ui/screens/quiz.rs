@@ -1,6 +1,6 @@
 //! The quiz screen: one question at a time, instant feedback with the explanation, then the result.
 
-use crate::domain::bank::{Bank, OptionId};
+use crate::domain::bank::{Bank, BankId, OptionId, QuestionId};
 use crate::domain::i18n::Msg;
 use crate::domain::session::{Phase, Session, DEFAULT_QUESTION_COUNT};
 use crate::platform::page;
@@ -19,18 +19,27 @@ fn new_session(bank: &Bank) -> Option<Session> {
     .ok()
 }
 
-/// Runs one round of `bank` and reports when the player leaves.
+/// Runs one round of `bank` (or resumes a saved one) and reports every step.
 #[component]
 pub fn QuizScreen(
     /// The bank to draw questions from.
     bank: Arc<Bank>,
+    /// A saved round of this bank to carry on with (already checked against the bank).
+    resume: Option<Session>,
     /// Called when the player leaves (quit or "back to home").
     #[prop(into)]
     on_exit: Callback<()>,
+    /// Called with the session after every change (for saving, and the history at the end).
+    #[prop(into)]
+    on_change: Callback<(BankId, Session)>,
+    /// Called once per answer with whether it was right (for the review schedule).
+    #[prop(into)]
+    on_answer: Callback<(BankId, QuestionId, bool)>,
 ) -> impl IntoView {
     let locale = use_locale();
     let title = bank.title.clone();
-    let Some(first) = new_session(&bank) else {
+    let bank_id = bank.id.clone();
+    let Some(first) = resume.or_else(|| new_session(&bank)) else {
         // The validator rejects banks without current questions; this is a last guard.
         return view! {
             <section class="quiz">
@@ -44,6 +53,10 @@ pub fn QuizScreen(
     };
     let session = RwSignal::new(first);
     let bank = StoredValue::new(bank);
+    let bank_id = StoredValue::new(bank_id);
+    // Reports the session after a transition that changed it.
+    let report = move || on_change.run((bank_id.get_value(), session.get_untracked()));
+    report();
     let index = Memo::new(move |_| session.with(|s| s.current().map(|(i, _)| i)));
     let revealed = Memo::new(move |_| session.with(|s| matches!(s.phase, Phase::Revealed { .. })));
     let selected = Signal::derive(move || session.with(|s| s.selected().to_vec()));
@@ -70,9 +83,11 @@ pub fn QuizScreen(
             return;
         };
         // Errors here come from stale taps (after reveal); ignoring them is the defined outcome.
-        session.update(|s| {
-            let _ = s.toggle(kind, &option);
-        });
+        let mut changed = false;
+        session.update(|s| changed = s.toggle(kind, &option).is_ok());
+        if changed {
+            report();
+        }
     });
     let submit = move |_| {
         let Some(i) = index.get_untracked() else {
@@ -84,18 +99,24 @@ pub fn QuizScreen(
         else {
             return;
         };
-        session.update(|s| {
-            let _ = s.submit(&question);
-        });
+        let mut outcome = None;
+        session.update(|s| outcome = s.submit(&question).ok());
+        if let Some(outcome) = outcome {
+            on_answer.run((bank_id.get_value(), question.id.clone(), outcome.correct));
+            report();
+        }
     };
     let next = move |_| {
-        session.update(|s| {
-            let _ = s.advance();
-        });
+        let mut moved = false;
+        session.update(|s| moved = s.advance().is_ok());
+        if moved {
+            report();
+        }
     };
     let again = Callback::new(move |_: ()| {
         if let Some(s) = bank.with_value(|b| new_session(b)) {
             session.set(s);
+            report();
         }
     });
 

@@ -1,4 +1,5 @@
-//! A dismissible notice about a bank that could not be used.
+//! A dismissible notice: a bank that could not be used, saved records that were dropped, storage
+//! that is full.
 
 use crate::domain::i18n::Msg;
 use crate::ui::app::{use_locale, Notice};
@@ -21,6 +22,13 @@ pub fn NoticeBanner(
             Notice::BankInvalid { title, errors } => {
                 Msg::BankInvalid.fill(lang, &[&title.get(lang), errors])
             }
+            Notice::SavedDropped { what } => {
+                let sep = if lang == crate::domain::text::Lang::Zh { "、" } else { ", " };
+                let names: Vec<&str> = what.iter().map(|m| m.text(lang)).collect();
+                Msg::SavedDropped.fill(lang, &[&names.join(sep)])
+            }
+            Notice::ResumeLost => Msg::ResumeLost.text(lang).to_owned(),
+            Notice::StorageFull => Msg::StorageFull.text(lang).to_owned(),
         }
     };
     view! {

@@ -1,0 +1,275 @@
+//! What the device remembers about one learner: each question's review state (a Leitner box and
+//! the day it is due again), the wrong-answer book (错题本), bookmarks (收藏) and a bounded history
+//! of finished rounds. Plain data and the rules that change it; storage lives in the platform layer.
+
+use crate::domain::bank::{Bank, BankId, QuestionId, Topic};
+use crate::domain::date::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Days until a question is due again, by Leitner box (box 1 … box 5).
+pub const BOX_DAYS: [i64; 5] = [1, 2, 4, 8, 16];
+/// Right answers in a row that take a question out of the wrong-answer book.
+pub const CLEAR_AFTER: u8 = 2;
+/// How many finished rounds the history keeps.
+pub const HISTORY_LIMIT: usize = 100;
+
+/// The storage key of one question: `bank/question` (ids never contain `/`).
+pub fn question_key(bank: &BankId, question: &QuestionId) -> String {
+    format!("{bank}/{question}")
+}
+
+/// The review state of one question.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// Times answered.
+    pub seen: u32,
+    /// Times answered right.
+    pub right: u32,
+    /// Leitner box, 1 to 5 (0 before the first answer).
+    pub level: u8,
+    /// Day number (days since 1970-01-01) from which it is due again.
+    pub due: i64,
+    /// Right answers in a row.
+    pub streak: u8,
+    /// Whether it is in the wrong-answer book.
+    pub in_book: bool,
+    /// Whether the learner bookmarked it.
+    #[serde(default)]
+    pub bookmarked: bool,
+}
+
+impl Review {
+    /// How well the question is known today, 0.0 to 1.0: the box, halved for every box interval
+    /// it is overdue (so mastery fades when the learner stays away).
+    pub fn strength(&self, today: Date) -> f64 {
+        if self.level == 0 {
+            return 0.0;
+        }
+        let base = f64::from(self.level) / 5.0;
+        let interval = BOX_DAYS[usize::from(self.level.clamp(1, 5)) - 1];
+        let overdue = (today.days_since_epoch() - self.due).max(0);
+        base * 0.5f64.powf(overdue as f64 / interval as f64)
+    }
+}
+
+/// One finished round, for the history and "best score".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundRecord {
+    /// When it finished.
+    pub date: Date,
+    /// Topics it drew from.
+    pub topics: Vec<Topic>,
+    /// Questions asked.
+    pub total: u32,
+    /// Answered right.
+    pub correct: u32,
+    /// Seconds it took.
+    pub seconds: u32,
+}
+
+impl RoundRecord {
+    /// Right answers as a whole percentage.
+    pub fn accuracy_percent(&self) -> u32 {
+        (self.correct * 100).checked_div(self.total).unwrap_or(0)
+    }
+}
+
+/// Everything remembered about the learner's questions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Review state by `question_key`.
+    pub reviews: BTreeMap<String, Review>,
+    /// How many questions have left the wrong-answer book by being answered right.
+    pub cleared: u32,
+}
+
+impl Progress {
+    /// Records an answer: moves the Leitner box, and fills or clears the wrong-answer book.
+    pub fn record(&mut self, key: &str, correct: bool, today: Date) {
+        let day = today.days_since_epoch();
+        let review = self.reviews.entry(key.to_owned()).or_default();
+        review.seen += 1;
+        if correct {
+            review.right += 1;
+            review.level = (review.level + 1).min(5);
+            review.streak = review.streak.saturating_add(1);
+            if review.in_book && review.streak >= CLEAR_AFTER {
+                review.in_book = false;
+                self.cleared += 1;
+            }
+        } else {
+            review.level = 1;
+            review.streak = 0;
+            review.in_book = true;
+        }
+        review.due = day + BOX_DAYS[usize::from(review.level) - 1];
+    }
+
+    /// Whether `key` is due for review on `today` (answered before, and its day has come).
+    pub fn is_due(&self, key: &str, today: Date) -> bool {
+        self.reviews
+            .get(key)
+            .is_some_and(|r| r.level > 0 && r.due <= today.days_since_epoch())
+    }
+
+    /// Whether `key` has ever been answered.
+    pub fn is_seen(&self, key: &str) -> bool {
+        self.reviews.get(key).is_some_and(|r| r.seen > 0)
+    }
+
+    /// The keys in the wrong-answer book.
+    pub fn wrong_book(&self) -> impl Iterator<Item = &str> {
+        self.reviews
+            .iter()
+            .filter(|(_, r)| r.in_book)
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// Takes `key` out of the wrong-answer book by hand.
+    pub fn remove_from_book(&mut self, key: &str) {
+        if let Some(r) = self.reviews.get_mut(key) {
+            r.in_book = false;
+        }
+    }
+
+    /// Bookmarks or un-bookmarks `key`; returns whether it is now bookmarked.
+    pub fn toggle_bookmark(&mut self, key: &str) -> bool {
+        let review = self.reviews.entry(key.to_owned()).or_default();
+        review.bookmarked = !review.bookmarked;
+        review.bookmarked
+    }
+
+    /// The bookmarked keys.
+    pub fn bookmarks(&self) -> impl Iterator<Item = &str> {
+        self.reviews
+            .iter()
+            .filter(|(_, r)| r.bookmarked)
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// Mastery of a bank's current questions, 0–100: the mean strength, unseen questions counting 0.
+    pub fn mastery_percent(&self, bank: &Bank, today: Date) -> u32 {
+        let (sum, count) = bank
+            .current_questions(today)
+            .fold((0.0, 0u32), |(sum, n), q| {
+                let s = self
+                    .reviews
+                    .get(&question_key(&bank.id, &q.id))
+                    .map_or(0.0, |r| r.strength(today));
+                (sum + s, n + 1)
+            });
+        if count == 0 {
+            return 0;
+        }
+        (sum / f64::from(count) * 100.0).round() as u32
+    }
+}
+
+/// Appends a round to the history, keeping the newest `HISTORY_LIMIT`.
+pub fn push_history(history: &mut Vec<RoundRecord>, record: RoundRecord) {
+    history.push(record);
+    if history.len() > HISTORY_LIMIT {
+        let extra = history.len() - HISTORY_LIMIT;
+        history.drain(..extra);
+    }
+}
+
+/// The best accuracy reached in a round of exactly one topic.
+pub fn best_percent(history: &[RoundRecord], topic: Topic) -> Option<u32> {
+    history
+        .iter()
+        .filter(|r| r.topics == [topic])
+        .map(RoundRecord::accuracy_percent)
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(n: u8) -> Date {
+        Date::new(2026, 11, n).unwrap()
+    }
+
+    #[test]
+    fn a_missed_question_lands_in_the_book_and_leaves_after_two_right_in_a_row() {
+        let mut p = Progress::default();
+        p.record("fraud/q1", false, day(1));
+        assert_eq!(p.wrong_book().collect::<Vec<_>>(), ["fraud/q1"]);
+        p.record("fraud/q1", true, day(2));
+        assert_eq!(p.wrong_book().count(), 1, "one right answer is not enough");
+        p.record("fraud/q1", false, day(3));
+        p.record("fraud/q1", true, day(4));
+        assert_eq!(
+            p.wrong_book().count(),
+            1,
+            "the run restarted after the miss"
+        );
+        p.record("fraud/q1", true, day(5));
+        assert_eq!(p.wrong_book().count(), 0);
+        assert_eq!(p.cleared, 1);
+    }
+
+    #[test]
+    fn right_answers_climb_the_boxes_and_a_miss_drops_to_box_one() {
+        let mut p = Progress::default();
+        for d in 1..=6 {
+            p.record("k", true, day(d));
+        }
+        let r = &p.reviews["k"];
+        assert_eq!((r.level, r.due), (5, day(6).days_since_epoch() + 16));
+        p.record("k", false, day(7));
+        let r = &p.reviews["k"];
+        assert_eq!((r.level, r.due), (1, day(7).days_since_epoch() + 1));
+        assert!(!p.is_due("k", day(7)));
+        assert!(p.is_due("k", day(8)));
+        assert!(!p.is_due("never-seen", day(8)));
+    }
+
+    #[test]
+    fn strength_fades_when_a_question_is_overdue() {
+        let mut p = Progress::default();
+        p.record("k", true, day(1));
+        p.record("k", true, day(2));
+        // Box 2, due on day 4.
+        let fresh = p.reviews["k"].strength(day(3));
+        let late = p.reviews["k"].strength(day(8));
+        assert!((fresh - 0.4).abs() < 1e-9, "{fresh}");
+        assert!(late < fresh / 2.0, "{late}");
+    }
+
+    #[test]
+    fn manual_removal_and_bookmarks() {
+        let mut p = Progress::default();
+        p.record("a", false, day(1));
+        p.remove_from_book("a");
+        assert_eq!(p.wrong_book().count(), 0);
+        assert_eq!(p.cleared, 0, "removing by hand is not clearing");
+        assert!(p.toggle_bookmark("b"));
+        assert_eq!(p.bookmarks().collect::<Vec<_>>(), ["b"]);
+        assert!(!p.toggle_bookmark("b"));
+        assert_eq!(p.bookmarks().count(), 0);
+    }
+
+    #[test]
+    fn history_keeps_the_newest_hundred() {
+        let mut h = Vec::new();
+        for i in 0..130 {
+            push_history(
+                &mut h,
+                RoundRecord {
+                    date: day(1),
+                    topics: vec![Topic::Fraud],
+                    total: 10,
+                    correct: i % 11,
+                    seconds: 60,
+                },
+            );
+        }
+        assert_eq!(h.len(), HISTORY_LIMIT);
+        assert_eq!(h[0].correct, 30 % 11);
+        assert_eq!(best_percent(&h, Topic::Fraud), Some(100));
+        assert_eq!(best_percent(&h, Topic::Rights), None);
+    }
+}

@@ -1,0 +1,138 @@
+//! What the app keeps on the device, one key per kind of value, each stored as
+//! `{"v": <schema version>, "data": …}` with migrations from older shapes.
+//!
+//! Reading never fails as a whole: a value that cannot be read is reported, so that the caller drops
+//! that value alone (and says so) and keeps everything else.
+
+use crate::domain::bank::BankId;
+use crate::domain::session::Session;
+use crate::domain::text::Lang;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Storage key of the settings.
+pub const SETTINGS_KEY: &str = "settings";
+/// Storage key of the question progress (review boxes, wrong-answer book, bookmarks).
+pub const PROGRESS_KEY: &str = "progress";
+/// Storage key of the history of finished rounds.
+pub const HISTORY_KEY: &str = "history";
+/// Storage key of the round in progress.
+pub const ATTEMPT_KEY: &str = "attempt";
+/// Before schema 1 the language choice was stored alone under this key, as `"en"` or `"zh"`.
+pub const LEGACY_LANG_KEY: &str = "lang";
+
+/// Current schema version of every key.
+pub const SCHEMA: u32 = 1;
+
+/// Why a saved value was dropped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SavedError {
+    /// Not JSON of the expected shape (corrupted, or edited by hand).
+    #[error("unreadable: {0}")]
+    Unreadable(String),
+    /// Written by a newer version of the app.
+    #[error("written by a newer version (schema {0})")]
+    Newer(u32),
+}
+
+/// The learner's settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The chosen language, if the learner chose one.
+    #[serde(default)]
+    pub lang: Option<Lang>,
+}
+
+/// A round in progress, saved after every step so a reload resumes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedAttempt {
+    /// The bank it draws from.
+    pub bank: BankId,
+    /// The session, with its seed, order, answers and phase.
+    pub session: Session,
+    /// When it started (Unix milliseconds), for the time taken.
+    pub started_ms: f64,
+}
+
+/// Wraps `data` with the current schema version, ready to store.
+pub fn seal<T: Serialize>(data: &T) -> Value {
+    serde_json::json!({ "v": SCHEMA, "data": data })
+}
+
+/// Reads a stored value of the current schema, migrating older ones with `migrate(version, data)`.
+pub fn open<T: DeserializeOwned>(
+    raw: Value,
+    migrate: impl Fn(u32, Value) -> Result<Value, String>,
+) -> Result<T, SavedError> {
+    let version = raw
+        .get("v")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| SavedError::Unreadable("no schema version".into()))?;
+    if version > SCHEMA {
+        return Err(SavedError::Newer(version));
+    }
+    let data = raw.get("data").cloned().unwrap_or(Value::Null);
+    let data = if version < SCHEMA {
+        migrate(version, data).map_err(SavedError::Unreadable)?
+    } else {
+        data
+    };
+    serde_json::from_value(data).map_err(|e| SavedError::Unreadable(e.to_string()))
+}
+
+/// No older schema exists for this key yet.
+pub fn no_migration(version: u32, _: Value) -> Result<Value, String> {
+    Err(format!("no migration from schema {version}"))
+}
+
+/// Settings from before schema 1: only the language, stored alone as `"en"` / `"zh"`.
+pub fn settings_from_legacy_lang(value: &Value) -> Settings {
+    Settings {
+        lang: value.as_str().and_then(Lang::parse),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sealed_value_opens_again() {
+        let s = Settings {
+            lang: Some(Lang::En),
+        };
+        let back: Settings = open(seal(&s), no_migration).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn corrupted_and_newer_values_are_refused_not_guessed() {
+        let r: Result<Settings, _> = open(serde_json::json!("garbage"), no_migration);
+        assert!(matches!(r, Err(SavedError::Unreadable(_))));
+        let r: Result<Settings, _> = open(
+            serde_json::json!({"v": 1, "data": {"lang": 7}}),
+            no_migration,
+        );
+        assert!(matches!(r, Err(SavedError::Unreadable(_))));
+        let r: Result<Settings, _> = open(serde_json::json!({"v": 9, "data": {}}), no_migration);
+        assert_eq!(r, Err(SavedError::Newer(9)));
+    }
+
+    #[test]
+    fn an_older_schema_is_migrated() {
+        let old = serde_json::json!({"v": 0, "data": "en"});
+        let s: Settings = open(old, |v, data| {
+            assert_eq!(v, 0);
+            serde_json::to_value(settings_from_legacy_lang(&data)).map_err(|e| e.to_string())
+        })
+        .unwrap();
+        assert_eq!(s.lang, Some(Lang::En));
+        assert_eq!(
+            settings_from_legacy_lang(&serde_json::json!("zh-CN")).lang,
+            Some(Lang::Zh)
+        );
+        assert_eq!(settings_from_legacy_lang(&serde_json::json!(3)).lang, None);
+    }
+}

@@ -1,0 +1,135 @@
+//! The learner's saved state: read once at start (dropping, and naming, any value that cannot be
+//! read), held in signals, and written back after every change. Storage-full errors trim the oldest
+//! history and try again.
+
+use crate::domain::i18n::Msg;
+use crate::domain::progress::{push_history, Progress, RoundRecord};
+use crate::domain::saved::{
+    no_migration, settings_from_legacy_lang, SavedAttempt, Settings, ATTEMPT_KEY, HISTORY_KEY,
+    LEGACY_LANG_KEY, PROGRESS_KEY, SETTINGS_KEY,
+};
+use crate::platform::storage::{Loaded, Store};
+use crate::platform::PlatformError;
+use leptos::prelude::*;
+
+/// The saved state and the actions that change it.
+#[derive(Debug, Clone, Copy)]
+pub struct UseSaved {
+    /// Settings.
+    pub settings: RwSignal<Settings>,
+    /// Review state, wrong-answer book, bookmarks.
+    pub progress: RwSignal<Progress>,
+    /// Finished rounds, oldest first.
+    pub history: RwSignal<Vec<RoundRecord>>,
+    /// The round that was in progress when the app started, if any.
+    pub resumable: StoredValue<Option<SavedAttempt>>,
+    /// What could not be read at start and was dropped (for one notice).
+    pub dropped: StoredValue<Vec<Msg>>,
+    store: StoredValue<Store>,
+    on_full: Callback<()>,
+}
+
+fn value_or_default<T: Default>(loaded: Loaded<T>, what: Msg, dropped: &mut Vec<Msg>) -> T {
+    match loaded {
+        Loaded::Value(v) => v,
+        Loaded::Absent => T::default(),
+        Loaded::Dropped => {
+            dropped.push(what);
+            T::default()
+        }
+    }
+}
+
+/// Reads everything saved on the device; `on_full` hears when storage ran out of room (the oldest
+/// history has then been removed).
+pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
+    let mut dropped = Vec::new();
+    let settings = match store.load::<Settings>(SETTINGS_KEY, no_migration) {
+        // Before schema 1 only the language was kept, under its own key.
+        Loaded::Absent => match store.get::<serde_json::Value>(LEGACY_LANG_KEY) {
+            Ok(Some(old)) => {
+                let migrated = settings_from_legacy_lang(&old);
+                if store.save(SETTINGS_KEY, &migrated).is_ok() {
+                    store.remove(LEGACY_LANG_KEY);
+                }
+                migrated
+            }
+            _ => Settings::default(),
+        },
+        other => value_or_default(other, Msg::SavedSettings, &mut dropped),
+    };
+    let progress = value_or_default(
+        store.load(PROGRESS_KEY, no_migration),
+        Msg::SavedProgress,
+        &mut dropped,
+    );
+    let history = value_or_default(
+        store.load(HISTORY_KEY, no_migration),
+        Msg::SavedHistory,
+        &mut dropped,
+    );
+    let resumable = match store.load::<SavedAttempt>(ATTEMPT_KEY, no_migration) {
+        Loaded::Value(a) => Some(a),
+        Loaded::Absent => None,
+        Loaded::Dropped => {
+            dropped.push(Msg::SavedAttempt);
+            None
+        }
+    };
+    UseSaved {
+        settings: RwSignal::new(settings),
+        progress: RwSignal::new(progress),
+        history: RwSignal::new(history),
+        resumable: StoredValue::new(resumable),
+        dropped: StoredValue::new(dropped),
+        store: StoredValue::new(store),
+        on_full,
+    }
+}
+
+impl UseSaved {
+    /// Writes one value; when storage is full, drops the oldest half of the history and retries.
+    fn write<T: serde::Serialize>(self, key: &str, value: &T) {
+        let store = self.store.get_value();
+        // Other failures (blocked storage mid-visit): the app keeps working on what it holds.
+        if let Err(PlatformError::QuotaExceeded) = store.save(key, value) {
+            self.history.update(|h| {
+                let half = h.len().div_ceil(2);
+                h.drain(..half);
+            });
+            let _ = self.history.with_untracked(|h| store.save(HISTORY_KEY, h));
+            // Either way the learner is told the oldest history went; if even that was not
+            // enough, the value lives on in memory for this visit.
+            let _ = store.save(key, value);
+            self.on_full.run(());
+        }
+    }
+
+    /// Changes the settings and saves them.
+    pub fn update_settings(self, change: impl FnOnce(&mut Settings)) {
+        self.settings.update(change);
+        self.settings
+            .with_untracked(|s| self.write(SETTINGS_KEY, s));
+    }
+
+    /// Records one answer and saves the progress.
+    pub fn record_answer(self, key: &str, correct: bool, today: crate::domain::date::Date) {
+        self.progress.update(|p| p.record(key, correct, today));
+        self.progress
+            .with_untracked(|p| self.write(PROGRESS_KEY, p));
+    }
+
+    /// Saves the round in progress (or forgets it with `None`).
+    pub fn save_attempt(self, attempt: Option<&SavedAttempt>) {
+        match attempt {
+            Some(a) => self.write(ATTEMPT_KEY, a),
+            None => self.store.with_value(|s| s.remove(ATTEMPT_KEY)),
+        }
+    }
+
+    /// Adds a finished round to the history and saves it.
+    pub fn finish_round(self, record: RoundRecord) {
+        self.history.update(|h| push_history(h, record));
+        self.history.with_untracked(|h| self.write(HISTORY_KEY, h));
+    }
+}

@@ -1,0 +1,118 @@
+// Persistence that loses nothing: a reload mid-round resumes the same question in the same order;
+// unreadable saved values are dropped alone, with a notice; the old language key is migrated.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchedPage, readIndex, dist } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(dist);
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function screenState(page) {
+  return {
+    progress: (await page.locator('.progress-text').innerText()).trim(),
+    prompt: (await page.locator('h2.question-prompt').innerText()).trim(),
+    options: (await page.locator('button.option .option-text').allInnerTexts()).map((t) => t.trim()),
+  };
+}
+
+test('a reload mid-round resumes at the same question with the same order', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  const entry = readIndex().banks[0];
+  await page.getByRole('button', { name: entry.title.zh }).click();
+  await page.locator('h2.question-prompt').waitFor();
+  // Answer the first question (whatever it is), then move to the second.
+  await page.locator('button.option').first().click();
+  await page.getByRole('button', { name: '确认答案' }).click();
+  await page.getByRole('button', { name: '下一题' }).click();
+  await page.getByText('第 2 题 / 共 10 题').waitFor();
+  const before = await screenState(page);
+  // Tick an option on question 2, then reload as a killed webview would.
+  await page.locator('button.option').nth(1).click();
+  await page.reload();
+  await page.getByText('第 2 题 / 共 10 题').waitFor();
+  assert.deepEqual(await screenState(page), before);
+  // The ticked option is still ticked.
+  assert.equal(await page.locator('button.option').nth(1).getAttribute('aria-pressed'), 'true');
+  // Leaving the round forgets it: a reload now shows the home screen.
+  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.reload();
+  await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('a finished round is kept in the history and the unfinished round is cleared', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  const entry = readIndex().banks[1];
+  await page.getByRole('button', { name: entry.title.zh }).click();
+  for (let i = 0; i < 10; i++) {
+    await page.locator('button.option').first().click();
+    await page.locator('.actions .button-primary').click();
+    await page.locator('.actions .button-primary').click();
+  }
+  await page.getByText('答题完成').waitFor();
+  const saved = await page.evaluate(() => ({
+    history: JSON.parse(localStorage.getItem('anxin.history')),
+    attempt: localStorage.getItem('anxin.attempt'),
+    progress: JSON.parse(localStorage.getItem('anxin.progress')),
+  }));
+  assert.equal(saved.attempt, null);
+  assert.equal(saved.history.v, 1);
+  assert.equal(saved.history.data.length, 1);
+  assert.equal(saved.history.data[0].total, 10);
+  assert.deepEqual(saved.history.data[0].topics, [entry.topic]);
+  assert.equal(Object.keys(saved.progress.data.reviews).length, 10);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('an unreadable saved value is dropped alone, with a notice; the rest is kept', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.origin + '/?lang=en');
+  await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.evaluate(() => {
+    localStorage.setItem('anxin.progress', '{"v":1,"data":{"reviews":{"x":{"seen":"lots"}}}}');
+    localStorage.setItem('anxin.history', '{not json');
+  });
+  await page.goto(server.origin + '/');
+  // Settings survived: English without ?lang.
+  await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /damaged and have been cleared: progress and wrong-answer book, history/);
+  const left = await page.evaluate(() => [localStorage.getItem('anxin.progress'), localStorage.getItem('anxin.history')]);
+  assert.deepEqual(left, [null, null]);
+  // The app still works.
+  await page.getByRole('button', { name: readIndex().banks[0].title.en }).click();
+  await page.locator('h2.question-prompt').waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('the language saved by an older version is migrated to the settings', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem('anxin.lang', '"en"');
+  });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
+  const after = await page.evaluate(() => [localStorage.getItem('anxin.lang'), JSON.parse(localStorage.getItem('anxin.settings'))]);
+  assert.equal(after[0], null);
+  assert.deepEqual(after[1], { v: 1, data: { lang: 'en' } });
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
