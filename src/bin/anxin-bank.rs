@@ -11,6 +11,7 @@
 use anxin::domain::bank::sheet::{export_csv, import_sheet};
 use anxin::domain::bank::{answer_positions, parse_bank, Bank, BankIndex, BankReport};
 use anxin::domain::date::Date;
+use anxin::domain::i18n::fill;
 use anxin::domain::text::Lang;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -152,26 +153,23 @@ fn summary(bank: &Bank, lang: Lang) -> String {
         .enumerate()
         .map(|(i, n)| format!("{}={}%", char::from(b'A' + i as u8), n * 100 / total.max(1)))
         .collect();
-    match lang {
-        Lang::Zh => format!(
-            "✓ {}：{} 题（单选 {}，多选 {}，判断 {}）；正确答案位置 {}",
-            bank.id,
-            bank.questions.len(),
-            count(QuestionType::Single),
-            count(QuestionType::Multiple),
-            count(QuestionType::TrueFalse),
-            spread.join(" ")
-        ),
-        Lang::En => format!(
-            "✓ {}: {} questions ({} single, {} multiple, {} true/false); answer positions {}",
-            bank.id,
-            bank.questions.len(),
-            count(QuestionType::Single),
-            count(QuestionType::Multiple),
-            count(QuestionType::TrueFalse),
-            spread.join(" ")
-        ),
-    }
+    let template = match lang {
+        Lang::Zh => "✓ {0}：{1} 题（单选 {2}，多选 {3}，判断 {4}）；正确答案位置 {5}",
+        Lang::En => {
+            "✓ {0}: {1} questions ({2} single, {3} multiple, {4} true/false); answer positions {5}"
+        }
+    };
+    fill(
+        template,
+        &[
+            &bank.id,
+            &bank.questions.len(),
+            &count(QuestionType::Single),
+            &count(QuestionType::Multiple),
+            &count(QuestionType::TrueFalse),
+            &spread.join(" "),
+        ],
+    )
 }
 
 fn index(args: &[String], lang: Lang) -> Result<(), String> {

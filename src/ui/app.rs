@@ -135,7 +135,10 @@ pub fn App() -> impl IntoView {
             .unwrap_or(0.0),
     );
     // A round left unfinished (reload, killed webview) reopens once its bank is ready.
-    if let Some(bank) = saved.resumable.with_value(|a| a.as_ref().map(|a| a.bank.clone())) {
+    if let Some(bank) = saved
+        .resumable
+        .with_value(|a| a.as_ref().map(|a| a.bank.clone()))
+    {
         pending.set(Some(bank));
     }
 

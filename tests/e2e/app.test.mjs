@@ -1,20 +1,11 @@
 // The first path through the app, start-up failures, and language — in real Chromium against dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, watchedPage, readBank, readIndex, copyOfDist, subPathRoot, dist } from './harness.mjs';
+import { serve, watchedPage, readBank, readIndex, subPathRoot, useBrowserAndServer, withAlteredCopy } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(dist);
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowserAndServer();
 
 const index = () => readIndex();
 const firstBank = () => index().banks[0];
@@ -54,7 +45,7 @@ async function playRound(page, bankId, lang, answerRight) {
 }
 
 async function fullRound(base) {
-  const { page, problems } = await watchedPage(browser, server.origin);
+  const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(base);
   const entry = firstBank();
   await page.getByRole('button', { name: entry.title.zh }).click();
@@ -70,13 +61,13 @@ async function fullRound(base) {
 }
 
 test('a full round at / ends with the right score', async () => {
-  await fullRound(server.origin + '/');
+  await fullRound(env.origin + '/');
 });
 
 test('the same dist works under a sub-path (/quiz/)', async () => {
   const sub = await serve(subPathRoot('quiz'));
   try {
-    const { page, problems } = await watchedPage(browser, sub.origin);
+    const { page, problems } = await watchedPage(env.browser, sub.origin);
     await page.goto(sub.origin + '/quiz/');
     const entry = firstBank();
     await page.getByRole('button', { name: entry.title.zh }).click();
@@ -90,15 +81,15 @@ test('the same dist works under a sub-path (/quiz/)', async () => {
 });
 
 test('English via the toggle and via ?lang=en, remembered across a reload', async () => {
-  const { page, problems } = await watchedPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
   await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(page.url(), /[?&]lang=en/);
-  await page.goto(server.origin + '/');
+  await page.goto(env.origin + '/');
   await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
   // A whole round in English.
   const entry = firstBank();
@@ -111,8 +102,8 @@ test('English via the toggle and via ?lang=en, remembered across a reload', asyn
   assert.deepEqual(problems(), []);
   await page.context().close();
 
-  const fresh = await watchedPage(browser, server.origin);
-  await fresh.page.goto(server.origin + '/?lang=en');
+  const fresh = await watchedPage(env.browser, env.origin);
+  await fresh.page.goto(env.origin + '/?lang=en');
   await fresh.page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
   assert.deepEqual(fresh.problems(), []);
   await fresh.page.context().close();
@@ -123,8 +114,8 @@ for (const [name, init] of [
   ['is null', () => Object.defineProperty(window, 'localStorage', { get() { return null; } })],
 ]) {
   test(`localStorage that ${name}: the app runs on memory and says so`, async () => {
-    const { page, problems } = await watchedPage(browser, server.origin, { init });
-    await page.goto(server.origin + '/');
+    const { page, problems } = await watchedPage(env.browser, env.origin, { init });
+    await page.goto(env.origin + '/');
     await page.getByText('此设备不能保存答题记录').waitFor();
     const entry = firstBank();
     await page.getByRole('button', { name: entry.title.zh }).click();
@@ -137,15 +128,12 @@ for (const [name, init] of [
 }
 
 test('a missing bank file gets a clear message naming it; the other banks still work', async () => {
-  const dir = copyOfDist();
   const entries = index().banks;
   assert.ok(entries.length >= 2, 'this test needs two banks');
   const [gone, kept] = entries;
-  fs.rmSync(path.join(dir, 'quizzes', gone.file));
-  const broken = await serve(dir);
-  try {
-    const { page, problems } = await watchedPage(browser, broken.origin, { allow: [`/quizzes/${gone.file}`] });
-    await page.goto(broken.origin + '/');
+  await withAlteredCopy((dir) => fs.rmSync(path.join(dir, 'quizzes', gone.file)), async (origin) => {
+    const { page, problems } = await watchedPage(env.browser, origin, { allow: [`/quizzes/${gone.file}`] });
+    await page.goto(origin + '/');
     await page.getByRole('button', { name: gone.title.zh }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -155,51 +143,43 @@ test('a missing bank file gets a clear message naming it; the other banks still 
     await page.locator('h2.question-prompt').waitFor();
     assert.deepEqual(problems(), []);
     await page.context().close();
-  } finally {
-    broken.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a missing index gets a message and a retry, not a blank page', async () => {
-  const dir = copyOfDist();
-  fs.renameSync(path.join(dir, 'quizzes', 'index.json'), path.join(dir, 'quizzes', 'index.json.bak'));
-  const broken = await serve(dir);
-  try {
-    const { page, problems } = await watchedPage(browser, broken.origin, { allow: ['/quizzes/index.json'] });
-    await page.goto(broken.origin + '/');
+  const hide = (dir) => fs.renameSync(path.join(dir, 'quizzes', 'index.json'), path.join(dir, 'quizzes', 'index.json.bak'));
+  await withAlteredCopy(hide, async (origin, dir) => {
+    const { page, problems } = await watchedPage(env.browser, origin, { allow: ['/quizzes/index.json'] });
+    await page.goto(origin + '/');
     await page.getByText('题库目录加载失败').waitFor();
     fs.renameSync(path.join(dir, 'quizzes', 'index.json.bak'), path.join(dir, 'quizzes', 'index.json'));
     await page.getByRole('button', { name: '重试' }).click();
     await page.getByRole('button', { name: firstBank().title.zh }).waitFor();
     assert.deepEqual(problems(), []);
     await page.context().close();
-  } finally {
-    broken.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('an engine without WebAssembly sees the bilingual "too old" notice', async () => {
-  const { page } = await watchedPage(browser, server.origin, { init: () => { delete window.WebAssembly; } });
-  await page.goto(server.origin + '/');
+  const { page } = await watchedPage(env.browser, env.origin, { init: () => { delete window.WebAssembly; } });
+  await page.goto(env.origin + '/');
   await page.getByText('这个浏览器版本太旧').waitFor();
   await page.getByText('This browser is too old to run Anxin').waitFor();
   await page.context().close();
 });
 
 test('a wasm file that fails to load shows the reload notice', async () => {
-  const { page } = await watchedPage(browser, server.origin);
+  const { page } = await watchedPage(env.browser, env.origin);
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 500, body: '' }));
-  await page.goto(server.origin + '/');
+  await page.goto(env.origin + '/');
   await page.getByText('“安心答”没能加载完成').waitFor();
   await page.getByRole('link', { name: /重新加载/ }).waitFor();
   await page.context().close();
 });
 
 test('a panic shows the bilingual recovery screen, and restart brings the app back', async () => {
-  const { page, problems } = await watchedPage(browser, server.origin);
-  await page.goto(server.origin + '/?selftest=panic');
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/?selftest=panic');
   await page.getByText('抱歉，出了点问题').waitFor();
   await page.getByText('Sorry, something went wrong').waitFor();
   assert.equal(await page.locator('#app').isHidden(), true);
@@ -211,18 +191,17 @@ test('a panic shows the bilingual recovery screen, and restart brings the app ba
 });
 
 test('a bank with content errors is not offered; a notice names it; the others work', async () => {
-  const dir = copyOfDist();
-  const idx = index();
-  const [victim, kept] = idx.banks;
-  const file = path.join(dir, 'quizzes', victim.file);
-  const bank = JSON.parse(fs.readFileSync(file, 'utf8'));
-  bank.questions[0].answer = ['no-such-option'];
-  delete bank.questions[1].explanation;
-  fs.writeFileSync(file, JSON.stringify(bank));
-  const broken = await serve(dir);
-  try {
-    const { page, problems } = await watchedPage(browser, broken.origin);
-    await page.goto(broken.origin + '/');
+  const [victim, kept] = index().banks;
+  const breakBank = (dir) => {
+    const file = path.join(dir, 'quizzes', victim.file);
+    const bank = JSON.parse(fs.readFileSync(file, 'utf8'));
+    bank.questions[0].answer = ['no-such-option'];
+    delete bank.questions[1].explanation;
+    fs.writeFileSync(file, JSON.stringify(bank));
+  };
+  await withAlteredCopy(breakBank, async (origin) => {
+    const { page, problems } = await watchedPage(env.browser, origin);
+    await page.goto(origin + '/');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), new RegExp(`${victim.title.zh}.*2 处内容错误`));
@@ -231,8 +210,5 @@ test('a bank with content errors is not offered; a notice names it; the others w
     await page.locator('h2.question-prompt').waitFor();
     assert.deepEqual(problems(), []);
     await page.context().close();
-  } finally {
-    broken.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

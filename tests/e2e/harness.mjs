@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -107,4 +108,34 @@ export function readBank(id) {
 
 export function readIndex() {
   return JSON.parse(fs.readFileSync(path.join(dist, 'quizzes', 'index.json'), 'utf8'));
+}
+
+/**
+ * Starts one browser and one server for dist/ around a test file. Returns live getters:
+ * `const env = useBrowserAndServer(); … env.browser, env.origin`.
+ */
+export function useBrowserAndServer() {
+  const env = { browser: null, server: null, get origin() { return this.server.origin; } };
+  before(async () => {
+    env.browser = await launch();
+    env.server = await serve(dist);
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}
+
+/** Serves a copy of dist/ changed by `mutate(dir)`, runs `body(origin)`, then cleans up. */
+export async function withAlteredCopy(mutate, body) {
+  const dir = copyOfDist();
+  mutate(dir);
+  const altered = await serve(dir);
+  try {
+    await body(altered.origin, dir);
+  } finally {
+    altered.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

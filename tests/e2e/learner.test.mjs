@@ -1,19 +1,10 @@
 // Persistence that loses nothing: a reload mid-round resumes the same question in the same order;
 // unreadable saved values are dropped alone, with a notice; the old language key is migrated.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, readIndex, dist } from './harness.mjs';
+import { watchedPage, readIndex, useBrowserAndServer } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(dist);
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowserAndServer();
 
 async function screenState(page) {
   return {
@@ -24,8 +15,8 @@ async function screenState(page) {
 }
 
 test('a reload mid-round resumes at the same question with the same order', async () => {
-  const { page, problems } = await watchedPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
   const entry = readIndex().banks[0];
   await page.getByRole('button', { name: entry.title.zh }).click();
   await page.locator('h2.question-prompt').waitFor();
@@ -51,8 +42,8 @@ test('a reload mid-round resumes at the same question with the same order', asyn
 });
 
 test('a finished round is kept in the history and the unfinished round is cleared', async () => {
-  const { page, problems } = await watchedPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
   const entry = readIndex().banks[1];
   await page.getByRole('button', { name: entry.title.zh }).click();
   for (let i = 0; i < 10; i++) {
@@ -77,8 +68,8 @@ test('a finished round is kept in the history and the unfinished round is cleare
 });
 
 test('an unreadable saved value is dropped alone, with a notice; the rest is kept', async () => {
-  const { page, problems } = await watchedPage(browser, server.origin);
-  await page.goto(server.origin + '/?lang=en');
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/?lang=en');
   await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
   await page.getByRole('button', { name: '中文' }).click();
   await page.getByRole('button', { name: 'English' }).click();
@@ -86,7 +77,7 @@ test('an unreadable saved value is dropped alone, with a notice; the rest is kep
     localStorage.setItem('anxin.progress', '{"v":1,"data":{"reviews":{"x":{"seen":"lots"}}}}');
     localStorage.setItem('anxin.history', '{not json');
   });
-  await page.goto(server.origin + '/');
+  await page.goto(env.origin + '/');
   // Settings survived: English without ?lang.
   await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
   const alert = page.getByRole('alert');
@@ -102,8 +93,8 @@ test('an unreadable saved value is dropped alone, with a notice; the rest is kep
 });
 
 test('the language saved by an older version is migrated to the settings', async () => {
-  const { page, problems } = await watchedPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
   await page.evaluate(() => {
     localStorage.clear();
     localStorage.setItem('anxin.lang', '"en"');

@@ -23,7 +23,11 @@ pub fn NoticeBanner(
                 Msg::BankInvalid.fill(lang, &[&title.get(lang), errors])
             }
             Notice::SavedDropped { what } => {
-                let sep = if lang == crate::domain::text::Lang::Zh { "、" } else { ", " };
+                let sep = if lang == crate::domain::text::Lang::Zh {
+                    "、"
+                } else {
+                    ", "
+                };
                 let names: Vec<&str> = what.iter().map(|m| m.text(lang)).collect();
                 Msg::SavedDropped.fill(lang, &[&names.join(sep)])
             }
