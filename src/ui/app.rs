@@ -151,6 +151,9 @@ pub fn App() -> impl IntoView {
         });
         if resume.is_some() && !matches!(state, BankState::Failed) {
             saved.resumable.set_value(None);
+            if matches!(state, BankState::Invalid { .. }) {
+                saved.save_attempt(None);
+            }
         }
         match state {
             BankState::Invalid { errors } => show(Notice::BankInvalid {
