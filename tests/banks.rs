@@ -4,6 +4,8 @@
 
 use anxin::domain::bank::{parse_bank, Bank, BankIndex, Severity};
 use anxin::domain::date::Date;
+use anxin::domain::library::{Library, RoundKind, DAILY_COUNT};
+use anxin::domain::progress::Progress;
 use anxin::domain::session::Session;
 use std::path::Path;
 
@@ -83,9 +85,33 @@ fn index_json_lists_exactly_the_shipped_banks_with_current_hashes() {
 #[test]
 fn every_bank_gives_a_full_round_without_repeats() {
     let today = Date::new(2026, 11, 26).unwrap();
+    let mut library = Library::default();
+    for (bank, _) in shipped() {
+        library.insert(std::sync::Arc::new(bank));
+    }
     for (bank, _) in shipped() {
         let s = Session::new(&bank, today, 2026, 10).unwrap();
         assert_eq!(s.total(), 10, "{}", bank.id);
-        assert_eq!(s.check_against(&bank), Ok(()));
+        assert_eq!(s.check_against(&library), Ok(()));
     }
+}
+
+#[test]
+fn the_daily_set_draws_five_across_the_banks_and_is_the_same_all_day() {
+    let mut library = Library::default();
+    for (bank, _) in shipped() {
+        library.insert(std::sync::Arc::new(bank));
+    }
+    let today = Date::new(2026, 11, 26).unwrap();
+    let kind = RoundKind::Daily(today);
+    let progress = Progress::default();
+    let a = library.draw(&kind, &progress, today, 1, 10).unwrap();
+    let b = library.draw(&kind, &progress, today, 999, 10).unwrap();
+    assert_eq!(a.total(), DAILY_COUNT);
+    assert_eq!(a.items, b.items, "the daily set ignores the round seed");
+    let tomorrow = Date::new(2026, 11, 27).unwrap();
+    let c = library
+        .draw(&RoundKind::Daily(tomorrow), &progress, tomorrow, 1, 10)
+        .unwrap();
+    assert_ne!(a.items, c.items);
 }

@@ -131,8 +131,24 @@ catalogue! {
     ResumeLost => "上次未完成的一轮答题因题库已更新，无法继续，请重新开始。", "Your unfinished round can't continue because its quiz was updated; please start again.";
     /// Storage full.
     StorageFull => "设备存储空间已满，已删除最早的答题历史。", "This device's storage is full; the oldest history was removed.";
-    /// Time taken: {0} minutes, {1} seconds.
-    TimeTaken => "用时 {0} 分 {1} 秒", "Time {0} min {1} s";
+    /// The daily set's title.
+    DailySet => "每日一练", "Daily five";
+    /// Under the daily set's button.
+    DailySetHint => "每天 5 道题，当天内容固定", "Five questions a day, the same all day";
+    /// The wrong-answer book's title.
+    WrongBook => "错题本", "Wrong-answer book";
+    /// Under the wrong-answer book's button: {0} questions.
+    WrongBookCount => "{0} 道题待复习；连续答对 2 次即移出", "{0} to review; two right in a row clears one";
+    /// The wrong-answer book is empty.
+    WrongBookEmpty => "错题本是空的。答错的题会自动记在这里。", "The book is empty. Questions you miss are added here automatically.";
+    /// Practise the wrong-answer book.
+    PractiseBook => "练习错题（每次最多 10 题）", "Practise these (up to 10 at a time)";
+    /// Remove one question from the book: accessible name, {0} = question.
+    RemoveFromBook => "移出错题本", "Remove from the book";
+    /// Questions cleared so far: {0}.
+    BookCleared => "已掌握并移出 {0} 道", "{0} cleared so far";
+    /// Heading of the extra practice section on the home screen.
+    MoreWays => "更多练习", "More practice";
 }
 
 impl Msg {

@@ -4,7 +4,7 @@
 //! Reading never fails as a whole: a value that cannot be read is reported, so that the caller drops
 //! that value alone (and says so) and keeps everything else.
 
-use crate::domain::bank::BankId;
+use crate::domain::library::RoundKind;
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
 use serde::de::DeserializeOwned;
@@ -47,8 +47,8 @@ pub struct Settings {
 /// A round in progress, saved after every step so a reload resumes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedAttempt {
-    /// The bank it draws from.
-    pub bank: BankId,
+    /// What it draws from.
+    pub kind: RoundKind,
     /// The session, with its seed, order, answers and phase.
     pub session: Session,
     /// When it started (Unix milliseconds), for the time taken.

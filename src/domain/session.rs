@@ -3,8 +3,9 @@
 //! Plain data with transition methods that return `Result`; the score and progress are derived
 //! from the recorded answers, never stored beside them. The UI wraps one `Session` in a signal.
 
-use crate::domain::bank::{Bank, OptionId, Question, QuestionId, QuestionType};
+use crate::domain::bank::{Bank, BankId, OptionId, Question, QuestionId, QuestionType};
 use crate::domain::date::Date;
+use crate::domain::library::Library;
 use crate::domain::rng::Rng;
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,8 @@ pub const DEFAULT_QUESTION_COUNT: usize = 10;
 /// One question of the attempt with the order its options are shown in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
+    /// The bank the question comes from.
+    pub bank: BankId,
     /// The question.
     pub question: QuestionId,
     /// Option ids in display order (A, B, C …).
@@ -94,11 +97,25 @@ pub struct Session {
 }
 
 impl Session {
-    /// Draws up to `count` current questions of `bank` in an order fixed by `seed`; options of
-    /// single- and multiple-choice questions are shuffled too (true/false keeps true first).
+    /// Draws up to `count` current questions of `bank` in an order fixed by `seed`.
     pub fn new(bank: &Bank, today: Date, seed: u64, count: usize) -> Result<Session, SessionError> {
+        Session::draw(
+            bank.current_questions(today)
+                .map(|q| (&bank.id, q))
+                .collect(),
+            seed,
+            count,
+        )
+    }
+
+    /// Draws up to `count` questions of `pool` in an order fixed by `seed`; options of single- and
+    /// multiple-choice questions are shuffled too (true/false keeps true first).
+    pub fn draw(
+        mut pool: Vec<(&BankId, &Question)>,
+        seed: u64,
+        count: usize,
+    ) -> Result<Session, SessionError> {
         let mut rng = Rng::new(seed);
-        let mut pool: Vec<&Question> = bank.current_questions(today).collect();
         if pool.is_empty() || count == 0 {
             return Err(SessionError::NoQuestions);
         }
@@ -106,12 +123,13 @@ impl Session {
         pool.truncate(count);
         let items = pool
             .into_iter()
-            .map(|q| {
+            .map(|(bank, q)| {
                 let mut options: Vec<OptionId> = q.options.iter().map(|o| o.id.clone()).collect();
                 if q.kind != QuestionType::TrueFalse {
                     rng.shuffle(&mut options);
                 }
                 Item {
+                    bank: bank.clone(),
                     question: q.id.clone(),
                     options,
                 }
@@ -242,13 +260,16 @@ impl Session {
             .unwrap_or(0)
     }
 
-    /// Checks that every question of the attempt is still in `bank` (after a reload or a bank update).
-    pub fn check_against(&self, bank: &Bank) -> Result<(), SessionError> {
+    /// Checks that every question of the attempt is still in `library`, with the same options
+    /// (after a reload or a bank update).
+    pub fn check_against(&self, library: &Library) -> Result<(), SessionError> {
         for item in &self.items {
-            let q = bank
-                .question(&item.question)
+            let q = library
+                .question(&item.bank, &item.question)
                 .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
-            if item.options.iter().any(|o| q.option(o).is_none()) {
+            if item.options.len() != q.options.len()
+                || item.options.iter().any(|o| q.option(o).is_none())
+            {
                 return Err(SessionError::MissingQuestion(item.question.clone()));
             }
         }
@@ -483,6 +504,7 @@ mod tests {
     #[test]
     fn letters_follow_the_display_order() {
         let item = Item {
+            bank: BankId::from("b"),
             question: QuestionId::from("q"),
             options: ["c", "a", "d", "b"]
                 .into_iter()
@@ -504,9 +526,12 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap();
         let back: Session = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
-        assert_eq!(back.check_against(&b), Ok(()));
+        let mut library = Library::default();
+        library.insert(std::sync::Arc::new(b.clone()));
+        assert_eq!(back.check_against(&library), Ok(()));
         let mut smaller = b.clone();
         smaller.questions.retain(|q| q.id != s.items[0].question);
-        assert!(back.check_against(&smaller).is_err());
+        library.insert(std::sync::Arc::new(smaller));
+        assert!(back.check_against(&library).is_err());
     }
 }

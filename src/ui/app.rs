@@ -1,15 +1,16 @@
 //! The app shell: provides the app-wide services (language, storage), starts the bank library,
 //! and shows one screen at a time. Screens report back through callbacks; the shell owns navigation.
 
-use crate::domain::bank::{Bank, BankId, IndexEntry};
+use crate::domain::bank::{BankId, IndexEntry};
 use crate::domain::i18n::Msg;
-use crate::domain::progress::{question_key, RoundRecord};
+use crate::domain::library::{Library, RoundKind};
+use crate::domain::progress::RoundRecord;
 use crate::domain::saved::SavedAttempt;
-use crate::domain::session::Session;
-use crate::domain::text::Lang;
+use crate::domain::session::{Session, DEFAULT_QUESTION_COUNT};
+use crate::domain::text::{Lang, LocalText};
 use crate::platform::{page, storage::Store};
 use crate::ui::hooks::{use_banks, use_saved, BankState, UseSaved};
-use crate::ui::screens::{HomeScreen, QuizScreen};
+use crate::ui::screens::{HomeScreen, QuizScreen, WrongBookScreen};
 use crate::ui::widgets::{LangToggle, NoticeBanner};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -76,11 +77,19 @@ pub enum Notice {
     StorageFull,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A round on screen: what it draws from, the banks it uses, and the session to start from.
+#[derive(Debug, Clone)]
+struct Round {
+    kind: RoundKind,
+    library: Arc<Library>,
+    session: Session,
+}
+
+#[derive(Debug, Clone)]
 enum Screen {
     Home,
-    /// A round of the bank, resumed from a saved session when there is one.
-    Quiz(Arc<Bank>, Option<Session>),
+    Quiz(Round),
+    WrongBook,
 }
 
 /// The language to start in: `?lang=` first, then the remembered choice, then Chinese.
@@ -89,6 +98,22 @@ fn initial_lang(saved: &UseSaved) -> Lang {
         .and_then(|v| Lang::parse(&v))
         .or_else(|| saved.settings.with_untracked(|s| s.lang))
         .unwrap_or_default()
+}
+
+/// The title shown above a round.
+fn round_title(kind: &RoundKind, library: &Library) -> LocalText {
+    match kind {
+        RoundKind::Bank(id) => library
+            .bank(id)
+            .map(|b| b.title.clone())
+            .unwrap_or_default(),
+        RoundKind::Daily(_) => {
+            LocalText::new(Msg::DailySet.text(Lang::Zh), Msg::DailySet.text(Lang::En))
+        }
+        RoundKind::WrongBook => {
+            LocalText::new(Msg::WrongBook.text(Lang::Zh), Msg::WrongBook.text(Lang::En))
+        }
+    }
 }
 
 /// The whole app.
@@ -120,83 +145,149 @@ pub fn App() -> impl IntoView {
         ));
     });
 
-    let screen = RwSignal::new(Screen::Home);
-    // The bank the player picked while it was still loading: opened as soon as it is ready.
-    let pending = RwSignal::new(None::<BankId>);
     let dropped = saved.dropped.get_value();
     if !dropped.is_empty() {
         show(Notice::SavedDropped { what: dropped });
     }
-    // When the round started (Unix ms), for the time taken.
+
+    let screen = RwSignal::new(Screen::Home);
+    // The bank the player picked while it was still loading: opened as soon as it is ready.
+    let pending = RwSignal::new(None::<BankId>);
+    // What the round on screen draws from, and when it started (Unix ms, for the time taken).
+    let current = StoredValue::new(
+        saved
+            .resumable
+            .with_value(|a| a.as_ref().map(|a| a.kind.clone())),
+    );
     let started = StoredValue::new(
         saved
             .resumable
-            .with_value(|a| a.as_ref().map(|a| a.started_ms))
-            .unwrap_or(0.0),
+            .with_value(|a| a.as_ref().map_or(0.0, |a| a.started_ms)),
     );
-    // A round left unfinished (reload, killed webview) reopens once its bank is ready.
-    if let Some(bank) = saved
-        .resumable
-        .with_value(|a| a.as_ref().map(|a| a.bank.clone()))
-    {
-        pending.set(Some(bank));
+    if let Some(RoundKind::Bank(id)) = current.get_value() {
+        // The resumed bank's card shows "loading" meanwhile.
+        pending.set(Some(id));
     }
+
+    let start_round = move |kind: RoundKind, library: Arc<Library>, session: Session| {
+        notices.set(Vec::new());
+        current.set_value(Some(kind.clone()));
+        screen.set(Screen::Quiz(Round {
+            kind,
+            library,
+            session,
+        }));
+    };
+    let draw = move |kind: &RoundKind, library: &Library| {
+        saved.progress.with_untracked(|p| {
+            library
+                .draw(
+                    kind,
+                    p,
+                    page::today(),
+                    page::random_seed(),
+                    DEFAULT_QUESTION_COUNT,
+                )
+                .ok()
+        })
+    };
+
+    // The valid banks loaded so far (filled as the bank library settles each bank).
+    let loaded = StoredValue::new(Library::default());
+    let library_now = move || Arc::new(loaded.get_value());
+    let open_bank_round = move |id: BankId| {
+        let library = library_now();
+        let kind = RoundKind::Bank(id);
+        if let Some(session) = draw(&kind, &library) {
+            started.set_value(page::now_ms());
+            start_round(kind, library, session);
+        }
+    };
+    // A round left unfinished (reload, killed webview) reopens once every bank it uses has loaded.
+    let needs = move |id: &BankId| {
+        saved.resumable.with_value(|a| {
+            a.as_ref()
+                .is_some_and(|a| a.session.items.iter().any(|i| &i.bank == id))
+        })
+    };
+    let try_resume = move || {
+        let ready = saved.resumable.with_value(|a| {
+            a.as_ref().is_some_and(|a| {
+                a.session
+                    .items
+                    .iter()
+                    .all(|i| loaded.with_value(|l| l.bank(&i.bank).is_some()))
+            })
+        });
+        if !ready {
+            return;
+        }
+        let Some(attempt) = saved.resumable.get_value() else {
+            return;
+        };
+        saved.resumable.set_value(None);
+        let library = library_now();
+        if attempt.session.check_against(&library).is_ok() {
+            start_round(attempt.kind, library, attempt.session);
+        } else {
+            saved.save_attempt(None);
+            show(Notice::ResumeLost);
+        }
+    };
 
     let on_settled = Callback::new(move |(entry, state): (IndexEntry, BankState)| {
         let picked = pending.get_untracked().as_ref() == Some(&entry.id);
-        let resume = saved.resumable.with_value(|a| {
-            a.as_ref()
-                .filter(|a| a.bank == entry.id)
-                .map(|a| a.session.clone())
-        });
-        if resume.is_some() && !matches!(state, BankState::Failed) {
-            saved.resumable.set_value(None);
-            if matches!(state, BankState::Invalid { .. }) {
-                saved.save_attempt(None);
-            }
-        }
-        match state {
-            BankState::Invalid { errors } => show(Notice::BankInvalid {
-                title: entry.title,
-                errors,
-            }),
-            BankState::Failed if picked => show(Notice::BankFailed { title: entry.title }),
-            BankState::Ready(bank) if picked => match resume {
-                Some(session) if session.check_against(&bank).is_ok() => {
-                    screen.set(Screen::Quiz(bank, Some(session)))
-                }
-                Some(_) => {
-                    saved.save_attempt(None);
-                    show(Notice::ResumeLost);
-                }
-                None => {
-                    started.set_value(page::now_ms());
-                    screen.set(Screen::Quiz(bank, None));
-                }
-            },
-            _ => {}
-        }
         if picked {
             pending.set(None);
         }
+        match state {
+            BankState::Ready(bank) => {
+                loaded.update_value(|l| l.insert(bank));
+                if picked && !needs(&entry.id) {
+                    open_bank_round(entry.id);
+                } else {
+                    try_resume();
+                }
+            }
+            BankState::Invalid { errors } => {
+                if needs(&entry.id) {
+                    saved.resumable.set_value(None);
+                    saved.save_attempt(None);
+                    show(Notice::ResumeLost);
+                }
+                show(Notice::BankInvalid {
+                    title: entry.title,
+                    errors,
+                });
+            }
+            BankState::Failed if picked => show(Notice::BankFailed { title: entry.title }),
+            BankState::Failed | BankState::Loading => {}
+        }
     });
-    let library = use_banks(on_settled);
+    let banks = use_banks(on_settled);
 
     let open_bank = Callback::new(move |entry: IndexEntry| {
-        let state = library.banks.with_untracked(|b| b.get(&entry.id).cloned());
+        let state = banks.banks.with_untracked(|b| b.get(&entry.id).cloned());
         match state {
-            Some(BankState::Ready(bank)) => {
-                notices.set(Vec::new());
-                started.set_value(page::now_ms());
-                screen.set(Screen::Quiz(bank, None));
-            }
+            Some(BankState::Ready(_)) => open_bank_round(entry.id),
             Some(BankState::Loading) => pending.set(Some(entry.id)),
             Some(BankState::Failed) => {
                 pending.set(Some(entry.id.clone()));
-                library.retry.run(entry);
+                banks.retry.run(entry);
             }
             Some(BankState::Invalid { .. }) | None => {}
         }
+    });
+    let open_round = Callback::new(move |kind: RoundKind| {
+        let library = library_now();
+        if let Some(session) = draw(&kind, &library) {
+            started.set_value(page::now_ms());
+            start_round(kind, library, session);
+        }
+    });
+    let draw_again = Callback::new(move |()| {
+        let kind = current.get_value()?;
+        draw(&kind, &library_now())
     });
 
     let change_lang = Callback::new(move |lang: Lang| {
@@ -207,18 +298,25 @@ pub fn App() -> impl IntoView {
     });
 
     // The round reports every step; the shell saves it, and files it in the history at the end.
-    let on_round_change = Callback::new(move |(bank, session): (BankId, Session)| {
+    let on_round_change = Callback::new(move |session: Session| {
+        let Some(kind) = current.get_value() else {
+            return;
+        };
         if session.is_finished() {
             saved.save_attempt(None);
-            let topic = library.banks.with_untracked(|b| match b.get(&bank) {
-                Some(BankState::Ready(bank)) => Some(bank.topic),
-                _ => None,
-            });
+            let library = library_now();
+            let mut topics: Vec<_> = session
+                .items
+                .iter()
+                .filter_map(|i| library.bank(&i.bank).map(|b| b.topic))
+                .collect();
+            topics.sort();
+            topics.dedup();
             let seconds =
                 ((page::now_ms() - started.get_value()) / 1000.0).clamp(0.0, 86_400.0) as u32;
             saved.finish_round(RoundRecord {
                 date: page::today(),
-                topics: topic.into_iter().collect(),
+                topics,
                 total: u32::try_from(session.total()).unwrap_or(u32::MAX),
                 correct: u32::try_from(session.correct()).unwrap_or(u32::MAX),
                 seconds,
@@ -229,21 +327,26 @@ pub fn App() -> impl IntoView {
                 started.set_value(page::now_ms());
             }
             saved.save_attempt(Some(&SavedAttempt {
-                bank,
+                kind,
                 session,
                 started_ms: started.get_value(),
             }));
         }
     });
-    let on_answer = Callback::new(
-        move |(bank, question, correct): (BankId, crate::domain::bank::QuestionId, bool)| {
-            saved.record_answer(&question_key(&bank, &question), correct, page::today());
-        },
-    );
-    let leave = move |_| {
+    let on_answer = Callback::new(move |(key, correct): (String, bool)| {
+        saved.record_answer(&key, correct, page::today());
+    });
+    let go_home = move |_| {
         saved.save_attempt(None);
+        current.set_value(None);
         screen.set(Screen::Home);
     };
+    let book_count = Signal::derive(move || saved.progress.with(|p| p.wrong_book().count()));
+    let any_ready = Signal::derive(move || {
+        banks
+            .banks
+            .with(|b| b.values().any(|s| matches!(s, BankState::Ready(_))))
+    });
 
     view! {
         <div class="shell">
@@ -279,23 +382,40 @@ pub fn App() -> impl IntoView {
                     Screen::Home => {
                         view! {
                             <HomeScreen
-                                index=library.index
-                                banks=library.banks
+                                index=banks.index
+                                banks=banks.banks
                                 pending=pending
+                                book_count=book_count
+                                can_draw=any_ready
                                 on_open=open_bank
-                                on_retry=library.reload
+                                on_daily=move |_| open_round.run(RoundKind::Daily(page::today()))
+                                on_book=move |_| screen.set(Screen::WrongBook)
+                                on_retry=banks.reload
                             />
                         }
                             .into_any()
                     }
-                    Screen::Quiz(bank, resume) => {
+                    Screen::Quiz(round) => {
+                        let title = round_title(&round.kind, &round.library);
                         view! {
                             <QuizScreen
-                                bank=bank
-                                resume=resume
-                                on_exit=leave
+                                title=title
+                                library=round.library
+                                session=round.session
+                                draw_again=draw_again
+                                on_exit=go_home
                                 on_change=on_round_change
                                 on_answer=on_answer
+                            />
+                        }
+                            .into_any()
+                    }
+                    Screen::WrongBook => {
+                        view! {
+                            <WrongBookScreen
+                                library=library_now()
+                                on_practise=move |_| open_round.run(RoundKind::WrongBook)
+                                on_back=go_home
                             />
                         }
                             .into_any()

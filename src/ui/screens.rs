@@ -2,6 +2,8 @@
 
 mod home;
 mod quiz;
+mod wrong_book;
 
 pub use home::HomeScreen;
 pub use quiz::QuizScreen;
+pub use wrong_book::WrongBookScreen;

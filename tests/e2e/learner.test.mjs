@@ -2,7 +2,7 @@
 // unreadable saved values are dropped alone, with a notice; the old language key is migrated.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, readIndex, useBrowserAndServer } from './harness.mjs';
+import { watchedPage, readIndex, readBank, useBrowserAndServer } from './harness.mjs';
 
 const env = useBrowserAndServer();
 
@@ -104,6 +104,89 @@ test('the language saved by an older version is migrated to the settings', async
   const after = await page.evaluate(() => [localStorage.getItem('anxin.lang'), JSON.parse(localStorage.getItem('anxin.settings'))]);
   assert.equal(after[0], null);
   assert.deepEqual(after[1], { v: 1, data: { lang: 'en' } });
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+/** The question on screen, looked up by its prompt in every shipped bank. */
+async function questionOnScreen(page) {
+  const prompt = (await page.locator('h2.question-prompt').innerText()).trim();
+  for (const entry of readIndex().banks) {
+    const q = readBank(entry.id).questions.find((q) => q.prompt.zh.trim() === prompt);
+    if (q) return q;
+  }
+  throw new Error(`not in any bank: ${prompt}`);
+}
+
+/** Answers the question on screen right or wrong, then reveals. */
+async function answer(page, right) {
+  const q = await questionOnScreen(page);
+  const ids = right ? q.answer : [q.options.map((o) => o.id).find((id) => !q.answer.includes(id))];
+  for (const id of ids) {
+    await page.locator('button.option', { hasText: q.options.find((o) => o.id === id).text.zh }).first().click();
+  }
+  await page.getByRole('button', { name: '确认答案' }).click();
+  await page.locator('.verdict').waitFor();
+  return q;
+}
+
+test('a missed question lands in the wrong-answer book and leaves after two right answers', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  await page.getByRole('button', { name: readIndex().banks[0].title.zh }).click();
+  const missed = await answer(page, false);
+  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: /错题本/ }).first().waitFor();
+  assert.match(await page.locator('.topic-book').innerText(), /1 道题待复习/);
+  await page.locator('.topic-book').click();
+  await page.getByText(missed.prompt.zh).waitFor();
+  for (const round of [1, 2]) {
+    await page.getByRole('button', { name: /练习错题/ }).click();
+    await page.getByText('第 1 题 / 共 1 题').waitFor();
+    assert.equal((await answer(page, true)).id, missed.id);
+    await page.getByRole('button', { name: '查看成绩' }).click();
+    await page.getByText('答对 1 题，共 1 题').waitFor();
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page.locator('.topic-book').click();
+    if (round === 1) await page.getByText(missed.prompt.zh).waitFor();
+  }
+  await page.getByText('错题本是空的').waitFor();
+  await page.getByText('已掌握并移出 1 道').waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('a question can be removed from the wrong-answer book by hand', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  await page.getByRole('button', { name: readIndex().banks[2].title.zh }).click();
+  const missed = await answer(page, false);
+  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.locator('.topic-book').click();
+  await page.getByRole('button', { name: `移出错题本：${missed.prompt.zh}` }).click();
+  await page.getByText('错题本是空的').waitFor();
+  await page.reload();
+  assert.match(await page.locator('.topic-book').innerText(), /0 道题待复习/);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('the daily set is five questions across topics, the same on every visit that day', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  await page.getByRole('button', { name: /每日一练/ }).click();
+  await page.getByText('第 1 题 / 共 5 题').waitFor();
+  const first = (await page.locator('h2.question-prompt').innerText()).trim();
+  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.reload();
+  await page.getByRole('button', { name: /每日一练/ }).click();
+  await page.getByText('第 1 题 / 共 5 题').waitFor();
+  assert.equal((await page.locator('h2.question-prompt').innerText()).trim(), first);
+  // A reload mid-set resumes it.
+  await answer(page, true);
+  await page.reload();
+  await page.getByText('第 1 题 / 共 5 题').waitFor();
+  await page.locator('.verdict').waitFor();
   assert.deepEqual(problems(), []);
   await page.context().close();
 });

@@ -119,6 +119,13 @@ impl UseSaved {
             .with_untracked(|p| self.write(PROGRESS_KEY, p));
     }
 
+    /// Takes a question out of the wrong-answer book by hand and saves the progress.
+    pub fn remove_from_book(self, key: &str) {
+        self.progress.update(|p| p.remove_from_book(key));
+        self.progress
+            .with_untracked(|p| self.write(PROGRESS_KEY, p));
+    }
+
     /// Saves the round in progress (or forgets it with `None`).
     pub fn save_attempt(self, attempt: Option<&SavedAttempt>) {
         match attempt {

@@ -20,9 +20,21 @@ pub fn HomeScreen(
     /// The bank the player picked that is still loading, if any.
     #[prop(into)]
     pending: Signal<Option<BankId>>,
+    /// Questions in the wrong-answer book.
+    #[prop(into)]
+    book_count: Signal<usize>,
+    /// Whether at least one bank is ready (for the daily set).
+    #[prop(into)]
+    can_draw: Signal<bool>,
     /// Called with the bank the player picks.
     #[prop(into)]
     on_open: Callback<IndexEntry>,
+    /// Called to start the daily set.
+    #[prop(into)]
+    on_daily: Callback<()>,
+    /// Called to open the wrong-answer book.
+    #[prop(into)]
+    on_book: Callback<()>,
     /// Called when the player asks to retry loading the index.
     #[prop(into)]
     on_retry: Callback<()>,
@@ -68,6 +80,32 @@ pub fn HomeScreen(
             <h1 id="home-title" class="home-title">{move || locale.t(Msg::ChooseTopic)}</h1>
             <p class="tagline">{move || locale.t(Msg::Tagline)}</p>
             {list}
+            <h2 class="section-title">{move || locale.t(Msg::MoreWays)}</h2>
+            <ul class="topics topics-more" role="list">
+                <li>
+                    <button
+                        type="button"
+                        class="topic topic-daily"
+                        aria-disabled=move || (!can_draw.get()).to_string()
+                        on:click=move |_| {
+                            if can_draw.get_untracked() {
+                                on_daily.run(())
+                            }
+                        }
+                    >
+                        <span class="topic-title">{move || locale.t(Msg::DailySet)}</span>
+                        <span class="topic-desc">{move || locale.t(Msg::DailySetHint)}</span>
+                    </button>
+                </li>
+                <li>
+                    <button type="button" class="topic topic-book" on:click=move |_| on_book.run(())>
+                        <span class="topic-title">{move || locale.t(Msg::WrongBook)}</span>
+                        <span class="topic-desc">
+                            {move || Msg::WrongBookCount.fill(locale.lang(), &[&book_count.get()])}
+                        </span>
+                    </button>
+                </li>
+            </ul>
         </section>
     }
 }

@@ -1,65 +1,54 @@
-//! The quiz screen: one question at a time, instant feedback with the explanation, then the result.
+//! The round screen: one question at a time, instant feedback with the explanation, then the result.
 
-use crate::domain::bank::{Bank, BankId, OptionId, QuestionId};
+use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::Msg;
-use crate::domain::session::{Phase, Session, DEFAULT_QUESTION_COUNT};
-use crate::platform::page;
+use crate::domain::library::Library;
+use crate::domain::progress::question_key;
+use crate::domain::session::{Item, Phase, Session};
+use crate::domain::text::LocalText;
 use crate::ui::app::use_locale;
 use crate::ui::widgets::{AnswerFeedback, QuestionCard, ResultSummary};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-fn new_session(bank: &Bank) -> Option<Session> {
-    Session::new(
-        bank,
-        page::today(),
-        page::random_seed(),
-        DEFAULT_QUESTION_COUNT,
-    )
-    .ok()
-}
-
-/// Runs one round of `bank` (or resumes a saved one) and reports every step.
+/// Runs a round and reports every step; the shell decides what a round draws from.
 #[component]
 pub fn QuizScreen(
-    /// The bank to draw questions from.
-    bank: Arc<Bank>,
-    /// A saved round of this bank to carry on with (already checked against the bank).
-    resume: Option<Session>,
+    /// The round's title.
+    title: LocalText,
+    /// The banks the round's questions come from.
+    library: Arc<Library>,
+    /// The session to start from (new, or resumed after a reload).
+    session: Session,
+    /// Draws a fresh session of the same kind ("another round").
+    #[prop(into)]
+    draw_again: Callback<(), Option<Session>>,
     /// Called when the player leaves (quit or "back to home").
     #[prop(into)]
     on_exit: Callback<()>,
     /// Called with the session after every change (for saving, and the history at the end).
     #[prop(into)]
-    on_change: Callback<(BankId, Session)>,
-    /// Called once per answer with whether it was right (for the review schedule).
+    on_change: Callback<Session>,
+    /// Called once per answer with the question's progress key and whether it was right.
     #[prop(into)]
-    on_answer: Callback<(BankId, QuestionId, bool)>,
+    on_answer: Callback<(String, bool)>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let title = bank.title.clone();
-    let bank_id = bank.id.clone();
-    let Some(first) = resume.or_else(|| new_session(&bank)) else {
-        // The validator rejects banks without current questions; this is a last guard.
-        return view! {
-            <section class="quiz">
-                <p role="alert">{move || locale.t(Msg::IndexFailed)}</p>
-                <button type="button" class="button" on:click=move |_| on_exit.run(())>
-                    {move || locale.t(Msg::BackHome)}
-                </button>
-            </section>
-        }
-        .into_any();
-    };
-    let session = RwSignal::new(first);
-    let bank = StoredValue::new(bank);
-    let bank_id = StoredValue::new(bank_id);
-    // Reports the session after a transition that changed it.
-    let report = move || on_change.run((bank_id.get_value(), session.get_untracked()));
+    let session = RwSignal::new(session);
+    let library = StoredValue::new(library);
+    let report = move || on_change.run(session.get_untracked());
     report();
+
     let index = Memo::new(move |_| session.with(|s| s.current().map(|(i, _)| i)));
     let revealed = Memo::new(move |_| session.with(|s| matches!(s.phase, Phase::Revealed { .. })));
     let selected = Signal::derive(move || session.with(|s| s.selected().to_vec()));
+    // The item on screen and its question (untracked: callers re-run on `index`).
+    let shown = move || -> Option<(usize, Item, Question)> {
+        let i = index.get_untracked()?;
+        let item = session.with_untracked(|s| s.items.get(i).cloned())?;
+        let question = library.with_value(|l| l.question(&item.bank, &item.question).cloned())?;
+        Some((i, item, question))
+    };
     // The live region speaks the verdict once per answer.
     let verdict = move || {
         session.with(|s| match s.phase {
@@ -75,34 +64,24 @@ pub fn QuizScreen(
     };
 
     let toggle = Callback::new(move |option: OptionId| {
-        let Some(kind) = index.get_untracked().and_then(|i| {
-            let qid =
-                session.with_untracked(|s| s.items.get(i).map(|item| item.question.clone()))?;
-            bank.with_value(|b| b.question(&qid).map(|q| q.kind))
-        }) else {
+        let Some((_, _, question)) = shown() else {
             return;
         };
         // Errors here come from stale taps (after reveal); ignoring them is the defined outcome.
         let mut changed = false;
-        session.update(|s| changed = s.toggle(kind, &option).is_ok());
+        session.update(|s| changed = s.toggle(question.kind, &option).is_ok());
         if changed {
             report();
         }
     });
     let submit = move |_| {
-        let Some(i) = index.get_untracked() else {
-            return;
-        };
-        let Some(question) = session
-            .with_untracked(|s| s.items.get(i).map(|item| item.question.clone()))
-            .and_then(|qid| bank.with_value(|b| b.question(&qid).cloned()))
-        else {
+        let Some((_, item, question)) = shown() else {
             return;
         };
         let mut outcome = None;
         session.update(|s| outcome = s.submit(&question).ok());
         if let Some(outcome) = outcome {
-            on_answer.run((bank_id.get_value(), question.id.clone(), outcome.correct));
+            on_answer.run((question_key(&item.bank, &item.question), outcome.correct));
             report();
         }
     };
@@ -114,25 +93,19 @@ pub fn QuizScreen(
         }
     };
     let again = Callback::new(move |_: ()| {
-        if let Some(s) = bank.with_value(|b| new_session(b)) {
+        if let Some(s) = draw_again.run(()) {
             session.set(s);
             report();
         }
     });
 
     let body = move || {
-        let Some(i) = index.get() else {
+        if index.get().is_none() {
             let (correct, total) = session.with_untracked(|s| (s.correct(), s.total()));
             return view! { <ResultSummary correct=correct total=total on_again=again on_home=on_exit /> }
                 .into_any();
-        };
-        let Some((item, question)) = session
-            .with_untracked(|s| s.items.get(i).cloned())
-            .and_then(|item| {
-                bank.with_value(|b| b.question(&item.question).cloned())
-                    .map(|q| (item, q))
-            })
-        else {
+        }
+        let Some((i, item, question)) = shown() else {
             return view! { <p role="alert">{locale.t(Msg::IndexFailed)}</p> }.into_any();
         };
         let total = session.with_untracked(Session::total);
@@ -173,7 +146,8 @@ pub fn QuizScreen(
                 }
             >
                 {
-                    let chosen = session.with_untracked(|s| s.answers.get(i).map(|a| a.chosen.clone()).unwrap_or_default());
+                    let chosen = session
+                        .with_untracked(|s| s.answers.get(i).map(|a| a.chosen.clone()).unwrap_or_default());
                     view! {
                         <AnswerFeedback item=feedback_item.clone() question=feedback_question.clone() chosen=chosen />
                         <div class="actions">
@@ -198,7 +172,6 @@ pub fn QuizScreen(
             {body}
         </section>
     }
-    .into_any()
 }
 
 /// "Next question" or "See my results"; takes the focus when it appears so Enter goes on.

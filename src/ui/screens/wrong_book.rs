@@ -1,0 +1,105 @@
+//! The wrong-answer book (错题本): every missed question, grouped by topic, with a way to practise
+//! them and to remove one by hand.
+
+use crate::domain::i18n::Msg;
+use crate::domain::library::Library;
+use crate::domain::progress::question_key;
+use crate::domain::text::Lang;
+use crate::ui::app::{use_locale, use_saved_state};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Lists the book; reports "practise" and "back".
+#[component]
+pub fn WrongBookScreen(
+    /// The loaded banks (to show the questions).
+    library: Arc<Library>,
+    /// Called to practise the book.
+    #[prop(into)]
+    on_practise: Callback<()>,
+    /// Called to go back home.
+    #[prop(into)]
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let saved = use_saved_state();
+    let library = StoredValue::new(library);
+    let groups = move || {
+        saved.progress.with(|p| {
+            library.with_value(|l| {
+                l.book_by_bank(p)
+                    .into_iter()
+                    .map(|(bank, questions)| {
+                        let rows: Vec<(String, crate::domain::text::LocalText)> = questions
+                            .into_iter()
+                            .map(|q| (question_key(&bank.id, &q.id), q.prompt.clone()))
+                            .collect();
+                        (bank.title.clone(), rows)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let empty = move || groups().is_empty();
+    view! {
+        <section class="book" aria-labelledby="book-title">
+            <div class="quiz-head">
+                <h1 id="book-title" class="quiz-title">{move || locale.t(Msg::WrongBook)}</h1>
+                <button type="button" class="button button-quiet" on:click=move |_| on_back.run(())>
+                    {move || locale.t(Msg::BackHome)}
+                </button>
+            </div>
+            <p class="tagline">
+                {move || Msg::BookCleared.fill(locale.lang(), &[&saved.progress.with(|p| p.cleared)])}
+            </p>
+            <Show
+                when=move || !empty()
+                fallback=move || view! { <p class="notice notice-info">{move || locale.t(Msg::WrongBookEmpty)}</p> }
+            >
+                <div class="actions">
+                    <button type="button" class="button button-primary" on:click=move |_| on_practise.run(())>
+                        {move || locale.t(Msg::PractiseBook)}
+                    </button>
+                </div>
+                {move || {
+                    groups()
+                        .into_iter()
+                        .map(|(title, rows)| {
+                            let items = rows
+                                .into_iter()
+                                .map(|(key, prompt)| {
+                                    let prompt_for_label = prompt.clone();
+                                    view! {
+                                        <li class="book-item">
+                                            <span class="book-prompt">{move || prompt.get(locale.lang()).to_owned()}</span>
+                                            <button
+                                                type="button"
+                                                class="button button-small button-quiet"
+                                                aria-label=move || {
+                                                    let lang = locale.lang();
+                                                    let sep = if lang == Lang::Zh { "：" } else { ": " };
+                                                    format!(
+                                                        "{}{sep}{}",
+                                                        Msg::RemoveFromBook.text(lang),
+                                                        prompt_for_label.get(lang),
+                                                    )
+                                                }
+                                                on:click=move |_| saved.remove_from_book(&key)
+                                            >
+                                                {move || locale.t(Msg::RemoveFromBook)}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <h2 class="book-topic">{move || title.get(locale.lang()).to_owned()}</h2>
+                                <ul class="book-list" role="list">{items}</ul>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </Show>
+        </section>
+    }
+}
