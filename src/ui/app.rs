@@ -169,8 +169,12 @@ pub fn App() -> impl IntoView {
         pending.set(Some(id));
     }
 
+    // The clock starts when the round reports a fresh session (see `on_round_change`); a resumed
+    // round keeps its saved start.
     let start_round = move |kind: RoundKind, library: Arc<Library>, session: Session| {
         notices.set(Vec::new());
+        // Once any round is on screen, an older unfinished one is no longer resumed.
+        saved.resumable.set_value(None);
         current.set_value(Some(kind.clone()));
         screen.set(Screen::Quiz(Round {
             kind,
@@ -199,7 +203,6 @@ pub fn App() -> impl IntoView {
         let library = library_now();
         let kind = RoundKind::Bank(id);
         if let Some(session) = draw(&kind, &library) {
-            started.set_value(page::now_ms());
             start_round(kind, library, session);
         }
     };
@@ -225,11 +228,11 @@ pub fn App() -> impl IntoView {
         let Some(attempt) = saved.resumable.get_value() else {
             return;
         };
-        saved.resumable.set_value(None);
         let library = library_now();
         if attempt.session.check_against(&library).is_ok() {
             start_round(attempt.kind, library, attempt.session);
         } else {
+            saved.resumable.set_value(None);
             saved.save_attempt(None);
             show(Notice::ResumeLost);
         }
@@ -281,7 +284,6 @@ pub fn App() -> impl IntoView {
     let open_round = Callback::new(move |kind: RoundKind| {
         let library = library_now();
         if let Some(session) = draw(&kind, &library) {
-            started.set_value(page::now_ms());
             start_round(kind, library, session);
         }
     });
@@ -342,10 +344,13 @@ pub fn App() -> impl IntoView {
         screen.set(Screen::Home);
     };
     let book_count = Signal::derive(move || saved.progress.with(|p| p.wrong_book().count()));
-    let any_ready = Signal::derive(move || {
-        banks
-            .banks
-            .with(|b| b.values().any(|s| matches!(s, BankState::Ready(_))))
+    // The daily set draws across every bank, so it waits until all have loaded (else the set
+    // would depend on how far loading had got).
+    let all_loaded = Signal::derive(move || {
+        banks.banks.with(|b| {
+            b.values().any(|s| matches!(s, BankState::Ready(_)))
+                && b.values().all(|s| !matches!(s, BankState::Loading))
+        })
     });
 
     view! {
@@ -386,7 +391,7 @@ pub fn App() -> impl IntoView {
                                 banks=banks.banks
                                 pending=pending
                                 book_count=book_count
-                                can_draw=any_ready
+                                can_draw=all_loaded
                                 on_open=open_bank
                                 on_daily=move |_| open_round.run(RoundKind::Daily(page::today()))
                                 on_book=move |_| screen.set(Screen::WrongBook)

@@ -23,7 +23,7 @@ pub fn HomeScreen(
     /// Questions in the wrong-answer book.
     #[prop(into)]
     book_count: Signal<usize>,
-    /// Whether at least one bank is ready (for the daily set).
+    /// Whether every bank has loaded (the daily set draws across all of them).
     #[prop(into)]
     can_draw: Signal<bool>,
     /// Called with the bank the player picks.
@@ -94,7 +94,11 @@ pub fn HomeScreen(
                         }
                     >
                         <span class="topic-title">{move || locale.t(Msg::DailySet)}</span>
-                        <span class="topic-desc">{move || locale.t(Msg::DailySetHint)}</span>
+                        <span class="topic-desc">
+                            {move || {
+                                if can_draw.get() { locale.t(Msg::DailySetHint) } else { locale.t(Msg::Loading) }
+                            }}
+                        </span>
                     </button>
                 </li>
                 <li>
