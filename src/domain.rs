@@ -6,6 +6,7 @@ pub mod bank;
 pub mod date;
 pub mod i18n;
 pub mod library;
+pub mod link;
 pub mod progress;
 pub mod rng;
 pub mod saved;

@@ -15,15 +15,30 @@ pub fn query_param(name: &str) -> Option<String> {
 
 /// Sets a query-string parameter in the address bar without reloading or adding history.
 pub fn set_query_param(name: &str, value: &str) -> Result<(), PlatformError> {
+    edit_query(|params| params.set(name, value))
+}
+
+/// Removes query-string parameters from the address bar (after a deep link has been followed, so a
+/// reload does not follow it again).
+pub fn remove_query_params(names: &[&str]) -> Result<(), PlatformError> {
+    edit_query(|params| names.iter().for_each(|name| params.delete(name)))
+}
+
+/// Rewrites the query string in place (`history.replaceState`: no reload, no new history entry).
+fn edit_query(edit: impl FnOnce(&web_sys::UrlSearchParams)) -> Result<(), PlatformError> {
     let window = web_sys::window().ok_or(PlatformError::NoWindow)?;
     let location = window.location();
     let search = location.search().map_err(|_| PlatformError::NoWindow)?;
     let params =
         web_sys::UrlSearchParams::new_with_str(&search).map_err(|_| PlatformError::NoWindow)?;
-    params.set(name, value);
+    edit(&params);
     let query: String = params.to_string().into();
     let path = location.pathname().map_err(|_| PlatformError::NoWindow)?;
-    let url = format!("{path}?{query}");
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
     window
         .history()
         .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)))

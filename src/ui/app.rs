@@ -4,6 +4,7 @@
 use crate::domain::bank::{BankId, IndexEntry};
 use crate::domain::i18n::Msg;
 use crate::domain::library::{Library, RoundKind};
+use crate::domain::link::{Link, LinkTarget, LINK_PARAMS};
 use crate::domain::progress::RoundRecord;
 use crate::domain::saved::SavedAttempt;
 use crate::domain::session::{Session, DEFAULT_QUESTION_COUNT};
@@ -150,7 +151,25 @@ pub fn App() -> impl IntoView {
         show(Notice::SavedDropped { what: dropped });
     }
 
-    let screen = RwSignal::new(Screen::Home);
+    // A deep link (`?topic=fraud&n=10`, `?mode=daily`, `?mode=book`) is followed once, unless an
+    // unfinished round is resumed instead; then it is removed from the address.
+    let link = Link::parse(page::query_param);
+    let follow = StoredValue::new(link.target);
+    if link.target.is_some() || link.count.is_some() {
+        let _ = page::remove_query_params(&LINK_PARAMS);
+    }
+    let count = link.count.unwrap_or(DEFAULT_QUESTION_COUNT);
+    let screen = RwSignal::new(
+        if saved.resumable.with_value(Option::is_none) && link.target == Some(LinkTarget::WrongBook)
+        {
+            Screen::WrongBook
+        } else {
+            Screen::Home
+        },
+    );
+    if saved.resumable.with_value(Option::is_some) || link.target == Some(LinkTarget::WrongBook) {
+        follow.set_value(None);
+    }
     // The bank the player picked while it was still loading: opened as soon as it is ready.
     let pending = RwSignal::new(None::<BankId>);
     // What the round on screen draws from, and when it started (Unix ms, for the time taken).
@@ -185,27 +204,21 @@ pub fn App() -> impl IntoView {
     let draw = move |kind: &RoundKind, library: &Library| {
         saved.progress.with_untracked(|p| {
             library
-                .draw(
-                    kind,
-                    p,
-                    page::today(),
-                    page::random_seed(),
-                    DEFAULT_QUESTION_COUNT,
-                )
+                .draw(kind, p, page::today(), page::random_seed(), count)
                 .ok()
         })
     };
 
     // The valid banks loaded so far (filled as the bank library settles each bank).
-    let loaded = StoredValue::new(Library::default());
-    let library_now = move || Arc::new(loaded.get_value());
-    let open_bank_round = move |id: BankId| {
+    let loaded = RwSignal::new(Library::default());
+    let library_now = move || Arc::new(loaded.get_untracked());
+    let open_kind = move |kind: RoundKind| {
         let library = library_now();
-        let kind = RoundKind::Bank(id);
         if let Some(session) = draw(&kind, &library) {
             start_round(kind, library, session);
         }
     };
+    let open_bank_round = move |id: BankId| open_kind(RoundKind::Bank(id));
     // A round left unfinished (reload, killed webview) reopens once every bank it uses has loaded.
     let needs = move |id: &BankId| {
         saved.resumable.with_value(|a| {
@@ -219,7 +232,7 @@ pub fn App() -> impl IntoView {
                 a.session
                     .items
                     .iter()
-                    .all(|i| loaded.with_value(|l| l.bank(&i.bank).is_some()))
+                    .all(|i| loaded.with_untracked(|l| l.bank(&i.bank).is_some()))
             })
         });
         if !ready {
@@ -238,35 +251,50 @@ pub fn App() -> impl IntoView {
         }
     };
 
-    let on_settled = Callback::new(move |(entry, state): (IndexEntry, BankState)| {
-        let picked = pending.get_untracked().as_ref() == Some(&entry.id);
-        if picked {
-            pending.set(None);
-        }
-        match state {
-            BankState::Ready(bank) => {
-                loaded.update_value(|l| l.insert(bank));
-                if picked && !needs(&entry.id) {
-                    open_bank_round(entry.id);
-                } else {
-                    try_resume();
-                }
+    let on_settled = Callback::new(
+        move |(entry, state, all_done): (IndexEntry, BankState, bool)| {
+            // A linked topic opens with its first bank; a linked daily set once every bank is in.
+            let linked = match follow.get_value() {
+                Some(LinkTarget::Topic(t)) => matches!(&state, BankState::Ready(b) if b.topic == t),
+                Some(LinkTarget::Daily) => all_done,
+                _ => false,
+            };
+            if linked {
+                follow.set_value(None);
             }
-            BankState::Invalid { errors } => {
-                if needs(&entry.id) {
-                    saved.resumable.set_value(None);
-                    saved.save_attempt(None);
-                    show(Notice::ResumeLost);
-                }
-                show(Notice::BankInvalid {
-                    title: entry.title,
-                    errors,
-                });
+            let picked = pending.get_untracked().as_ref() == Some(&entry.id);
+            if picked {
+                pending.set(None);
             }
-            BankState::Failed if picked => show(Notice::BankFailed { title: entry.title }),
-            BankState::Failed | BankState::Loading => {}
-        }
-    });
+            match state {
+                BankState::Ready(bank) => {
+                    loaded.update(|l| l.insert(bank));
+                    let topic_link = linked && matches!(link.target, Some(LinkTarget::Topic(_)));
+                    if topic_link || (picked && !needs(&entry.id)) {
+                        open_bank_round(entry.id);
+                    } else {
+                        try_resume();
+                    }
+                }
+                BankState::Invalid { errors } => {
+                    if needs(&entry.id) {
+                        saved.resumable.set_value(None);
+                        saved.save_attempt(None);
+                        show(Notice::ResumeLost);
+                    }
+                    show(Notice::BankInvalid {
+                        title: entry.title,
+                        errors,
+                    });
+                }
+                BankState::Failed if picked => show(Notice::BankFailed { title: entry.title }),
+                BankState::Failed | BankState::Loading => {}
+            }
+            if linked && link.target == Some(LinkTarget::Daily) {
+                open_kind(RoundKind::Daily(page::today()));
+            }
+        },
+    );
     let banks = use_banks(on_settled);
 
     let open_bank = Callback::new(move |entry: IndexEntry| {
@@ -281,12 +309,7 @@ pub fn App() -> impl IntoView {
             Some(BankState::Invalid { .. }) | None => {}
         }
     });
-    let open_round = Callback::new(move |kind: RoundKind| {
-        let library = library_now();
-        if let Some(session) = draw(&kind, &library) {
-            start_round(kind, library, session);
-        }
-    });
+    let open_round = Callback::new(open_kind);
     let draw_again = Callback::new(move |()| {
         let kind = current.get_value()?;
         draw(&kind, &library_now())
@@ -418,7 +441,7 @@ pub fn App() -> impl IntoView {
                     Screen::WrongBook => {
                         view! {
                             <WrongBookScreen
-                                library=library_now()
+                                library=loaded
                                 on_practise=move |_| open_round.run(RoundKind::WrongBook)
                                 on_back=go_home
                             />

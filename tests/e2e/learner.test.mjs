@@ -190,3 +190,28 @@ test('the daily set is five questions across topics, the same on every visit tha
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
+
+test('deep links open a topic, the daily set or the book; unknown values fall back to home', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  const privacy = readIndex().banks.find((b) => b.topic === 'privacy');
+  await page.goto(env.origin + '/?topic=privacy&mode=quiz&n=5&lang=en');
+  await page.getByText('Question 1 of 5').waitFor();
+  assert.equal(await page.locator('.quiz-title').innerText(), privacy.title.en);
+  // The link is followed once: the address keeps only the language.
+  assert.equal(new URL(page.url()).search, '?lang=en');
+  await page.getByRole('button', { name: 'Leave the quiz' }).click();
+
+  await page.goto(env.origin + '/?mode=daily');
+  await page.getByText('第 1 题 / 共 5 题').waitFor();
+  assert.equal(await page.locator('.quiz-title').innerText(), '每日一练');
+  await page.getByRole('button', { name: '退出答题' }).click();
+
+  await page.goto(env.origin + '/?mode=book');
+  await page.getByRole('heading', { name: '错题本' }).waitFor();
+
+  await page.goto(env.origin + '/?topic=loans&n=lots&mode=nonsense');
+  await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
+  assert.equal(await page.locator('.question-prompt').count(), 0);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});

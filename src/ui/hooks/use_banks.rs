@@ -92,8 +92,9 @@ async fn fetch_bank(entry: &IndexEntry) -> BankState {
     }
 }
 
-/// Starts loading the library; `on_settled` hears about every bank once its fetch ends.
-pub fn use_banks(on_settled: Callback<(IndexEntry, BankState)>) -> UseBanks {
+/// Starts loading the library; `on_settled` hears about every bank once its fetch ends, with
+/// whether that was the last bank still loading.
+pub fn use_banks(on_settled: Callback<(IndexEntry, BankState, bool)>) -> UseBanks {
     let index = RwSignal::new(IndexState::Loading);
     let banks = RwSignal::new(HashMap::<BankId, BankState>::new());
 
@@ -102,10 +103,12 @@ pub fn use_banks(on_settled: Callback<(IndexEntry, BankState)>) -> UseBanks {
             b.insert(entry.id.clone(), BankState::Loading);
         });
         let state = fetch_bank(&entry).await;
+        let mut all_done = false;
         banks.update(|b| {
             b.insert(entry.id.clone(), state.clone());
+            all_done = b.values().all(|s| !matches!(s, BankState::Loading));
         });
-        on_settled.run((entry, state));
+        on_settled.run((entry, state, all_done));
     };
 
     let reload = Callback::new(move |()| {

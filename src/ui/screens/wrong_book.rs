@@ -7,13 +7,13 @@ use crate::domain::progress::question_key;
 use crate::domain::text::Lang;
 use crate::ui::app::{use_locale, use_saved_state};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Lists the book; reports "practise" and "back".
 #[component]
 pub fn WrongBookScreen(
-    /// The loaded banks (to show the questions).
-    library: Arc<Library>,
+    /// The loaded banks (to show the questions; more may arrive while the screen is open).
+    #[prop(into)]
+    library: Signal<Library>,
     /// Called to practise the book.
     #[prop(into)]
     on_practise: Callback<()>,
@@ -23,10 +23,9 @@ pub fn WrongBookScreen(
 ) -> impl IntoView {
     let locale = use_locale();
     let saved = use_saved_state();
-    let library = StoredValue::new(library);
     let groups = move || {
         saved.progress.with(|p| {
-            library.with_value(|l| {
+            library.with(|l| {
                 l.book_by_bank(p)
                     .into_iter()
                     .map(|(bank, questions)| {
