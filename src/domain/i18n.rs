@@ -147,6 +147,24 @@ catalogue! {
     RemoveFromBook => "移出错题本", "Remove from the book";
     /// Questions cleared so far: {0}.
     BookCleared => "已掌握并移出 {0} 道", "{0} cleared so far";
+    /// The settings screen and its button.
+    Settings => "设置", "Settings";
+    /// Language heading in settings.
+    LanguageHeading => "语言", "Language";
+    /// Records heading in settings.
+    RecordsHeading => "我的答题记录", "My records";
+    /// What is kept: {0} questions answered, {1} in the book, {2} rounds.
+    RecordsSummary => "本设备上保存了：答过 {0} 道题，错题本 {1} 道，历史 {2} 轮。", "Kept on this device: {0} questions answered, {1} in the wrong-answer book, {2} rounds in the history.";
+    /// Clear button.
+    ClearData => "清除我的答题记录", "Clear my records";
+    /// Confirmation question.
+    ClearConfirm => "这会删除本设备上的答题进度、错题本、历史和设置，不能恢复。确定清除吗？", "This deletes your progress, wrong-answer book, history and settings on this device, for good. Clear them?";
+    /// Confirm.
+    ClearYes => "确定清除", "Yes, clear them";
+    /// Cancel.
+    Cancel => "取消", "Cancel";
+    /// After clearing.
+    Cleared => "已清除本设备上的答题记录。", "Your records on this device have been cleared.";
     /// Heading of the extra practice section on the home screen.
     MoreWays => "更多练习", "More practice";
 }

@@ -11,7 +11,7 @@ use crate::domain::session::{Session, DEFAULT_QUESTION_COUNT};
 use crate::domain::text::{Lang, LocalText};
 use crate::platform::{page, storage::Store};
 use crate::ui::hooks::{use_banks, use_saved, BankState, UseSaved};
-use crate::ui::screens::{HomeScreen, QuizScreen, WrongBookScreen};
+use crate::ui::screens::{HomeScreen, QuizScreen, SettingsScreen, WrongBookScreen};
 use crate::ui::widgets::{LangToggle, NoticeBanner};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -91,6 +91,7 @@ enum Screen {
     Home,
     Quiz(Round),
     WrongBook,
+    Settings,
 }
 
 /// The language to start in: `?lang=` first, then the remembered choice, then Chinese.
@@ -383,7 +384,15 @@ pub fn App() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"安"</span>
                     <span class="brand-name">{move || locale.t(Msg::AppName)}</span>
                 </p>
-                <LangToggle on_change=change_lang />
+                <div class="topbar-actions">
+                    <LangToggle on_change=change_lang />
+                    <Show when=move || matches!(screen.get(), Screen::Home)>
+                        <button type="button" class="lang-toggle" on:click=move |_| screen.set(Screen::Settings)>
+                            <span aria-hidden="true">"⚙ "</span>
+                            {move || locale.t(Msg::Settings)}
+                        </button>
+                    </Show>
+                </div>
             </header>
             <Show when=move || !persistent>
                 <p class="notice notice-info" role="status">
@@ -437,6 +446,9 @@ pub fn App() -> impl IntoView {
                             />
                         }
                             .into_any()
+                    }
+                    Screen::Settings => {
+                        view! { <SettingsScreen on_lang=change_lang on_back=go_home /> }.into_any()
                     }
                     Screen::WrongBook => {
                         view! {

@@ -215,3 +215,28 @@ test('deep links open a topic, the daily set or the book; unknown values fall ba
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
+
+test('settings show what is kept, and "clear my records" asks first, then forgets everything', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  await page.getByRole('button', { name: readIndex().banks[0].title.zh }).click();
+  await answer(page, false);
+  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByText('答过 1 道题，错题本 1 道，历史 0 轮').waitFor();
+  await page.getByRole('button', { name: '清除我的答题记录' }).click();
+  await page.getByRole('button', { name: '取消' }).click();
+  await page.getByText('答过 1 道题').waitFor();
+  await page.getByRole('button', { name: '清除我的答题记录' }).click();
+  await page.getByRole('button', { name: '确定清除' }).click();
+  await page.getByText('答过 0 道题，错题本 0 道，历史 0 轮').waitFor();
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('anxin.')));
+  assert.deepEqual(keys, []);
+  // The language buttons work here too.
+  await page.getByRole('button', { name: 'English', pressed: false }).last().click();
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  assert.match(await page.locator('.topic-book').innerText(), /0 to review/);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});

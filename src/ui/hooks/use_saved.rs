@@ -126,6 +126,25 @@ impl UseSaved {
             .with_untracked(|p| self.write(PROGRESS_KEY, p));
     }
 
+    /// Forgets everything the app keeps on the device (the language stays for this visit).
+    pub fn clear_all(self) {
+        self.progress.set(Progress::default());
+        self.history.set(Vec::new());
+        self.resumable.set_value(None);
+        self.settings.set(Settings::default());
+        self.store.with_value(|s| {
+            for key in [
+                PROGRESS_KEY,
+                HISTORY_KEY,
+                ATTEMPT_KEY,
+                SETTINGS_KEY,
+                LEGACY_LANG_KEY,
+            ] {
+                s.remove(key);
+            }
+        });
+    }
+
     /// Saves the round in progress (or forgets it with `None`).
     pub fn save_attempt(self, attempt: Option<&SavedAttempt>) {
         match attempt {

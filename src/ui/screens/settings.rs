@@ -1,0 +1,104 @@
+//! Settings: the language, and what the device keeps about the learner with a way to clear it.
+
+use crate::domain::i18n::Msg;
+use crate::domain::text::Lang;
+use crate::ui::app::{use_locale, use_saved_state};
+use leptos::prelude::*;
+
+/// The settings screen.
+#[component]
+pub fn SettingsScreen(
+    /// Called with the language picked.
+    #[prop(into)]
+    on_lang: Callback<Lang>,
+    /// Called to go back home.
+    #[prop(into)]
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let saved = use_saved_state();
+    let confirming = RwSignal::new(false);
+    let cleared = RwSignal::new(false);
+    let summary = move || {
+        let (answered, book) = saved.progress.with(|p| {
+            (
+                p.reviews.values().filter(|r| r.seen > 0).count(),
+                p.wrong_book().count(),
+            )
+        });
+        let rounds = saved.history.with(Vec::len);
+        Msg::RecordsSummary.fill(locale.lang(), &[&answered, &book, &rounds])
+    };
+    let lang_button = move |lang: Lang, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="button"
+                lang=lang.html_lang()
+                aria-pressed=move || (locale.lang() == lang).to_string()
+                on:click=move |_| on_lang.run(lang)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <section class="settings" aria-labelledby="settings-title">
+            <div class="quiz-head">
+                <h1 id="settings-title" class="quiz-title">{move || locale.t(Msg::Settings)}</h1>
+                <button type="button" class="button button-quiet" on:click=move |_| on_back.run(())>
+                    {move || locale.t(Msg::BackHome)}
+                </button>
+            </div>
+            <h2 class="section-title">{move || locale.t(Msg::LanguageHeading)}</h2>
+            <div class="actions">{lang_button(Lang::Zh, "中文")} {lang_button(Lang::En, "English")}</div>
+            <h2 class="section-title">{move || locale.t(Msg::RecordsHeading)}</h2>
+            <p>{summary}</p>
+            <p class="sr-only" role="status">
+                {move || if cleared.get() { locale.t(Msg::Cleared) } else { "" }}
+            </p>
+            <Show when=move || cleared.get()>
+                <p class="notice notice-info" aria-hidden="true">{move || locale.t(Msg::Cleared)}</p>
+            </Show>
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <div class="actions">
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    cleared.set(false);
+                                    confirming.set(true);
+                                }
+                            >
+                                {move || locale.t(Msg::ClearData)}
+                            </button>
+                        </div>
+                    }
+                }
+            >
+                <div class="notice notice-warn" role="alertdialog" aria-labelledby="clear-question">
+                    <p id="clear-question">{move || locale.t(Msg::ClearConfirm)}</p>
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="button button-primary"
+                            on:click=move |_| {
+                                saved.clear_all();
+                                confirming.set(false);
+                                cleared.set(true);
+                            }
+                        >
+                            {move || locale.t(Msg::ClearYes)}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| confirming.set(false)>
+                            {move || locale.t(Msg::Cancel)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
