@@ -165,6 +165,18 @@ catalogue! {
     Cancel => "取消", "Cancel";
     /// After clearing.
     Cleared => "已清除本设备上的答题记录。", "Your records on this device have been cleared.";
+    /// The bookmarks' title.
+    Bookmarks => "收藏", "Bookmarks";
+    /// Under the bookmarks' button: {0} questions.
+    BookmarksCount => "{0} 道收藏的题", "{0} bookmarked";
+    /// No bookmarks yet.
+    BookmarksEmpty => "还没有收藏的题。答题时点“收藏”，就会保存在这里。", "No bookmarks yet. Tap \"Bookmark\" on a question to keep it here.";
+    /// Practise the bookmarks.
+    PractiseBookmarks => "练习收藏的题（每次最多 10 题）", "Practise these (up to 10 at a time)";
+    /// Un-bookmark one question.
+    RemoveBookmark => "取消收藏", "Remove bookmark";
+    /// Bookmark button, not yet bookmarked.
+    Bookmark => "收藏本题", "Bookmark";
     /// Heading of the extra practice section on the home screen.
     MoreWays => "更多练习", "More practice";
 }

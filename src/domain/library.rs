@@ -1,9 +1,9 @@
 //! The banks loaded in this visit, and the rounds drawn across them: one bank, the daily set
-//! (每日一练) and the wrong-answer book (错题本).
+//! (每日一练), the wrong-answer book (错题本) and bookmarks (收藏).
 
 use crate::domain::bank::{Bank, BankId, Question, QuestionId};
 use crate::domain::date::Date;
-use crate::domain::progress::{question_key, Progress};
+use crate::domain::progress::{question_key, Progress, Shelf};
 use crate::domain::session::{Session, SessionError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 /// Questions in the daily set.
 pub const DAILY_COUNT: usize = 5;
-/// Most questions in one wrong-answer-book round (a short review, as Duolingo's mistakes review).
+/// Most questions in one round from a shelf (a short review, as Duolingo's mistakes review).
 pub const BOOK_ROUND: usize = 10;
 
 /// What a round draws from.
@@ -21,8 +21,8 @@ pub enum RoundKind {
     Bank(BankId),
     /// The daily set of this date.
     Daily(Date),
-    /// Questions from the wrong-answer book.
-    WrongBook,
+    /// Questions from the wrong-answer book or the bookmarks.
+    Shelf(Shelf),
 }
 
 /// Valid banks by id.
@@ -90,9 +90,9 @@ impl Library {
             RoundKind::Daily(date) => {
                 Session::draw(self.current(*date), daily_seed(*date), DAILY_COUNT)
             }
-            RoundKind::WrongBook => {
+            RoundKind::Shelf(shelf) => {
                 let pool: Vec<(&BankId, &Question)> = progress
-                    .wrong_book()
+                    .shelf(*shelf)
                     .filter_map(|key| self.by_key(key))
                     .filter(|(_, q)| q.is_current(today))
                     .collect();
@@ -101,9 +101,10 @@ impl Library {
         }
     }
 
-    /// The wrong-answer book's questions that this library can show, grouped by bank (in bank order).
-    pub fn book_by_bank<'a>(
+    /// The questions on `shelf` that this library can show, grouped by bank (in bank order).
+    pub fn shelf_by_bank<'a>(
         &'a self,
+        shelf: Shelf,
         progress: &'a Progress,
     ) -> Vec<(&'a Arc<Bank>, Vec<&'a Question>)> {
         self.banks
@@ -116,7 +117,7 @@ impl Library {
                         progress
                             .reviews
                             .get(&question_key(&b.id, &q.id))
-                            .is_some_and(|r| r.in_book)
+                            .is_some_and(|r| r.is_on(shelf))
                     })
                     .collect::<Vec<_>>();
                 (b, qs)
@@ -170,7 +171,13 @@ mod tests {
         library.insert(bank("b", 5));
         let mut progress = Progress::default();
         assert_eq!(
-            library.draw(&RoundKind::WrongBook, &progress, today(), 1, 10),
+            library.draw(
+                &RoundKind::Shelf(Shelf::WrongBook),
+                &progress,
+                today(),
+                1,
+                10
+            ),
             Err(SessionError::NoQuestions)
         );
         for i in 0..12 {
@@ -179,14 +186,20 @@ mod tests {
         progress.record("b/q1", false, today());
         progress.record("gone/q1", false, today());
         let s = library
-            .draw(&RoundKind::WrongBook, &progress, today(), 7, 10)
+            .draw(
+                &RoundKind::Shelf(Shelf::WrongBook),
+                &progress,
+                today(),
+                7,
+                10,
+            )
             .unwrap();
         assert_eq!(s.total(), BOOK_ROUND);
         for item in &s.items {
             let key = question_key(&item.bank, &item.question);
             assert!(progress.reviews[&key].in_book, "{key}");
         }
-        let groups = library.book_by_bank(&progress);
+        let groups = library.shelf_by_bank(Shelf::WrongBook, &progress);
         assert_eq!(
             groups
                 .iter()

@@ -19,6 +19,15 @@ pub fn question_key(bank: &BankId, question: &QuestionId) -> String {
     format!("{bank}/{question}")
 }
 
+/// A list of questions the learner keeps: the wrong-answer book fills itself, bookmarks by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Shelf {
+    /// 错题本: questions missed and not yet answered right twice in a row.
+    WrongBook,
+    /// 收藏: questions the learner bookmarked.
+    Bookmarks,
+}
+
 /// The review state of one question.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
@@ -40,6 +49,14 @@ pub struct Review {
 }
 
 impl Review {
+    /// Whether the question is on `shelf`.
+    pub fn is_on(&self, shelf: Shelf) -> bool {
+        match shelf {
+            Shelf::WrongBook => self.in_book,
+            Shelf::Bookmarks => self.bookmarked,
+        }
+    }
+
     /// How well the question is known today, 0.0 to 1.0: the box, halved for every box interval
     /// it is overdue (so mastery fades when the learner stays away).
     pub fn strength(&self, today: Date) -> f64 {
@@ -118,18 +135,26 @@ impl Progress {
         self.reviews.get(key).is_some_and(|r| r.seen > 0)
     }
 
-    /// The keys in the wrong-answer book.
-    pub fn wrong_book(&self) -> impl Iterator<Item = &str> {
+    /// The keys on `shelf`.
+    pub fn shelf(&self, shelf: Shelf) -> impl Iterator<Item = &str> {
         self.reviews
             .iter()
-            .filter(|(_, r)| r.in_book)
+            .filter(move |(_, r)| r.is_on(shelf))
             .map(|(k, _)| k.as_str())
     }
 
-    /// Takes `key` out of the wrong-answer book by hand.
-    pub fn remove_from_book(&mut self, key: &str) {
+    /// The keys in the wrong-answer book.
+    pub fn wrong_book(&self) -> impl Iterator<Item = &str> {
+        self.shelf(Shelf::WrongBook)
+    }
+
+    /// Takes `key` off `shelf` by hand (removing from the book this way does not count as cleared).
+    pub fn take_off(&mut self, shelf: Shelf, key: &str) {
         if let Some(r) = self.reviews.get_mut(key) {
-            r.in_book = false;
+            match shelf {
+                Shelf::WrongBook => r.in_book = false,
+                Shelf::Bookmarks => r.bookmarked = false,
+            }
         }
     }
 
@@ -138,14 +163,6 @@ impl Progress {
         let review = self.reviews.entry(key.to_owned()).or_default();
         review.bookmarked = !review.bookmarked;
         review.bookmarked
-    }
-
-    /// The bookmarked keys.
-    pub fn bookmarks(&self) -> impl Iterator<Item = &str> {
-        self.reviews
-            .iter()
-            .filter(|(_, r)| r.bookmarked)
-            .map(|(k, _)| k.as_str())
     }
 
     /// Mastery of a bank's current questions, 0–100: the mean strength, unseen questions counting 0.
@@ -243,13 +260,16 @@ mod tests {
     fn manual_removal_and_bookmarks() {
         let mut p = Progress::default();
         p.record("a", false, day(1));
-        p.remove_from_book("a");
+        p.take_off(Shelf::WrongBook, "a");
         assert_eq!(p.wrong_book().count(), 0);
         assert_eq!(p.cleared, 0, "removing by hand is not clearing");
         assert!(p.toggle_bookmark("b"));
-        assert_eq!(p.bookmarks().collect::<Vec<_>>(), ["b"]);
+        assert_eq!(p.shelf(Shelf::Bookmarks).collect::<Vec<_>>(), ["b"]);
         assert!(!p.toggle_bookmark("b"));
-        assert_eq!(p.bookmarks().count(), 0);
+        assert_eq!(p.shelf(Shelf::Bookmarks).count(), 0);
+        p.toggle_bookmark("c");
+        p.take_off(Shelf::Bookmarks, "c");
+        assert_eq!(p.shelf(Shelf::Bookmarks).count(), 0);
     }
 
     #[test]

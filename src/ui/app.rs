@@ -5,13 +5,13 @@ use crate::domain::bank::{BankId, IndexEntry};
 use crate::domain::i18n::Msg;
 use crate::domain::library::{Library, RoundKind};
 use crate::domain::link::{Link, LinkTarget, LINK_PARAMS};
-use crate::domain::progress::RoundRecord;
+use crate::domain::progress::{RoundRecord, Shelf};
 use crate::domain::saved::SavedAttempt;
 use crate::domain::session::{Session, DEFAULT_QUESTION_COUNT};
 use crate::domain::text::{Lang, LocalText};
 use crate::platform::{page, storage::Store};
 use crate::ui::hooks::{use_banks, use_saved, BankState, UseSaved};
-use crate::ui::screens::{HomeScreen, QuizScreen, SettingsScreen, WrongBookScreen};
+use crate::ui::screens::{HomeScreen, QuizScreen, SettingsScreen, ShelfScreen};
 use crate::ui::widgets::{LangToggle, NoticeBanner};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -90,7 +90,7 @@ struct Round {
 enum Screen {
     Home,
     Quiz(Round),
-    WrongBook,
+    Shelf(Shelf),
     Settings,
 }
 
@@ -112,8 +112,12 @@ fn round_title(kind: &RoundKind, library: &Library) -> LocalText {
         RoundKind::Daily(_) => {
             LocalText::new(Msg::DailySet.text(Lang::Zh), Msg::DailySet.text(Lang::En))
         }
-        RoundKind::WrongBook => {
-            LocalText::new(Msg::WrongBook.text(Lang::Zh), Msg::WrongBook.text(Lang::En))
+        RoundKind::Shelf(shelf) => {
+            let msg = match shelf {
+                Shelf::WrongBook => Msg::WrongBook,
+                Shelf::Bookmarks => Msg::Bookmarks,
+            };
+            LocalText::new(msg.text(Lang::Zh), msg.text(Lang::En))
         }
     }
 }
@@ -163,7 +167,7 @@ pub fn App() -> impl IntoView {
     let screen = RwSignal::new(
         if saved.resumable.with_value(Option::is_none) && link.target == Some(LinkTarget::WrongBook)
         {
-            Screen::WrongBook
+            Screen::Shelf(Shelf::WrongBook)
         } else {
             Screen::Home
         },
@@ -362,12 +366,15 @@ pub fn App() -> impl IntoView {
     let on_answer = Callback::new(move |(key, correct): (String, bool)| {
         saved.record_answer(&key, correct, page::today());
     });
+    let on_bookmark = Callback::new(move |key: String| saved.toggle_bookmark(&key));
     let go_home = move |_| {
         saved.save_attempt(None);
         current.set_value(None);
         screen.set(Screen::Home);
     };
     let book_count = Signal::derive(move || saved.progress.with(|p| p.wrong_book().count()));
+    let bookmark_count =
+        Signal::derive(move || saved.progress.with(|p| p.shelf(Shelf::Bookmarks).count()));
     // The daily set draws across every bank, so it waits until all have loaded (else the set
     // would depend on how far loading had got).
     let all_loaded = Signal::derive(move || {
@@ -423,10 +430,11 @@ pub fn App() -> impl IntoView {
                                 banks=banks.banks
                                 pending=pending
                                 book_count=book_count
+                                bookmark_count=bookmark_count
                                 can_draw=all_loaded
                                 on_open=open_bank
                                 on_daily=move |_| open_round.run(RoundKind::Daily(page::today()))
-                                on_book=move |_| screen.set(Screen::WrongBook)
+                                on_shelf=move |shelf| screen.set(Screen::Shelf(shelf))
                                 on_retry=banks.reload
                             />
                         }
@@ -443,6 +451,7 @@ pub fn App() -> impl IntoView {
                                 on_exit=go_home
                                 on_change=on_round_change
                                 on_answer=on_answer
+                                on_bookmark=on_bookmark
                             />
                         }
                             .into_any()
@@ -450,11 +459,12 @@ pub fn App() -> impl IntoView {
                     Screen::Settings => {
                         view! { <SettingsScreen on_lang=change_lang on_back=go_home /> }.into_any()
                     }
-                    Screen::WrongBook => {
+                    Screen::Shelf(shelf) => {
                         view! {
-                            <WrongBookScreen
+                            <ShelfScreen
+                                shelf=shelf
                                 library=loaded
-                                on_practise=move |_| open_round.run(RoundKind::WrongBook)
+                                on_practise=move |_| open_round.run(RoundKind::Shelf(shelf))
                                 on_back=go_home
                             />
                         }

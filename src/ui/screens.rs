@@ -3,9 +3,9 @@
 mod home;
 mod quiz;
 mod settings;
-mod wrong_book;
+mod shelf;
 
 pub use home::HomeScreen;
 pub use quiz::QuizScreen;
 pub use settings::SettingsScreen;
-pub use wrong_book::WrongBookScreen;
+pub use shelf::ShelfScreen;

@@ -240,3 +240,28 @@ test('settings show what is kept, and "clear my records" asks first, then forget
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
+
+test('a bookmarked question is kept on the bookmarks shelf until un-bookmarked', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  await page.getByRole('button', { name: readIndex().banks[3].title.zh }).click();
+  const q = await questionOnScreen(page);
+  const star = page.getByRole('button', { name: '收藏本题' });
+  await star.click();
+  assert.equal(await star.getAttribute('aria-pressed'), 'true');
+  await page.reload();
+  assert.equal(await page.getByRole('button', { name: '收藏本题' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: '退出答题' }).click();
+  assert.match(await page.locator('.topic-bookmarks').innerText(), /1 道收藏的题/);
+  await page.locator('.topic-bookmarks').click();
+  await page.getByText(q.prompt.zh).waitFor();
+  await page.getByRole('button', { name: /练习收藏的题/ }).click();
+  await page.getByText('第 1 题 / 共 1 题').waitFor();
+  assert.equal((await questionOnScreen(page)).id, q.id);
+  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.locator('.topic-bookmarks').click();
+  await page.getByRole('button', { name: `取消收藏：${q.prompt.zh}` }).click();
+  await page.getByText('还没有收藏的题').waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});

@@ -3,7 +3,7 @@
 //! history and try again.
 
 use crate::domain::i18n::Msg;
-use crate::domain::progress::{push_history, Progress, RoundRecord};
+use crate::domain::progress::{push_history, Progress, RoundRecord, Shelf};
 use crate::domain::saved::{
     no_migration, settings_from_legacy_lang, SavedAttempt, Settings, ATTEMPT_KEY, HISTORY_KEY,
     LEGACY_LANG_KEY, PROGRESS_KEY, SETTINGS_KEY,
@@ -119,9 +119,18 @@ impl UseSaved {
             .with_untracked(|p| self.write(PROGRESS_KEY, p));
     }
 
-    /// Takes a question out of the wrong-answer book by hand and saves the progress.
-    pub fn remove_from_book(self, key: &str) {
-        self.progress.update(|p| p.remove_from_book(key));
+    /// Takes a question off a shelf by hand and saves the progress.
+    pub fn take_off(self, shelf: Shelf, key: &str) {
+        self.progress.update(|p| p.take_off(shelf, key));
+        self.progress
+            .with_untracked(|p| self.write(PROGRESS_KEY, p));
+    }
+
+    /// Bookmarks or un-bookmarks a question and saves the progress.
+    pub fn toggle_bookmark(self, key: &str) {
+        self.progress.update(|p| {
+            p.toggle_bookmark(key);
+        });
         self.progress
             .with_untracked(|p| self.write(PROGRESS_KEY, p));
     }

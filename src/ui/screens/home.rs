@@ -2,6 +2,7 @@
 
 use crate::domain::bank::{BankId, IndexEntry};
 use crate::domain::i18n::Msg;
+use crate::domain::progress::Shelf;
 use crate::domain::session::DEFAULT_QUESTION_COUNT;
 use crate::ui::app::use_locale;
 use crate::ui::hooks::{BankState, IndexState};
@@ -23,6 +24,9 @@ pub fn HomeScreen(
     /// Questions in the wrong-answer book.
     #[prop(into)]
     book_count: Signal<usize>,
+    /// Bookmarked questions.
+    #[prop(into)]
+    bookmark_count: Signal<usize>,
     /// Whether every bank has loaded (the daily set draws across all of them).
     #[prop(into)]
     can_draw: Signal<bool>,
@@ -32,9 +36,9 @@ pub fn HomeScreen(
     /// Called to start the daily set.
     #[prop(into)]
     on_daily: Callback<()>,
-    /// Called to open the wrong-answer book.
+    /// Called to open the wrong-answer book or the bookmarks.
     #[prop(into)]
-    on_book: Callback<()>,
+    on_shelf: Callback<Shelf>,
     /// Called when the player asks to retry loading the index.
     #[prop(into)]
     on_retry: Callback<()>,
@@ -102,10 +106,18 @@ pub fn HomeScreen(
                     </button>
                 </li>
                 <li>
-                    <button type="button" class="topic topic-book" on:click=move |_| on_book.run(())>
+                    <button type="button" class="topic topic-book" on:click=move |_| on_shelf.run(Shelf::WrongBook)>
                         <span class="topic-title">{move || locale.t(Msg::WrongBook)}</span>
                         <span class="topic-desc">
                             {move || Msg::WrongBookCount.fill(locale.lang(), &[&book_count.get()])}
+                        </span>
+                    </button>
+                </li>
+                <li>
+                    <button type="button" class="topic topic-bookmarks" on:click=move |_| on_shelf.run(Shelf::Bookmarks)>
+                        <span class="topic-title">{move || locale.t(Msg::Bookmarks)}</span>
+                        <span class="topic-desc">
+                            {move || Msg::BookmarksCount.fill(locale.lang(), &[&bookmark_count.get()])}
                         </span>
                     </button>
                 </li>

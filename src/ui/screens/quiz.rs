@@ -6,7 +6,7 @@ use crate::domain::library::Library;
 use crate::domain::progress::question_key;
 use crate::domain::session::{Item, Phase, Session};
 use crate::domain::text::LocalText;
-use crate::ui::app::use_locale;
+use crate::ui::app::{use_locale, use_saved_state};
 use crate::ui::widgets::{AnswerFeedback, QuestionCard, ResultSummary};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -32,8 +32,12 @@ pub fn QuizScreen(
     /// Called once per answer with the question's progress key and whether it was right.
     #[prop(into)]
     on_answer: Callback<(String, bool)>,
+    /// Called with a question's progress key to bookmark or un-bookmark it.
+    #[prop(into)]
+    on_bookmark: Callback<String>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let saved = use_saved_state();
     let session = RwSignal::new(session);
     let library = StoredValue::new(library);
     let report = move || on_change.run(session.get_untracked());
@@ -124,6 +128,24 @@ pub fn QuizScreen(
                 revealed=revealed
                 on_toggle=toggle
             />
+            {
+                let key = question_key(&item.bank, &item.question);
+                let marked_key = key.clone();
+                let marked = Signal::derive(move || {
+                    saved.progress.with(|p| p.reviews.get(&marked_key).is_some_and(|r| r.bookmarked))
+                });
+                view! {
+                    <button
+                        type="button"
+                        class="button button-small button-quiet bookmark"
+                        aria-pressed=move || marked.get().to_string()
+                        on:click=move |_| on_bookmark.run(key.clone())
+                    >
+                        <span aria-hidden="true">{move || if marked.get() { "★ " } else { "☆ " }}</span>
+                        {move || locale.t(Msg::Bookmark)}
+                    </button>
+                }
+            }
             <Show
                 when=move || revealed.get()
                 fallback=move || {

@@ -1,16 +1,43 @@
-//! The wrong-answer book (错题本): every missed question, grouped by topic, with a way to practise
-//! them and to remove one by hand.
+//! A shelf of questions — the wrong-answer book (错题本) or the bookmarks (收藏) — grouped by
+//! topic, with a way to practise them and to take one off by hand.
 
 use crate::domain::i18n::Msg;
 use crate::domain::library::Library;
-use crate::domain::progress::question_key;
+use crate::domain::progress::{question_key, Shelf};
 use crate::domain::text::Lang;
 use crate::ui::app::{use_locale, use_saved_state};
 use leptos::prelude::*;
 
-/// Lists the book; reports "practise" and "back".
+/// The words that differ between the shelves.
+struct ShelfWords {
+    title: Msg,
+    empty: Msg,
+    practise: Msg,
+    remove: Msg,
+}
+
+fn words(shelf: Shelf) -> ShelfWords {
+    match shelf {
+        Shelf::WrongBook => ShelfWords {
+            title: Msg::WrongBook,
+            empty: Msg::WrongBookEmpty,
+            practise: Msg::PractiseBook,
+            remove: Msg::RemoveFromBook,
+        },
+        Shelf::Bookmarks => ShelfWords {
+            title: Msg::Bookmarks,
+            empty: Msg::BookmarksEmpty,
+            practise: Msg::PractiseBookmarks,
+            remove: Msg::RemoveBookmark,
+        },
+    }
+}
+
+/// Lists a shelf; reports "practise" and "back".
 #[component]
-pub fn WrongBookScreen(
+pub fn ShelfScreen(
+    /// Which shelf.
+    shelf: Shelf,
     /// The loaded banks (to show the questions; more may arrive while the screen is open).
     #[prop(into)]
     library: Signal<Library>,
@@ -26,7 +53,7 @@ pub fn WrongBookScreen(
     let groups = move || {
         saved.progress.with(|p| {
             library.with(|l| {
-                l.book_by_bank(p)
+                l.shelf_by_bank(shelf, p)
                     .into_iter()
                     .map(|(bank, questions)| {
                         let rows: Vec<(String, crate::domain::text::LocalText)> = questions
@@ -40,24 +67,32 @@ pub fn WrongBookScreen(
         })
     };
     let empty = move || groups().is_empty();
+    let ShelfWords {
+        title: title_msg,
+        empty: empty_msg,
+        practise,
+        remove,
+    } = words(shelf);
     view! {
-        <section class="book" aria-labelledby="book-title">
+        <section class="book" aria-labelledby="shelf-title">
             <div class="quiz-head">
-                <h1 id="book-title" class="quiz-title">{move || locale.t(Msg::WrongBook)}</h1>
+                <h1 id="shelf-title" class="quiz-title">{move || locale.t(title_msg)}</h1>
                 <button type="button" class="button button-quiet" on:click=move |_| on_back.run(())>
                     {move || locale.t(Msg::BackHome)}
                 </button>
             </div>
-            <p class="tagline">
-                {move || Msg::BookCleared.fill(locale.lang(), &[&saved.progress.with(|p| p.cleared)])}
-            </p>
+            <Show when=move || shelf == Shelf::WrongBook>
+                <p class="tagline">
+                    {move || Msg::BookCleared.fill(locale.lang(), &[&saved.progress.with(|p| p.cleared)])}
+                </p>
+            </Show>
             <Show
                 when=move || !empty()
-                fallback=move || view! { <p class="notice notice-info">{move || locale.t(Msg::WrongBookEmpty)}</p> }
+                fallback=move || view! { <p class="notice notice-info">{move || locale.t(empty_msg)}</p> }
             >
                 <div class="actions">
                     <button type="button" class="button button-primary" on:click=move |_| on_practise.run(())>
-                        {move || locale.t(Msg::PractiseBook)}
+                        {move || locale.t(practise)}
                     </button>
                 </div>
                 {move || {
@@ -79,13 +114,13 @@ pub fn WrongBookScreen(
                                                     let sep = if lang == Lang::Zh { "：" } else { ": " };
                                                     format!(
                                                         "{}{sep}{}",
-                                                        Msg::RemoveFromBook.text(lang),
+                                                        remove.text(lang),
                                                         prompt_for_label.get(lang),
                                                     )
                                                 }
-                                                on:click=move |_| saved.remove_from_book(&key)
+                                                on:click=move |_| saved.take_off(shelf, &key)
                                             >
-                                                {move || locale.t(Msg::RemoveFromBook)}
+                                                {move || locale.t(remove)}
                                             </button>
                                         </li>
                                     }
