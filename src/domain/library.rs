@@ -79,13 +79,7 @@ impl Library {
         match kind {
             RoundKind::Bank(id) => {
                 let bank = self.banks.get(id).ok_or(SessionError::NoQuestions)?;
-                Session::draw(
-                    bank.current_questions(today)
-                        .map(|q| (&bank.id, q))
-                        .collect(),
-                    seed,
-                    count,
-                )
+                Session::new(bank, today, seed, count)
             }
             RoundKind::Daily(date) => {
                 Session::draw(self.current(*date), daily_seed(*date), DAILY_COUNT)
