@@ -4,6 +4,7 @@
 //! Every fallible call returns `Result<_, PlatformError>`; nothing here panics on a JS value.
 
 pub mod fetch;
+pub mod focus;
 pub mod log;
 pub mod page;
 pub mod panic;

@@ -56,7 +56,8 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    fn from_days(days: i64) -> Date {
+    /// The date `days` after 1970-01-01.
+    pub fn from_days(days: i64) -> Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;

@@ -38,7 +38,7 @@ catalogue! {
     /// Home heading.
     ChooseTopic => "选一个主题，开始答题", "Pick a topic to start";
     /// A topic card's question count: {0} questions.
-    QuestionCount => "共 {0} 题，每次 {1} 题", "{0} questions, {1} per round";
+    QuestionCount => "共 {0} 题", "{0} questions";
     /// While something loads.
     Loading => "正在加载……", "Loading…";
     /// Storage missing or blocked.
@@ -127,6 +127,8 @@ catalogue! {
     SavedHistory => "答题历史", "history";
     /// What was dropped: the unfinished round.
     SavedAttempt => "未完成的一轮答题", "the unfinished round";
+    /// What was dropped: the parked practice.
+    SavedPractice => "上次保留的练习进度", "the practice you left part-way";
     /// The unfinished round's bank changed.
     ResumeLost => "上次未完成的一轮答题因题库已更新，无法继续，请重新开始。", "Your unfinished round can't continue because its quiz was updated; please start again.";
     /// Storage full.
@@ -179,6 +181,185 @@ catalogue! {
     Bookmark => "收藏本题", "Bookmark";
     /// Heading of the extra practice section on the home screen.
     MoreWays => "更多练习", "More practice";
+    /// Practice mode.
+    ModePractice => "练习", "Practice";
+    /// What practice mode does.
+    ModePracticeHint => "每答一题，马上看对错和解析", "See the answer and explanation after each question";
+    /// Quiz mode.
+    ModeQuiz => "测验", "Quiz";
+    /// What quiz mode does.
+    ModeQuizHint => "全部答完再交卷，最后看成绩和解析", "Answer them all, hand in, then see your score and the answers";
+    /// Setup screen heading.
+    SetupTitle => "选择练习方式", "Choose how to practise";
+    /// Setup: the mode group.
+    ModeHeading => "方式", "Mode";
+    /// Setup: the order group.
+    OrderHeading => "出题顺序", "Order";
+    /// Sequential practice.
+    OrderSequential => "顺序练习", "In order";
+    /// Random practice.
+    OrderRandom => "随机练习", "Shuffled";
+    /// Setup: the count group.
+    CountHeading => "题目数量", "Number of questions";
+    /// A count choice: {0} questions.
+    CountOption => "{0} 题", "{0} questions";
+    /// Setup: the difficulty group.
+    DifficultyHeading => "难度（都不选即全部）", "Difficulty (none ticked means all)";
+    /// Difficulty 1.
+    Difficulty1 => "入门", "Basic";
+    /// Difficulty 2.
+    Difficulty2 => "进阶", "Intermediate";
+    /// Difficulty 3.
+    Difficulty3 => "挑战", "Advanced";
+    /// Setup: the time limit group.
+    TimeHeading => "每题限时", "Time per question";
+    /// No time limit.
+    TimeOff => "不限时", "No limit";
+    /// A time limit choice: {0} seconds.
+    TimeSeconds => "{0} 秒", "{0} seconds";
+    /// The pass mark: {0} = percent.
+    PassMarkLine => "及格线：正确率 {0}%", "Pass mark: {0}% right";
+    /// How many questions the chosen range holds: {0}.
+    PoolCount => "所选范围共有 {0} 道题", "{0} questions match your choice";
+    /// Practice: due questions first.
+    PoolDueFirst => "今天到期复习的题会排在最前面。", "Questions due for review today come first.";
+    /// Nothing matches.
+    PoolEmpty => "所选范围内没有题目，请换个主题或人群。", "No questions match; choose another topic or group.";
+    /// Start button.
+    Start => "开始", "Start";
+    /// Back button.
+    Back => "返回", "Back";
+    /// The audience choice.
+    AudienceHeading => "面向人群", "For whom";
+    /// Everyone.
+    AudienceEveryone => "所有人", "Everyone";
+    /// Seniors.
+    AudienceElderly => "长辈", "Seniors";
+    /// Young people.
+    AudienceYouth => "年轻人", "Young people";
+    /// New to the city.
+    AudienceNewcomers => "新市民", "New to the city";
+    /// Continue a parked practice.
+    ContinuePractice => "继续上次的练习", "Continue your practice";
+    /// Where a parked practice stands: {0} = title, {1} = question, {2} = total.
+    ContinueAt => "{0}：第 {1} 题 / 共 {2} 题", "{0}: question {1} of {2}";
+    /// A quiz across every topic.
+    MockQuiz => "模拟测验", "Practice test";
+    /// What the practice test is.
+    MockQuizHint => "从所有主题抽题，交卷后看成绩", "Questions from every topic, scored at the end";
+    /// The progress screen.
+    MyProgress => "我的学习", "My progress";
+    /// What the progress screen shows.
+    MyProgressHint => "掌握程度、最好成绩和答题历史", "Mastery, best scores and history";
+    /// Previous question.
+    Prev => "上一题", "Previous";
+    /// Hand the quiz in.
+    HandIn => "交卷", "Hand in";
+    /// The answer sheet.
+    AnswerSheet => "答题卡", "Answer sheet";
+    /// An answer-sheet button: {0} = number, {1} = state.
+    SheetItem => "第 {0} 题，{1}", "Question {0}, {1}";
+    /// Answered.
+    Answered => "已答", "answered";
+    /// Not answered.
+    NotAnswered => "未答", "not answered";
+    /// How many are answered: {0}.
+    AnsweredCount => "已答 {0} 题", "{0} answered";
+    /// Unanswered warning: {0} = how many, {1} = which.
+    UnansweredWarn => "还有 {0} 道题没有作答（第 {1} 题），未答的题按答错计算。确定交卷吗？", "{0} questions are not answered yet (question {1}); they will count as wrong. Hand in anyway?";
+    /// Go back to answering.
+    KeepAnswering => "继续答题", "Keep answering";
+    /// Hand in despite unanswered questions.
+    HandInAnyway => "确定交卷", "Hand in now";
+    /// Time left: {0} seconds.
+    TimeLeft => "本题剩余 {0} 秒", "{0} seconds left for this question";
+    /// Quiz passed.
+    QuizPassed => "测验通过", "Passed";
+    /// Quiz not passed.
+    QuizFailed => "这次没有通过", "Not passed this time";
+    /// Points: {0} = points, {1} = bonus.
+    PointsLine => "得分 {0} 分（其中连续答对奖励 {1} 分）", "{0} points ({1} of them for answers in a row)";
+    /// Time taken: {0} minutes {1} seconds.
+    TimeLine => "用时 {0} 分 {1} 秒", "Time: {0} min {1} s";
+    /// Longest run of right answers: {0}.
+    StreakLine => "最多连续答对 {0} 题", "Longest run: {0} right in a row";
+    /// The per-topic chart.
+    ByTopic => "各主题正确率", "Accuracy by topic";
+    /// One bar: {0} topic, {1} right, {2} asked, {3} percent.
+    TopicBar => "{0}：答对 {1} / {2} 题，{3}%", "{0}: {1} of {2} right, {3}%";
+    /// Advice heading.
+    AdviceHeading => "接下来学什么", "What to study next";
+    /// Advice: a topic.
+    AdviceTopic => "多练练“{0}”，这部分正确率最低。", "Practise \"{0}\" next: it had the lowest accuracy.";
+    /// Advice: the wrong-answer book.
+    AdviceBook => "错题本里有 {0} 道题，抽空复习一下。", "{0} questions wait in your wrong-answer book.";
+    /// Advice: due reviews.
+    AdviceDue => "今天有 {0} 道题到了复习时间。", "{0} questions are due for review today.";
+    /// Open the review.
+    ReviewAnswers => "查看答题详情", "Review my answers";
+    /// Review heading.
+    ReviewTitle => "答题详情", "Your answers";
+    /// Back from the review to the result.
+    BackToResult => "返回成绩", "Back to the result";
+    /// A question number in the review: {0}.
+    QuestionNumber => "第 {0} 题", "Question {0}";
+    /// An unanswered question's answer.
+    NoAnswer => "未作答", "not answered";
+    /// Mastery section heading.
+    MasteryHeading => "各主题掌握程度", "Mastery by topic";
+    /// Mastery: {0} percent.
+    MasteryLine => "掌握 {0}%", "{0}% mastered";
+    /// Best score: {0} percent.
+    BestLine => "最好成绩 {0}%", "Best score {0}%";
+    /// No best score yet.
+    NoBest => "还没有成绩", "No score yet";
+    /// Due today: {0}.
+    DueLine => "今天待复习 {0} 题", "{0} due today";
+    /// How mastery works.
+    MasteryNote => "答对会提高掌握程度，长时间不复习会慢慢下降。最好成绩取一轮中该主题至少 5 题的成绩。", "Mastery grows with right answers and fades if you stay away. A best score counts rounds with at least 5 questions on the topic.";
+    /// History heading.
+    HistoryHeading => "答题历史", "History";
+    /// No history.
+    HistoryEmpty => "还没有答题记录。", "No rounds yet.";
+    /// Totals: {0} rounds, {1} questions.
+    TotalsLine => "共答 {0} 轮、{1} 道题", "{0} rounds, {1} questions in all";
+    /// One history row's result: {0} right, {1} asked, {2} percent.
+    HistoryResult => "{0}/{1} 题，正确率 {2}%", "{0}/{1}, {2}% right";
+    /// One history row's points: {0}.
+    HistoryPoints => "{0} 分", "{0} points";
+    /// A round across every topic.
+    AllTopics => "全部主题", "All topics";
+}
+
+/// The name of a topic.
+pub fn topic_name(topic: crate::domain::bank::Topic) -> Msg {
+    use crate::domain::bank::Topic;
+    match topic {
+        Topic::Fraud => Msg::TopicFraud,
+        Topic::Privacy => Msg::TopicPrivacy,
+        Topic::Investing => Msg::TopicInvesting,
+        Topic::Rights => Msg::TopicRights,
+    }
+}
+
+/// The name of an audience.
+pub fn audience_name(audience: crate::domain::bank::Audience) -> Msg {
+    use crate::domain::bank::Audience;
+    match audience {
+        Audience::Everyone => Msg::AudienceEveryone,
+        Audience::Elderly => Msg::AudienceElderly,
+        Audience::Youth => Msg::AudienceYouth,
+        Audience::Newcomers => Msg::AudienceNewcomers,
+    }
+}
+
+/// The name of a difficulty level (1 to 3).
+pub fn difficulty_name(level: u8) -> Msg {
+    match level {
+        1 => Msg::Difficulty1,
+        2 => Msg::Difficulty2,
+        _ => Msg::Difficulty3,
+    }
 }
 
 impl Msg {

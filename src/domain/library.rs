@@ -3,7 +3,10 @@
 
 use crate::domain::bank::{Bank, BankId, Question, QuestionId};
 use crate::domain::date::Date;
-use crate::domain::progress::{question_key, Progress, Shelf};
+use crate::domain::plan::{Order, Plan};
+use crate::domain::progress::{question_key, Progress, RoundLabel, Shelf};
+use crate::domain::rng::Rng;
+use crate::domain::session::{Mode, DEFAULT_QUESTION_COUNT};
 use crate::domain::session::{Session, SessionError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -17,12 +20,35 @@ pub const BOOK_ROUND: usize = 10;
 /// What a round draws from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RoundKind {
-    /// One bank.
+    /// A practice or quiz as planned on the setup screen.
+    Plan(Plan),
+    /// One bank (rounds saved by earlier versions).
     Bank(BankId),
     /// The daily set of this date.
     Daily(Date),
     /// Questions from the wrong-answer book or the bookmarks.
     Shelf(Shelf),
+}
+
+impl RoundKind {
+    /// How the history labels a round of this kind.
+    pub fn label(&self) -> RoundLabel {
+        match self {
+            RoundKind::Plan(p) if p.mode == Mode::Quiz => RoundLabel::Quiz,
+            RoundKind::Plan(_) | RoundKind::Bank(_) => RoundLabel::Practice,
+            RoundKind::Daily(_) => RoundLabel::Daily,
+            RoundKind::Shelf(Shelf::WrongBook) => RoundLabel::WrongBook,
+            RoundKind::Shelf(Shelf::Bookmarks) => RoundLabel::Bookmarks,
+        }
+    }
+
+    /// The pass mark, for a quiz.
+    pub fn pass_percent(&self) -> Option<u32> {
+        match self {
+            RoundKind::Plan(p) if p.mode == Mode::Quiz => Some(p.pass_percent),
+            _ => None,
+        }
+    }
 }
 
 /// Valid banks by id.
@@ -40,6 +66,11 @@ impl Library {
     /// A bank by id.
     pub fn bank(&self, id: &BankId) -> Option<&Arc<Bank>> {
         self.banks.get(id)
+    }
+
+    /// Every bank, in id order.
+    pub fn banks(&self) -> impl Iterator<Item = &Arc<Bank>> {
+        self.banks.values()
     }
 
     /// Whether no bank is loaded.
@@ -67,6 +98,50 @@ impl Library {
             .collect()
     }
 
+    /// The questions a plan draws from, in file order (bank id, then file order).
+    pub fn pool(&self, plan: &Plan, today: Date) -> Vec<(&BankId, &Question)> {
+        self.banks
+            .values()
+            .flat_map(|b| {
+                b.current_questions(today)
+                    .filter(|q| plan.admits(b.topic, q))
+                    .map(move |q| (&b.id, q))
+            })
+            .collect()
+    }
+
+    /// A practice or quiz. Practice: file order or shuffled, questions due for review first.
+    /// Quiz: `count` questions, no repeats, questions never answered before preferred.
+    fn draw_plan(
+        &self,
+        plan: &Plan,
+        progress: &Progress,
+        today: Date,
+        seed: u64,
+    ) -> Result<Session, SessionError> {
+        let mut pool = self.pool(plan, today);
+        let mut rng = Rng::new(seed);
+        match plan.mode {
+            Mode::Practice => {
+                if plan.order == Order::Random {
+                    rng.shuffle(&mut pool);
+                }
+                pool.sort_by_cached_key(|(b, q)| !progress.is_due(&question_key(b, &q.id), today));
+                if let Some(n) = plan.count {
+                    pool.truncate(n);
+                }
+                Session::from_pool(pool, seed, Mode::Practice, None)
+            }
+            Mode::Quiz => {
+                rng.shuffle(&mut pool);
+                pool.sort_by_cached_key(|(b, q)| progress.is_seen(&question_key(b, &q.id)));
+                pool.truncate(plan.count.unwrap_or(DEFAULT_QUESTION_COUNT));
+                rng.shuffle(&mut pool);
+                Session::from_pool(pool, seed, Mode::Quiz, plan.limit_seconds)
+            }
+        }
+    }
+
     /// A round of `kind`; `seed` shuffles bank and book rounds (the daily set's seed is its date).
     pub fn draw(
         &self,
@@ -77,6 +152,7 @@ impl Library {
         count: usize,
     ) -> Result<Session, SessionError> {
         match kind {
+            RoundKind::Plan(plan) => self.draw_plan(plan, progress, today, seed),
             RoundKind::Bank(id) => {
                 let bank = self.banks.get(id).ok_or(SessionError::NoQuestions)?;
                 Session::new(bank, today, seed, count)
@@ -229,5 +305,111 @@ mod tests {
                 10
             )
             .is_err());
+    }
+
+    fn mixed_library() -> Library {
+        // Bank "a" is fraud: q0..q5 with difficulty 1, 2, 3, 1, 2, 3; even ones tagged elderly.
+        let mut a = (*bank("a", 6)).clone();
+        for (i, q) in a.questions.iter_mut().enumerate() {
+            q.difficulty = [1, 2, 3][i % 3];
+            if i % 2 == 0 {
+                q.audience = vec![crate::domain::bank::Audience::Elderly];
+            }
+        }
+        let mut b = (*bank("b", 4)).clone();
+        b.topic = crate::domain::bank::Topic::Privacy;
+        let mut library = Library::default();
+        library.insert(Arc::new(a));
+        library.insert(Arc::new(b));
+        library
+    }
+
+    fn keys(s: &Session) -> Vec<String> {
+        s.items
+            .iter()
+            .map(|i| question_key(&i.bank, &i.question))
+            .collect()
+    }
+
+    #[test]
+    fn a_plan_draws_from_its_topics_audience_and_difficulties() {
+        use crate::domain::bank::{Audience, Topic};
+        let library = mixed_library();
+        let mut plan = Plan::practice(vec![Topic::Fraud]);
+        assert_eq!(library.pool(&plan, today()).len(), 6);
+        plan.audience = Audience::Elderly;
+        assert_eq!(library.pool(&plan, today()).len(), 3);
+        plan.topics = vec![];
+        plan.audience = Audience::Everyone;
+        assert_eq!(library.pool(&plan, today()).len(), 10);
+        let mut quiz = Plan::quiz(vec![Topic::Fraud]);
+        quiz.difficulties = vec![3];
+        let s = library
+            .draw(&RoundKind::Plan(quiz), &Progress::default(), today(), 5, 10)
+            .unwrap();
+        assert_eq!(s.mode, Mode::Quiz);
+        let mut got = keys(&s);
+        got.sort();
+        assert_eq!(got, ["a/q2", "a/q5"]);
+        let mut none = Plan::quiz(vec![Topic::Privacy]);
+        none.audience = Audience::Elderly;
+        assert_eq!(
+            library.draw(&RoundKind::Plan(none), &Progress::default(), today(), 5, 10),
+            Err(SessionError::NoQuestions)
+        );
+    }
+
+    #[test]
+    fn sequential_practice_keeps_file_order_with_due_questions_first() {
+        let library = mixed_library();
+        let plan = RoundKind::Plan(Plan::practice(vec![]));
+        let mut progress = Progress::default();
+        let s = library.draw(&plan, &progress, today(), 1, 10).unwrap();
+        assert_eq!(keys(&s)[..4], ["a/q0", "a/q1", "a/q2", "a/q3"]);
+        assert_eq!(s.total(), 10, "practice goes through the whole pool");
+        // b/q2 was missed two days ago: due today, so it comes first.
+        let two_days_ago = Date::from_days(today().days_since_epoch() - 2);
+        progress.record("b/q2", false, two_days_ago);
+        progress.record("a/q1", true, today());
+        let s = library.draw(&plan, &progress, today(), 1, 10).unwrap();
+        assert_eq!(keys(&s)[..3], ["b/q2", "a/q0", "a/q1"]);
+        let mut random = Plan::practice(vec![]);
+        random.order = Order::Random;
+        let r1 = library
+            .draw(&RoundKind::Plan(random.clone()), &progress, today(), 9, 10)
+            .unwrap();
+        let r2 = library
+            .draw(&RoundKind::Plan(random), &progress, today(), 9, 10)
+            .unwrap();
+        assert_eq!(r1, r2, "the same seed gives the same order");
+        assert_eq!(keys(&r1)[0], "b/q2", "due first in random order too");
+        assert_ne!(keys(&r1), keys(&s));
+    }
+
+    #[test]
+    fn a_quiz_prefers_questions_never_answered() {
+        let library = mixed_library();
+        let mut progress = Progress::default();
+        for i in 0..6 {
+            progress.record(&format!("a/q{i}"), true, today());
+        }
+        let mut plan = Plan::quiz(vec![]);
+        plan.count = Some(4);
+        for seed in 0..20 {
+            let s = library
+                .draw(&RoundKind::Plan(plan.clone()), &progress, today(), seed, 10)
+                .unwrap();
+            assert_eq!(s.total(), 4);
+            assert!(
+                keys(&s).iter().all(|k| k.starts_with("b/")),
+                "{:?}",
+                keys(&s)
+            );
+        }
+        plan.count = Some(7);
+        let s = library
+            .draw(&RoundKind::Plan(plan), &progress, today(), 3, 10)
+            .unwrap();
+        assert_eq!(keys(&s).iter().filter(|k| k.starts_with("b/")).count(), 4);
     }
 }

@@ -1,20 +1,22 @@
-//! Deep links from the banking app and QR codes: `?topic=fraud&mode=daily&n=10&lang=en`.
+//! Deep links from the banking app and QR codes:
+//! `?topic=fraud&mode=quiz&n=10&audience=elderly&lang=en`.
 //!
 //! Parsed once at start into plain data; unknown or malformed values are ignored (the app then opens
-//! as usual), never an error page.
+//! as usual, with defaults), never an error page.
 
-use crate::domain::bank::Topic;
+use crate::domain::bank::{Audience, Topic};
+use crate::domain::plan::Plan;
 
 /// Query parameters a link may carry (besides `lang`, which the shell reads itself).
-pub const LINK_PARAMS: [&str; 3] = ["topic", "mode", "n"];
+pub const LINK_PARAMS: [&str; 4] = ["topic", "mode", "n", "audience"];
 /// Most questions a link may ask for in one round.
 pub const MAX_LINK_COUNT: usize = 50;
 
 /// Where a link asks the app to go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
-    /// A round of a topic's bank.
-    Topic(Topic),
+    /// A practice or quiz.
+    Round(Plan),
     /// The daily set.
     Daily,
     /// The wrong-answer book.
@@ -22,34 +24,66 @@ pub enum LinkTarget {
 }
 
 /// A parsed deep link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Link {
     /// Where to go, if anywhere.
     pub target: Option<LinkTarget>,
-    /// Questions per round, if given and sensible (1 to `MAX_LINK_COUNT`).
-    pub count: Option<usize>,
+    /// Who the questions are for, if given.
+    pub audience: Option<Audience>,
 }
 
 impl Link {
     /// Reads a link from query parameters; `get` returns a parameter's value.
+    /// `topic` may list several topics separated by commas; `mode` is `practice` (the default when
+    /// a topic is given), `quiz`, `daily` or `book`; `n` is 1 to `MAX_LINK_COUNT`.
     pub fn parse(get: impl Fn(&str) -> Option<String>) -> Link {
-        let mode = get("mode").map(|m| m.trim().to_ascii_lowercase());
-        let topic = get("topic").and_then(|t| Topic::parse(t.trim().to_ascii_lowercase().as_str()));
-        let target = match mode.as_deref() {
-            Some("daily") => Some(LinkTarget::Daily),
-            Some("book" | "wrong" | "mistakes") => Some(LinkTarget::WrongBook),
-            _ => topic.map(LinkTarget::Topic),
-        };
-        let count = get("n")
-            .and_then(|n| n.trim().parse::<usize>().ok())
+        let word = |name: &str| get(name).map(|v| v.trim().to_ascii_lowercase());
+        let mut topics: Vec<Topic> = word("topic")
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|t| Topic::parse(t.trim()))
+            .collect();
+        topics.sort();
+        topics.dedup();
+        let audience = word("audience").and_then(|a| Audience::parse(&a));
+        let count = word("n")
+            .and_then(|n| n.parse::<usize>().ok())
             .filter(|n| (1..=MAX_LINK_COUNT).contains(n));
-        Link { target, count }
+        let mode = word("mode");
+        let plan = match mode.as_deref() {
+            Some("daily") => return Link::to(LinkTarget::Daily, audience),
+            Some("book" | "wrong" | "mistakes") => {
+                return Link::to(LinkTarget::WrongBook, audience)
+            }
+            Some("quiz" | "exam" | "test") => Some(Plan::quiz(topics)),
+            Some("practice" | "practise") => Some(Plan::practice(topics)),
+            _ if !topics.is_empty() => Some(Plan::practice(topics)),
+            _ => None,
+        };
+        let target = plan.map(|mut plan| {
+            if let Some(a) = audience {
+                plan.audience = a;
+            }
+            if count.is_some() {
+                plan.count = count;
+            }
+            LinkTarget::Round(plan)
+        });
+        Link { target, audience }
+    }
+
+    fn to(target: LinkTarget, audience: Option<Audience>) -> Link {
+        Link {
+            target: Some(target),
+            audience,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::session::Mode;
 
     fn parse(query: &[(&str, &str)]) -> Link {
         Link::parse(|name| {
@@ -60,30 +94,65 @@ mod tests {
         })
     }
 
+    fn plan(link: &Link) -> &Plan {
+        match &link.target {
+            Some(LinkTarget::Round(p)) => p,
+            other => panic!("not a round: {other:?}"),
+        }
+    }
+
     #[test]
-    fn reads_topic_mode_and_count() {
+    fn reads_topic_mode_count_and_audience() {
+        let link = parse(&[("topic", "fraud"), ("mode", "quiz"), ("n", "15")]);
+        let p = plan(&link);
         assert_eq!(
-            parse(&[("topic", "fraud"), ("mode", "quiz"), ("n", "15")]),
-            Link {
-                target: Some(LinkTarget::Topic(Topic::Fraud)),
-                count: Some(15)
-            }
+            (p.mode, &p.topics, p.count),
+            (Mode::Quiz, &vec![Topic::Fraud], Some(15))
+        );
+        let link = parse(&[("topic", "privacy,Fraud"), ("audience", "elderly")]);
+        let p = plan(&link);
+        assert_eq!(p.mode, Mode::Practice);
+        assert_eq!(p.topics, [Topic::Fraud, Topic::Privacy]);
+        assert_eq!(p.audience, Audience::Elderly);
+        assert_eq!(link.audience, Some(Audience::Elderly));
+        assert_eq!(
+            plan(&parse(&[("mode", "quiz")])).topics,
+            [],
+            "a quiz of every topic"
         );
         assert_eq!(parse(&[("mode", "daily")]).target, Some(LinkTarget::Daily));
         assert_eq!(
             parse(&[("mode", "Book"), ("topic", "rights")]).target,
             Some(LinkTarget::WrongBook)
         );
+        assert_eq!(
+            parse(&[("audience", "youth")]).audience,
+            Some(Audience::Youth)
+        );
     }
 
     #[test]
     fn unknown_or_malformed_values_are_ignored() {
         assert_eq!(parse(&[("topic", "loans"), ("n", "many")]), Link::default());
-        assert_eq!(parse(&[("n", "0")]).count, None);
-        assert_eq!(parse(&[("n", "500")]).count, None);
         assert_eq!(
-            parse(&[("topic", " Privacy ")]).target,
-            Some(LinkTarget::Topic(Topic::Privacy))
+            parse(&[("mode", "race"), ("audience", "aliens")]),
+            Link::default()
+        );
+        assert_eq!(
+            plan(&parse(&[("mode", "quiz"), ("n", "0")])).count,
+            Some(10)
+        );
+        assert_eq!(
+            plan(&parse(&[("mode", "quiz"), ("n", "500")])).count,
+            Some(10)
+        );
+        assert_eq!(
+            plan(&parse(&[("topic", " Privacy ")])).topics,
+            [Topic::Privacy]
+        );
+        assert_eq!(
+            plan(&parse(&[("topic", "fraud"), ("mode", "weird")])).mode,
+            Mode::Practice
         );
         assert_eq!(parse(&[]), Link::default());
     }

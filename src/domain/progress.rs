@@ -4,6 +4,7 @@
 
 use crate::domain::bank::{Bank, BankId, QuestionId, Topic};
 use crate::domain::date::Date;
+use crate::domain::score::TopicScore;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -58,9 +59,10 @@ impl Review {
     }
 
     /// How well the question is known today, 0.0 to 1.0: the box, halved for every box interval
-    /// it is overdue (so mastery fades when the learner stays away).
+    /// it is overdue (so mastery fades when the learner stays away). A question whose last answer
+    /// was wrong is not known at all.
     pub fn strength(&self, today: Date) -> f64 {
-        if self.level == 0 {
+        if self.level == 0 || self.streak == 0 {
             return 0.0;
         }
         let base = f64::from(self.level) / 5.0;
@@ -68,6 +70,26 @@ impl Review {
         let overdue = (today.days_since_epoch() - self.due).max(0);
         base * 0.5f64.powf(overdue as f64 / interval as f64)
     }
+}
+
+/// Fewest questions of a topic a round needs before it counts for that topic's best score.
+pub const BEST_MIN_QUESTIONS: u32 = 5;
+
+/// What kind of round a history entry was.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoundLabel {
+    /// Practice (and the bank rounds of earlier versions).
+    #[default]
+    Practice,
+    /// A quiz, revealed at the end, with a pass mark.
+    Quiz,
+    /// The daily set.
+    Daily,
+    /// A round from the wrong-answer book.
+    WrongBook,
+    /// A round from the bookmarks.
+    Bookmarks,
 }
 
 /// One finished round, for the history and "best score".
@@ -83,6 +105,18 @@ pub struct RoundRecord {
     pub correct: u32,
     /// Seconds it took.
     pub seconds: u32,
+    /// What kind of round it was.
+    #[serde(default)]
+    pub label: RoundLabel,
+    /// Points, with the streak bonus.
+    #[serde(default)]
+    pub points: u32,
+    /// Right answers by topic.
+    #[serde(default)]
+    pub parts: Vec<TopicScore>,
+    /// For a quiz, whether it reached the pass mark.
+    #[serde(default)]
+    pub passed: Option<bool>,
 }
 
 impl RoundRecord {
@@ -192,12 +226,21 @@ pub fn push_history(history: &mut Vec<RoundRecord>, record: RoundRecord) {
     }
 }
 
-/// The best accuracy reached in a round of exactly one topic.
+/// The best accuracy reached on `topic` in any round that asked at least `BEST_MIN_QUESTIONS` of
+/// its questions (rounds from before the per-topic breakdown count when they had that one topic).
 pub fn best_percent(history: &[RoundRecord], topic: Topic) -> Option<u32> {
     history
         .iter()
-        .filter(|r| r.topics == [topic])
-        .map(RoundRecord::accuracy_percent)
+        .filter_map(|r| {
+            if r.parts.is_empty() {
+                (r.topics == [topic] && r.total >= BEST_MIN_QUESTIONS).then(|| r.accuracy_percent())
+            } else {
+                r.parts
+                    .iter()
+                    .find(|p| p.topic == topic && p.total >= BEST_MIN_QUESTIONS)
+                    .map(TopicScore::percent)
+            }
+        })
         .max()
 }
 
@@ -253,6 +296,12 @@ mod tests {
         let fresh = p.reviews["k"].strength(day(3));
         let late = p.reviews["k"].strength(day(8));
         assert!((fresh - 0.4).abs() < 1e-9, "{fresh}");
+        p.record("k", false, day(3));
+        assert_eq!(
+            p.reviews["k"].strength(day(3)),
+            0.0,
+            "a miss is not knowing"
+        );
         assert!(late < fresh / 2.0, "{late}");
     }
 
@@ -272,6 +321,20 @@ mod tests {
         assert_eq!(p.shelf(Shelf::Bookmarks).count(), 0);
     }
 
+    fn record(topics: Vec<Topic>, total: u32) -> RoundRecord {
+        RoundRecord {
+            date: day(1),
+            topics,
+            total,
+            correct: 0,
+            seconds: 60,
+            label: RoundLabel::Practice,
+            points: 0,
+            parts: vec![],
+            passed: None,
+        }
+    }
+
     #[test]
     fn history_keeps_the_newest_hundred() {
         let mut h = Vec::new();
@@ -279,11 +342,8 @@ mod tests {
             push_history(
                 &mut h,
                 RoundRecord {
-                    date: day(1),
-                    topics: vec![Topic::Fraud],
-                    total: 10,
                     correct: i % 11,
-                    seconds: 60,
+                    ..record(vec![Topic::Fraud], 10)
                 },
             );
         }
@@ -291,5 +351,39 @@ mod tests {
         assert_eq!(h[0].correct, 30 % 11);
         assert_eq!(best_percent(&h, Topic::Fraud), Some(100));
         assert_eq!(best_percent(&h, Topic::Rights), None);
+        let mut mixed = RoundRecord {
+            correct: 8,
+            parts: vec![
+                TopicScore {
+                    topic: Topic::Fraud,
+                    correct: 5,
+                    total: 5,
+                },
+                TopicScore {
+                    topic: Topic::Rights,
+                    correct: 3,
+                    total: 4,
+                },
+            ],
+            ..record(vec![Topic::Fraud, Topic::Rights], 9)
+        };
+        let only = |r: &RoundRecord| vec![r.clone()];
+        assert_eq!(best_percent(&only(&mixed), Topic::Fraud), Some(100));
+        assert_eq!(
+            best_percent(&only(&mixed), Topic::Rights),
+            None,
+            "4 is too few"
+        );
+        mixed.parts[1].total = 6;
+        assert_eq!(best_percent(&only(&mixed), Topic::Rights), Some(50));
+        let old: RoundRecord = serde_json::from_str(
+            r#"{"date":"2026-11-01","topics":["fraud"],"total":10,"correct":7,"seconds":50}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (old.label, old.points, old.passed),
+            (RoundLabel::Practice, 0, None)
+        );
+        assert_eq!(best_percent(&[old], Topic::Fraud), Some(70));
     }
 }

@@ -4,7 +4,9 @@
 //! Reading never fails as a whole: a value that cannot be read is reported, so that the caller drops
 //! that value alone (and says so) and keeps everything else.
 
+use crate::domain::bank::Audience;
 use crate::domain::library::RoundKind;
+use crate::domain::plan::Plan;
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
 use serde::de::DeserializeOwned;
@@ -17,6 +19,8 @@ pub const SETTINGS_KEY: &str = "settings";
 pub const PROGRESS_KEY: &str = "progress";
 /// Storage key of the history of finished rounds.
 pub const HISTORY_KEY: &str = "history";
+/// Storage key of a practice left part-way, to continue later.
+pub const PRACTICE_KEY: &str = "practice";
 /// Storage key of the round in progress.
 pub const ATTEMPT_KEY: &str = "attempt";
 /// Before schema 1 the language choice was stored alone under this key, as `"en"` or `"zh"`.
@@ -42,6 +46,12 @@ pub struct Settings {
     /// The chosen language, if the learner chose one.
     #[serde(default)]
     pub lang: Option<Lang>,
+    /// Who the learner practises for (None: everyone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Audience>,
+    /// The last practice or quiz set up, as the setup screen's starting point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
 }
 
 /// A round in progress, saved after every step so a reload resumes it.
@@ -91,6 +101,7 @@ pub fn no_migration(version: u32, _: Value) -> Result<Value, String> {
 pub fn settings_from_legacy_lang(value: &Value) -> Settings {
     Settings {
         lang: value.as_str().and_then(Lang::parse),
+        ..Settings::default()
     }
 }
 
@@ -102,6 +113,8 @@ mod tests {
     fn a_sealed_value_opens_again() {
         let s = Settings {
             lang: Some(Lang::En),
+            audience: Some(Audience::Elderly),
+            plan: Some(Plan::quiz(vec![])),
         };
         let back: Settings = open(seal(&s), no_migration).unwrap();
         assert_eq!(back, s);

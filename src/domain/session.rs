@@ -9,6 +9,9 @@ use crate::domain::library::Library;
 use crate::domain::rng::Rng;
 use serde::{Deserialize, Serialize};
 
+/// Mixed into the seed for the option shuffles, so they do not repeat the question shuffle.
+const OPTION_SALT: u64 = 0x0B71_0A5E_ED00_0001;
+
 /// How many questions an attempt draws when nothing else is asked for.
 pub const DEFAULT_QUESTION_COUNT: usize = 10;
 
@@ -32,6 +35,17 @@ pub struct Answer {
     pub correct: bool,
 }
 
+/// How an attempt reveals answers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// 练习: each answer is revealed at once, with the explanation.
+    #[default]
+    Practice,
+    /// 测验: answers can be changed until the whole quiz is handed in; revealed at the end.
+    Quiz,
+}
+
 /// Where the player is in the attempt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Phase {
@@ -44,6 +58,11 @@ pub enum Phase {
     },
     /// The item at `index` has been answered; its feedback is shown.
     Revealed {
+        /// The item shown.
+        index: usize,
+    },
+    /// Quiz mode: the item at `index` is shown; answers stay open until the quiz is handed in.
+    Open {
         /// The item shown.
         index: usize,
     },
@@ -69,6 +88,9 @@ pub enum SessionError {
     /// Moving on before the answer was revealed.
     #[error("the answer has not been revealed yet")]
     NotRevealed,
+    /// Moving to a question that is not open (back in a timed quiz, or past the end).
+    #[error("cannot move to question {0}")]
+    CannotMove(usize),
     /// The session refers to a question the bank no longer has.
     #[error("question {0} is not in the bank")]
     MissingQuestion(QuestionId),
@@ -90,10 +112,20 @@ pub struct Session {
     pub seed: u64,
     /// The questions in the order asked.
     pub items: Vec<Item>,
-    /// Answers given so far, one per answered item, in order.
+    /// Answers given so far, one per answered item, in item order (a quiz fills them all when it
+    /// is handed in).
     pub answers: Vec<Answer>,
     /// Where the player is.
     pub phase: Phase,
+    /// How answers are revealed.
+    #[serde(default)]
+    pub mode: Mode,
+    /// Quiz mode: the options ticked on each item, kept until the quiz is handed in.
+    #[serde(default)]
+    pub picks: Vec<Vec<OptionId>>,
+    /// Quiz mode: seconds allowed per question, if timed (a timed quiz only moves forward).
+    #[serde(default)]
+    pub limit_seconds: Option<u32>,
 }
 
 impl Session {
@@ -108,20 +140,30 @@ impl Session {
         )
     }
 
-    /// Draws up to `count` questions of `pool` in an order fixed by `seed`; options of single- and
-    /// multiple-choice questions are shuffled too (true/false keeps true first).
+    /// Draws up to `count` questions of `pool` in an order fixed by `seed`, for practice.
     pub fn draw(
         mut pool: Vec<(&BankId, &Question)>,
         seed: u64,
         count: usize,
     ) -> Result<Session, SessionError> {
-        let mut rng = Rng::new(seed);
-        if pool.is_empty() || count == 0 {
+        Rng::new(seed).shuffle(&mut pool);
+        pool.truncate(count);
+        Session::from_pool(pool, seed, Mode::Practice, None)
+    }
+
+    /// An attempt at `pool` in the order given. `seed` (kept in the session) shuffles the options
+    /// of single- and multiple-choice questions; true/false keeps true first.
+    pub fn from_pool(
+        pool: Vec<(&BankId, &Question)>,
+        seed: u64,
+        mode: Mode,
+        limit_seconds: Option<u32>,
+    ) -> Result<Session, SessionError> {
+        if pool.is_empty() {
             return Err(SessionError::NoQuestions);
         }
-        rng.shuffle(&mut pool);
-        pool.truncate(count);
-        let items = pool
+        let mut rng = Rng::new(seed ^ OPTION_SALT);
+        let items: Vec<Item> = pool
             .into_iter()
             .map(|(bank, q)| {
                 let mut options: Vec<OptionId> = q.options.iter().map(|o| o.id.clone()).collect();
@@ -135,21 +177,36 @@ impl Session {
                 }
             })
             .collect();
+        let (phase, picks, limit_seconds) = match mode {
+            Mode::Practice => (
+                Phase::Asking {
+                    index: 0,
+                    selected: Vec::new(),
+                },
+                Vec::new(),
+                None,
+            ),
+            Mode::Quiz => (
+                Phase::Open { index: 0 },
+                vec![Vec::new(); items.len()],
+                limit_seconds.filter(|s| *s > 0),
+            ),
+        };
         Ok(Session {
             seed,
             items,
             answers: Vec::new(),
-            phase: Phase::Asking {
-                index: 0,
-                selected: Vec::new(),
-            },
+            phase,
+            mode,
+            picks,
+            limit_seconds,
         })
     }
 
     /// The item being shown, if any.
     pub fn current(&self) -> Option<(usize, &Item)> {
         match &self.phase {
-            Phase::Asking { index, .. } | Phase::Revealed { index } => {
+            Phase::Asking { index, .. } | Phase::Revealed { index } | Phase::Open { index } => {
                 self.items.get(*index).map(|item| (*index, item))
             }
             Phase::Finished => None,
@@ -159,10 +216,16 @@ impl Session {
     /// Ticks or unticks an option. For single and true/false questions a tick replaces the
     /// previous one; for multiple choice it toggles.
     pub fn toggle(&mut self, kind: QuestionType, option: &OptionId) -> Result<(), SessionError> {
-        let Phase::Asking { index, selected } = &mut self.phase else {
-            return Err(SessionError::NotAsking);
+        let (index, selected) = match &mut self.phase {
+            Phase::Asking { index, selected } => (*index, selected),
+            Phase::Open { index } => {
+                let index = *index;
+                let picks = self.picks.get_mut(index).ok_or(SessionError::NotAsking)?;
+                (index, picks)
+            }
+            Phase::Revealed { .. } | Phase::Finished => return Err(SessionError::NotAsking),
         };
-        let item = self.items.get(*index).ok_or(SessionError::NotAsking)?;
+        let item = self.items.get(index).ok_or(SessionError::NotAsking)?;
         if !item.options.contains(option) {
             return Err(SessionError::UnknownOption(option.clone()));
         }
@@ -179,6 +242,52 @@ impl Session {
             }
         }
         Ok(())
+    }
+
+    /// Quiz mode: shows the item at `to`. A timed quiz only moves forward.
+    pub fn go_to(&mut self, to: usize) -> Result<(), SessionError> {
+        let Phase::Open { index } = self.phase else {
+            return Err(SessionError::NotAsking);
+        };
+        if to >= self.items.len() || (self.limit_seconds.is_some() && to < index) {
+            return Err(SessionError::CannotMove(to));
+        }
+        self.phase = Phase::Open { index: to };
+        Ok(())
+    }
+
+    /// Quiz mode: the positions (0-based) of items with nothing ticked.
+    pub fn unanswered(&self) -> Vec<usize> {
+        self.picks
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Quiz mode: hands the quiz in. Every item gets its answer (an empty one counts as wrong);
+    /// `question` looks up an item's question. Returns whether each item was right, in order.
+    pub fn hand_in<'q>(
+        &mut self,
+        question: impl Fn(&Item) -> Option<&'q Question>,
+    ) -> Result<Vec<bool>, SessionError> {
+        if !matches!(self.phase, Phase::Open { .. }) {
+            return Err(SessionError::NotAsking);
+        }
+        let mut answers = Vec::with_capacity(self.items.len());
+        for (item, chosen) in self.items.iter().zip(&self.picks) {
+            let q = question(item)
+                .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
+            answers.push(Answer {
+                chosen: chosen.clone(),
+                correct: !chosen.is_empty() && q.is_correct(chosen),
+            });
+        }
+        let verdicts = answers.iter().map(|a| a.correct).collect();
+        self.answers = answers;
+        self.phase = Phase::Finished;
+        Ok(verdicts)
     }
 
     /// Submits the ticked options of the current question and reveals the answer.
@@ -222,6 +331,7 @@ impl Session {
     pub fn selected(&self) -> &[OptionId] {
         match &self.phase {
             Phase::Asking { selected, .. } => selected,
+            Phase::Open { index } => self.picks.get(*index).map_or(&[], Vec::as_slice),
             Phase::Revealed { index } => self.answers.get(*index).map_or(&[], |a| &a.chosen),
             Phase::Finished => &[],
         }
@@ -230,7 +340,12 @@ impl Session {
     /// Whether the round has just been drawn: nothing ticked, nothing answered.
     pub fn is_fresh(&self) -> bool {
         self.answers.is_empty()
-            && matches!(&self.phase, Phase::Asking { index: 0, selected } if selected.is_empty())
+            && self.picks.iter().all(Vec::is_empty)
+            && match &self.phase {
+                Phase::Asking { index, selected } => *index == 0 && selected.is_empty(),
+                Phase::Open { index } => *index == 0,
+                Phase::Revealed { .. } | Phase::Finished => false,
+            }
     }
 
     /// Whether every item has been answered and the player moved past the last.
@@ -533,5 +648,98 @@ mod tests {
         smaller.questions.retain(|q| q.id != s.items[0].question);
         library.insert(std::sync::Arc::new(smaller));
         assert!(back.check_against(&library).is_err());
+    }
+
+    fn quiz(b: &Bank, seed: u64, limit: Option<u32>) -> Session {
+        Session::from_pool(
+            b.questions.iter().map(|q| (&b.id, q)).collect(),
+            seed,
+            Mode::Quiz,
+            limit,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_quiz_keeps_answers_open_until_handed_in_then_scores_all() {
+        let b = bank(6);
+        let mut s = quiz(&b, 4, None);
+        assert!(s.is_fresh());
+        assert_eq!(s.unanswered(), [0, 1, 2, 3, 4, 5]);
+        // Answer 0 wrong then change it to right; answer 2 right; leave the rest.
+        let q0 = b.question(&s.items[0].question).unwrap().clone();
+        let wrong = q0
+            .options
+            .iter()
+            .find(|o| !q0.answer.contains(&o.id))
+            .unwrap();
+        s.toggle(q0.kind, &wrong.id).unwrap();
+        assert!(!s.is_fresh());
+        if q0.kind == QuestionType::Multiple {
+            s.toggle(q0.kind, &wrong.id).unwrap();
+        }
+        for a in &q0.answer {
+            s.toggle(q0.kind, a).unwrap();
+        }
+        s.go_to(2).unwrap();
+        let q2 = b.question(&s.items[2].question).unwrap().clone();
+        for a in &q2.answer {
+            s.toggle(q2.kind, a).unwrap();
+        }
+        s.go_to(0).unwrap();
+        assert_eq!(
+            s.selected().len(),
+            q0.answer.len(),
+            "going back shows the earlier ticks"
+        );
+        assert_eq!(s.unanswered(), [1, 3, 4, 5]);
+        assert_eq!(s.answered(), 0, "nothing is judged before handing in");
+        assert_eq!(s.go_to(6), Err(SessionError::CannotMove(6)));
+        assert_eq!(s.submit(&q0), Err(SessionError::NotAsking));
+        let verdicts = s.hand_in(|item| b.question(&item.question)).unwrap();
+        assert_eq!(verdicts, [true, false, true, false, false, false]);
+        assert!(s.is_finished());
+        assert_eq!((s.correct(), s.total(), s.accuracy_percent()), (2, 6, 33));
+        assert!(
+            s.answers[1].chosen.is_empty(),
+            "unanswered is kept as empty"
+        );
+        assert!(
+            s.hand_in(|item| b.question(&item.question)).is_err(),
+            "only once"
+        );
+    }
+
+    #[test]
+    fn a_timed_quiz_only_moves_forward() {
+        let b = bank(4);
+        let mut s = quiz(&b, 4, Some(30));
+        s.go_to(2).unwrap();
+        assert_eq!(s.go_to(1), Err(SessionError::CannotMove(1)));
+        s.go_to(3).unwrap();
+        assert_eq!(quiz(&b, 4, Some(0)).limit_seconds, None, "0 means untimed");
+        let practice =
+            Session::draw(b.questions.iter().map(|q| (&b.id, q)).collect(), 1, 4).unwrap();
+        assert_eq!(practice.limit_seconds, None);
+        assert_eq!(practice.clone().go_to(1), Err(SessionError::NotAsking));
+    }
+
+    #[test]
+    fn a_quiz_in_progress_survives_json_and_older_sessions_read_as_practice() {
+        let b = bank(5);
+        let mut s = quiz(&b, 9, Some(60));
+        let (_, item) = s.current().unwrap();
+        let first = item.options[0].clone();
+        let kind = b.question(&item.question).unwrap().kind;
+        s.toggle(kind, &first).unwrap();
+        s.go_to(1).unwrap();
+        let back: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
+        let mut old = serde_json::to_value(Session::new(&b, today(), 1, 3).unwrap()).unwrap();
+        for field in ["mode", "picks", "limit_seconds"] {
+            old.as_object_mut().unwrap().remove(field);
+        }
+        let old: Session = serde_json::from_value(old).unwrap();
+        assert_eq!(old.mode, Mode::Practice);
     }
 }

@@ -1,17 +1,21 @@
 //! The app shell: provides the app-wide services (language, storage), starts the bank library,
 //! and shows one screen at a time. Screens report back through callbacks; the shell owns navigation.
 
-use crate::domain::bank::{BankId, IndexEntry};
-use crate::domain::i18n::Msg;
+use crate::domain::bank::{Audience, BankId, IndexEntry, Topic};
+use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::library::{Library, RoundKind};
 use crate::domain::link::{Link, LinkTarget, LINK_PARAMS};
+use crate::domain::plan::Plan;
 use crate::domain::progress::{RoundRecord, Shelf};
 use crate::domain::saved::SavedAttempt;
-use crate::domain::session::{Session, DEFAULT_QUESTION_COUNT};
+use crate::domain::score;
+use crate::domain::session::{Mode, Session, DEFAULT_QUESTION_COUNT};
 use crate::domain::text::{Lang, LocalText};
 use crate::platform::{page, storage::Store};
 use crate::ui::hooks::{use_banks, use_saved, BankState, UseSaved};
-use crate::ui::screens::{HomeScreen, QuizScreen, SettingsScreen, ShelfScreen};
+use crate::ui::screens::{
+    HomeScreen, ProgressScreen, QuizScreen, SettingsScreen, SetupScreen, ShelfScreen,
+};
 use crate::ui::widgets::{LangToggle, NoticeBanner};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -89,8 +93,10 @@ struct Round {
 #[derive(Debug, Clone)]
 enum Screen {
     Home,
+    Setup(Plan),
     Quiz(Round),
     Shelf(Shelf),
+    Progress,
     Settings,
 }
 
@@ -102,24 +108,50 @@ fn initial_lang(saved: &UseSaved) -> Lang {
         .unwrap_or_default()
 }
 
-/// The title shown above a round.
+/// A message in both languages, as bank text is.
+fn both(msg: Msg) -> LocalText {
+    LocalText::new(msg.text(Lang::Zh), msg.text(Lang::En))
+}
+
+/// The title shown above a round: "防范诈骗 · 练习", "全部主题 · 测验", "每日一练" …
 fn round_title(kind: &RoundKind, library: &Library) -> LocalText {
     match kind {
+        RoundKind::Plan(plan) => {
+            let what = match plan.topics.as_slice() {
+                [one] => both(topic_name(*one)),
+                [] => both(Msg::AllTopics),
+                many => {
+                    let names = |lang: Lang| {
+                        many.iter()
+                            .map(|t| topic_name(*t).text(lang))
+                            .collect::<Vec<_>>()
+                            .join(if lang == Lang::Zh { "、" } else { ", " })
+                    };
+                    LocalText::new(names(Lang::Zh), names(Lang::En))
+                }
+            };
+            let mode = both(match plan.mode {
+                Mode::Practice => Msg::ModePractice,
+                Mode::Quiz => Msg::ModeQuiz,
+            });
+            LocalText::new(
+                format!("{} · {}", what.get(Lang::Zh), mode.get(Lang::Zh)),
+                format!("{} · {}", what.get(Lang::En), mode.get(Lang::En)),
+            )
+        }
         RoundKind::Bank(id) => library
             .bank(id)
             .map(|b| b.title.clone())
             .unwrap_or_default(),
-        RoundKind::Daily(_) => {
-            LocalText::new(Msg::DailySet.text(Lang::Zh), Msg::DailySet.text(Lang::En))
-        }
-        RoundKind::Shelf(shelf) => {
-            let msg = match shelf {
-                Shelf::WrongBook => Msg::WrongBook,
-                Shelf::Bookmarks => Msg::Bookmarks,
-            };
-            LocalText::new(msg.text(Lang::Zh), msg.text(Lang::En))
-        }
+        RoundKind::Daily(_) => both(Msg::DailySet),
+        RoundKind::Shelf(Shelf::WrongBook) => both(Msg::WrongBook),
+        RoundKind::Shelf(Shelf::Bookmarks) => both(Msg::Bookmarks),
     }
+}
+
+/// Whether `kind` is a practice that can be left part-way and continued later.
+fn is_practice(kind: &RoundKind) -> bool {
+    matches!(kind, RoundKind::Plan(p) if p.mode == Mode::Practice)
 }
 
 /// The whole app.
@@ -156,27 +188,27 @@ pub fn App() -> impl IntoView {
         show(Notice::SavedDropped { what: dropped });
     }
 
-    // A deep link (`?topic=fraud&n=10`, `?mode=daily`, `?mode=book`) is followed once, unless an
-    // unfinished round is resumed instead; then it is removed from the address.
+    // A deep link (`?topic=fraud&mode=quiz&n=10&audience=elderly`, `?mode=daily`, `?mode=book`) is
+    // followed once every bank has loaded, unless an unfinished round is resumed instead; then it
+    // is removed from the address. Its audience becomes the learner's choice.
     let link = Link::parse(page::query_param);
-    let follow = StoredValue::new(link.target);
-    if link.target.is_some() || link.count.is_some() {
+    if let Some(audience) = link.audience {
+        saved.update_settings(|s| s.audience = Some(audience));
+    }
+    if link.target.is_some() || link.audience.is_some() {
         let _ = page::remove_query_params(&LINK_PARAMS);
     }
-    let count = link.count.unwrap_or(DEFAULT_QUESTION_COUNT);
-    let screen = RwSignal::new(
-        if saved.resumable.with_value(Option::is_none) && link.target == Some(LinkTarget::WrongBook)
-        {
-            Screen::Shelf(Shelf::WrongBook)
-        } else {
-            Screen::Home
-        },
-    );
-    if saved.resumable.with_value(Option::is_some) || link.target == Some(LinkTarget::WrongBook) {
-        follow.set_value(None);
-    }
-    // The bank the player picked while it was still loading: opened as soon as it is ready.
-    let pending = RwSignal::new(None::<BankId>);
+    let resuming = saved.resumable.with_value(Option::is_some);
+    let screen = RwSignal::new(if !resuming && link.target == Some(LinkTarget::WrongBook) {
+        Screen::Shelf(Shelf::WrongBook)
+    } else {
+        Screen::Home
+    });
+    let follow = StoredValue::new(match link.target {
+        Some(LinkTarget::WrongBook) => None,
+        _ if resuming => None,
+        target => target,
+    });
     // What the round on screen draws from, and when it started (Unix ms, for the time taken).
     let current = StoredValue::new(
         saved
@@ -188,18 +220,19 @@ pub fn App() -> impl IntoView {
             .resumable
             .with_value(|a| a.as_ref().map_or(0.0, |a| a.started_ms)),
     );
-    if let Some(RoundKind::Bank(id)) = current.get_value() {
-        // The resumed bank's card shows "loading" meanwhile.
-        pending.set(Some(id));
-    }
+    // The history entry of the round just finished, for its results screen.
+    let finished = RwSignal::new(None::<RoundRecord>);
 
-    // The clock starts when the round reports a fresh session (see `on_round_change`); a resumed
-    // round keeps its saved start.
     let start_round = move |kind: RoundKind, library: Arc<Library>, session: Session| {
         notices.set(Vec::new());
         // Once any round is on screen, an older unfinished one is no longer resumed.
         saved.resumable.set_value(None);
+        if is_practice(&kind) {
+            // The practice on screen is saved as the round in progress, and parked again on quit.
+            saved.park(None);
+        }
         current.set_value(Some(kind.clone()));
+        finished.set(None);
         screen.set(Screen::Quiz(Round {
             kind,
             library,
@@ -209,7 +242,13 @@ pub fn App() -> impl IntoView {
     let draw = move |kind: &RoundKind, library: &Library| {
         saved.progress.with_untracked(|p| {
             library
-                .draw(kind, p, page::today(), page::random_seed(), count)
+                .draw(
+                    kind,
+                    p,
+                    page::today(),
+                    page::random_seed(),
+                    DEFAULT_QUESTION_COUNT,
+                )
                 .ok()
         })
     };
@@ -219,11 +258,16 @@ pub fn App() -> impl IntoView {
     let library_now = move || Arc::new(loaded.get_untracked());
     let open_kind = move |kind: RoundKind| {
         let library = library_now();
-        if let Some(session) = draw(&kind, &library) {
-            start_round(kind, library, session);
+        match draw(&kind, &library) {
+            Some(session) => start_round(kind, library, session),
+            // A linked plan that matches nothing: the setup screen says so and offers a change.
+            None => {
+                if let RoundKind::Plan(plan) = kind {
+                    screen.set(Screen::Setup(plan));
+                }
+            }
         }
     };
-    let open_bank_round = move |id: BankId| open_kind(RoundKind::Bank(id));
     // A round left unfinished (reload, killed webview) reopens once every bank it uses has loaded.
     let needs = move |id: &BankId| {
         saved.resumable.with_value(|a| {
@@ -231,15 +275,17 @@ pub fn App() -> impl IntoView {
                 .is_some_and(|a| a.session.items.iter().any(|i| &i.bank == id))
         })
     };
+    let uses_loaded_banks = move |attempt: &SavedAttempt| {
+        attempt
+            .session
+            .items
+            .iter()
+            .all(|i| loaded.with_untracked(|l| l.bank(&i.bank).is_some()))
+    };
     let try_resume = move || {
-        let ready = saved.resumable.with_value(|a| {
-            a.as_ref().is_some_and(|a| {
-                a.session
-                    .items
-                    .iter()
-                    .all(|i| loaded.with_untracked(|l| l.bank(&i.bank).is_some()))
-            })
-        });
+        let ready = saved
+            .resumable
+            .with_value(|a| a.as_ref().is_some_and(uses_loaded_banks));
         if !ready {
             return;
         }
@@ -248,6 +294,7 @@ pub fn App() -> impl IntoView {
         };
         let library = library_now();
         if attempt.session.check_against(&library).is_ok() {
+            started.set_value(attempt.started_ms);
             start_round(attempt.kind, library, attempt.session);
         } else {
             saved.resumable.set_value(None);
@@ -258,28 +305,10 @@ pub fn App() -> impl IntoView {
 
     let on_settled = Callback::new(
         move |(entry, state, all_done): (IndexEntry, BankState, bool)| {
-            // A linked topic opens with its first bank; a linked daily set once every bank is in.
-            let linked = match follow.get_value() {
-                Some(LinkTarget::Topic(t)) => matches!(&state, BankState::Ready(b) if b.topic == t),
-                Some(LinkTarget::Daily) => all_done,
-                _ => false,
-            };
-            if linked {
-                follow.set_value(None);
-            }
-            let picked = pending.get_untracked().as_ref() == Some(&entry.id);
-            if picked {
-                pending.set(None);
-            }
             match state {
                 BankState::Ready(bank) => {
                     loaded.update(|l| l.insert(bank));
-                    let topic_link = linked && matches!(link.target, Some(LinkTarget::Topic(_)));
-                    if topic_link || (picked && !needs(&entry.id)) {
-                        open_bank_round(entry.id);
-                    } else {
-                        try_resume();
-                    }
+                    try_resume();
                 }
                 BankState::Invalid { errors } => {
                     if needs(&entry.id) {
@@ -292,32 +321,66 @@ pub fn App() -> impl IntoView {
                         errors,
                     });
                 }
-                BankState::Failed if picked => show(Notice::BankFailed { title: entry.title }),
-                BankState::Failed | BankState::Loading => {}
+                BankState::Failed => show(Notice::BankFailed { title: entry.title }),
+                BankState::Loading => {}
             }
-            if linked && link.target == Some(LinkTarget::Daily) {
-                open_kind(RoundKind::Daily(page::today()));
+            if all_done {
+                match follow.get_value() {
+                    Some(LinkTarget::Round(plan)) => open_kind(RoundKind::Plan(plan)),
+                    Some(LinkTarget::Daily) => open_kind(RoundKind::Daily(page::today())),
+                    Some(LinkTarget::WrongBook) | None => {}
+                }
+                follow.set_value(None);
             }
         },
     );
     let banks = use_banks(on_settled);
 
-    let open_bank = Callback::new(move |entry: IndexEntry| {
-        let state = banks.banks.with_untracked(|b| b.get(&entry.id).cloned());
-        match state {
-            Some(BankState::Ready(_)) => open_bank_round(entry.id),
-            Some(BankState::Loading) => pending.set(Some(entry.id)),
-            Some(BankState::Failed) => {
-                pending.set(Some(entry.id.clone()));
-                banks.retry.run(entry);
-            }
-            Some(BankState::Invalid { .. }) | None => {}
-        }
+    let audience = Signal::derive(move || {
+        saved
+            .settings
+            .with(|s| s.audience.unwrap_or(Audience::Everyone))
+    });
+    let on_audience = Callback::new(move |a: Audience| {
+        saved.update_settings(|s| s.audience = (a != Audience::Everyone).then_some(a));
+    });
+    // The setup screen starts from the last plan, narrowed to what was tapped.
+    let open_setup = Callback::new(move |(topic, mode): (Option<Topic>, Option<Mode>)| {
+        let mut plan = saved
+            .settings
+            .with_untracked(|s| s.plan.clone())
+            .unwrap_or_else(|| Plan::practice(Vec::new()));
+        plan.topics = topic.into_iter().collect();
+        plan.set_mode(mode.unwrap_or(plan.mode));
+        plan.audience = audience.get_untracked();
+        screen.set(Screen::Setup(plan));
+    });
+    let start_plan = Callback::new(move |plan: Plan| {
+        saved.update_settings(|s| {
+            s.plan = Some(plan.clone());
+            s.audience = (plan.audience != Audience::Everyone).then_some(plan.audience);
+        });
+        open_kind(RoundKind::Plan(plan));
     });
     let open_round = Callback::new(open_kind);
+    let continue_practice = Callback::new(move |()| {
+        let Some(attempt) = saved.parked.get_untracked() else {
+            return;
+        };
+        let library = library_now();
+        if uses_loaded_banks(&attempt) && attempt.session.check_against(&library).is_ok() {
+            started.set_value(attempt.started_ms);
+            start_round(attempt.kind, library, attempt.session);
+        } else {
+            saved.park(None);
+            show(Notice::ResumeLost);
+        }
+    });
     let draw_again = Callback::new(move |()| {
         let kind = current.get_value()?;
-        draw(&kind, &library_now())
+        let session = draw(&kind, &library_now())?;
+        finished.set(None);
+        Some(session)
     });
 
     let change_lang = Callback::new(move |lang: Lang| {
@@ -334,26 +397,17 @@ pub fn App() -> impl IntoView {
         };
         if session.is_finished() {
             saved.save_attempt(None);
-            let library = library_now();
-            let mut topics: Vec<_> = session
-                .items
-                .iter()
-                .filter_map(|i| library.bank(&i.bank).map(|b| b.topic))
-                .collect();
-            topics.sort();
-            topics.dedup();
+            if finished.with_untracked(Option::is_some) {
+                return;
+            }
             let seconds =
                 ((page::now_ms() - started.get_value()) / 1000.0).clamp(0.0, 86_400.0) as u32;
-            saved.finish_round(RoundRecord {
-                date: page::today(),
-                topics,
-                total: u32::try_from(session.total()).unwrap_or(u32::MAX),
-                correct: u32::try_from(session.correct()).unwrap_or(u32::MAX),
-                seconds,
-            });
+            let record = score::record(&kind, &session, &library_now(), page::today(), seconds);
+            saved.finish_round(record.clone());
+            finished.set(Some(record));
         } else {
             if session.is_fresh() {
-                // A new round ("another round"): the clock starts again.
+                // A new round (or "another round"): the clock starts again.
                 started.set_value(page::now_ms());
             }
             saved.save_attempt(Some(&SavedAttempt {
@@ -367,21 +421,51 @@ pub fn App() -> impl IntoView {
         saved.record_answer(&key, correct, page::today());
     });
     let on_bookmark = Callback::new(move |key: String| saved.toggle_bookmark(&key));
-    let go_home = move |_| {
+    let go_home = move |()| {
         saved.save_attempt(None);
         current.set_value(None);
         screen.set(Screen::Home);
     };
+    // Leaving a round: a practice part-way is parked to continue later; anything else is dropped.
+    let leave_round = Callback::new(move |session: Session| {
+        if let Some(kind) = current.get_value() {
+            if is_practice(&kind) && !session.is_finished() && !session.is_fresh() {
+                saved.park(Some(SavedAttempt {
+                    kind,
+                    session,
+                    started_ms: started.get_value(),
+                }));
+            }
+        }
+        go_home(());
+    });
+    let parked = Signal::derive(move || {
+        saved.parked.with(|p| {
+            p.as_ref().map(|a| {
+                let position = a.session.current().map_or(0, |(i, _)| i) + 1;
+                (
+                    loaded.with(|l| round_title(&a.kind, l)),
+                    position,
+                    a.session.total(),
+                )
+            })
+        })
+    });
     let book_count = Signal::derive(move || saved.progress.with(|p| p.wrong_book().count()));
     let bookmark_count =
         Signal::derive(move || saved.progress.with(|p| p.shelf(Shelf::Bookmarks).count()));
+    let any_loading = Signal::derive(move || {
+        banks
+            .banks
+            .with(|b| b.values().any(|s| matches!(s, BankState::Loading)))
+    });
     // The daily set draws across every bank, so it waits until all have loaded (else the set
     // would depend on how far loading had got).
     let all_loaded = Signal::derive(move || {
-        banks.banks.with(|b| {
-            b.values().any(|s| matches!(s, BankState::Ready(_)))
-                && b.values().all(|s| !matches!(s, BankState::Loading))
-        })
+        !any_loading.get()
+            && banks
+                .banks
+                .with(|b| b.values().any(|s| matches!(s, BankState::Ready(_))))
     });
 
     view! {
@@ -428,14 +512,32 @@ pub fn App() -> impl IntoView {
                             <HomeScreen
                                 index=banks.index
                                 banks=banks.banks
-                                pending=pending
+                                audience=audience
+                                parked=parked
                                 book_count=book_count
                                 bookmark_count=bookmark_count
                                 can_draw=all_loaded
-                                on_open=open_bank
+                                on_audience=on_audience
+                                on_setup=open_setup
+                                on_continue=continue_practice
                                 on_daily=move |_| open_round.run(RoundKind::Daily(page::today()))
                                 on_shelf=move |shelf| screen.set(Screen::Shelf(shelf))
+                                on_progress=move |_| screen.set(Screen::Progress)
                                 on_retry=banks.reload
+                            />
+                        }
+                            .into_any()
+                    }
+                    Screen::Setup(plan) => {
+                        view! {
+                            <SetupScreen
+                                plan=plan
+                                index=banks.index
+                                banks=banks.banks
+                                library=loaded
+                                loading=any_loading
+                                on_start=start_plan
+                                on_back=go_home
                             />
                         }
                             .into_any()
@@ -447,8 +549,10 @@ pub fn App() -> impl IntoView {
                                 title=title
                                 library=round.library
                                 session=round.session
+                                pass_percent=round.kind.pass_percent()
+                                record=finished
                                 draw_again=draw_again
-                                on_exit=go_home
+                                on_leave=leave_round
                                 on_change=on_round_change
                                 on_answer=on_answer
                                 on_bookmark=on_bookmark
@@ -458,6 +562,9 @@ pub fn App() -> impl IntoView {
                     }
                     Screen::Settings => {
                         view! { <SettingsScreen on_lang=change_lang on_back=go_home /> }.into_any()
+                    }
+                    Screen::Progress => {
+                        view! { <ProgressScreen library=loaded on_back=go_home /> }.into_any()
                     }
                     Screen::Shelf(shelf) => {
                         view! {

@@ -1,11 +1,15 @@
 //! One component per screen.
 
 mod home;
+mod progress;
 mod quiz;
 mod settings;
+mod setup;
 mod shelf;
 
 pub use home::HomeScreen;
+pub use progress::ProgressScreen;
 pub use quiz::QuizScreen;
 pub use settings::SettingsScreen;
+pub use setup::SetupScreen;
 pub use shelf::ShelfScreen;

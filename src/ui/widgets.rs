@@ -1,13 +1,19 @@
 //! Reusable pieces of the interface.
 
 mod answer_feedback;
+mod chips;
 mod lang_toggle;
 mod notice_banner;
 mod question_card;
 mod result_summary;
+mod review_list;
+mod topic_chart;
 
 pub use answer_feedback::AnswerFeedback;
+pub use chips::{words, AudienceChips, Chips};
 pub use lang_toggle::LangToggle;
 pub use notice_banner::NoticeBanner;
 pub use question_card::QuestionCard;
 pub use result_summary::ResultSummary;
+pub use review_list::ReviewList;
+pub use topic_chart::TopicChart;

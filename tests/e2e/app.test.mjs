@@ -3,12 +3,31 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, watchedPage, readBank, readIndex, subPathRoot, useBrowserAndServer, withAlteredCopy } from './harness.mjs';
+import { serve, watchedPage, readBank, readIndex, subPathRoot, useBrowserAndServer, withAlteredCopy, setUpRound, pick, words } from './harness.mjs';
 
 const env = useBrowserAndServer();
 
 const index = () => readIndex();
 const firstBank = () => index().banks[0];
+const smallestBank = () => [...index().banks].sort((a, b) => a.questions - b.questions)[0];
+
+/** Plays a quiz: ticks an answer on every question (right when `answerRight(i)`), then hands in. */
+async function playQuiz(page, lang, answerRight) {
+  const t = words[lang];
+  let right = 0;
+  for (let i = 0; ; i++) {
+    const good = answerRight(i);
+    await pick(page, good, lang);
+    if (good) right++;
+    if (await page.getByRole('button', { name: t.next }).count()) {
+      await page.getByRole('button', { name: t.next }).click();
+    } else {
+      break;
+    }
+  }
+  await page.getByRole('button', { name: t.handIn, exact: true }).click();
+  return right;
+}
 
 /** Plays one whole round, answering right exactly when `answerRight(i)` says so. Returns the count right. */
 async function playRound(page, bankId, lang, answerRight) {
@@ -47,11 +66,11 @@ async function playRound(page, bankId, lang, answerRight) {
 async function fullRound(base) {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(base);
-  const entry = firstBank();
-  await page.getByRole('button', { name: entry.title.zh }).click();
-  await page.locator('h2.question-prompt').waitFor();
+  // A whole practice of the smallest topic, in file order.
+  const entry = smallestBank();
+  await setUpRound(page, entry.title.zh, { mode: 'practice', order: 'sequential' });
   const right = await playRound(page, entry.id, 'zh', (i) => i % 3 !== 1);
-  const total = Math.min(10, entry.questions);
+  const total = entry.questions;
   await page.getByText(`答对 ${right} 题，共 ${total} 题`).waitFor();
   await page.getByText(`正确率 ${Math.floor((right * 100) / total)}%`).waitFor();
   await page.getByRole('button', { name: '返回首页' }).click();
@@ -69,10 +88,11 @@ test('the same dist works under a sub-path (/quiz/)', async () => {
   try {
     const { page, problems } = await watchedPage(env.browser, sub.origin);
     await page.goto(sub.origin + '/quiz/');
-    const entry = firstBank();
-    await page.getByRole('button', { name: entry.title.zh }).click();
-    const right = await playRound(page, entry.id, 'zh', () => true);
-    await page.getByText(`答对 ${right} 题，共 ${right} 题`).waitFor();
+    await setUpRound(page, firstBank().title.zh, { mode: 'quiz', count: 5 });
+    const right = await playQuiz(page, 'zh', () => true);
+    assert.equal(right, 5);
+    await page.getByText('答对 5 题，共 5 题').waitFor();
+    await page.getByRole('heading', { name: '测验通过' }).waitFor();
     assert.deepEqual(problems(), []);
     await page.context().close();
   } finally {
@@ -91,14 +111,14 @@ test('English via the toggle and via ?lang=en, remembered across a reload', asyn
   assert.match(page.url(), /[?&]lang=en/);
   await page.goto(env.origin + '/');
   await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
-  // A whole round in English.
-  const entry = firstBank();
-  await page.getByRole('button', { name: entry.title.en }).click();
-  const right = await playRound(page, entry.id, 'en', () => false);
+  // A whole quiz in English.
+  await setUpRound(page, firstBank().title.en, { mode: 'quiz', count: 5, lang: 'en' });
+  const right = await playQuiz(page, 'en', () => false);
   assert.equal(right, 0);
-  await page.getByText(`0 of ${Math.min(10, entry.questions)} correct`).waitFor();
+  await page.getByText('0 of 5 correct').waitFor();
+  await page.getByRole('heading', { name: 'Not passed this time' }).waitFor();
   await page.getByRole('button', { name: '中文' }).click();
-  await page.getByText('答题完成').waitFor();
+  await page.getByRole('heading', { name: '这次没有通过' }).waitFor();
   assert.deepEqual(problems(), []);
   await page.context().close();
 
@@ -117,9 +137,7 @@ for (const [name, init] of [
     const { page, problems } = await watchedPage(env.browser, env.origin, { init });
     await page.goto(env.origin + '/');
     await page.getByText('此设备不能保存答题记录').waitFor();
-    const entry = firstBank();
-    await page.getByRole('button', { name: entry.title.zh }).click();
-    await page.locator('h2.question-prompt').waitFor();
+    await setUpRound(page, firstBank().title.zh);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Leave the quiz' }).waitFor();
     assert.deepEqual(problems(), []);
@@ -134,13 +152,11 @@ test('a missing bank file gets a clear message naming it; the other banks still 
   await withAlteredCopy((dir) => fs.rmSync(path.join(dir, 'quizzes', gone.file)), async (origin) => {
     const { page, problems } = await watchedPage(env.browser, origin, { allow: [`/quizzes/${gone.file}`] });
     await page.goto(origin + '/');
-    await page.getByRole('button', { name: gone.title.zh }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), new RegExp(`${gone.title.zh}.*加载失败`));
     await page.getByRole('button', { name: '知道了' }).click();
-    await page.getByRole('button', { name: kept.title.zh }).click();
-    await page.locator('h2.question-prompt').waitFor();
+    await setUpRound(page, kept.title.zh);
     assert.deepEqual(problems(), []);
     await page.context().close();
   });
@@ -206,8 +222,7 @@ test('a bank with content errors is not offered; a notice names it; the others w
     await alert.waitFor();
     assert.match(await alert.innerText(), new RegExp(`${victim.title.zh}.*2 处内容错误`));
     assert.equal(await page.getByRole('button', { name: victim.title.zh }).count(), 0);
-    await page.getByRole('button', { name: kept.title.zh }).click();
-    await page.locator('h2.question-prompt').waitFor();
+    await setUpRound(page, kept.title.zh);
     assert.deepEqual(problems(), []);
     await page.context().close();
   });

@@ -139,3 +139,64 @@ export async function withAlteredCopy(mutate, body) {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The interface words the tests press, by language. */
+export const words = {
+  zh: {
+    setupTitle: '选择练习方式', practice: '练习', quiz: '测验', start: '开始', pool: /所选范围共有/,
+    count: (n) => `${n} 题`, seconds: (s) => `${s} 秒`, sequential: '顺序练习', random: '随机练习',
+    submit: '确认答案', next: '下一题', prev: '上一题', results: '查看成绩', handIn: '交卷',
+    right: '回答正确', wrong: '回答错误', home: '返回首页', quit: '退出答题',
+  },
+  en: {
+    setupTitle: 'Choose how to practise', practice: 'Practice', quiz: 'Quiz', start: 'Start', pool: /questions match/,
+    count: (n) => `${n} questions`, seconds: (s) => `${s} seconds`, sequential: 'In order', random: 'Shuffled',
+    submit: 'Check my answer', next: 'Next question', prev: 'Previous', results: 'See my results', handIn: 'Hand in',
+    right: 'Correct', wrong: 'Not quite', home: 'Back to home', quit: 'Leave the quiz',
+  },
+};
+
+/**
+ * From the home screen: taps the card titled `title`, chooses the mode (and for a quiz the count
+ * and time limit, for a practice the order), waits for the question count, and starts.
+ */
+export async function setUpRound(page, title, { mode = 'practice', count, order, seconds, lang = 'zh' } = {}) {
+  const t = words[lang];
+  await page.getByRole('button', { name: title }).first().click();
+  await page.getByRole('heading', { name: t.setupTitle }).waitFor();
+  await page.getByRole('button', { name: t[mode], exact: true }).click();
+  if (count) await page.getByRole('button', { name: t.count(count), exact: true }).click();
+  if (order) await page.getByRole('button', { name: t[order], exact: true }).click();
+  if (seconds) await page.getByRole('button', { name: t.seconds(seconds), exact: true }).click();
+  await page.getByText(t.pool).waitFor();
+  await page.getByRole('button', { name: t.start, exact: true }).click();
+  await page.locator('h2.question-prompt').waitFor();
+}
+
+/** The question on screen, looked up by its prompt in every shipped bank. */
+export async function questionOnScreen(page, lang = 'zh') {
+  const prompt = (await page.locator('h2.question-prompt').innerText()).trim();
+  for (const entry of readIndex().banks) {
+    const q = readBank(entry.id).questions.find((q) => q.prompt[lang].trim() === prompt);
+    if (q) return q;
+  }
+  throw new Error(`not in any bank: ${prompt}`);
+}
+
+/** Ticks the right options of the question on screen, or one wrong option. Returns the question. */
+export async function pick(page, right, lang = 'zh') {
+  const q = await questionOnScreen(page, lang);
+  const ids = right ? q.answer : [q.options.map((o) => o.id).find((id) => !q.answer.includes(id))];
+  for (const id of ids) {
+    await page.locator('button.option', { hasText: q.options.find((o) => o.id === id).text[lang] }).first().click();
+  }
+  return q;
+}
+
+/** Practice: answers the question on screen right or wrong, then reveals. Returns the question. */
+export async function answer(page, right, lang = 'zh') {
+  const q = await pick(page, right, lang);
+  await page.getByRole('button', { name: words[lang].submit }).click();
+  await page.locator('.verdict').waitFor();
+  return q;
+}

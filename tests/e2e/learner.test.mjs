@@ -2,7 +2,7 @@
 // unreadable saved values are dropped alone, with a notice; the old language key is migrated.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, readIndex, readBank, useBrowserAndServer } from './harness.mjs';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, questionOnScreen } from './harness.mjs';
 
 const env = useBrowserAndServer();
 
@@ -18,40 +18,49 @@ test('a reload mid-round resumes at the same question with the same order', asyn
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
   const entry = readIndex().banks[0];
-  await page.getByRole('button', { name: entry.title.zh }).click();
-  await page.locator('h2.question-prompt').waitFor();
+  const second = `第 2 题 / 共 ${entry.questions} 题`;
+  await setUpRound(page, entry.title.zh, { mode: 'practice', order: 'random' });
   // Answer the first question (whatever it is), then move to the second.
   await page.locator('button.option').first().click();
   await page.getByRole('button', { name: '确认答案' }).click();
   await page.getByRole('button', { name: '下一题' }).click();
-  await page.getByText('第 2 题 / 共 10 题').waitFor();
+  await page.getByText(second).waitFor();
   const before = await screenState(page);
   // Tick an option on question 2, then reload as a killed webview would.
   await page.locator('button.option').nth(1).click();
   await page.reload();
-  await page.getByText('第 2 题 / 共 10 题').waitFor();
+  await page.getByText(second).waitFor();
   assert.deepEqual(await screenState(page), before);
   // The ticked option is still ticked.
   assert.equal(await page.locator('button.option').nth(1).getAttribute('aria-pressed'), 'true');
-  // Leaving the round forgets it: a reload now shows the home screen.
+  // Leaving a practice part-way keeps it: after a reload the home screen offers to continue it,
+  // at the same question, in the same order.
   await page.getByRole('button', { name: '退出答题' }).click();
   await page.reload();
-  await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
+  const resume = page.getByRole('button', { name: /继续上次的练习/ });
+  await resume.waitFor();
+  assert.match(await resume.innerText(), new RegExp(second));
+  await resume.click();
+  await page.getByText(second).waitFor();
+  assert.deepEqual(await screenState(page), before);
+  // Leaving again parks it again.
+  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: /继续上次的练习/ }).waitFor();
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
 
-test('a finished round is kept in the history and the unfinished round is cleared', async () => {
+test('a finished quiz is kept in the history and the unfinished round is cleared', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
   const entry = readIndex().banks[1];
-  await page.getByRole('button', { name: entry.title.zh }).click();
+  await setUpRound(page, entry.title.zh, { mode: 'quiz', count: 10 });
   for (let i = 0; i < 10; i++) {
     await page.locator('button.option').first().click();
-    await page.locator('.actions .button-primary').click();
-    await page.locator('.actions .button-primary').click();
+    if (i < 9) await page.getByRole('button', { name: '下一题' }).click();
   }
-  await page.getByText('答题完成').waitFor();
+  await page.getByRole('button', { name: '交卷' }).click();
+  await page.getByRole('heading', { name: /测验通过|这次没有通过/ }).waitFor();
   const saved = await page.evaluate(() => ({
     history: JSON.parse(localStorage.getItem('anxin.history')),
     attempt: localStorage.getItem('anxin.attempt'),
@@ -62,6 +71,10 @@ test('a finished round is kept in the history and the unfinished round is cleare
   assert.equal(saved.history.data.length, 1);
   assert.equal(saved.history.data[0].total, 10);
   assert.deepEqual(saved.history.data[0].topics, [entry.topic]);
+  const record = saved.history.data[0];
+  assert.equal(record.label, 'quiz');
+  assert.deepEqual(record.parts, [{ topic: entry.topic, correct: record.correct, total: 10 }]);
+  assert.equal(record.passed, record.correct >= 8);
   assert.equal(Object.keys(saved.progress.data.reviews).length, 10);
   assert.deepEqual(problems(), []);
   await page.context().close();
@@ -86,8 +99,7 @@ test('an unreadable saved value is dropped alone, with a notice; the rest is kep
   const left = await page.evaluate(() => [localStorage.getItem('anxin.progress'), localStorage.getItem('anxin.history')]);
   assert.deepEqual(left, [null, null]);
   // The app still works.
-  await page.getByRole('button', { name: readIndex().banks[0].title.en }).click();
-  await page.locator('h2.question-prompt').waitFor();
+  await setUpRound(page, readIndex().banks[0].title.en, { lang: 'en' });
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
@@ -108,32 +120,10 @@ test('the language saved by an older version is migrated to the settings', async
   await page.context().close();
 });
 
-/** The question on screen, looked up by its prompt in every shipped bank. */
-async function questionOnScreen(page) {
-  const prompt = (await page.locator('h2.question-prompt').innerText()).trim();
-  for (const entry of readIndex().banks) {
-    const q = readBank(entry.id).questions.find((q) => q.prompt.zh.trim() === prompt);
-    if (q) return q;
-  }
-  throw new Error(`not in any bank: ${prompt}`);
-}
-
-/** Answers the question on screen right or wrong, then reveals. */
-async function answer(page, right) {
-  const q = await questionOnScreen(page);
-  const ids = right ? q.answer : [q.options.map((o) => o.id).find((id) => !q.answer.includes(id))];
-  for (const id of ids) {
-    await page.locator('button.option', { hasText: q.options.find((o) => o.id === id).text.zh }).first().click();
-  }
-  await page.getByRole('button', { name: '确认答案' }).click();
-  await page.locator('.verdict').waitFor();
-  return q;
-}
-
 test('a missed question lands in the wrong-answer book and leaves after two right answers', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
-  await page.getByRole('button', { name: readIndex().banks[0].title.zh }).click();
+  await setUpRound(page, readIndex().banks[0].title.zh);
   const missed = await answer(page, false);
   await page.getByRole('button', { name: '退出答题' }).click();
   await page.getByRole('button', { name: /错题本/ }).first().waitFor();
@@ -159,7 +149,7 @@ test('a missed question lands in the wrong-answer book and leaves after two righ
 test('a question can be removed from the wrong-answer book by hand', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
-  await page.getByRole('button', { name: readIndex().banks[2].title.zh }).click();
+  await setUpRound(page, readIndex().banks[2].title.zh);
   const missed = await answer(page, false);
   await page.getByRole('button', { name: '退出答题' }).click();
   await page.locator('.topic-book').click();
@@ -196,10 +186,26 @@ test('deep links open a topic, the daily set or the book; unknown values fall ba
   const privacy = readIndex().banks.find((b) => b.topic === 'privacy');
   await page.goto(env.origin + '/?topic=privacy&mode=quiz&n=5&lang=en');
   await page.getByText('Question 1 of 5').waitFor();
-  assert.equal(await page.locator('.quiz-title').innerText(), privacy.title.en);
+  assert.equal(await page.locator('.quiz-title').innerText(), 'Personal information · Quiz');
+  const linked = await questionOnScreen(page, 'en');
+  assert.ok(readBank(privacy.id).questions.some((q) => q.id === linked.id), 'the question is from the privacy bank');
+  await page.getByRole('button', { name: 'Hand in' }).waitFor();
   // The link is followed once: the address keeps only the language.
   assert.equal(new URL(page.url()).search, '?lang=en');
   await page.getByRole('button', { name: 'Leave the quiz' }).click();
+
+  // ?audience=elderly: a practice of only the questions written for seniors, and the choice is kept.
+  const fraud = readBank(readIndex().banks.find((b) => b.topic === 'fraud').id);
+  const forSeniors = fraud.questions.filter((q) => q.audience.includes('elderly'));
+  await page.goto(env.origin + '/?topic=fraud&audience=elderly');
+  await page.getByText(`第 1 题 / 共 ${forSeniors.length} 题`).waitFor();
+  for (let i = 0; i < 3; i++) {
+    const q = await answer(page, true);
+    assert.ok(q.audience.includes('elderly'), `${q.id} is not for seniors`);
+    await page.getByRole('button', { name: '下一题' }).click();
+  }
+  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '长辈', pressed: true }).waitFor();
 
   await page.goto(env.origin + '/?mode=daily');
   await page.getByText('第 1 题 / 共 5 题').waitFor();
@@ -219,7 +225,7 @@ test('deep links open a topic, the daily set or the book; unknown values fall ba
 test('settings show what is kept, and "clear my records" asks first, then forgets everything', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
-  await page.getByRole('button', { name: readIndex().banks[0].title.zh }).click();
+  await setUpRound(page, readIndex().banks[0].title.zh);
   await answer(page, false);
   await page.getByRole('button', { name: '退出答题' }).click();
   await page.getByRole('button', { name: '设置' }).click();
@@ -244,7 +250,7 @@ test('settings show what is kept, and "clear my records" asks first, then forget
 test('a bookmarked question is kept on the bookmarks shelf until un-bookmarked', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
-  await page.getByRole('button', { name: readIndex().banks[3].title.zh }).click();
+  await setUpRound(page, readIndex().banks[3].title.zh);
   const q = await questionOnScreen(page);
   const star = page.getByRole('button', { name: '收藏本题' });
   await star.click();

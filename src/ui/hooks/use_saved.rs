@@ -6,7 +6,7 @@ use crate::domain::i18n::Msg;
 use crate::domain::progress::{push_history, Progress, RoundRecord, Shelf};
 use crate::domain::saved::{
     no_migration, settings_from_legacy_lang, SavedAttempt, Settings, ATTEMPT_KEY, HISTORY_KEY,
-    LEGACY_LANG_KEY, PROGRESS_KEY, SETTINGS_KEY,
+    LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SETTINGS_KEY,
 };
 use crate::platform::storage::{Loaded, Store};
 use crate::platform::PlatformError;
@@ -21,6 +21,8 @@ pub struct UseSaved {
     pub progress: RwSignal<Progress>,
     /// Finished rounds, oldest first.
     pub history: RwSignal<Vec<RoundRecord>>,
+    /// A practice left part-way, to continue from the home screen.
+    pub parked: RwSignal<Option<SavedAttempt>>,
     /// The round that was in progress when the app started, if any.
     pub resumable: StoredValue<Option<SavedAttempt>>,
     /// What could not be read at start and was dropped (for one notice).
@@ -76,7 +78,16 @@ pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
             None
         }
     };
+    let parked = match store.load::<SavedAttempt>(PRACTICE_KEY, no_migration) {
+        Loaded::Value(a) => Some(a),
+        Loaded::Absent => None,
+        Loaded::Dropped => {
+            dropped.push(Msg::SavedPractice);
+            None
+        }
+    };
     UseSaved {
+        parked: RwSignal::new(parked),
         settings: RwSignal::new(settings),
         progress: RwSignal::new(progress),
         history: RwSignal::new(history),
@@ -140,12 +151,14 @@ impl UseSaved {
         self.progress.set(Progress::default());
         self.history.set(Vec::new());
         self.resumable.set_value(None);
+        self.parked.set(None);
         self.settings.set(Settings::default());
         self.store.with_value(|s| {
             for key in [
                 PROGRESS_KEY,
                 HISTORY_KEY,
                 ATTEMPT_KEY,
+                PRACTICE_KEY,
                 SETTINGS_KEY,
                 LEGACY_LANG_KEY,
             ] {
@@ -160,6 +173,15 @@ impl UseSaved {
             Some(a) => self.write(ATTEMPT_KEY, a),
             None => self.store.with_value(|s| s.remove(ATTEMPT_KEY)),
         }
+    }
+
+    /// Keeps a practice left part-way for later (or forgets it with `None`).
+    pub fn park(self, attempt: Option<SavedAttempt>) {
+        match &attempt {
+            Some(a) => self.write(PRACTICE_KEY, a),
+            None => self.store.with_value(|s| s.remove(PRACTICE_KEY)),
+        }
+        self.parked.set(attempt);
     }
 
     /// Adds a finished round to the history and saves it.

@@ -1,15 +1,18 @@
-//! The home screen: the app's promise in one line and a big button per bank.
+//! The home screen: who the questions are for, a big button per topic, a practice left part-way,
+//! and the other ways in (daily set, practice test, wrong-answer book, bookmarks, progress).
 
-use crate::domain::bank::{BankId, IndexEntry};
+use crate::domain::bank::{Audience, BankId, IndexEntry, Topic};
 use crate::domain::i18n::Msg;
 use crate::domain::progress::Shelf;
-use crate::domain::session::DEFAULT_QUESTION_COUNT;
+use crate::domain::session::Mode;
+use crate::domain::text::LocalText;
 use crate::ui::app::use_locale;
 use crate::ui::hooks::{BankState, IndexState};
+use crate::ui::widgets::AudienceChips;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
-/// Lists the banks of the index; reports the one the player picks.
+/// The home screen; reports what the player picks.
 #[component]
 pub fn HomeScreen(
     /// The bank index as loaded so far.
@@ -18,9 +21,12 @@ pub fn HomeScreen(
     /// Every listed bank's state (banks with content errors are not offered).
     #[prop(into)]
     banks: Signal<HashMap<BankId, BankState>>,
-    /// The bank the player picked that is still loading, if any.
+    /// Who the questions are for.
     #[prop(into)]
-    pending: Signal<Option<BankId>>,
+    audience: Signal<Audience>,
+    /// A practice left part-way: its title, the question it stopped at (1-based) and its length.
+    #[prop(into)]
+    parked: Signal<Option<(LocalText, usize, usize)>>,
     /// Questions in the wrong-answer book.
     #[prop(into)]
     book_count: Signal<usize>,
@@ -30,15 +36,24 @@ pub fn HomeScreen(
     /// Whether every bank has loaded (the daily set draws across all of them).
     #[prop(into)]
     can_draw: Signal<bool>,
-    /// Called with the bank the player picks.
+    /// Called with the audience the player picks.
     #[prop(into)]
-    on_open: Callback<IndexEntry>,
+    on_audience: Callback<Audience>,
+    /// Called to set up a round: a topic (or every topic) and a mode (or the last one used).
+    #[prop(into)]
+    on_setup: Callback<(Option<Topic>, Option<Mode>)>,
+    /// Called to continue the parked practice.
+    #[prop(into)]
+    on_continue: Callback<()>,
     /// Called to start the daily set.
     #[prop(into)]
     on_daily: Callback<()>,
     /// Called to open the wrong-answer book or the bookmarks.
     #[prop(into)]
     on_shelf: Callback<Shelf>,
+    /// Called to open the progress screen.
+    #[prop(into)]
+    on_progress: Callback<()>,
     /// Called when the player asks to retry loading the index.
     #[prop(into)]
     on_retry: Callback<()>,
@@ -74,15 +89,29 @@ pub fn HomeScreen(
                 .banks
                 .into_iter()
                 .filter(|e| !hidden.with(|h| h.contains(&e.id)))
-                .map(|entry| view! { <TopicCard entry=entry pending=pending on_open=on_open /> })
+                .map(|entry| view! { <TopicCard entry=entry on_open=on_setup /> })
                 .collect_view();
             view! { <ul class="topics" role="list">{cards}</ul> }.into_any()
         }
+    };
+    let continue_card = move || {
+        parked.get().map(|(title, position, total)| {
+            view! {
+                <button type="button" class="topic topic-continue" on:click=move |_| on_continue.run(())>
+                    <span class="topic-title">{move || locale.t(Msg::ContinuePractice)}</span>
+                    <span class="topic-desc">
+                        {move || Msg::ContinueAt.fill(locale.lang(), &[&title.get(locale.lang()), &position, &total])}
+                    </span>
+                </button>
+            }
+        })
     };
     view! {
         <section class="home" aria-labelledby="home-title">
             <h1 id="home-title" class="home-title">{move || locale.t(Msg::ChooseTopic)}</h1>
             <p class="tagline">{move || locale.t(Msg::Tagline)}</p>
+            <AudienceChips audience=audience on_pick=on_audience />
+            {continue_card}
             {list}
             <h2 class="section-title">{move || locale.t(Msg::MoreWays)}</h2>
             <ul class="topics topics-more" role="list">
@@ -105,66 +134,84 @@ pub fn HomeScreen(
                         </span>
                     </button>
                 </li>
-                <li>
-                    <button type="button" class="topic topic-book" on:click=move |_| on_shelf.run(Shelf::WrongBook)>
-                        <span class="topic-title">{move || locale.t(Msg::WrongBook)}</span>
-                        <span class="topic-desc">
-                            {move || Msg::WrongBookCount.fill(locale.lang(), &[&book_count.get()])}
-                        </span>
-                    </button>
-                </li>
-                <li>
-                    <button type="button" class="topic topic-bookmarks" on:click=move |_| on_shelf.run(Shelf::Bookmarks)>
-                        <span class="topic-title">{move || locale.t(Msg::Bookmarks)}</span>
-                        <span class="topic-desc">
-                            {move || Msg::BookmarksCount.fill(locale.lang(), &[&bookmark_count.get()])}
-                        </span>
-                    </button>
-                </li>
+                <MoreCard
+                    class="topic-test"
+                    title=Msg::MockQuiz
+                    desc=Signal::derive(move || locale.t(Msg::MockQuizHint).to_owned())
+                    on_open=move |_| on_setup.run((None, Some(Mode::Quiz)))
+                />
+                <MoreCard
+                    class="topic-book"
+                    title=Msg::WrongBook
+                    desc=Signal::derive(move || Msg::WrongBookCount.fill(locale.lang(), &[&book_count.get()]))
+                    on_open=move |_| on_shelf.run(Shelf::WrongBook)
+                />
+                <MoreCard
+                    class="topic-bookmarks"
+                    title=Msg::Bookmarks
+                    desc=Signal::derive(move || Msg::BookmarksCount.fill(locale.lang(), &[&bookmark_count.get()]))
+                    on_open=move |_| on_shelf.run(Shelf::Bookmarks)
+                />
+                <MoreCard
+                    class="topic-progress"
+                    title=Msg::MyProgress
+                    desc=Signal::derive(move || locale.t(Msg::MyProgressHint).to_owned())
+                    on_open=on_progress
+                />
             </ul>
         </section>
     }
 }
 
-/// One bank as a large button.
+/// One of the other ways in, as a large button.
+#[component]
+fn MoreCard(
+    /// Extra class for its colour.
+    class: &'static str,
+    /// Its name.
+    title: Msg,
+    /// Its line of detail.
+    #[prop(into)]
+    desc: Signal<String>,
+    /// Called when tapped.
+    #[prop(into)]
+    on_open: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <li>
+            <button type="button" class=format!("topic {class}") on:click=move |_| on_open.run(())>
+                <span class="topic-title">{move || locale.t(title)}</span>
+                <span class="topic-desc">{desc}</span>
+            </button>
+        </li>
+    }
+}
+
+/// One bank as a large button; opens the setup for its topic.
 #[component]
 fn TopicCard(
     /// The bank.
     entry: IndexEntry,
-    /// The picked bank still loading, if any.
+    /// Called with the bank's topic when tapped.
     #[prop(into)]
-    pending: Signal<Option<BankId>>,
-    /// Called with this bank when tapped.
-    #[prop(into)]
-    on_open: Callback<IndexEntry>,
+    on_open: Callback<(Option<Topic>, Option<Mode>)>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let id = entry.id.clone();
-    let loading = Signal::derive(move || pending.with(|p| p.as_ref() == Some(&id)));
     let title = entry.title.clone();
     let description = entry.description.clone();
     let count = entry.questions;
-    let topic = entry.topic.as_str();
+    let topic = entry.topic;
     view! {
         <li>
             <button
                 type="button"
-                class=format!("topic topic-{topic}")
-                aria-busy=move || loading.get().to_string()
-                on:click=move |_| on_open.run(entry.clone())
+                class=format!("topic topic-{}", topic.as_str())
+                on:click=move |_| on_open.run((Some(topic), None))
             >
                 <span class="topic-title">{move || title.get(locale.lang()).to_owned()}</span>
                 <span class="topic-desc">{move || description.get(locale.lang()).to_owned()}</span>
-                <span class="topic-count">
-                    {move || {
-                        if loading.get() {
-                            locale.t(Msg::Loading).to_owned()
-                        } else {
-                            Msg::QuestionCount
-                                .fill(locale.lang(), &[&count, &count.min(DEFAULT_QUESTION_COUNT)])
-                        }
-                    }}
-                </span>
+                <span class="topic-count">{move || Msg::QuestionCount.fill(locale.lang(), &[&count])}</span>
             </button>
         </li>
     }

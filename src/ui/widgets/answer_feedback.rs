@@ -20,7 +20,7 @@ pub fn AnswerFeedback(
     let locale = use_locale();
     let correct = question.is_correct(&chosen);
     let right_letters = item.letters(&question.answer, "、");
-    let chosen_letters = item.letters(&chosen, "、");
+    let chosen_letters = (!chosen.is_empty()).then(|| item.letters(&chosen, "、"));
     let notes: Vec<_> = item
         .options
         .iter()
@@ -42,7 +42,11 @@ pub fn AnswerFeedback(
                     " · "
                     {
                         let chosen_letters = chosen_letters.clone();
-                        move || Msg::YourAnswer.fill(locale.lang(), &[&chosen_letters])
+                        move || {
+                            let lang = locale.lang();
+                            let letters = chosen_letters.as_deref().unwrap_or(Msg::NoAnswer.text(lang));
+                            Msg::YourAnswer.fill(lang, &[&letters])
+                        }
                     }
                 </Show>
             </p>

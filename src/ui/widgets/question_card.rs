@@ -4,6 +4,7 @@
 use crate::domain::bank::{OptionId, Question, QuestionType};
 use crate::domain::i18n::Msg;
 use crate::domain::session::option_letter;
+use crate::platform::focus::focus_on_mount;
 use crate::ui::app::use_locale;
 use leptos::prelude::*;
 
@@ -67,6 +68,9 @@ pub fn QuestionCard(
     /// Called with the option the player taps.
     #[prop(into)]
     on_toggle: Callback<OptionId>,
+    /// One of a list (the review): a smaller heading that does not take the focus.
+    #[prop(optional)]
+    listed: bool,
 ) -> impl IntoView {
     let locale = use_locale();
     let hint = match question.kind {
@@ -76,12 +80,9 @@ pub fn QuestionCard(
     };
     let prompt = question.prompt.clone();
     let heading = NodeRef::<leptos::html::H2>::new();
-    // A new question takes the focus, so screen readers read it and the keyboard starts at the top.
-    Effect::new(move |_| {
-        if let Some(el) = heading.get() {
-            let _ = el.focus();
-        }
-    });
+    if !listed {
+        focus_on_mount(heading);
+    }
     let options = order
         .iter()
         .enumerate()
@@ -129,9 +130,14 @@ pub fn QuestionCard(
     view! {
         <div class="question-card">
             <p class="question-kind">{move || locale.t(hint)}</p>
-            <h2 class="question-prompt" tabindex="-1" node_ref=heading>
-                {move || prompt.get(locale.lang()).to_owned()}
-            </h2>
+            {
+                let prompt = move || prompt.get(locale.lang()).to_owned();
+                if listed {
+                    view! { <h3 class="question-prompt">{prompt}</h3> }.into_any()
+                } else {
+                    view! { <h2 class="question-prompt" tabindex="-1" node_ref=heading>{prompt}</h2> }.into_any()
+                }
+            }
             <ul class="options" role="list" aria-label=move || locale.t(Msg::OptionsLabel)>
                 {options}
             </ul>

@@ -1,20 +1,29 @@
-//! The end of a round: score, accuracy, a word of advice, and the ways on.
+//! The end of a round: accuracy (its own number), points with the streak bonus, time, the pass
+//! verdict of a quiz, accuracy by topic, what to study next, and the ways on.
 
-use crate::domain::i18n::Msg;
+use crate::domain::i18n::{topic_name, Msg};
+use crate::domain::progress::RoundRecord;
+use crate::domain::score::{Advice, POINTS_PER_RIGHT};
+use crate::platform::focus::focus_on_mount;
 use crate::ui::app::use_locale;
+use crate::ui::widgets::TopicChart;
 use leptos::prelude::*;
-
-/// Accuracy at or above which the round counts as passed.
-pub const PASS_PERCENT: usize = 80;
 
 /// Shows the result of a finished round.
 #[component]
 pub fn ResultSummary(
-    /// Right answers.
-    correct: usize,
-    /// Questions in the round.
-    total: usize,
-    /// Called to play another round of the same topic.
+    /// The round as filed in the history.
+    record: RoundRecord,
+    /// The pass mark, for a quiz.
+    pass_percent: Option<u32>,
+    /// The longest run of right answers.
+    streak: u32,
+    /// What to study next.
+    advice: Vec<Advice>,
+    /// Called to open the review of every answer.
+    #[prop(into)]
+    on_review: Callback<()>,
+    /// Called to play another round of the same kind.
     #[prop(into)]
     on_again: Callback<()>,
     /// Called to go back to the home screen.
@@ -22,24 +31,63 @@ pub fn ResultSummary(
     on_home: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let accuracy = (correct * 100).checked_div(total).unwrap_or(0);
-    let passed = accuracy >= PASS_PERCENT;
     let heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(el) = heading.get() {
-            let _ = el.focus();
-        }
-    });
+    focus_on_mount(heading);
+    let accuracy = record.accuracy_percent();
+    let (correct, total) = (record.correct, record.total);
+    let bonus = record.points.saturating_sub(correct * POINTS_PER_RIGHT);
+    let points = record.points;
+    let (minutes, seconds) = (record.seconds / 60, record.seconds % 60);
+    let title = move || match record.passed {
+        Some(true) => locale.t(Msg::QuizPassed),
+        Some(false) => locale.t(Msg::QuizFailed),
+        None => locale.t(Msg::ResultTitle),
+    };
+    let sign = match record.passed {
+        Some(true) => "✓ ",
+        Some(false) => "✗ ",
+        None => "",
+    };
+    let advice = advice
+        .into_iter()
+        .map(|a| {
+            let text = move || {
+                let lang = locale.lang();
+                match a {
+                    Advice::StudyTopic(t) => {
+                        Msg::AdviceTopic.fill(lang, &[&topic_name(t).text(lang)])
+                    }
+                    Advice::ReviewBook(n) => Msg::AdviceBook.fill(lang, &[&n]),
+                    Advice::ReviewDue(n) => Msg::AdviceDue.fill(lang, &[&n]),
+                    Advice::WellDone => Msg::ResultGood.text(lang).to_owned(),
+                }
+            };
+            view! { <li>{text}</li> }
+        })
+        .collect_view();
     view! {
         <div class="result">
-            <h2 class="result-title" tabindex="-1" node_ref=heading>{move || locale.t(Msg::ResultTitle)}</h2>
-            <p class="score">{move || Msg::ScoreLine.fill(locale.lang(), &[&correct, &total])}</p>
+            <h2 class="result-title" tabindex="-1" node_ref=heading>
+                <span aria-hidden="true">{sign}</span>
+                {title}
+            </h2>
             <p class="accuracy">{move || Msg::AccuracyLine.fill(locale.lang(), &[&accuracy])}</p>
-            <p class="advice">
-                {move || if passed { locale.t(Msg::ResultGood) } else { locale.t(Msg::ResultStudy) }}
-            </p>
+            <p class="score">{move || Msg::ScoreLine.fill(locale.lang(), &[&correct, &total])}</p>
+            {pass_percent
+                .map(|pass| view! { <p class="pass-mark">{move || Msg::PassMarkLine.fill(locale.lang(), &[&pass])}</p> })}
+            <ul class="stats" role="list">
+                <li>{move || Msg::PointsLine.fill(locale.lang(), &[&points, &bonus])}</li>
+                <li>{move || Msg::StreakLine.fill(locale.lang(), &[&streak])}</li>
+                <li>{move || Msg::TimeLine.fill(locale.lang(), &[&minutes, &seconds])}</li>
+            </ul>
+            <TopicChart parts=record.parts.clone() pass_percent=pass_percent />
+            <h3 class="advice-title">{move || locale.t(Msg::AdviceHeading)}</h3>
+            <ul class="advice" role="list">{advice}</ul>
             <div class="actions">
-                <button type="button" class="button button-primary" on:click=move |_| on_again.run(())>
+                <button type="button" class="button button-primary" on:click=move |_| on_review.run(())>
+                    {move || locale.t(Msg::ReviewAnswers)}
+                </button>
+                <button type="button" class="button" on:click=move |_| on_again.run(())>
                     {move || locale.t(Msg::PlayAgain)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_home.run(())>

@@ -1,0 +1,260 @@
+//! How a finished attempt is scored and reported: accuracy (always its own number), points with a
+//! streak bonus, the per-topic breakdown, and what to study next.
+
+use crate::domain::bank::Topic;
+use crate::domain::date::Date;
+use crate::domain::library::{Library, RoundKind};
+use crate::domain::progress::RoundRecord;
+use crate::domain::session::{Answer, Session};
+use serde::{Deserialize, Serialize};
+
+/// Points for each right answer.
+pub const POINTS_PER_RIGHT: u32 = 10;
+/// Extra points for each right answer just before this one in an unbroken run.
+pub const STREAK_STEP: u32 = 2;
+/// Most extra points one answer can earn from a run.
+pub const STREAK_CAP: u32 = 10;
+
+/// Points for `answers` in the order given: each right answer earns `POINTS_PER_RIGHT`, plus
+/// `STREAK_STEP` for every right answer in a row before it (at most `STREAK_CAP`). Wrong or empty
+/// answers earn nothing and end the run. Reports and pass marks use accuracy, never points.
+pub fn points(answers: &[Answer]) -> u32 {
+    let mut run = 0u32;
+    answers
+        .iter()
+        .map(|a| {
+            if a.correct {
+                let bonus = (run * STREAK_STEP).min(STREAK_CAP);
+                run += 1;
+                POINTS_PER_RIGHT + bonus
+            } else {
+                run = 0;
+                0
+            }
+        })
+        .sum()
+}
+
+/// The longest run of right answers.
+pub fn best_streak(answers: &[Answer]) -> u32 {
+    let mut run = 0u32;
+    let mut best = 0u32;
+    for a in answers {
+        run = if a.correct { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+/// Right answers out of questions asked on one topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicScore {
+    /// The topic.
+    pub topic: Topic,
+    /// Answered right.
+    pub correct: u32,
+    /// Questions asked.
+    pub total: u32,
+}
+
+impl TopicScore {
+    /// Right answers as a whole percentage (rounded down).
+    pub fn percent(&self) -> u32 {
+        (self.correct * 100).checked_div(self.total).unwrap_or(0)
+    }
+}
+
+/// The answered part of `session` by topic, in topic order (questions whose bank is not in
+/// `library` are left out).
+pub fn by_topic(session: &Session, library: &Library) -> Vec<TopicScore> {
+    let mut scores: Vec<TopicScore> = Vec::new();
+    for (item, answer) in session.items.iter().zip(&session.answers) {
+        let Some(topic) = library.bank(&item.bank).map(|b| b.topic) else {
+            continue;
+        };
+        let correct = u32::from(answer.correct);
+        match scores.iter_mut().find(|s| s.topic == topic) {
+            Some(s) => {
+                s.correct += correct;
+                s.total += 1;
+            }
+            None => scores.push(TopicScore {
+                topic,
+                correct,
+                total: 1,
+            }),
+        }
+    }
+    scores.sort_by_key(|s| s.topic);
+    scores
+}
+
+/// The history entry of a finished `session` of `kind`.
+pub fn record(
+    kind: &RoundKind,
+    session: &Session,
+    library: &Library,
+    date: Date,
+    seconds: u32,
+) -> RoundRecord {
+    let parts = by_topic(session, library);
+    let accuracy = u32::try_from(session.accuracy_percent()).unwrap_or(0);
+    RoundRecord {
+        date,
+        topics: parts.iter().map(|p| p.topic).collect(),
+        total: u32::try_from(session.total()).unwrap_or(u32::MAX),
+        correct: u32::try_from(session.correct()).unwrap_or(u32::MAX),
+        seconds,
+        label: kind.label(),
+        points: points(&session.answers),
+        parts,
+        passed: kind.pass_percent().map(|pass| accuracy >= pass),
+    }
+}
+
+/// One piece of advice on the results screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advice {
+    /// Practise this topic next: its accuracy was the lowest, and under the pass mark.
+    StudyTopic(Topic),
+    /// Questions wait in the wrong-answer book.
+    ReviewBook(usize),
+    /// Questions are due for review today.
+    ReviewDue(usize),
+    /// Everything at or over the pass mark: keep going, and share with the family.
+    WellDone,
+}
+
+/// What to study next: the weakest topic under `pass_percent` (ties go to the topic with more
+/// questions asked), then the wrong-answer book, then due reviews; or well done.
+pub fn advice(scores: &[TopicScore], pass_percent: u32, in_book: usize, due: usize) -> Vec<Advice> {
+    let mut out = Vec::new();
+    let weakest = scores
+        .iter()
+        .filter(|s| s.total > 0 && s.percent() < pass_percent)
+        .min_by_key(|s| (s.percent(), std::cmp::Reverse(s.total)));
+    if let Some(s) = weakest {
+        out.push(Advice::StudyTopic(s.topic));
+    }
+    if in_book > 0 {
+        out.push(Advice::ReviewBook(in_book));
+    }
+    if due > 0 {
+        out.push(Advice::ReviewDue(due));
+    }
+    if weakest.is_none() {
+        out.insert(0, Advice::WellDone);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(pattern: &str) -> Vec<Answer> {
+        pattern
+            .chars()
+            .map(|c| Answer {
+                chosen: vec![],
+                correct: c == 'y',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn points_add_a_capped_streak_bonus_and_a_miss_resets_it() {
+        assert_eq!(points(&answers("")), 0);
+        assert_eq!(points(&answers("n")), 0);
+        assert_eq!(points(&answers("y")), 10);
+        // 10 + 12 + 14
+        assert_eq!(points(&answers("yyy")), 36);
+        // 10 + 12 | miss | 10
+        assert_eq!(points(&answers("yyny")), 32);
+        // bonus 0,2,4,6,8,10,10,10
+        assert_eq!(
+            points(&answers("yyyyyyyy")),
+            80 + 2 + 4 + 6 + 8 + 10 + 10 + 10
+        );
+        assert_eq!(best_streak(&answers("yynyyyn")), 3);
+    }
+
+    #[test]
+    fn accuracy_is_independent_of_the_order_points_depend_on() {
+        let a = answers("yyyynnnn");
+        let b = answers("ynynynyn");
+        let pct = |a: &[Answer]| a.iter().filter(|x| x.correct).count() * 100 / a.len();
+        assert_eq!(pct(&a), pct(&b));
+        assert!(points(&a) > points(&b));
+    }
+
+    #[test]
+    fn a_finished_quiz_is_recorded_with_its_parts_points_and_verdict() {
+        use crate::domain::bank::parse_bank;
+        use crate::domain::plan::Plan;
+        use crate::domain::progress::{Progress, RoundLabel};
+        let day = Date::new(2026, 11, 26).unwrap();
+        let text = std::fs::read("quizzes/rights.json").unwrap();
+        let bank = parse_bank("rights.json", &text, day).bank.unwrap();
+        let mut library = Library::default();
+        library.insert(std::sync::Arc::new(bank));
+        let kind = RoundKind::Plan(Plan::quiz(vec![]));
+        let mut s = library
+            .draw(&kind, &Progress::default(), day, 3, 10)
+            .unwrap();
+        // Answer the first 8 right, leave the last 2.
+        for i in 0..8 {
+            s.go_to(i).unwrap();
+            let item = s.items[i].clone();
+            let q = library
+                .question(&item.bank, &item.question)
+                .unwrap()
+                .clone();
+            for a in &q.answer {
+                s.toggle(q.kind, a).unwrap();
+            }
+        }
+        s.hand_in(|item| library.question(&item.bank, &item.question))
+            .unwrap();
+        let r = record(&kind, &s, &library, day, 95);
+        assert_eq!((r.correct, r.total, r.accuracy_percent()), (8, 10, 80));
+        assert_eq!(r.label, RoundLabel::Quiz);
+        assert_eq!(r.passed, Some(true), "80% meets the default pass mark");
+        assert_eq!(r.points, points(&s.answers));
+        assert_eq!(
+            r.parts,
+            [TopicScore {
+                topic: Topic::Rights,
+                correct: 8,
+                total: 10
+            }]
+        );
+        let practice = RoundKind::Plan(Plan::practice(vec![]));
+        assert_eq!(record(&practice, &s, &library, day, 95).passed, None);
+    }
+
+    #[test]
+    fn advice_names_the_weakest_topic_under_the_mark_then_the_book() {
+        let s = |topic, correct, total| TopicScore {
+            topic,
+            correct,
+            total,
+        };
+        let scores = [
+            s(Topic::Fraud, 4, 5),
+            s(Topic::Privacy, 1, 4),
+            s(Topic::Investing, 1, 4),
+            s(Topic::Rights, 3, 3),
+        ];
+        assert_eq!(
+            advice(&scores[..3], 80, 2, 0),
+            [Advice::StudyTopic(Topic::Privacy), Advice::ReviewBook(2)]
+        );
+        assert_eq!(
+            advice(&[scores[0], scores[3]], 80, 0, 3),
+            [Advice::WellDone, Advice::ReviewDue(3)]
+        );
+        assert_eq!(scores[1].percent(), 25);
+        assert_eq!(s(Topic::Fraud, 0, 0).percent(), 0);
+    }
+}

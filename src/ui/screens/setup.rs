@@ -1,0 +1,209 @@
+//! Setting up a round: practice or quiz, which topics, and for a practice the order, for a quiz the
+//! length, difficulty and time limit. Shows how many questions the choice holds before it starts.
+
+use crate::domain::bank::{BankId, Topic};
+use crate::domain::i18n::{difficulty_name, Msg};
+use crate::domain::library::Library;
+use crate::domain::plan::{Order, Plan, DIFFICULTIES, QUIZ_COUNTS, TIME_LIMITS};
+use crate::domain::session::Mode;
+use crate::platform::{focus::focus_on_mount, page};
+use crate::ui::app::use_locale;
+use crate::ui::hooks::{BankState, IndexState};
+use crate::ui::widgets::{words, AudienceChips, Chips};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// The setup screen; reports the plan to start.
+#[component]
+pub fn SetupScreen(
+    /// Where to start from (the last plan, narrowed to what was tapped).
+    plan: Plan,
+    /// The bank index (for the topics offered).
+    #[prop(into)]
+    index: Signal<IndexState>,
+    /// Every listed bank's state (topics whose banks all have errors are not offered).
+    #[prop(into)]
+    banks: Signal<HashMap<BankId, BankState>>,
+    /// The banks loaded so far.
+    #[prop(into)]
+    library: Signal<Library>,
+    /// Whether banks are still loading.
+    #[prop(into)]
+    loading: Signal<bool>,
+    /// Called with the plan to start.
+    #[prop(into)]
+    on_start: Callback<Plan>,
+    /// Called to go back home.
+    #[prop(into)]
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let plan = RwSignal::new(plan);
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_on_mount(heading);
+
+    // Topics offered: those with at least one bank that is not known to be broken.
+    let topics = Memo::new(move |_| {
+        let IndexState::Ready(index) = index.get() else {
+            return Vec::new();
+        };
+        let mut topics: Vec<Topic> = index
+            .banks
+            .iter()
+            .filter(|e| banks.with(|b| !matches!(b.get(&e.id), Some(BankState::Invalid { .. }))))
+            .map(|e| e.topic)
+            .collect();
+        topics.sort();
+        topics.dedup();
+        topics
+    });
+    let pool = Memo::new(move |_| plan.with(|p| library.with(|l| l.pool(p, page::today()).len())));
+    let ready = move || !loading.get() && pool.get() > 0;
+    let mode = Memo::new(move |_| plan.with(|p| p.mode));
+    let due_note = move || mode.get() == Mode::Practice && pool.get() > 0;
+
+    let mode_choices = vec![
+        (Mode::Practice, words(Msg::ModePractice)),
+        (Mode::Quiz, words(Msg::ModeQuiz)),
+    ];
+    let topic_choices = move || {
+        topics
+            .get()
+            .into_iter()
+            .map(|t| (t, words(crate::domain::i18n::topic_name(t))))
+            .collect::<Vec<_>>()
+    };
+    let order_choices = vec![
+        (Order::Sequential, words(Msg::OrderSequential)),
+        (Order::Random, words(Msg::OrderRandom)),
+    ];
+    let count_choices = QUIZ_COUNTS
+        .into_iter()
+        .map(|n| {
+            (
+                n,
+                Signal::derive(move || Msg::CountOption.fill(locale.lang(), &[&n])),
+            )
+        })
+        .collect::<Vec<_>>();
+    let difficulty_choices = DIFFICULTIES
+        .into_iter()
+        .map(|d| (d, words(difficulty_name(d))))
+        .collect::<Vec<_>>();
+    let time_choices = std::iter::once((0u32, words(Msg::TimeOff)))
+        .chain(TIME_LIMITS.into_iter().map(|s| {
+            (
+                s,
+                Signal::derive(move || Msg::TimeSeconds.fill(locale.lang(), &[&s])),
+            )
+        }))
+        .collect::<Vec<_>>();
+
+    let status = move || {
+        if loading.get() && pool.get() == 0 {
+            locale.t(Msg::Loading).to_owned()
+        } else if pool.get() == 0 {
+            locale.t(Msg::PoolEmpty).to_owned()
+        } else {
+            Msg::PoolCount.fill(locale.lang(), &[&pool.get()])
+        }
+    };
+
+    view! {
+        <section class="setup" aria-labelledby="setup-title">
+            <div class="quiz-head">
+                <h1 id="setup-title" class="quiz-title" tabindex="-1" node_ref=heading>
+                    {move || locale.t(Msg::SetupTitle)}
+                </h1>
+                <button type="button" class="button button-quiet" on:click=move |_| on_back.run(())>
+                    {move || locale.t(Msg::Back)}
+                </button>
+            </div>
+            <Chips
+                heading=Msg::ModeHeading
+                choices=mode_choices
+                selected=Signal::derive(move || vec![mode.get()])
+                on_pick=move |m: Mode| plan.update(|p| p.set_mode(m))
+            />
+            <p class="hint">
+                {move || match mode.get() {
+                    Mode::Practice => locale.t(Msg::ModePracticeHint),
+                    Mode::Quiz => locale.t(Msg::ModeQuizHint),
+                }}
+            </p>
+            {move || {
+                let all = topics.get();
+                view! {
+                    <Chips
+                        heading=Msg::TopicsHeading
+                        choices=topic_choices()
+                        selected=Signal::derive(move || {
+                            plan.with(|p| if p.topics.is_empty() { topics.get() } else { p.topics.clone() })
+                        })
+                        on_pick=move |t: Topic| plan.update(|p| p.toggle_topic(t, &all))
+                    />
+                }
+            }}
+            <AudienceChips
+                audience=Signal::derive(move || plan.with(|p| p.audience))
+                on_pick=move |a| plan.update(|p| p.audience = a)
+            />
+            <Show
+                when=move || mode.get() == Mode::Quiz
+                fallback=move || {
+                    view! {
+                        <Chips
+                            heading=Msg::OrderHeading
+                            choices=order_choices.clone()
+                            selected=Signal::derive(move || vec![plan.with(|p| p.order)])
+                            on_pick=move |o| plan.update(|p| p.order = o)
+                        />
+                    }
+                }
+            >
+                <Chips
+                    heading=Msg::CountHeading
+                    choices=count_choices.clone()
+                    selected=Signal::derive(move || plan.with(|p| p.count.into_iter().collect()))
+                    on_pick=move |n| plan.update(|p| p.count = Some(n))
+                />
+                <Chips
+                    heading=Msg::DifficultyHeading
+                    choices=difficulty_choices.clone()
+                    selected=Signal::derive(move || plan.with(|p| p.difficulties.clone()))
+                    on_pick=move |d| plan.update(|p| p.toggle_difficulty(d))
+                />
+                <Chips
+                    heading=Msg::TimeHeading
+                    choices=time_choices.clone()
+                    selected=Signal::derive(move || vec![plan.with(|p| p.limit_seconds.unwrap_or(0))])
+                    on_pick=move |s: u32| plan.update(|p| p.limit_seconds = (s > 0).then_some(s))
+                />
+                <p class="hint">
+                    {move || Msg::PassMarkLine.fill(locale.lang(), &[&plan.with(|p| p.pass_percent)])}
+                </p>
+            </Show>
+            <p class="pool" role="status">
+                {status}
+                <Show when=due_note>
+                    " "
+                    {move || locale.t(Msg::PoolDueFirst)}
+                </Show>
+            </p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button button-primary"
+                    aria-disabled=move || (!ready()).to_string()
+                    on:click=move |_| {
+                        if ready() {
+                            on_start.run(plan.get_untracked())
+                        }
+                    }
+                >
+                    {move || locale.t(Msg::Start)}
+                </button>
+            </div>
+        </section>
+    }
+}

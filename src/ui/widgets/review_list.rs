@@ -1,0 +1,66 @@
+//! The review after a round (解析回顾): every question with the options marked, the player's
+//! answer, the right answer and the explanation.
+
+use crate::domain::i18n::Msg;
+use crate::domain::library::Library;
+use crate::domain::session::Session;
+use crate::platform::focus::focus_on_mount;
+use crate::ui::app::use_locale;
+use crate::ui::widgets::{AnswerFeedback, QuestionCard};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Every answered question of `session`, in order.
+#[component]
+pub fn ReviewList(
+    /// The banks the questions come from.
+    library: Arc<Library>,
+    /// The finished session.
+    session: Session,
+    /// Called to go back to the result.
+    #[prop(into)]
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    focus_on_mount(heading);
+    let entries = session
+        .items
+        .iter()
+        .zip(&session.answers)
+        .enumerate()
+        .filter_map(|(i, (item, answer))| {
+            let question = library.question(&item.bank, &item.question)?.clone();
+            let chosen = answer.chosen.clone();
+            let shown = chosen.clone();
+            Some(view! {
+                <li class="review-item">
+                    <p class="review-number">
+                        <span aria-hidden="true">{if answer.correct { "✓ " } else { "✗ " }}</span>
+                        {move || Msg::QuestionNumber.fill(locale.lang(), &[&(i + 1)])}
+                    </p>
+                    <QuestionCard
+                        question=question.clone()
+                        order=item.options.clone()
+                        selected=Signal::derive(move || shown.clone())
+                        revealed=true
+                        on_toggle=|_| {}
+                        listed=true
+                    />
+                    <AnswerFeedback item=item.clone() question=question chosen=chosen />
+                </li>
+            })
+        })
+        .collect_view();
+    view! {
+        <div class="review">
+            <h2 class="result-title" tabindex="-1" node_ref=heading>{move || locale.t(Msg::ReviewTitle)}</h2>
+            <ol class="review-list" role="list">{entries}</ol>
+            <div class="actions">
+                <button type="button" class="button button-primary" on:click=move |_| on_back.run(())>
+                    {move || locale.t(Msg::BackToResult)}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,130 @@
+// The learner's modes end to end: a full quiz with the unanswered warning, the result (points,
+// chart, advice) and the review; a timed quiz; the setup's filters; the progress screen.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, pick } from './harness.mjs';
+
+const env = useBrowserAndServer();
+const bankOf = (topic) => readIndex().banks.find((b) => b.topic === topic);
+
+test('a full quiz: warned about an unanswered question, handed in, scored, then reviewed', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  const rights = bankOf('rights');
+  await setUpRound(page, rights.title.zh, { mode: 'quiz', count: 5 });
+  // Right, wrong, (skipped), right, right. Nothing is revealed while answering.
+  const plan = [true, false, null, true, true];
+  for (const [i, right] of plan.entries()) {
+    await page.getByText(`第 ${i + 1} 题 / 共 5 题`).waitFor();
+    if (right !== null) await pick(page, right);
+    assert.equal(await page.locator('.verdict').count(), 0);
+    if (i < 4) await page.getByRole('button', { name: '下一题' }).click();
+  }
+  await page.getByRole('button', { name: '交卷', exact: true }).click();
+  const warning = page.getByRole('alertdialog');
+  await warning.waitFor();
+  assert.match(await warning.innerText(), /还有 1 道题没有作答（第 3 题）/);
+  await page.getByRole('button', { name: '继续答题' }).click();
+  await page.getByText('第 3 题 / 共 5 题').waitFor();
+  assert.equal(await page.getByRole('button', { name: '第 3 题，未答' }).getAttribute('aria-current'), 'step');
+  // Going back shows what was ticked before.
+  await page.getByRole('button', { name: '第 1 题，已答' }).click();
+  assert.ok(await page.locator('button.option[aria-pressed="true"]').count() >= 1);
+  await page.getByRole('button', { name: '第 3 题，未答' }).click();
+  await pick(page, true);
+  await page.getByRole('button', { name: '交卷', exact: true }).click();
+
+  // 4 of 5 right = 80%, the default pass mark. Points: 10 + 0 + 10 + 12 + 14 (a run of three).
+  await page.getByRole('heading', { name: '测验通过' }).waitFor();
+  await page.getByText('正确率 80%', { exact: true }).waitFor();
+  await page.getByText('答对 4 题，共 5 题').waitFor();
+  await page.getByText('得分 46 分（其中连续答对奖励 6 分）').waitFor();
+  await page.getByText('最多连续答对 3 题').waitFor();
+  await page.getByText(/用时 \d+ 分 \d+ 秒/).waitFor();
+  const chart = page.getByRole('img', { name: /各主题正确率/ });
+  assert.match(await chart.getAttribute('aria-label'), /消费者权益：答对 4 \/ 5 题，80%/);
+  assert.equal(await page.locator('.chart .bar').count(), 1);
+  await page.getByText('错题本里有 1 道题').waitFor();
+
+  await page.getByRole('button', { name: '查看答题详情' }).click();
+  await page.getByRole('heading', { name: '答题详情' }).waitFor();
+  const items = page.locator('.review-item');
+  assert.equal(await items.count(), 5);
+  assert.match(await items.nth(1).innerText(), /回答错误[\s\S]*正确答案：/);
+  assert.match(await items.nth(0).innerText(), /回答正确[\s\S]*解析/);
+  assert.equal(await page.locator('.review-item .explanation').count(), 5);
+  await page.getByRole('button', { name: '返回成绩' }).click();
+  await page.getByRole('heading', { name: '测验通过' }).waitFor();
+
+  // The progress screen: best score, mastery, and the quiz in the history.
+  await page.getByRole('button', { name: '返回首页' }).click();
+  await page.getByRole('button', { name: /我的学习/ }).click();
+  const card = page.locator('.mastery', { hasText: '消费者权益' });
+  assert.match(await card.innerText(), /最好成绩 80%/);
+  assert.match(await card.innerText(), /掌握 [1-9]\d*%/);
+  const row = page.locator('.history-row').first();
+  assert.match(await row.innerText(), /测验 · 消费者权益[\s\S]*4\/5 题，正确率 80% · 46 分[\s\S]*测验通过/);
+  await page.getByText('共答 1 轮、5 道题').waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('a timed quiz moves on when a question runs out of time and hands in after the last', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.clock.install();
+  await page.goto(env.origin + '/');
+  await setUpRound(page, bankOf('privacy').title.zh, { mode: 'quiz', count: 5, seconds: 30 });
+  await page.locator('.timer', { hasText: '本题剩余 30 秒' }).waitFor();
+  // A timed quiz only moves forward: no "previous", no answer sheet.
+  assert.equal(await page.getByRole('button', { name: '上一题' }).count(), 0);
+  assert.equal(await page.locator('.sheet').count(), 0);
+  await pick(page, true);
+  await page.clock.runFor(20_000);
+  await page.locator('.timer', { hasText: '本题剩余 10 秒' }).waitFor();
+  assert.match(await page.locator('.quiz [aria-live]').innerText(), /本题剩余 10 秒/);
+  await page.clock.runFor(10_000);
+  await page.getByText('第 2 题 / 共 5 题').waitFor();
+  await page.locator('.timer', { hasText: '本题剩余 30 秒' }).waitFor();
+  for (let i = 2; i <= 5; i++) {
+    await page.clock.runFor(30_000);
+    if (i < 5) await page.getByText(`第 ${i + 1} 题 / 共 5 题`).waitFor();
+  }
+  await page.getByRole('heading', { name: '这次没有通过' }).waitFor();
+  await page.getByText('答对 1 题，共 5 题').waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('the setup counts what topics, audience and difficulty leave; practice reveals at once', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  const fraud = readBank(bankOf('fraud').id).questions;
+  const privacy = readBank(bankOf('privacy').id).questions;
+  const both = [...fraud, ...privacy];
+  await page.getByRole('button', { name: bankOf('fraud').title.zh }).click();
+  await page.getByRole('button', { name: '练习', exact: true }).click();
+  await page.getByText(`所选范围共有 ${fraud.length} 道题`).waitFor();
+  await page.getByRole('group', { name: '答题主题' }).getByRole('button', { name: '个人信息保护' }).click();
+  await page.getByText(`所选范围共有 ${both.length} 道题`).waitFor();
+  await page.getByRole('group', { name: '面向人群' }).getByRole('button', { name: '长辈' }).click();
+  const seniors = both.filter((q) => q.audience.includes('elderly'));
+  await page.getByText(`所选范围共有 ${seniors.length} 道题`).waitFor();
+  await page.getByRole('group', { name: '面向人群' }).getByRole('button', { name: '所有人' }).click();
+  // Difficulty applies to quizzes.
+  await page.getByRole('button', { name: '测验', exact: true }).click();
+  await page.getByRole('button', { name: '挑战' }).click();
+  await page.getByText(`所选范围共有 ${both.filter((q) => q.difficulty === 3).length} 道题`).waitFor();
+  await page.getByRole('button', { name: '练习', exact: true }).click();
+  await page.getByRole('button', { name: '随机练习' }).click();
+  await page.getByText(`所选范围共有 ${both.length} 道题`).waitFor();
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await page.getByText(`第 1 题 / 共 ${both.length} 题`).waitFor();
+  assert.equal(await page.locator('.quiz-title').innerText(), '防范诈骗、个人信息保护 · 练习');
+  const q = await pick(page, false);
+  assert.ok(both.some((x) => x.id === q.id));
+  await page.getByRole('button', { name: '确认答案' }).click();
+  await page.getByText('回答错误').first().waitFor();
+  await page.locator('.explanation').waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
