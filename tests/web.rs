@@ -3,11 +3,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 #![cfg(target_arch = "wasm32")]
 
-use anxin::domain::bank::{parse_bank, OptionId, Question};
+use anxin::domain::bank::{parse_bank, BankId, OptionId, Question, Topic};
 use anxin::domain::date::Date;
+use anxin::domain::i18n::Msg;
+use anxin::domain::library::Library;
+use anxin::domain::progress::{RoundLabel, RoundRecord};
+use anxin::domain::score::{Advice, TopicScore};
+use anxin::domain::session::{Mode, Session};
 use anxin::domain::text::Lang;
 use anxin::ui::app::Locale;
-use anxin::ui::widgets::{QuestionCard, ResultSummary};
+use anxin::ui::widgets::{Chips, QuestionCard, ResultSummary, ReviewList, TopicChart};
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -133,31 +138,203 @@ async fn question_card_follows_the_language() {
 }
 
 #[wasm_bindgen_test]
-async fn result_summary_shows_score_and_goes_home() {
+async fn result_summary_shows_accuracy_points_verdict_and_advice() {
     let root = container();
     let home = RwSignal::new(0);
-    let again = RwSignal::new(0);
+    let review = RwSignal::new(0);
+    let record = RoundRecord {
+        date: Date::new(2026, 11, 27).unwrap(),
+        topics: vec![Topic::Fraud, Topic::Rights],
+        total: 10,
+        correct: 7,
+        seconds: 125,
+        label: RoundLabel::Quiz,
+        points: 84,
+        parts: vec![
+            TopicScore {
+                topic: Topic::Fraud,
+                correct: 5,
+                total: 6,
+            },
+            TopicScore {
+                topic: Topic::Rights,
+                correct: 2,
+                total: 4,
+            },
+        ],
+        passed: Some(false),
+    };
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(Locale::new(Lang::En));
         view! {
             <ResultSummary
-                correct=7
-                total=10
-                on_again=move |_| again.update(|n| *n += 1)
+                record=record.clone()
+                pass_percent=Some(80)
+                streak=4
+                advice=vec![Advice::StudyTopic(Topic::Rights), Advice::ReviewBook(3)]
+                on_review=move |_| review.update(|n| *n += 1)
+                on_again=|_| {}
                 on_home=move |_| home.update(|n| *n += 1)
             />
         }
     });
     tick().await;
     let text = root.text_content().unwrap();
-    assert!(text.contains("7 of 10 correct"), "{text}");
-    assert!(text.contains("Accuracy 70%"), "{text}");
+    for expected in [
+        "✗ Not passed this time",
+        "Accuracy 70%",
+        "7 of 10 correct",
+        "Pass mark: 80% right",
+        "84 points (14 of them for answers in a row)",
+        "Longest run: 4 right in a row",
+        "Time: 2 min 5 s",
+        "Practise \"Consumer rights\" next",
+        "3 questions wait in your wrong-answer book",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
     let actions = buttons(&root, "button");
-    let back = actions
-        .iter()
-        .find(|b| b.text_content().unwrap() == "Back to home")
-        .unwrap();
-    back.click();
+    let press = |name: &str| {
+        actions
+            .iter()
+            .find(|b| b.text_content().unwrap() == name)
+            .unwrap()
+            .click()
+    };
+    press("Review my answers");
+    press("Back to home");
     tick().await;
-    assert_eq!((home.get_untracked(), again.get_untracked()), (1, 0));
+    assert_eq!((review.get_untracked(), home.get_untracked()), (1, 1));
+}
+
+#[wasm_bindgen_test]
+async fn topic_chart_draws_a_labelled_bar_per_topic_and_the_pass_line() {
+    let root = container();
+    let parts = vec![
+        TopicScore {
+            topic: Topic::Fraud,
+            correct: 9,
+            total: 10,
+        },
+        TopicScore {
+            topic: Topic::Privacy,
+            correct: 1,
+            total: 4,
+        },
+    ];
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(Locale::new(Lang::En));
+        view! { <TopicChart parts=parts.clone() pass_percent=Some(80) /> }
+    });
+    tick().await;
+    let svg = root.query_selector("svg").unwrap().unwrap();
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    let label = svg.get_attribute("aria-label").unwrap();
+    assert!(
+        label.contains("Fraud prevention: 9 of 10 right, 90%"),
+        "{label}"
+    );
+    assert!(
+        label.contains("Personal information: 1 of 4 right, 25%"),
+        "{label}"
+    );
+    assert_eq!(buttons(&root, ".bar").len(), 2);
+    // Under the pass mark is marked by class (and the words say the numbers).
+    assert_eq!(buttons(&root, ".bar-low").len(), 1);
+    let fills: Vec<String> = buttons(&root, ".bar-fill")
+        .iter()
+        .map(|r| r.get_attribute("width").unwrap())
+        .collect();
+    assert_eq!(fills, ["288", "80"]);
+    let line = root.query_selector(".pass-line").unwrap().unwrap();
+    assert_eq!(line.get_attribute("x1").as_deref(), Some("256"));
+}
+
+#[wasm_bindgen_test]
+async fn chips_show_the_pressed_choice_in_words_and_report_taps() {
+    let root = container();
+    let selected = RwSignal::new(vec![2u8]);
+    let picked = RwSignal::new(Vec::<u8>::new());
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(Locale::new(Lang::En));
+        let choices = [1u8, 2, 3]
+            .into_iter()
+            .map(|d| (d, Signal::derive(move || format!("level {d}"))))
+            .collect();
+        view! {
+            <Chips
+                heading=Msg::DifficultyHeading
+                choices=choices
+                selected=selected
+                on_pick=move |d| picked.update(|p| p.push(d))
+            />
+        }
+    });
+    tick().await;
+    let group = root.query_selector("[role=group]").unwrap().unwrap();
+    let label_id = group.get_attribute("aria-labelledby").unwrap();
+    let label = root
+        .query_selector(&format!("#{label_id}"))
+        .unwrap()
+        .unwrap();
+    assert!(label.text_content().unwrap().starts_with("Difficulty"));
+    let chips = buttons(&root, "button.chip");
+    let pressed = |c: &web_sys::HtmlElement| c.get_attribute("aria-pressed").unwrap();
+    assert_eq!(
+        chips.iter().map(pressed).collect::<Vec<_>>(),
+        ["false", "true", "false"]
+    );
+    assert_eq!(chips[1].text_content().unwrap(), "✓level 2");
+    chips[2].click();
+    tick().await;
+    assert_eq!(picked.get_untracked(), [3]);
+    selected.set(vec![1, 3]);
+    tick().await;
+    assert_eq!(
+        chips.iter().map(pressed).collect::<Vec<_>>(),
+        ["true", "false", "true"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn review_list_shows_each_answer_with_the_right_one_and_unanswered_in_words() {
+    let root = container();
+    let q = question();
+    let bank_json = BANK;
+    let report = parse_bank(
+        "t.json",
+        bank_json.as_bytes(),
+        Date::new(2026, 11, 26).unwrap(),
+    );
+    let mut library = Library::default();
+    library.insert(std::sync::Arc::new(report.bank.unwrap()));
+    let mut session =
+        Session::from_pool(vec![(&BankId::from("t"), &q)], 7, Mode::Quiz, None).unwrap();
+    session.hand_in(|_| Some(&q)).unwrap();
+    let back = RwSignal::new(0);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(Locale::new(Lang::En));
+        view! {
+            <ReviewList
+                library=std::sync::Arc::new(library.clone())
+                session=session.clone()
+                on_back=move |_| back.update(|n| *n += 1)
+            />
+        }
+    });
+    tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Question 1"), "{text}");
+    assert!(text.contains("Your answer: not answered"), "{text}");
+    assert!(text.contains("Police never ask"), "{text}");
+    assert_eq!(buttons(&root, ".review-item").len(), 1);
+    // Listed questions use a smaller heading and do not take the focus.
+    assert_eq!(buttons(&root, "h3.question-prompt").len(), 1);
+    buttons(&root, "button")
+        .iter()
+        .find(|b| b.text_content().unwrap() == "Back to the result")
+        .unwrap()
+        .click();
+    tick().await;
+    assert_eq!(back.get_untracked(), 1);
 }
