@@ -19,13 +19,14 @@ PORT ?= 8080
 STAMP := target/.stamps
 APP_SOURCES := $(shell find src style public quizzes -type f 2>/dev/null) index.html Trunk.toml Cargo.toml Cargo.lock
 
-.PHONY: help tools browsers serve dist test lint host-test web-test e2e banks check-banks clean
+.PHONY: help tools browsers serve dist test lint host-test web-test e2e bench banks check-banks clean
 
 help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test    run every check"
 	@echo "make dist    release build into dist/"
 	@echo "make banks   check the banks and rewrite quizzes/index.json"
+	@echo "make bench   dist sizes, start-up time in Chromium, domain timings (Markdown tables)"
 
 ## ---- installs (each step skips itself when already done) ----
 tools: $(STAMP)/wasm-target $(STAMP)/trunk-$(TRUNK_VERSION) $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
@@ -88,6 +89,10 @@ web-test: tools browsers
 
 e2e: dist browsers tools
 	node --test --test-concurrency=1 tests/e2e/
+
+bench: dist browsers tools
+	node bench/app.mjs
+	cargo bench --bench domain 2>/dev/null
 
 ## ---- content ----
 banks:
