@@ -19,7 +19,7 @@ PORT ?= 8080
 STAMP := target/.stamps
 APP_SOURCES := $(shell find src style public quizzes -type f 2>/dev/null) index.html Trunk.toml Cargo.toml Cargo.lock
 
-.PHONY: help tools browsers serve dist test lint host-test web-test e2e bench banks check-banks clean
+.PHONY: help tools browsers serve dist test lint host-test web-test engines e2e bench banks check-banks clean
 
 help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
@@ -73,7 +73,7 @@ serve: dist
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## ---- tests ----
-test: lint host-test web-test dist e2e
+test: lint host-test web-test dist engines e2e
 	@echo "make test: all checks passed"
 
 lint: tools
@@ -86,6 +86,15 @@ host-test:
 # Stripped like the release build: without reference types wasm-bindgen needs a symbol-free wasm.
 web-test: tools browsers
 	CARGO_PROFILE_DEV_STRIP=symbols cargo test --target wasm32-unknown-unknown --test web
+
+# The old-engine floor (about Chrome/WebView 80 and iOS 13.4), checked on the built files: the wasm uses no
+# post-MVP feature those engines lack, the module scripts are ES2020 at most, the nomodule script is ES5.
+engines: dist tools
+	wasm-validate --disable-reference-types --disable-multi-value --disable-bulk-memory \
+	  --disable-sign-extension --disable-saturating-float-to-int dist/*_bg.wasm
+	es-check es2020 --module $$(ls dist/anxin-*.js) dist/loader.js
+	es-check es5 dist/nomodule.js
+	@echo "engines: wasm MVP-only, JavaScript ES2020 (modules) / ES5 (nomodule)"
 
 e2e: dist browsers tools
 	node --test --test-concurrency=1 tests/e2e/
