@@ -327,6 +327,10 @@ catalogue! {
     HistoryResult => "{0}/{1} 题，正确率 {2}%", "{0}/{1}, {2}% right";
     /// One history row's points: {0}.
     HistoryPoints => "{0} 分", "{0} points";
+    /// Elder mode's name (a toggle).
+    ElderMode => "长辈模式", "Elder mode";
+    /// What elder mode does.
+    ElderModeHint => "字更大、按钮更大，一屏只看一道题，不限时。", "Bigger text and buttons, one question per screen, no time limits.";
     /// A round across every topic.
     AllTopics => "全部主题", "All topics";
 }

@@ -49,6 +49,9 @@ pub struct Settings {
     /// Who the learner practises for (None: everyone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Audience>,
+    /// 长辈模式: larger text and targets, one question per screen, no time limits.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub elder: bool,
     /// The last practice or quiz set up, as the setup screen's starting point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<Plan>,
@@ -114,6 +117,7 @@ mod tests {
         let s = Settings {
             lang: Some(Lang::En),
             audience: Some(Audience::Elderly),
+            elder: true,
             plan: Some(Plan::quiz(vec![])),
         };
         let back: Settings = open(seal(&s), no_migration).unwrap();

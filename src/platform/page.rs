@@ -56,6 +56,22 @@ pub fn set_document_lang(tag: &str) {
     }
 }
 
+/// Adds or removes a class on `<html>` (a display mode the whole page's styles follow).
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let list = el.class_list();
+        // Changing a class cannot meaningfully fail; ignore if it does.
+        let _ = if on {
+            list.add_1(class)
+        } else {
+            list.remove_1(class)
+        };
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

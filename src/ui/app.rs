@@ -16,7 +16,7 @@ use crate::ui::hooks::{use_banks, use_saved, BankState, UseSaved};
 use crate::ui::screens::{
     HomeScreen, ProgressScreen, QuizScreen, SettingsScreen, SetupScreen, ShelfScreen,
 };
-use crate::ui::widgets::{LangToggle, NoticeBanner};
+use crate::ui::widgets::{ElderToggle, LangToggle, NoticeBanner};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -49,6 +49,15 @@ impl Locale {
 /// The app's language (provided by `App`).
 pub fn use_locale() -> Locale {
     expect_context()
+}
+
+/// Whether elder mode (长辈模式) is on (provided by `App`; off where no app provides it).
+#[derive(Debug, Clone, Copy)]
+pub struct Elder(pub Signal<bool>);
+
+/// Whether elder mode is on (tracked).
+pub fn use_elder() -> Signal<bool> {
+    use_context::<Elder>().map_or_else(|| Signal::derive(|| false), |e| e.0)
 }
 
 /// The learner's saved state (provided by `App`).
@@ -171,6 +180,18 @@ pub fn App() -> impl IntoView {
     let locale = Locale::new(initial_lang(&saved));
     provide_context(locale);
     provide_context(saved);
+    let elder = Signal::derive(move || saved.settings.with(|s| s.elder));
+    provide_context(Elder(elder));
+    Effect::new(move |_| page::set_root_class("elder", elder.get()));
+    // Turning elder mode on also turns to the seniors' questions (the learner may change that).
+    let on_elder = Callback::new(move |on: bool| {
+        saved.update_settings(|s| {
+            s.elder = on;
+            if on {
+                s.audience = Some(Audience::Elderly);
+            }
+        });
+    });
 
     // Keep `<html lang>` and the title in step with the language (the outside world).
     Effect::new(move |_| {
@@ -355,7 +376,11 @@ pub fn App() -> impl IntoView {
         plan.audience = audience.get_untracked();
         screen.set(Screen::Setup(plan));
     });
-    let start_plan = Callback::new(move |plan: Plan| {
+    let start_plan = Callback::new(move |mut plan: Plan| {
+        if elder.get_untracked() {
+            // Elder mode has no time limits.
+            plan.limit_seconds = None;
+        }
         saved.update_settings(|s| {
             s.plan = Some(plan.clone());
             s.audience = (plan.audience != Audience::Everyone).then_some(plan.audience);
@@ -478,6 +503,7 @@ pub fn App() -> impl IntoView {
                 <div class="topbar-actions">
                     <LangToggle on_change=change_lang />
                     <Show when=move || matches!(screen.get(), Screen::Home)>
+                        <ElderToggle on_change=on_elder />
                         <button type="button" class="lang-toggle" on:click=move |_| screen.set(Screen::Settings)>
                             <span aria-hidden="true">"⚙ "</span>
                             {move || locale.t(Msg::Settings)}
@@ -561,7 +587,8 @@ pub fn App() -> impl IntoView {
                             .into_any()
                     }
                     Screen::Settings => {
-                        view! { <SettingsScreen on_lang=change_lang on_back=go_home /> }.into_any()
+                        view! { <SettingsScreen on_lang=change_lang on_elder=on_elder on_back=go_home /> }
+                            .into_any()
                     }
                     Screen::Progress => {
                         view! { <ProgressScreen library=loaded on_back=go_home /> }.into_any()

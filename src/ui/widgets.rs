@@ -2,6 +2,7 @@
 
 mod answer_feedback;
 mod chips;
+mod elder_toggle;
 mod lang_toggle;
 mod notice_banner;
 mod question_card;
@@ -11,6 +12,7 @@ mod topic_chart;
 
 pub use answer_feedback::AnswerFeedback;
 pub use chips::{words, AudienceChips, Chips};
+pub use elder_toggle::ElderToggle;
 pub use lang_toggle::LangToggle;
 pub use notice_banner::NoticeBanner;
 pub use question_card::QuestionCard;

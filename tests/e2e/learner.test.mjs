@@ -205,7 +205,7 @@ test('deep links open a topic, the daily set or the book; unknown values fall ba
     await page.getByRole('button', { name: '下一题' }).click();
   }
   await page.getByRole('button', { name: '退出答题' }).click();
-  await page.getByRole('button', { name: '长辈', pressed: true }).waitFor();
+  await page.getByRole('button', { name: '长辈', exact: true, pressed: true }).waitFor();
 
   await page.goto(env.origin + '/?mode=daily');
   await page.getByText('第 1 题 / 共 5 题').waitFor();

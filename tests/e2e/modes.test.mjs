@@ -128,3 +128,59 @@ test('the setup counts what topics, audience and difficulty leave; practice reve
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
+
+test('elder mode: 24 px text, 60 px targets, the seniors\' questions, no clock or points; remembered', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 360, height: 780 } });
+  await page.goto(env.origin + '/');
+  await page.getByRole('button', { name: '长辈模式' }).click();
+  await page.getByRole('button', { name: '长辈模式', pressed: true }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), true);
+  // Turning it on turns to the seniors' questions.
+  await page.getByRole('button', { name: '长辈', exact: true, pressed: true }).waitFor();
+  await page.reload();
+  await page.getByRole('button', { name: '长辈模式', pressed: true }).waitFor();
+
+  await page.getByRole('button', { name: bankOf('fraud').title.zh }).click();
+  await page.getByRole('button', { name: '测验', exact: true }).click();
+  await page.getByText(/所选范围共有/).waitFor();
+  assert.equal(await page.getByRole('group', { name: '每题限时' }).count(), 0, 'no time limits');
+  await page.getByRole('button', { name: '5 题', exact: true }).click();
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await page.locator('h2.question-prompt').waitFor();
+  const q = await pick(page, true);
+  assert.ok(q.audience.includes('elderly'), `${q.id} is not for seniors`);
+  // One question and its choices: no bookmark, no answer sheet, no clock.
+  assert.equal(await page.getByRole('button', { name: '收藏本题' }).count(), 0);
+  assert.equal(await page.locator('.sheet, .timer').count(), 0);
+  // Sizes as the elderly-friendly rules ask, and more.
+  const sizes = await page.evaluate(() => {
+    const px = (el, prop) => parseFloat(getComputedStyle(el)[prop]);
+    const text = ['.option-text', '.question-kind', '.progress-text', '.footer p'].map((s) => px(document.querySelector(s), 'fontSize'));
+    const line = px(document.querySelector('.option-text'), 'lineHeight') / px(document.querySelector('.option-text'), 'fontSize');
+    const targets = [...document.querySelectorAll('button')].filter((b) => b.offsetParent)
+      .map((b) => { const r = b.getBoundingClientRect(); return [b.innerText.trim().slice(0, 12), r.width, r.height]; });
+    return { text, line, targets, scroll: document.documentElement.scrollWidth };
+  });
+  assert.ok(sizes.text.every((s) => s >= 24), `text sizes ${sizes.text}`);
+  assert.ok(sizes.line >= 1.5, `line height ${sizes.line}`);
+  for (const [name, w, h] of sizes.targets) assert.ok(w >= 60 && h >= 60, `${name}: ${w}×${h}`);
+  assert.equal(sizes.scroll, 360, 'no horizontal scrolling');
+  for (let i = 1; i < 5; i++) {
+    await page.getByRole('button', { name: '下一题' }).click();
+    await page.getByText(`第 ${i + 1} 题 / 共 5 题`).waitFor();
+    await pick(page, true);
+  }
+  await page.getByRole('button', { name: '交卷', exact: true }).click();
+  await page.getByRole('heading', { name: '测验通过' }).waitFor();
+  await page.getByText('正确率 100%', { exact: true }).waitFor();
+  assert.equal(await page.getByText(/得分|用时|连续答对/).count(), 0, 'accuracy only: no points, runs or time');
+
+  // Off again from the settings.
+  await page.getByRole('button', { name: '返回首页' }).click();
+  await page.getByRole('button', { name: /设置/ }).click();
+  await page.getByRole('button', { name: '长辈模式', pressed: true }).click();
+  await page.getByRole('button', { name: '长辈模式', pressed: false }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), false);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});

@@ -10,7 +10,7 @@ use crate::domain::score::{advice, best_streak, Advice};
 use crate::domain::session::{Item, Mode, Phase, Session};
 use crate::domain::text::LocalText;
 use crate::platform::{focus::focus_on_mount, page};
-use crate::ui::app::{use_locale, use_saved_state};
+use crate::ui::app::{use_elder, use_locale, use_saved_state};
 use crate::ui::widgets::{AnswerFeedback, QuestionCard, ResultSummary, ReviewList};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -51,6 +51,8 @@ pub fn QuizScreen(
 ) -> impl IntoView {
     let locale = use_locale();
     let saved = use_saved_state();
+    // Elder mode: one question and its choices, nothing else competing, no clock.
+    let elder = use_elder();
     let session = RwSignal::new(session);
     let library = StoredValue::new(library);
     let reviewing = RwSignal::new(false);
@@ -146,7 +148,9 @@ pub fn QuizScreen(
 
     // A timed quiz: one clock for the screen, reset for every question; at zero the quiz moves on
     // (or is handed in after the last question). A reload restarts the question's time.
-    let limit = session.with_untracked(|s| s.limit_seconds);
+    let limit = session
+        .with_untracked(|s| s.limit_seconds)
+        .filter(|_| !elder.get_untracked());
     let left = RwSignal::new(limit.unwrap_or(0));
     if let Some(limit) = limit {
         Effect::new(move |_| {
@@ -206,6 +210,7 @@ pub fn QuizScreen(
                     pass_percent=pass_percent
                     streak=streak
                     advice=tips
+                    plain=elder.get_untracked()
                     on_review=move |_| reviewing.set(true)
                     on_again=again
                     on_home=move |_| leave()
@@ -251,7 +256,9 @@ pub fn QuizScreen(
                 revealed=revealed
                 on_toggle=toggle
             />
-            <BookmarkButton key=key on_bookmark=on_bookmark />
+            <Show when=move || !elder.get()>
+                <BookmarkButton key=key.clone() on_bookmark=on_bookmark />
+            </Show>
         };
         let actions = match mode.get_untracked() {
             Mode::Practice => view! {
@@ -274,6 +281,7 @@ pub fn QuizScreen(
                     index=i
                     total=total
                     timed=limit.is_some()
+                    sheet=!elder.get_untracked()
                     unanswered=Signal::derive(move || session.with(Session::unanswered))
                     on_go=go_to
                     on_hand_in=hand_in
@@ -397,6 +405,7 @@ fn QuizActions(
     index: usize,
     total: usize,
     timed: bool,
+    sheet: bool,
     #[prop(into)] unanswered: Signal<Vec<usize>>,
     #[prop(into)] on_go: Callback<usize>,
     #[prop(into)] on_hand_in: Callback<()>,
@@ -412,7 +421,7 @@ fn QuizActions(
             confirming.set(true);
         }
     };
-    let sheet = (!timed).then(|| {
+    let sheet = (sheet && !timed).then(|| {
         let cells = (0..total)
             .map(|n| {
                 let open = move || unanswered.with(|u| u.contains(&n));

@@ -3,6 +3,7 @@
 use crate::domain::i18n::Msg;
 use crate::domain::text::Lang;
 use crate::ui::app::{use_locale, use_saved_state};
+use crate::ui::widgets::ElderToggle;
 use leptos::prelude::*;
 
 /// The settings screen.
@@ -11,6 +12,9 @@ pub fn SettingsScreen(
     /// Called with the language picked.
     #[prop(into)]
     on_lang: Callback<Lang>,
+    /// Called to turn elder mode on or off.
+    #[prop(into)]
+    on_elder: Callback<bool>,
     /// Called to go back home.
     #[prop(into)]
     on_back: Callback<()>,
@@ -52,6 +56,11 @@ pub fn SettingsScreen(
             </div>
             <h2 class="section-title">{move || locale.t(Msg::LanguageHeading)}</h2>
             <div class="actions">{lang_button(Lang::Zh, "中文")} {lang_button(Lang::En, "English")}</div>
+            <h2 class="section-title">{move || locale.t(Msg::ElderMode)}</h2>
+            <p>{move || locale.t(Msg::ElderModeHint)}</p>
+            <div class="actions">
+                <ElderToggle on_change=on_elder />
+            </div>
             <h2 class="section-title">{move || locale.t(Msg::RecordsHeading)}</h2>
             <p>{summary}</p>
             <p class="sr-only" role="status">

@@ -7,7 +7,7 @@ use crate::domain::library::Library;
 use crate::domain::plan::{Order, Plan, DIFFICULTIES, QUIZ_COUNTS, TIME_LIMITS};
 use crate::domain::session::Mode;
 use crate::platform::{focus::focus_on_mount, page};
-use crate::ui::app::use_locale;
+use crate::ui::app::{use_elder, use_locale};
 use crate::ui::hooks::{BankState, IndexState};
 use crate::ui::widgets::{words, AudienceChips, Chips};
 use leptos::prelude::*;
@@ -38,6 +38,7 @@ pub fn SetupScreen(
     on_back: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let elder = use_elder();
     let plan = RwSignal::new(plan);
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_on_mount(heading);
@@ -98,6 +99,7 @@ pub fn SetupScreen(
             )
         }))
         .collect::<Vec<_>>();
+    let time_choices = StoredValue::new(time_choices);
 
     let status = move || {
         if loading.get() && pool.get() == 0 {
@@ -173,12 +175,15 @@ pub fn SetupScreen(
                     selected=Signal::derive(move || plan.with(|p| p.difficulties.clone()))
                     on_pick=move |d| plan.update(|p| p.toggle_difficulty(d))
                 />
-                <Chips
-                    heading=Msg::TimeHeading
-                    choices=time_choices.clone()
-                    selected=Signal::derive(move || vec![plan.with(|p| p.limit_seconds.unwrap_or(0))])
-                    on_pick=move |s: u32| plan.update(|p| p.limit_seconds = (s > 0).then_some(s))
-                />
+                // Elder mode has no time limits.
+                <Show when=move || !elder.get()>
+                    <Chips
+                        heading=Msg::TimeHeading
+                        choices=time_choices.get_value()
+                        selected=Signal::derive(move || vec![plan.with(|p| p.limit_seconds.unwrap_or(0))])
+                        on_pick=move |s: u32| plan.update(|p| p.limit_seconds = (s > 0).then_some(s))
+                    />
+                </Show>
                 <p class="hint">
                     {move || Msg::PassMarkLine.fill(locale.lang(), &[&plan.with(|p| p.pass_percent)])}
                 </p>

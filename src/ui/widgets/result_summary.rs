@@ -20,6 +20,9 @@ pub fn ResultSummary(
     streak: u32,
     /// What to study next.
     advice: Vec<Advice>,
+    /// Elder mode: accuracy and advice only, no points, runs or time.
+    #[prop(optional)]
+    plain: bool,
     /// Called to open the review of every answer.
     #[prop(into)]
     on_review: Callback<()>,
@@ -75,11 +78,16 @@ pub fn ResultSummary(
             <p class="score">{move || Msg::ScoreLine.fill(locale.lang(), &[&correct, &total])}</p>
             {pass_percent
                 .map(|pass| view! { <p class="pass-mark">{move || Msg::PassMarkLine.fill(locale.lang(), &[&pass])}</p> })}
-            <ul class="stats" role="list">
-                <li>{move || Msg::PointsLine.fill(locale.lang(), &[&points, &bonus])}</li>
-                <li>{move || Msg::StreakLine.fill(locale.lang(), &[&streak])}</li>
-                <li>{move || Msg::TimeLine.fill(locale.lang(), &[&minutes, &seconds])}</li>
-            </ul>
+            {(!plain)
+                .then(|| {
+                    view! {
+                        <ul class="stats" role="list">
+                            <li>{move || Msg::PointsLine.fill(locale.lang(), &[&points, &bonus])}</li>
+                            <li>{move || Msg::StreakLine.fill(locale.lang(), &[&streak])}</li>
+                            <li>{move || Msg::TimeLine.fill(locale.lang(), &[&minutes, &seconds])}</li>
+                        </ul>
+                    }
+                })}
             <TopicChart parts=record.parts.clone() pass_percent=pass_percent />
             <h3 class="advice-title">{move || locale.t(Msg::AdviceHeading)}</h3>
             <ul class="advice" role="list">{advice}</ul>

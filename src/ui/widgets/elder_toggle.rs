@@ -1,0 +1,27 @@
+//! The 长辈模式 switch: a toggle button, pressed when elder mode is on.
+
+use crate::domain::i18n::Msg;
+use crate::ui::app::{use_elder, use_locale};
+use leptos::prelude::*;
+
+/// Switches elder mode; reports the new state.
+#[component]
+pub fn ElderToggle(
+    /// Called with whether elder mode should be on.
+    #[prop(into)]
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let elder = use_elder();
+    view! {
+        <button
+            type="button"
+            class="lang-toggle elder-toggle"
+            aria-pressed=move || elder.get().to_string()
+            on:click=move |_| on_change.run(!elder.get_untracked())
+        >
+            <span aria-hidden="true">{move || if elder.get() { "✓ " } else { "" }}</span>
+            {move || locale.t(Msg::ElderMode)}
+        </button>
+    }
+}
