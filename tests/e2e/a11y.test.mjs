@@ -1,0 +1,158 @@
+// Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every screen, in both languages, with
+// elder mode off and on, and on the error and fallback screens. To cover a new screen, add a step to
+// `journey` (or a case to `fallbacks`). The totals per screen are printed for the release notes.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { watchedPage, readIndex, useBrowserAndServer, withAlteredCopy, pick, words } from './harness.mjs';
+
+const env = useBrowserAndServer();
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const totals = [];
+
+/** Runs axe on the page as it is; records and returns the violations. */
+async function audit(page, screen) {
+  // Evaluated through DevTools, so the page's Content-Security-Policy does not block it.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+  const found = result.violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  totals.push({ screen, violations: result.violations.length, passed: result.passes.length });
+  return found;
+}
+
+const ui = {
+  zh: { elder: '长辈模式', book: /错题本/, bookmarks: /收藏/, progress: /我的学习/, settings: /设置/, clear: '清除我的答题记录',
+    review: '查看答题详情', back: '返回成绩', home: '返回首页', anyway: '确定交卷', cancel: '取消' },
+  en: { elder: 'Elder mode', book: /Wrong-answer book/, bookmarks: /Bookmarks/, progress: /My progress/, settings: /Settings/,
+    clear: 'Clear my records', review: 'Review my answers', back: 'Back to the result', home: 'Back to home', anyway: 'Hand in now', cancel: 'Cancel' },
+};
+
+/** Visits every screen of the app in `lang`, with elder mode on or off, auditing each. */
+async function journey(lang, elder) {
+  const t = { ...words[lang], ...ui[lang] };
+  const tag = `${lang}${elder ? ' elder' : ''}`;
+  const found = [];
+  const check = async (screen) => found.push(...(await audit(page, `${screen} [${tag}]`)));
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + `/?lang=${lang}`);
+  const fraud = readIndex().banks.find((b) => b.topic === 'fraud').title[lang];
+  await page.getByRole('button', { name: fraud }).waitFor();
+  if (elder) await page.getByRole('button', { name: t.elder }).click();
+  await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
+  await check('home');
+
+  await page.locator('.topic-fraud').click();
+  await page.getByRole('button', { name: t.practice, exact: true }).click();
+  await page.getByText(t.pool).waitFor();
+  await check('setup');
+  await page.getByRole('button', { name: t.start, exact: true }).click();
+  await page.locator('h2.question-prompt').waitFor();
+  await check('question');
+  await pick(page, false, lang);
+  await page.getByRole('button', { name: t.submit }).click();
+  await page.locator('.verdict').waitFor();
+  await check('feedback');
+  await page.getByRole('button', { name: t.quit }).click();
+
+  await page.locator('.topic-fraud').click();
+  await page.getByRole('button', { name: t.quiz, exact: true }).click();
+  await page.getByRole('button', { name: t.count(5), exact: true }).click();
+  await page.getByText(t.pool).waitFor();
+  await check('setup (quiz)');
+  await page.getByRole('button', { name: t.start, exact: true }).click();
+  await pick(page, true, lang);
+  await check('quiz question');
+  await page.getByRole('button', { name: t.handIn, exact: true }).click();
+  await page.getByRole('alertdialog').waitFor();
+  await check('unanswered warning');
+  await page.getByRole('button', { name: t.anyway }).click();
+  await page.locator('.result').waitFor();
+  await check('result');
+  await page.getByRole('button', { name: t.review }).click();
+  await page.locator('.review-item').first().waitFor();
+  await check('review');
+  await page.getByRole('button', { name: t.back }).click();
+  await page.getByRole('button', { name: t.home }).click();
+
+  await page.getByRole('button', { name: t.book }).first().click();
+  await page.locator('.book-item').first().waitFor();
+  await check('wrong-answer book');
+  await page.getByRole('button', { name: t.home }).first().click();
+  await page.getByRole('button', { name: t.bookmarks }).first().click();
+  await page.getByRole('heading', { name: lang === 'zh' ? '收藏' : 'Bookmarks', exact: true }).waitFor();
+  await check('bookmarks');
+  await page.getByRole('button', { name: t.home }).first().click();
+  await page.getByRole('button', { name: t.progress }).click();
+  await page.locator('.history-row').first().waitFor();
+  await check('my progress');
+  await page.getByRole('button', { name: lang === 'zh' ? '返回' : 'Back', exact: true }).click();
+  await page.getByRole('button', { name: t.settings }).last().click();
+  await check('settings');
+  await page.getByRole('button', { name: t.clear }).click();
+  await page.getByRole('alertdialog').waitFor();
+  await check('settings: clear?');
+  await page.getByRole('button', { name: t.cancel }).click();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+  return found;
+}
+
+for (const lang of ['zh', 'en']) {
+  for (const elder of [false, true]) {
+    test(`axe finds no violations on any screen (${lang}${elder ? ', elder mode' : ''})`, async () => {
+      const found = await journey(lang, elder);
+      assert.deepEqual(found, []);
+    });
+  }
+}
+
+test('axe finds no violations on the error and fallback screens', async () => {
+  const found = [];
+  const fallbacks = [
+    ['too old (no WebAssembly)', '/', { init: () => { delete window.WebAssembly; } }, '这个浏览器版本太旧'],
+    ['panic screen', '/?selftest=panic', {}, '抱歉，出了点问题'],
+  ];
+  for (const [screen, url, options, text] of fallbacks) {
+    const { page } = await watchedPage(env.browser, env.origin, options);
+    await page.goto(env.origin + url);
+    await page.getByText(text).waitFor();
+    found.push(...(await audit(page, screen)));
+    await page.context().close();
+  }
+  {
+    const { page } = await watchedPage(env.browser, env.origin);
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 500, body: '' }));
+    await page.goto(env.origin + '/');
+    await page.getByText('“安心答”没能加载完成').waitFor();
+    found.push(...(await audit(page, 'could not finish loading')));
+    await page.context().close();
+  }
+  const hide = (dir) => fs.renameSync(path.join(dir, 'quizzes', 'index.json'), path.join(dir, 'quizzes', 'gone.json'));
+  await withAlteredCopy(hide, async (origin) => {
+    const { page } = await watchedPage(env.browser, origin, { allow: ['/quizzes/index.json'] });
+    await page.goto(origin + '/');
+    await page.getByText('题库目录加载失败').waitFor();
+    found.push(...(await audit(page, 'index failed')));
+    await page.context().close();
+  });
+  const breakBank = (dir) => {
+    const file = path.join(dir, 'quizzes', readIndex().banks[0].file);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"explanation"', '"explanaton"'));
+  };
+  await withAlteredCopy(breakBank, async (origin) => {
+    const { page } = await watchedPage(env.browser, origin);
+    await page.goto(origin + '/');
+    await page.getByRole('alert').waitFor();
+    found.push(...(await audit(page, 'bank with errors notice')));
+    await page.context().close();
+  });
+  assert.deepEqual(found, []);
+});
+
+after(() => {
+  const rows = totals.map((t) => `| ${t.screen} | ${t.violations} | ${t.passed} |`).join('\n');
+  console.log(`\n| screen | axe violations | rules passed |\n|---|---:|---:|\n${rows}\n`);
+});
