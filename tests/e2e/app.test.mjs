@@ -227,3 +227,29 @@ test('a bank with content errors is not offered; a notice names it; the others w
     await page.context().close();
   });
 });
+
+test('the Content-Security-Policy lets nothing in or out but this origin', async () => {
+  const { page } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /default-src 'self'/);
+  const outcome = await page.evaluate(async () => {
+    const violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    const fetched = await fetch('https://example.com/track').then(() => 'sent', () => 'blocked');
+    const script = document.createElement('script');
+    script.textContent = 'window.__inline = 1';
+    document.body.append(script);
+    const styled = document.createElement('div');
+    styled.setAttribute('style', 'width: 7px');
+    document.body.append(styled);
+    await new Promise((r) => setTimeout(r, 50));
+    return { fetched, inline: window.__inline ?? null, width: styled.getBoundingClientRect().width === 7, violations };
+  });
+  assert.equal(outcome.fetched, 'blocked');
+  assert.equal(outcome.inline, null);
+  assert.equal(outcome.width, false);
+  assert.ok(['connect-src', 'script-src-elem', 'style-src-attr'].every((d) => outcome.violations.includes(d)), outcome.violations.join());
+  await page.context().close();
+});

@@ -100,7 +100,7 @@ pub fn ProgressScreen(
                     <li class="mastery">
                         <h3 class="mastery-topic">{topic_name(t.topic).text(lang)}</h3>
                         <div class="meter" aria-hidden="true">
-                            <div class="meter-fill" style=format!("width: {}%", t.mastery.min(100))></div>
+                            <div class="meter-fill" style:width=format!("{}%", t.mastery.min(100))></div>
                         </div>
                         <p class="mastery-line">
                             {Msg::MasteryLine.fill(lang, &[&t.mastery])}

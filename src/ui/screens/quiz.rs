@@ -231,7 +231,7 @@ pub fn QuizScreen(
         let key = question_key(&item.bank, &item.question);
         let head = view! {
             <div class="progress" aria-hidden="true">
-                <div class="progress-bar" style=format!("width: {}%", (i + 1) * 100 / total.max(1))></div>
+                <div class="progress-bar" style:width=format!("{}%", (i + 1) * 100 / total.max(1))></div>
             </div>
             <p class="progress-text">
                 {move || Msg::Progress.fill(locale.lang(), &[&(i + 1), &total])}
