@@ -1,5 +1,7 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every screen, in both languages, with
-// elder mode off and on, and on the error and fallback screens. To cover a new screen, add a step to
+// elder mode off and on, and on the error and fallback screens; on a 320 px wide phone, where every screen
+// must also fit without horizontal scrolling and every control be at least 44×44 CSS px (60×60 in elder
+// mode). To cover a new screen, add a step to
 // `journey` (or a case to `fallbacks`). The totals per screen are printed for the release notes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,14 +15,26 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-co
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const totals = [];
 
-/** Runs axe on the page as it is; records and returns the violations. */
-async function audit(page, screen) {
+/** Runs axe and the layout checks on the page as it is; records and returns what is wrong. */
+async function audit(page, screen, minTarget = 44) {
   // Evaluated through DevTools, so the page's Content-Security-Policy does not block it.
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
   const found = result.violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   totals.push({ screen, violations: result.violations.length, passed: result.passes.length });
-  return found;
+  const layout = await page.evaluate((min) => {
+    const wrong = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) {
+      wrong.push(`scrolls sideways: ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+    }
+    for (const el of document.querySelectorAll('button, a[href], [role=button]')) {
+      const r = el.getBoundingClientRect();
+      if (!el.offsetParent || r.width === 0) continue;
+      if (r.width < min || r.height < min) wrong.push(`small target ${Math.round(r.width)}×${Math.round(r.height)}: ${el.innerText.trim().slice(0, 20)}`);
+    }
+    return wrong;
+  }, minTarget);
+  return [...found, ...layout.map((w) => `${screen}: ${w}`)];
 }
 
 const ui = {
@@ -35,8 +49,8 @@ async function journey(lang, elder) {
   const t = { ...words[lang], ...ui[lang] };
   const tag = `${lang}${elder ? ' elder' : ''}`;
   const found = [];
-  const check = async (screen) => found.push(...(await audit(page, `${screen} [${tag}]`)));
-  const { page, problems } = await watchedPage(env.browser, env.origin);
+  const check = async (screen) => found.push(...(await audit(page, `${screen} [${tag}]`, elder ? 60 : 44)));
+  const { page, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 320, height: 640 } });
   await page.goto(env.origin + `/?lang=${lang}`);
   const fraud = readIndex().banks.find((b) => b.topic === 'fraud').title[lang];
   await page.getByRole('button', { name: fraud }).waitFor();
@@ -116,7 +130,7 @@ test('axe finds no violations on the error and fallback screens', async () => {
     ['panic screen', '/?selftest=panic', {}, '抱歉，出了点问题'],
   ];
   for (const [screen, url, options, text] of fallbacks) {
-    const { page } = await watchedPage(env.browser, env.origin, options);
+    const { page } = await watchedPage(env.browser, env.origin, { ...options, viewport: { width: 320, height: 640 } });
     await page.goto(env.origin + url);
     await page.getByText(text).waitFor();
     found.push(...(await audit(page, screen)));
