@@ -13,4 +13,5 @@ pub mod rng;
 pub mod saved;
 pub mod score;
 pub mod session;
+pub mod speech;
 pub mod text;

@@ -8,6 +8,7 @@ pub mod focus;
 pub mod log;
 pub mod page;
 pub mod panic;
+pub mod speech;
 pub mod storage;
 
 /// What can go wrong when talking to the browser.

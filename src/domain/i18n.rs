@@ -327,6 +327,8 @@ catalogue! {
     HistoryResult => "{0}/{1} 题，正确率 {2}%", "{0}/{1}, {2}% right";
     /// One history row's points: {0}.
     HistoryPoints => "{0} 分", "{0} points";
+    /// The read-aloud button.
+    ReadAloud => "朗读", "Read aloud";
     /// Elder mode's name (a toggle).
     ElderMode => "长辈模式", "Elder mode";
     /// What elder mode does.

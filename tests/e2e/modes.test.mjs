@@ -2,7 +2,7 @@
 // chart, advice) and the review; a timed quiz; the setup's filters; the progress screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, pick } from './harness.mjs';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, pick, answer, questionOnScreen } from './harness.mjs';
 
 const env = useBrowserAndServer();
 const bankOf = (topic) => readIndex().banks.find((b) => b.topic === topic);
@@ -181,6 +181,54 @@ test('elder mode: 24 px text, 60 px targets, the seniors\' questions, no clock o
   await page.getByRole('button', { name: '长辈模式', pressed: true }).click();
   await page.getByRole('button', { name: '长辈模式', pressed: false }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), false);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('read-aloud speaks the question, then the answer and explanation, in the interface language', async () => {
+  const fakeVoice = () => {
+    window.__spoken = [];
+    const synth = {
+      cancel() {},
+      speak(u) { window.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice ? u.voice.lang : null }); },
+      getVoices() { return [{ lang: 'en-US', name: 'English' }, { lang: 'zh-CN', name: '中文' }]; },
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; this.voice = null; } };
+  };
+  const { page, problems } = await watchedPage(env.browser, env.origin, { init: fakeVoice });
+  await page.goto(env.origin + '/');
+  await setUpRound(page, bankOf('fraud').title.zh);
+  const q = await questionOnScreen(page);
+  await page.getByRole('button', { name: '朗读' }).click();
+  let spoken = await page.evaluate(() => window.__spoken);
+  assert.equal(spoken.length, 1);
+  assert.equal(spoken[0].lang, 'zh-CN');
+  assert.equal(spoken[0].voice, 'zh-CN');
+  assert.ok(spoken[0].text.startsWith((q.read_aloud?.zh ?? q.prompt.zh).trim().slice(0, 8)), spoken[0].text);
+  for (const o of q.options) assert.ok(spoken[0].text.includes(o.text.zh.trim()), `option ${o.id} not read`);
+  await answer(page, true);
+  await page.getByRole('button', { name: '朗读' }).click();
+  spoken = await page.evaluate(() => window.__spoken);
+  assert.match(spoken[1].text, /正确答案：[A-F]/);
+  assert.ok(spoken[1].text.includes(q.explanation.zh.trim().slice(0, 10)));
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Read aloud' }).click();
+  spoken = await page.evaluate(() => window.__spoken);
+  assert.equal(spoken[2].lang, 'en');
+  assert.equal(spoken[2].voice, 'en-US');
+  assert.ok(spoken[2].text.includes(q.explanation.en.trim().slice(0, 10)));
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('where the engine has no speech synthesis, there is no read-aloud button', async () => {
+  const noVoice = () => Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  const { page, problems } = await watchedPage(env.browser, env.origin, { init: noVoice });
+  await page.goto(env.origin + '/');
+  await setUpRound(page, bankOf('rights').title.zh);
+  await page.getByRole('button', { name: '收藏本题' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: '朗读' }).count(), 0);
   assert.deepEqual(problems(), []);
   await page.context().close();
 });

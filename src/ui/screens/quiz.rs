@@ -11,7 +11,7 @@ use crate::domain::session::{Item, Mode, Phase, Session};
 use crate::domain::text::LocalText;
 use crate::platform::{focus::focus_on_mount, page};
 use crate::ui::app::{use_elder, use_locale, use_saved_state};
-use crate::ui::widgets::{AnswerFeedback, QuestionCard, ResultSummary, ReviewList};
+use crate::ui::widgets::{AnswerFeedback, QuestionCard, ReadAloud, ResultSummary, ReviewList};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -256,9 +256,12 @@ pub fn QuizScreen(
                 revealed=revealed
                 on_toggle=toggle
             />
-            <Show when=move || !elder.get()>
-                <BookmarkButton key=key.clone() on_bookmark=on_bookmark />
-            </Show>
+            <div class="question-tools">
+                <ReadAloud question=question.clone() order=item.options.clone() revealed=revealed />
+                <Show when=move || !elder.get()>
+                    <BookmarkButton key=key.clone() on_bookmark=on_bookmark />
+                </Show>
+            </div>
         };
         let actions = match mode.get_untracked() {
             Mode::Practice => view! {

@@ -1,0 +1,41 @@
+//! The read-aloud button (朗读): reads the question and its options, and after the answer the right
+//! answer and the explanation, in the interface language. Not shown where the engine cannot speak.
+
+use crate::domain::bank::{OptionId, Question};
+use crate::domain::i18n::Msg;
+use crate::domain::speech::spoken_text;
+use crate::platform::speech;
+use crate::ui::app::use_locale;
+use leptos::prelude::*;
+
+/// Reads the question on screen aloud.
+#[component]
+pub fn ReadAloud(
+    /// The question.
+    question: Question,
+    /// Its options in display order.
+    order: Vec<OptionId>,
+    /// Whether the answer is revealed (then the explanation is read too).
+    #[prop(into)]
+    revealed: Signal<bool>,
+) -> impl IntoView {
+    let locale = use_locale();
+    // Leaving the question stops the voice.
+    on_cleanup(speech::stop);
+    speech::available().then(|| {
+        view! {
+            <button
+                type="button"
+                class="button button-small button-quiet read-aloud"
+                on:click=move |_| {
+                    let lang = locale.lang();
+                    let text = spoken_text(&question, &order, lang, revealed.get_untracked());
+                    speech::speak(&text, lang.html_lang());
+                }
+            >
+                <span aria-hidden="true">"🔊 "</span>
+                {move || locale.t(Msg::ReadAloud)}
+            </button>
+        }
+    })
+}
