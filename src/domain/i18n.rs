@@ -327,6 +327,10 @@ catalogue! {
     HistoryResult => "{0}/{1} 题，正确率 {2}%", "{0}/{1}, {2}% right";
     /// One history row's points: {0}.
     HistoryPoints => "{0} 分", "{0} points";
+    /// Leaving a quiz with answers.
+    LeaveQuizWarn => "现在退出，这次测验已选的答案不会保存。确定退出吗？", "If you leave now, the answers you chose in this quiz are not kept. Leave anyway?";
+    /// Leave despite the warning.
+    LeaveAnyway => "确定退出", "Leave now";
     /// The read-aloud button.
     ReadAloud => "朗读", "Read aloud";
     /// Elder mode's name (a toggle).

@@ -13,7 +13,11 @@ pub fn spoken_text(question: &Question, order: &[OptionId], lang: Lang, revealed
     let mut parts = vec![question.spoken_prompt(lang).trim().to_owned()];
     for (pos, id) in order.iter().enumerate() {
         if let Some(option) = question.option(id) {
-            parts.push(format!("{} {}", option_letter(pos), option.text.get(lang).trim()));
+            parts.push(format!(
+                "{} {}",
+                option_letter(pos),
+                option.text.get(lang).trim()
+            ));
         }
     }
     if revealed {
@@ -67,7 +71,10 @@ mod tests {
     fn reads_the_prompt_options_by_letter_then_answer_and_explanation() {
         let q = question("");
         let order = [OptionId::from("b"), OptionId::from("a")];
-        assert_eq!(spoken_text(&q, &order, Lang::En, false), "Which number? A 12345. B 96110.");
+        assert_eq!(
+            spoken_text(&q, &order, Lang::En, false),
+            "Which number? A 12345. B 96110."
+        );
         assert_eq!(
             spoken_text(&q, &order, Lang::Zh, true),
             "拨打哪个号码？A 12345。B 96110。正确答案：B。解析：反诈专线是96110。"
@@ -78,7 +85,9 @@ mod tests {
     fn the_banks_read_aloud_text_replaces_the_prompt() {
         let q = question(r#","read_aloud":{"zh":"应该拨打哪个号码，九六一一零还是一二三四五？"}"#);
         let order = [OptionId::from("a")];
-        assert!(spoken_text(&q, &order, Lang::Zh, false).starts_with("应该拨打哪个号码，九六一一零"));
+        assert!(
+            spoken_text(&q, &order, Lang::Zh, false).starts_with("应该拨打哪个号码，九六一一零")
+        );
         assert!(spoken_text(&q, &order, Lang::En, false).starts_with("Which number"));
     }
 }

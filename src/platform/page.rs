@@ -45,6 +45,25 @@ fn edit_query(edit: impl FnOnce(&web_sys::UrlSearchParams)) -> Result<(), Platfo
         .map_err(|_| PlatformError::NoWindow)
 }
 
+/// Adds a history entry for the same address, so the back button (Android's included) first comes
+/// back to the page (a `popstate` event) instead of leaving it.
+pub fn push_history_entry() -> Result<(), PlatformError> {
+    let window = web_sys::window().ok_or(PlatformError::NoWindow)?;
+    window
+        .history()
+        .and_then(|h| h.push_state(&wasm_bindgen::JsValue::from_str("anxin"), ""))
+        .map_err(|_| PlatformError::NoWindow)
+}
+
+/// Goes back one history entry (removes the one `push_history_entry` added).
+pub fn history_back() -> Result<(), PlatformError> {
+    let window = web_sys::window().ok_or(PlatformError::NoWindow)?;
+    window
+        .history()
+        .and_then(|h| h.back())
+        .map_err(|_| PlatformError::NoWindow)
+}
+
 /// Sets `<html lang>` (screen readers and fonts follow it).
 pub fn set_document_lang(tag: &str) {
     if let Some(el) = web_sys::window()

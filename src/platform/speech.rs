@@ -38,8 +38,15 @@ pub fn speak(text: &str, lang: &str) -> bool {
     let voices = synth.get_voices();
     let voice = (0..voices.length())
         // The list comes from the engine: read its entries by shape (`lang`), without a class check.
-        .map(|i| wasm_bindgen::JsCast::unchecked_into::<web_sys::SpeechSynthesisVoice>(voices.get(i)))
-        .find(|v| v.lang().to_ascii_lowercase().replace('_', "-").starts_with(&prefix));
+        .map(|i| {
+            wasm_bindgen::JsCast::unchecked_into::<web_sys::SpeechSynthesisVoice>(voices.get(i))
+        })
+        .find(|v| {
+            v.lang()
+                .to_ascii_lowercase()
+                .replace('_', "-")
+                .starts_with(&prefix)
+        });
     if let Some(voice) = voice {
         utterance.set_voice(Some(&voice));
     }

@@ -493,6 +493,39 @@ pub fn App() -> impl IntoView {
                 .with(|b| b.values().any(|s| matches!(s, BankState::Ready(_))))
     });
 
+    // The back button (Android's, or the browser's) steps back inside the app: every screen but the
+    // home screen has a history entry of its own; going back from it returns home, and from a round
+    // asks the round (a quiz with answers asks before leaving). At home, back leaves the app as usual.
+    let back_presses = RwSignal::new(0u32);
+    let entry = StoredValue::new(false);
+    let skip_pop = StoredValue::new(false);
+    let at_home = Memo::new(move |_| matches!(screen.get(), Screen::Home));
+    Effect::new(move |_| {
+        if !at_home.get() && !entry.get_value() {
+            entry.set_value(page::push_history_entry().is_ok());
+        } else if at_home.get() && entry.get_value() {
+            // Home by a button: remove the entry, and ignore the event that removing it fires.
+            entry.set_value(false);
+            skip_pop.set_value(page::history_back().is_ok());
+        }
+    });
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        if skip_pop.get_value() {
+            skip_pop.set_value(false);
+            return;
+        }
+        entry.set_value(false);
+        match screen.get_untracked() {
+            Screen::Home => {}
+            Screen::Quiz(_) => {
+                // The round decides; until it leaves, the entry is back in place.
+                entry.set_value(page::push_history_entry().is_ok());
+                back_presses.update(|n| *n += 1);
+            }
+            _ => screen.set(Screen::Home),
+        }
+    });
+
     view! {
         <div class="shell">
             <header class="topbar">
@@ -577,6 +610,7 @@ pub fn App() -> impl IntoView {
                                 session=round.session
                                 pass_percent=round.kind.pass_percent()
                                 record=finished
+                                back_presses=back_presses
                                 draw_again=draw_again
                                 on_leave=leave_round
                                 on_change=on_round_change

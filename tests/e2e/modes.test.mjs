@@ -232,3 +232,39 @@ test('where the engine has no speech synthesis, there is no read-aloud button', 
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
+
+test('the back button steps back inside the app; a quiz with answers asks before leaving', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  const home = page.getByRole('heading', { name: '选一个主题，开始答题' });
+  // From the setup screen, back returns home.
+  await page.getByRole('button', { name: bankOf('fraud').title.zh }).click();
+  await page.getByRole('heading', { name: '选择练习方式' }).waitFor();
+  await page.goBack();
+  await home.waitFor();
+  // From a practice, back returns home and keeps it to continue.
+  await setUpRound(page, bankOf('fraud').title.zh);
+  await answer(page, true);
+  await page.goBack();
+  await page.getByRole('button', { name: /继续上次的练习/ }).waitFor();
+  // From a quiz with an answer ticked, back asks; "keep answering" stays, "leave now" leaves.
+  await setUpRound(page, bankOf('privacy').title.zh, { mode: 'quiz', count: 5 });
+  await pick(page, true);
+  await page.goBack();
+  const ask = page.getByRole('alertdialog');
+  await ask.waitFor();
+  assert.match(await ask.innerText(), /答案不会保存/);
+  await page.getByRole('button', { name: '继续答题' }).click();
+  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  await page.getByText('第 1 题 / 共 5 题').waitFor();
+  await page.goBack();
+  await page.getByRole('button', { name: '确定退出' }).click();
+  await home.waitFor();
+  // Leaving by the button does not leave extra history behind: one back from the next screen is home.
+  await page.getByRole('button', { name: /我的学习/ }).click();
+  await page.goBack();
+  await home.waitFor();
+  assert.equal(new URL(page.url()).origin, env.origin);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});

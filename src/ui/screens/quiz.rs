@@ -33,6 +33,9 @@ pub fn QuizScreen(
     /// The history entry once the round is finished (filed by the shell).
     #[prop(into)]
     record: Signal<Option<RoundRecord>>,
+    /// Counts presses of the back button while the round is on screen (each one asks to leave).
+    #[prop(into)]
+    back_presses: Signal<u32>,
     /// Draws a fresh session of the same kind ("another round").
     #[prop(into)]
     draw_again: Callback<(), Option<Session>>,
@@ -145,6 +148,24 @@ pub fn QuizScreen(
         }
     });
     let leave = move || on_leave.run(session.get_untracked());
+    // Leaving a quiz with answers would lose them: ask first. A practice is kept for "continue".
+    let confirm_leave = RwSignal::new(false);
+    let request_leave = move || {
+        let risky = session.with_untracked(|s| {
+            s.mode == Mode::Quiz && !s.is_finished() && s.picks.iter().any(|p| !p.is_empty())
+        });
+        if risky {
+            confirm_leave.set(true);
+        } else {
+            leave();
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        back_presses.track();
+        if first.is_some() {
+            request_leave();
+        }
+    });
 
     // A timed quiz: one clock for the screen, reset for every question; at zero the quiz moves on
     // (or is handed in after the last question). A reload restarts the question's time.
@@ -299,10 +320,21 @@ pub fn QuizScreen(
         <section class="quiz" aria-labelledby="quiz-title">
             <div class="quiz-head">
                 <h1 id="quiz-title" class="quiz-title">{move || title.get(locale.lang()).to_owned()}</h1>
-                <button type="button" class="button button-quiet" on:click=move |_| leave()>
+                <button type="button" class="button button-quiet" on:click=move |_| request_leave()>
                     {move || locale.t(Msg::Quit)}
                 </button>
             </div>
+            <Show when=move || confirm_leave.get()>
+                <div class="notice notice-warn confirm" role="alertdialog" aria-labelledby="leave-text">
+                    <p id="leave-text">{move || locale.t(Msg::LeaveQuizWarn)}</p>
+                    <div class="actions">
+                        <KeepAnsweringButton on_press=move |_| confirm_leave.set(false) />
+                        <button type="button" class="button" on:click=move |_| leave()>
+                            {move || locale.t(Msg::LeaveAnyway)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
             <p class="sr-only" aria-live="polite">{move || announce.get()}</p>
             {body}
         </section>
