@@ -93,7 +93,7 @@ engines: dist tools
 	wasm-validate --disable-reference-types --disable-multi-value --disable-bulk-memory \
 	  --disable-sign-extension --disable-saturating-float-to-int dist/*_bg.wasm
 	es-check es2020 --module $$(ls dist/anxin-*.js) dist/loader.js
-	es-check es5 dist/nomodule.js
+	es-check es5 dist/nomodule.js dist/sw.js
 	@echo "engines: wasm MVP-only, JavaScript ES2020 (modules) / ES5 (nomodule)"
 
 e2e: dist browsers tools

@@ -15,6 +15,44 @@
     reveal('anxin-unsupported');
     return;
   }
+  // Offline: a service worker (sw.js, generated at build time) precaches the build, where the engine
+  // offers one (not in iOS webviews unless the host app opts in, not on plain-http intranets: then the
+  // app simply works online). A new version installs in the background and waits; the app calls
+  // window.anxinApplyUpdate() on the home screen (never mid-quiz), and the page reloads into it.
+  function registerWorker() {
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+    var sw = navigator.serviceWorker;
+    var controlled = !!sw.controller;
+    var waiting = null;
+    window.anxinApplyUpdate = function () {
+      if (!waiting) return false;
+      waiting.postMessage('skip-waiting');
+      return true;
+    };
+    sw.addEventListener('controllerchange', function () {
+      // The first install takes control without a reload; a new version reloads into itself.
+      if (controlled) window.location.reload();
+      controlled = true;
+    });
+    sw.register('sw.js').then(function (registration) {
+      function watch(worker) {
+        if (!worker) return;
+        function check() {
+          if (worker.state === 'installed' && sw.controller && waiting !== worker) {
+            waiting = worker;
+            window.dispatchEvent(new CustomEvent('anxin-update-ready'));
+          }
+        }
+        check();
+        worker.addEventListener('statechange', check);
+      }
+      watch(registration.waiting);
+      watch(registration.installing);
+      registration.addEventListener('updatefound', function () { watch(registration.installing); });
+    }).catch(function (error) {
+      console.warn('Anxin: no offline support here:', error);
+    });
+  }
   var js = script.getAttribute('data-anxin-js');
   var wasm = script.getAttribute('data-anxin-wasm');
   import(js)
@@ -30,6 +68,7 @@
     })
     .then(function () {
       window.dispatchEvent(new CustomEvent('anxin-started'));
+      registerWorker();
     })
     .catch(function (error) {
       console.error('Anxin could not start:', error);

@@ -10,6 +10,7 @@ pub mod page;
 pub mod panic;
 pub mod speech;
 pub mod storage;
+pub mod update;
 
 /// What can go wrong when talking to the browser.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

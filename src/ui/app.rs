@@ -11,7 +11,7 @@ use crate::domain::saved::SavedAttempt;
 use crate::domain::score;
 use crate::domain::session::{Mode, Session, DEFAULT_QUESTION_COUNT};
 use crate::domain::text::{Lang, LocalText};
-use crate::platform::{page, storage::Store};
+use crate::platform::{page, storage::Store, update};
 use crate::ui::hooks::{use_banks, use_saved, BankState, UseSaved};
 use crate::ui::screens::{
     HomeScreen, ProgressScreen, QuizScreen, SettingsScreen, SetupScreen, ShelfScreen,
@@ -500,6 +500,17 @@ pub fn App() -> impl IntoView {
     let entry = StoredValue::new(false);
     let skip_pop = StoredValue::new(false);
     let at_home = Memo::new(move |_| matches!(screen.get(), Screen::Home));
+    // A new version waiting (installed by the service worker) is switched to on the home screen only.
+    Effect::new(move |_| {
+        if at_home.get() {
+            update::apply_waiting_update();
+        }
+    });
+    let _ = window_event_listener_untyped(update::UPDATE_READY_EVENT, move |_| {
+        if at_home.get_untracked() {
+            update::apply_waiting_update();
+        }
+    });
     Effect::new(move |_| {
         if !at_home.get() && !entry.get_value() {
             entry.set_value(page::push_history_entry().is_ok());

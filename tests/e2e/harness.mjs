@@ -72,9 +72,10 @@ export async function launch() {
 /**
  * A new page that records problems. `allow` lists URL substrings whose failure the test expects.
  * Call `problems()` at the end: it returns every console error, page error, failed or foreign request.
+ * Service workers are blocked unless `serviceWorkers: 'allow'` (the offline tests).
  */
-export async function watchedPage(browser, origin, { allow = [], viewport = { width: 390, height: 844 }, init } = {}) {
-  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+export async function watchedPage(browser, origin, { allow = [], viewport = { width: 390, height: 844 }, init, serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport, serviceWorkers });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const found = [];
