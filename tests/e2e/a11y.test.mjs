@@ -170,3 +170,51 @@ after(() => {
   const rows = totals.map((t) => `| ${t.screen} | ${t.violations} | ${t.passed} |`).join('\n');
   console.log(`\n| screen | axe violations | rules passed |\n|---|---:|---:|\n${rows}\n`);
 });
+
+/** Presses Tab until the focused element matches `selector` (and has `text`, if given). */
+async function tabTo(page, selector, text = '') {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.evaluate(([sel, t]) => {
+      const el = document.activeElement;
+      return !!el && el.matches(sel) && el.innerText.includes(t);
+    }, [selector, text]);
+    if (hit) return;
+  }
+  throw new Error(`Tab never reached ${selector} ${text}`);
+}
+
+test('a practice question works by keyboard alone, with a visible focus ring and spoken verdicts', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
+  await tabTo(page, '.topic-fraud');
+  const ring = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  assert.notEqual(ring.style, 'none');
+  assert.ok(ring.width >= 2, `focus ring ${ring.width}px`);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: '选择练习方式' }).waitFor();
+  await tabTo(page, 'button.chip', '练习');
+  await page.keyboard.press('Enter');
+  await page.getByText(words.zh.pool).waitFor();
+  await tabTo(page, 'button.button-primary', '开始');
+  await page.keyboard.press('Enter');
+  await page.locator('h2.question-prompt').waitFor();
+  // The new question has the focus (screen readers read it first).
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('question-prompt')), true);
+  await tabTo(page, 'button.option');
+  await page.keyboard.press('Space');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'true');
+  await tabTo(page, 'button.button-primary', '确认答案');
+  await page.keyboard.press('Enter');
+  await page.locator('.verdict').waitFor();
+  assert.match(await page.locator('.quiz [aria-live]').innerText(), /回答正确|回答错误/);
+  // "Next" takes the focus, so Enter goes on.
+  await page.keyboard.press('Enter');
+  await page.getByText(/第 2 题 \/ 共 \d+ 题/).waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
