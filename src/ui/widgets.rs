@@ -2,6 +2,7 @@
 
 mod answer_feedback;
 mod chips;
+mod confirm;
 mod elder_toggle;
 mod lang_toggle;
 mod notice_banner;
@@ -9,10 +10,12 @@ mod question_card;
 mod read_aloud;
 mod result_summary;
 mod review_list;
+mod screen_head;
 mod topic_chart;
 
 pub use answer_feedback::AnswerFeedback;
 pub use chips::{words, AudienceChips, Chips};
+pub use confirm::Confirm;
 pub use elder_toggle::ElderToggle;
 pub use lang_toggle::LangToggle;
 pub use notice_banner::NoticeBanner;
@@ -20,4 +23,5 @@ pub use question_card::QuestionCard;
 pub use read_aloud::ReadAloud;
 pub use result_summary::ResultSummary;
 pub use review_list::ReviewList;
+pub use screen_head::ScreenHead;
 pub use topic_chart::TopicChart;

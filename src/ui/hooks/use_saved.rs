@@ -31,15 +31,20 @@ pub struct UseSaved {
     on_full: Callback<()>,
 }
 
-fn value_or_default<T: Default>(loaded: Loaded<T>, what: Msg, dropped: &mut Vec<Msg>) -> T {
+/// The value read, if any; a value that could not be read is named in `dropped`.
+fn value_or_none<T>(loaded: Loaded<T>, what: Msg, dropped: &mut Vec<Msg>) -> Option<T> {
     match loaded {
-        Loaded::Value(v) => v,
-        Loaded::Absent => T::default(),
+        Loaded::Value(v) => Some(v),
+        Loaded::Absent => None,
         Loaded::Dropped => {
             dropped.push(what);
-            T::default()
+            None
         }
     }
+}
+
+fn value_or_default<T: Default>(loaded: Loaded<T>, what: Msg, dropped: &mut Vec<Msg>) -> T {
+    value_or_none(loaded, what, dropped).unwrap_or_default()
 }
 
 /// Reads everything saved on the device; `on_full` hears when storage ran out of room (the oldest
@@ -70,22 +75,16 @@ pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
         Msg::SavedHistory,
         &mut dropped,
     );
-    let resumable = match store.load::<SavedAttempt>(ATTEMPT_KEY, no_migration) {
-        Loaded::Value(a) => Some(a),
-        Loaded::Absent => None,
-        Loaded::Dropped => {
-            dropped.push(Msg::SavedAttempt);
-            None
-        }
-    };
-    let parked = match store.load::<SavedAttempt>(PRACTICE_KEY, no_migration) {
-        Loaded::Value(a) => Some(a),
-        Loaded::Absent => None,
-        Loaded::Dropped => {
-            dropped.push(Msg::SavedPractice);
-            None
-        }
-    };
+    let resumable = value_or_none(
+        store.load::<SavedAttempt>(ATTEMPT_KEY, no_migration),
+        Msg::SavedAttempt,
+        &mut dropped,
+    );
+    let parked = value_or_none(
+        store.load::<SavedAttempt>(PRACTICE_KEY, no_migration),
+        Msg::SavedPractice,
+        &mut dropped,
+    );
     UseSaved {
         parked: RwSignal::new(parked),
         settings: RwSignal::new(settings),

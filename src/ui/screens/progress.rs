@@ -6,8 +6,9 @@ use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::library::Library;
 use crate::domain::progress::{best_percent, question_key, RoundLabel, RoundRecord};
 use crate::domain::text::Lang;
-use crate::platform::{focus::focus_on_mount, page};
+use crate::platform::page;
 use crate::ui::app::{use_locale, use_saved_state};
+use crate::ui::widgets::ScreenHead;
 use leptos::prelude::*;
 
 /// One topic's line on the progress screen.
@@ -42,8 +43,6 @@ pub fn ProgressScreen(
 ) -> impl IntoView {
     let locale = use_locale();
     let saved = use_saved_state();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
     let today = page::today();
 
     let topics = Memo::new(move |_| {
@@ -135,14 +134,7 @@ pub fn ProgressScreen(
 
     view! {
         <section class="progress-screen" aria-labelledby="progress-title">
-            <div class="quiz-head">
-                <h1 id="progress-title" class="quiz-title" tabindex="-1" node_ref=heading>
-                    {move || locale.t(Msg::MyProgress)}
-                </h1>
-                <button type="button" class="button button-quiet" on:click=move |_| on_back.run(())>
-                    {move || locale.t(Msg::Back)}
-                </button>
-            </div>
+            <ScreenHead id="progress-title" title=Msg::MyProgress back=Msg::Back on_back=on_back />
             <h2 class="section-title">{move || locale.t(Msg::MasteryHeading)}</h2>
             <ul class="masteries" role="list">{topic_rows}</ul>
             <p class="hint">{move || locale.t(Msg::MasteryNote)}</p>

@@ -11,7 +11,9 @@ use crate::domain::session::{Item, Mode, Phase, Session};
 use crate::domain::text::LocalText;
 use crate::platform::{focus::focus_on_mount, page};
 use crate::ui::app::{use_elder, use_locale, use_saved_state};
-use crate::ui::widgets::{AnswerFeedback, QuestionCard, ReadAloud, ResultSummary, ReviewList};
+use crate::ui::widgets::{
+    AnswerFeedback, Confirm, QuestionCard, ReadAloud, ResultSummary, ReviewList,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -325,15 +327,14 @@ pub fn QuizScreen(
                 </button>
             </div>
             <Show when=move || confirm_leave.get()>
-                <div class="notice notice-warn confirm" role="alertdialog" aria-labelledby="leave-text">
-                    <p id="leave-text">{move || locale.t(Msg::LeaveQuizWarn)}</p>
-                    <div class="actions">
-                        <KeepAnsweringButton on_press=move |_| confirm_leave.set(false) />
-                        <button type="button" class="button" on:click=move |_| leave()>
-                            {move || locale.t(Msg::LeaveAnyway)}
-                        </button>
-                    </div>
-                </div>
+                <Confirm
+                    id="leave-text"
+                    message=Signal::derive(move || locale.t(Msg::LeaveQuizWarn).to_owned())
+                    stay=Msg::KeepAnswering
+                    go=Msg::LeaveAnyway
+                    on_stay=move |_| confirm_leave.set(false)
+                    on_go=move |_| leave()
+                />
             </Show>
             <p class="sr-only" aria-live="polite">{move || announce.get()}</p>
             {body}
@@ -492,27 +493,29 @@ fn QuizActions(
         let list = unanswered.get();
         let numbers: Vec<String> = list.iter().map(|n| (n + 1).to_string()).collect();
         let first = list.first().copied();
+        let message = Signal::derive(move || {
+            let lang = locale.lang();
+            let sep = if lang == crate::domain::text::Lang::Zh {
+                "、"
+            } else {
+                ", "
+            };
+            Msg::UnansweredWarn.fill(lang, &[&numbers.len(), &numbers.join(sep)])
+        });
         view! {
-            <div class="notice notice-warn confirm" role="alertdialog" aria-labelledby="unanswered-text">
-                <p id="unanswered-text">
-                    {move || {
-                        let lang = locale.lang();
-                        let sep = if lang == crate::domain::text::Lang::Zh { "、" } else { ", " };
-                        Msg::UnansweredWarn.fill(lang, &[&numbers.len(), &numbers.join(sep)])
-                    }}
-                </p>
-                <div class="actions">
-                    <KeepAnsweringButton on_press=move |_| {
-                        confirming.set(false);
-                        if let Some(n) = first {
-                            on_go.run(n);
-                        }
-                    } />
-                    <button type="button" class="button" on:click=move |_| on_hand_in.run(())>
-                        {move || locale.t(Msg::HandInAnyway)}
-                    </button>
-                </div>
-            </div>
+            <Confirm
+                id="unanswered-text"
+                message=message
+                stay=Msg::KeepAnswering
+                go=Msg::HandInAnyway
+                on_stay=move |_| {
+                    confirming.set(false);
+                    if let Some(n) = first {
+                        on_go.run(n);
+                    }
+                }
+                on_go=on_hand_in
+            />
         }
     };
     view! {
@@ -537,18 +540,5 @@ fn QuizActions(
         </div>
         <Show when=move || confirming.get()>{warning}</Show>
         {sheet}
-    }
-}
-
-/// "Keep answering" in the unanswered warning; takes the focus so the choice is read out.
-#[component]
-fn KeepAnsweringButton(#[prop(into)] on_press: Callback<()>) -> impl IntoView {
-    let locale = use_locale();
-    let button = NodeRef::<leptos::html::Button>::new();
-    focus_on_mount(button);
-    view! {
-        <button type="button" class="button button-primary" node_ref=button on:click=move |_| on_press.run(())>
-            {move || locale.t(Msg::KeepAnswering)}
-        </button>
     }
 }

@@ -3,7 +3,7 @@
 use crate::domain::i18n::Msg;
 use crate::domain::text::Lang;
 use crate::ui::app::{use_locale, use_saved_state};
-use crate::ui::widgets::ElderToggle;
+use crate::ui::widgets::{Confirm, ElderToggle, ScreenHead};
 use leptos::prelude::*;
 
 /// The settings screen.
@@ -48,12 +48,7 @@ pub fn SettingsScreen(
     };
     view! {
         <section class="settings" aria-labelledby="settings-title">
-            <div class="quiz-head">
-                <h1 id="settings-title" class="quiz-title">{move || locale.t(Msg::Settings)}</h1>
-                <button type="button" class="button button-quiet" on:click=move |_| on_back.run(())>
-                    {move || locale.t(Msg::BackHome)}
-                </button>
-            </div>
+            <ScreenHead id="settings-title" title=Msg::Settings back=Msg::BackHome on_back=on_back />
             <h2 class="section-title">{move || locale.t(Msg::LanguageHeading)}</h2>
             <div class="actions">{lang_button(Lang::Zh, "中文")} {lang_button(Lang::En, "English")}</div>
             <h2 class="section-title">{move || locale.t(Msg::ElderMode)}</h2>
@@ -88,25 +83,18 @@ pub fn SettingsScreen(
                     }
                 }
             >
-                <div class="notice notice-warn" role="alertdialog" aria-labelledby="clear-question">
-                    <p id="clear-question">{move || locale.t(Msg::ClearConfirm)}</p>
-                    <div class="actions">
-                        <button
-                            type="button"
-                            class="button button-primary"
-                            on:click=move |_| {
-                                saved.clear_all();
-                                confirming.set(false);
-                                cleared.set(true);
-                            }
-                        >
-                            {move || locale.t(Msg::ClearYes)}
-                        </button>
-                        <button type="button" class="button" on:click=move |_| confirming.set(false)>
-                            {move || locale.t(Msg::Cancel)}
-                        </button>
-                    </div>
-                </div>
+                <Confirm
+                    id="clear-question"
+                    message=Signal::derive(move || locale.t(Msg::ClearConfirm).to_owned())
+                    stay=Msg::Cancel
+                    go=Msg::ClearYes
+                    on_stay=move |_| confirming.set(false)
+                    on_go=move |_| {
+                        saved.clear_all();
+                        confirming.set(false);
+                        cleared.set(true);
+                    }
+                />
             </Show>
         </section>
     }

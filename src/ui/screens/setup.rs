@@ -6,10 +6,10 @@ use crate::domain::i18n::{difficulty_name, Msg};
 use crate::domain::library::Library;
 use crate::domain::plan::{Order, Plan, DIFFICULTIES, QUIZ_COUNTS, TIME_LIMITS};
 use crate::domain::session::Mode;
-use crate::platform::{focus::focus_on_mount, page};
+use crate::platform::page;
 use crate::ui::app::{use_elder, use_locale};
 use crate::ui::hooks::{BankState, IndexState};
-use crate::ui::widgets::{words, AudienceChips, Chips};
+use crate::ui::widgets::{words, AudienceChips, Chips, ScreenHead};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -40,8 +40,6 @@ pub fn SetupScreen(
     let locale = use_locale();
     let elder = use_elder();
     let plan = RwSignal::new(plan);
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
 
     // Topics offered: those with at least one bank that is not known to be broken.
     let topics = Memo::new(move |_| {
@@ -113,14 +111,7 @@ pub fn SetupScreen(
 
     view! {
         <section class="setup" aria-labelledby="setup-title">
-            <div class="quiz-head">
-                <h1 id="setup-title" class="quiz-title" tabindex="-1" node_ref=heading>
-                    {move || locale.t(Msg::SetupTitle)}
-                </h1>
-                <button type="button" class="button button-quiet" on:click=move |_| on_back.run(())>
-                    {move || locale.t(Msg::Back)}
-                </button>
-            </div>
+            <ScreenHead id="setup-title" title=Msg::SetupTitle back=Msg::Back on_back=on_back />
             <Chips
                 heading=Msg::ModeHeading
                 choices=mode_choices

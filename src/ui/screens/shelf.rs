@@ -6,6 +6,7 @@ use crate::domain::library::Library;
 use crate::domain::progress::{question_key, Shelf};
 use crate::domain::text::Lang;
 use crate::ui::app::{use_locale, use_saved_state};
+use crate::ui::widgets::ScreenHead;
 use leptos::prelude::*;
 
 /// The words that differ between the shelves.
@@ -75,12 +76,7 @@ pub fn ShelfScreen(
     } = words(shelf);
     view! {
         <section class="book" aria-labelledby="shelf-title">
-            <div class="quiz-head">
-                <h1 id="shelf-title" class="quiz-title">{move || locale.t(title_msg)}</h1>
-                <button type="button" class="button button-quiet" on:click=move |_| on_back.run(())>
-                    {move || locale.t(Msg::BackHome)}
-                </button>
-            </div>
+            <ScreenHead id="shelf-title" title=title_msg back=Msg::BackHome on_back=on_back />
             <Show when=move || shelf == Shelf::WrongBook>
                 <p class="tagline">
                     {move || Msg::BookCleared.fill(locale.lang(), &[&saved.progress.with(|p| p.cleared)])}
