@@ -218,3 +218,26 @@ test('a practice question works by keyboard alone, with a visible focus ring and
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
+
+test('the system font size and reduced motion are honoured', async () => {
+  const { page, context, problems } = await watchedPage(env.browser, env.origin);
+  const cdp = await context.newCDPSession(page);
+  // A learner who set a larger default font (24 px instead of 16) gets everything 1.5× larger.
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(env.origin + '/');
+  await page.locator('.topic-fraud').waitFor();
+  const sizes = await page.evaluate(() => ({
+    root: parseFloat(getComputedStyle(document.documentElement).fontSize),
+    title: parseFloat(getComputedStyle(document.querySelector('.topic-title')).fontSize),
+    transitions: [...document.querySelectorAll('*')].filter((el) => {
+      const s = getComputedStyle(el);
+      return parseFloat(s.transitionDuration) > 0 || s.animationName !== 'none';
+    }).length,
+  }));
+  assert.equal(sizes.root, 27, 'the root follows the browser setting (112.5% of 24 px)');
+  assert.ok(sizes.title > 30, `topic title ${sizes.title}px`);
+  assert.equal(sizes.transitions, 0);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
