@@ -268,7 +268,6 @@ pub fn QuizScreen(
             </p>
             <Show when=move || limit.is_some() && mode.get() == Mode::Quiz>
                 <p class="timer" role="timer" class:timer-low=move || left.get() <= TIME_WARNING>
-                    <span aria-hidden="true">"⏱ "</span>
                     {move || Msg::TimeLeft.fill(locale.lang(), &[&left.get()])}
                 </p>
             </Show>

@@ -33,7 +33,17 @@ pub fn ReadAloud(
                     speech::speak(&text, lang.html_lang());
                 }
             >
-                <span aria-hidden="true">"🔊 "</span>
+                // A speaker drawn inline: emoji fonts are missing on many kiosks.
+                <svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                    <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor"></path>
+                    <path
+                        d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="2"
+                        stroke-linecap="round"
+                    ></path>
+                </svg>
                 {move || locale.t(Msg::ReadAloud)}
             </button>
         }
