@@ -17,7 +17,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
 STAMP := target/.stamps
-APP_SOURCES := $(shell find src style public quizzes -type f 2>/dev/null) index.html Trunk.toml Cargo.toml Cargo.lock
+APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) index.html Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
 
 .PHONY: help tools browsers serve dist test lint host-test web-test engines e2e bench banks check-banks clean
 
