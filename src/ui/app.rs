@@ -347,7 +347,15 @@ pub fn App() -> impl IntoView {
             }
             if all_done {
                 match follow.get_value() {
-                    Some(LinkTarget::Round(plan)) => open_kind(RoundKind::Plan(plan)),
+                    Some(LinkTarget::Round(mut plan)) => {
+                        // A link without `audience` uses the learner's own choice.
+                        if link.audience.is_none() {
+                            plan.audience = saved
+                                .settings
+                                .with_untracked(|s| s.audience.unwrap_or(Audience::Everyone));
+                        }
+                        open_kind(RoundKind::Plan(plan))
+                    }
                     Some(LinkTarget::Daily) => open_kind(RoundKind::Daily(page::today())),
                     Some(LinkTarget::WrongBook) | None => {}
                 }

@@ -206,6 +206,11 @@ test('deep links open a topic, the daily set or the book; unknown values fall ba
   }
   await page.getByRole('button', { name: '退出答题' }).click();
   await page.getByRole('button', { name: '长辈', exact: true, pressed: true }).waitFor();
+  // A later link without `audience` keeps the learner's choice.
+  const rights = readBank(readIndex().banks.find((b) => b.topic === 'rights').id);
+  await page.goto(env.origin + '/?topic=rights');
+  await page.getByText(`第 1 题 / 共 ${rights.questions.filter((q) => q.audience.includes('elderly')).length} 题`).waitFor();
+  await page.getByRole('button', { name: '退出答题' }).click();
 
   await page.goto(env.origin + '/?mode=daily');
   await page.getByText('第 1 题 / 共 5 题').waitFor();
