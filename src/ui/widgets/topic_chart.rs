@@ -1,79 +1,67 @@
-//! Accuracy by topic as a small inline SVG bar chart: one labelled bar per topic, with the pass
-//! mark drawn as a dashed line. The words are text in the chart and its accessible name, so the
-//! numbers never depend on reading the bars.
+//! Accuracy by topic as a small chart: one row per topic, its numbers in words over an inline SVG
+//! bar, with the pass mark drawn as a dashed line. The numbers never depend on reading the bars.
 
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::score::TopicScore;
 use crate::ui::app::use_locale;
 use leptos::prelude::*;
 
-/// Chart width in SVG units (the chart scales to its container).
+/// Bar width in SVG units (each bar stretches to its row's width).
 const WIDTH: u32 = 320;
-/// Height of one topic's row.
-const ROW: u32 = 48;
+/// Bar height.
+const HEIGHT: u32 = 14;
 
-/// The per-topic chart of a finished round.
+/// The per-topic chart of a finished round: a row per topic with its numbers in words (full-size
+/// text, read by screen readers) over an inline SVG bar (hidden from them: the words say it all).
 #[component]
 pub fn TopicChart(
     /// Right answers by topic.
     parts: Vec<TopicScore>,
-    /// The pass mark (%), drawn as a line, for a quiz.
+    /// The pass mark (%), drawn as a dashed line on every bar, for a quiz.
     pass_percent: Option<u32>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let height = ROW * u32::try_from(parts.len()).unwrap_or(1).max(1);
-    let line = move |p: &TopicScore| {
-        let lang = locale.lang();
-        Msg::TopicBar.fill(
-            lang,
-            &[
-                &topic_name(p.topic).text(lang),
-                &p.correct,
-                &p.total,
-                &p.percent(),
-            ],
-        )
-    };
-    let label_parts = parts.clone();
-    let label = move || {
-        let lines: Vec<String> = label_parts.iter().map(line).collect();
-        format!("{}：{}", locale.t(Msg::ByTopic), lines.join("；"))
-    };
     let rows = parts
         .into_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let y = ROW * u32::try_from(i).unwrap_or(0);
+        .map(|p| {
             let fill = WIDTH * p.percent().min(100) / 100;
             let passed = pass_percent.is_none_or(|pass| p.percent() >= pass);
+            let label = move || {
+                let lang = locale.lang();
+                Msg::TopicBar.fill(
+                    lang,
+                    &[&topic_name(p.topic).text(lang), &p.correct, &p.total, &p.percent()],
+                )
+            };
+            let mark = pass_percent.map(|pass| {
+                let x = WIDTH * pass.min(100) / 100;
+                view! {
+                    <line x1=x x2=x y1="0" y2=HEIGHT class="pass-line" stroke-dasharray="3 2"></line>
+                }
+            });
             view! {
-                <g class=if passed { "bar bar-ok" } else { "bar bar-low" }>
-                    <text x="0" y=y + 18 class="bar-label">{move || line(&p)}</text>
-                    <rect x="0" y=y + 26 width=WIDTH height="14" rx="4" class="bar-track"></rect>
-                    <rect x="0" y=y + 26 width=fill height="14" rx="4" class="bar-fill"></rect>
-                </g>
+                <li class=if passed { "bar bar-ok" } else { "bar bar-low" }>
+                    <span class="bar-label">{label}</span>
+                    <svg
+                        viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                        preserveAspectRatio="none"
+                        width="100%"
+                        height=HEIGHT
+                        aria-hidden="true"
+                        focusable="false"
+                    >
+                        <rect x="0" y="0" width=WIDTH height=HEIGHT class="bar-track"></rect>
+                        <rect x="0" y="0" width=fill height=HEIGHT class="bar-fill"></rect>
+                        {mark}
+                    </svg>
+                </li>
             }
         })
         .collect_view();
-    let mark = pass_percent.map(|pass| {
-        let x = WIDTH * pass.min(100) / 100;
-        view! {
-            <line x1=x x2=x y1="20" y2=height class="pass-line" stroke-dasharray="4 3"></line>
-        }
-    });
     view! {
-        <figure class="chart">
-            <figcaption class="chart-title">{move || locale.t(Msg::ByTopic)}</figcaption>
-            <svg
-                viewBox=format!("0 0 {WIDTH} {height}")
-                width="100%"
-                role="img"
-                aria-label=label
-                focusable="false"
-            >
-                {rows}
-                {mark}
-            </svg>
+        <figure class="chart" aria-labelledby="chart-title">
+            <figcaption id="chart-title" class="chart-title">{move || locale.t(Msg::ByTopic)}</figcaption>
+            <ul class="bars" role="list">{rows}</ul>
         </figure>
     }
 }
