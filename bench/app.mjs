@@ -16,7 +16,7 @@ function sizes() {
       if (fs.statSync(file).isDirectory()) walk(file);
       else {
         const raw = fs.readFileSync(file);
-        rows.push([path.relative(dist, file).replace(/-[0-9a-f]{16}(?=[._])/, '-<hash>'), raw.length, zlib.gzipSync(raw, { level: 9 }).length]);
+        rows.push([path.relative(dist, file).replace(/-[0-9a-f]{8,}(?=[._])/, '-<hash>'), raw.length, zlib.gzipSync(raw, { level: 9 }).length]);
       }
     }
   };
