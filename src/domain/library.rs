@@ -68,11 +68,6 @@ impl Library {
         self.banks.get(id)
     }
 
-    /// Every bank, in id order.
-    pub fn banks(&self) -> impl Iterator<Item = &Arc<Bank>> {
-        self.banks.values()
-    }
-
     /// Whether no bank is loaded.
     pub fn is_empty(&self) -> bool {
         self.banks.is_empty()
@@ -411,5 +406,21 @@ mod tests {
             .draw(&RoundKind::Plan(plan), &progress, today(), 3, 10)
             .unwrap();
         assert_eq!(keys(&s).iter().filter(|k| k.starts_with("b/")).count(), 4);
+    }
+
+    #[test]
+    fn mastery_and_due_count_over_a_topic() {
+        use crate::domain::bank::Topic;
+        let library = mixed_library();
+        let fraud = library.pool(&Plan::practice(vec![Topic::Fraud]), today());
+        let mut progress = Progress::default();
+        assert_eq!(progress.mastery_percent(fraud.iter().copied(), today()), 0);
+        let earlier = Date::from_days(today().days_since_epoch() - 1);
+        progress.record("a/q0", true, earlier);
+        progress.record("a/q1", false, earlier);
+        // a/q0: box 1, due today, strength 0.2 of 6 questions → 3%; a/q1 was missed: not known.
+        assert_eq!(progress.mastery_percent(fraud.iter().copied(), today()), 3);
+        assert_eq!(progress.due_count(fraud, today()), 2);
+        assert_eq!(progress.due_count(library.current(today()), today()), 2);
     }
 }

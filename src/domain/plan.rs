@@ -100,7 +100,7 @@ impl Plan {
 
     /// Whether `question` of a bank on `topic` belongs in this plan's pool.
     pub fn admits(&self, topic: Topic, question: &Question) -> bool {
-        (self.topics.is_empty() || self.topics.contains(&topic))
+        self.covers(topic)
             && (self.audience == Audience::Everyone || question.audience.contains(&self.audience))
             && (self.mode == Mode::Practice
                 || self.difficulties.is_empty()

@@ -2,7 +2,7 @@
 //! the day it is due again), the wrong-answer book (错题本), bookmarks (收藏) and a bounded history
 //! of finished rounds. Plain data and the rules that change it; storage lives in the platform layer.
 
-use crate::domain::bank::{Bank, BankId, QuestionId, Topic};
+use crate::domain::bank::{BankId, Question, QuestionId, Topic};
 use crate::domain::date::Date;
 use crate::domain::score::TopicScore;
 use serde::{Deserialize, Serialize};
@@ -199,21 +199,35 @@ impl Progress {
         review.bookmarked
     }
 
-    /// Mastery of a bank's current questions, 0–100: the mean strength, unseen questions counting 0.
-    pub fn mastery_percent(&self, bank: &Bank, today: Date) -> u32 {
-        let (sum, count) = bank
-            .current_questions(today)
-            .fold((0.0, 0u32), |(sum, n), q| {
-                let s = self
-                    .reviews
-                    .get(&question_key(&bank.id, &q.id))
-                    .map_or(0.0, |r| r.strength(today));
-                (sum + s, n + 1)
-            });
+    /// Mastery of `questions`, 0–100: the mean strength, unseen questions counting 0.
+    pub fn mastery_percent<'a>(
+        &self,
+        questions: impl IntoIterator<Item = (&'a BankId, &'a Question)>,
+        today: Date,
+    ) -> u32 {
+        let (sum, count) = questions.into_iter().fold((0.0, 0u32), |(sum, n), (b, q)| {
+            let s = self
+                .reviews
+                .get(&question_key(b, &q.id))
+                .map_or(0.0, |r| r.strength(today));
+            (sum + s, n + 1)
+        });
         if count == 0 {
             return 0;
         }
         (sum / f64::from(count) * 100.0).round() as u32
+    }
+
+    /// How many of `questions` are due for review on `today`.
+    pub fn due_count<'a>(
+        &self,
+        questions: impl IntoIterator<Item = (&'a BankId, &'a Question)>,
+        today: Date,
+    ) -> usize {
+        questions
+            .into_iter()
+            .filter(|(b, q)| self.is_due(&question_key(b, &q.id), today))
+            .count()
     }
 }
 

@@ -27,8 +27,7 @@ pub fn spoken_text(question: &Question, order: &[OptionId], lang: Lang, revealed
             .filter(|(_, id)| question.answer.contains(id))
             .map(|(pos, _)| option_letter(pos).to_string())
             .collect();
-        let sep = if lang == Lang::Zh { "、" } else { ", " };
-        parts.push(Msg::RightAnswer.fill(lang, &[&letters.join(sep)]));
+        parts.push(Msg::RightAnswer.fill(lang, &[&letters.join(lang.list_separator())]));
         parts.push(format!(
             "{}{}{}",
             Msg::Explanation.text(lang),

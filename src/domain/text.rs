@@ -35,6 +35,14 @@ impl Lang {
         }
     }
 
+    /// What separates the items of a list in running text ("防诈骗、理财" / "fraud, investing").
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Lang::Zh => "、",
+            Lang::En => ", ",
+        }
+    }
+
     /// The other language (for the toggle).
     pub fn other(self) -> Lang {
         match self {

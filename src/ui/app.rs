@@ -134,7 +134,7 @@ fn round_title(kind: &RoundKind, library: &Library) -> LocalText {
                         many.iter()
                             .map(|t| topic_name(*t).text(lang))
                             .collect::<Vec<_>>()
-                            .join(if lang == Lang::Zh { "、" } else { ", " })
+                            .join(lang.list_separator())
                     };
                     LocalText::new(names(Lang::Zh), names(Lang::En))
                 }

@@ -4,7 +4,8 @@
 use crate::domain::bank::Topic;
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::library::Library;
-use crate::domain::progress::{best_percent, question_key, RoundLabel, RoundRecord};
+use crate::domain::plan::Plan;
+use crate::domain::progress::{best_percent, RoundLabel, RoundRecord};
 use crate::domain::text::Lang;
 use crate::platform::page;
 use crate::ui::app::{use_locale, use_saved_state};
@@ -52,32 +53,16 @@ pub fn ProgressScreen(
                     Topic::ALL
                         .into_iter()
                         .filter_map(|topic| {
-                            let banks: Vec<_> = l.banks().filter(|b| b.topic == topic).collect();
-                            if banks.is_empty() {
+                            // The topic's current questions, for every audience.
+                            let questions = l.pool(&Plan::practice(vec![topic]), today);
+                            if questions.is_empty() {
                                 return None;
                             }
-                            // Mastery weighted by each bank's number of current questions.
-                            let (sum, n) = banks.iter().fold((0u64, 0u64), |(sum, n), b| {
-                                let count = b.current_questions(today).count() as u64;
-                                (
-                                    sum + u64::from(p.mastery_percent(b, today)) * count,
-                                    n + count,
-                                )
-                            });
-                            let due = banks
-                                .iter()
-                                .flat_map(|b| {
-                                    b.current_questions(today)
-                                        .map(move |q| question_key(&b.id, &q.id))
-                                })
-                                .filter(|k| p.is_due(k, today))
-                                .count();
                             Some(TopicProgress {
                                 topic,
-                                mastery: u32::try_from(sum.checked_div(n).unwrap_or(0))
-                                    .unwrap_or(0),
+                                mastery: p.mastery_percent(questions.iter().copied(), today),
                                 best: best_percent(h, topic),
-                                due,
+                                due: p.due_count(questions, today),
                             })
                         })
                         .collect::<Vec<_>>()
@@ -147,13 +132,12 @@ pub fn ProgressScreen(
 
 /// One finished round: date, kind and topics, result, points and time.
 fn history_row(r: &RoundRecord, lang: Lang) -> impl IntoView {
-    let sep = if lang == Lang::Zh { "、" } else { ", " };
     let topics = r
         .topics
         .iter()
         .map(|t| topic_name(*t).text(lang))
         .collect::<Vec<_>>()
-        .join(sep);
+        .join(lang.list_separator());
     let verdict = r.passed.map(|p| {
         let (sign, msg) = if p {
             ("✓ ", Msg::QuizPassed)

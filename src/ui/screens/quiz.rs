@@ -207,12 +207,7 @@ pub fn QuizScreen(
         let (streak, s) = session.with_untracked(|s| (best_streak(&s.answers), s.clone()));
         let today = page::today();
         let (in_book, due) = saved.progress.with_untracked(|p| {
-            let due = library.with_value(|l| {
-                l.current(today)
-                    .into_iter()
-                    .filter(|(b, q)| p.is_due(&question_key(b, &q.id), today))
-                    .count()
-            });
+            let due = library.with_value(|l| p.due_count(l.current(today), today));
             (p.wrong_book().count(), due)
         });
         let tips: Vec<Advice> = advice(
@@ -494,12 +489,10 @@ fn QuizActions(
         let first = list.first().copied();
         let message = Signal::derive(move || {
             let lang = locale.lang();
-            let sep = if lang == crate::domain::text::Lang::Zh {
-                "、"
-            } else {
-                ", "
-            };
-            Msg::UnansweredWarn.fill(lang, &[&numbers.len(), &numbers.join(sep)])
+            Msg::UnansweredWarn.fill(
+                lang,
+                &[&numbers.len(), &numbers.join(lang.list_separator())],
+            )
         });
         view! {
             <Confirm

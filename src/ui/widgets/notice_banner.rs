@@ -23,13 +23,8 @@ pub fn NoticeBanner(
                 Msg::BankInvalid.fill(lang, &[&title.get(lang), errors])
             }
             Notice::SavedDropped { what } => {
-                let sep = if lang == crate::domain::text::Lang::Zh {
-                    "、"
-                } else {
-                    ", "
-                };
                 let names: Vec<&str> = what.iter().map(|m| m.text(lang)).collect();
-                Msg::SavedDropped.fill(lang, &[&names.join(sep)])
+                Msg::SavedDropped.fill(lang, &[&names.join(lang.list_separator())])
             }
             Notice::ResumeLost => Msg::ResumeLost.text(lang).to_owned(),
             Notice::StorageFull => Msg::StorageFull.text(lang).to_owned(),
