@@ -57,6 +57,18 @@ pub struct Settings {
     pub plan: Option<Plan>,
 }
 
+impl Settings {
+    /// Who the learner practises for (everyone unless chosen).
+    pub fn audience(&self) -> Audience {
+        self.audience.unwrap_or(Audience::Everyone)
+    }
+
+    /// Chooses who the learner practises for (everyone is kept as no choice).
+    pub fn set_audience(&mut self, audience: Audience) {
+        self.audience = (audience != Audience::Everyone).then_some(audience);
+    }
+}
+
 /// A round in progress, saved after every step so a reload resumes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedAttempt {

@@ -7,7 +7,7 @@ use crate::domain::library::{Library, RoundKind};
 use crate::domain::link::{Link, LinkTarget, LINK_PARAMS};
 use crate::domain::plan::Plan;
 use crate::domain::progress::{RoundRecord, Shelf};
-use crate::domain::saved::SavedAttempt;
+use crate::domain::saved::{SavedAttempt, Settings};
 use crate::domain::score;
 use crate::domain::session::{Mode, Session, DEFAULT_QUESTION_COUNT};
 use crate::domain::text::{Lang, LocalText};
@@ -188,7 +188,7 @@ pub fn App() -> impl IntoView {
         saved.update_settings(|s| {
             s.elder = on;
             if on {
-                s.audience = Some(Audience::Elderly);
+                s.set_audience(Audience::Elderly);
             }
         });
     });
@@ -214,7 +214,7 @@ pub fn App() -> impl IntoView {
     // is removed from the address. Its audience becomes the learner's choice.
     let link = Link::parse(page::query_param);
     if let Some(audience) = link.audience {
-        saved.update_settings(|s| s.audience = Some(audience));
+        saved.update_settings(|s| s.set_audience(audience));
     }
     if link.target.is_some() || link.audience.is_some() {
         let _ = page::remove_query_params(&LINK_PARAMS);
@@ -303,6 +303,17 @@ pub fn App() -> impl IntoView {
             .iter()
             .all(|i| loaded.with_untracked(|l| l.bank(&i.bank).is_some()))
     };
+    // Reopens a saved round (its banks loaded) if its questions are still there; else says so.
+    let reopen = move |attempt: SavedAttempt| -> bool {
+        let library = library_now();
+        if attempt.session.check_against(&library).is_err() {
+            show(Notice::ResumeLost);
+            return false;
+        }
+        started.set_value(attempt.started_ms);
+        start_round(attempt.kind, library, attempt.session);
+        true
+    };
     let try_resume = move || {
         let ready = saved
             .resumable
@@ -313,14 +324,9 @@ pub fn App() -> impl IntoView {
         let Some(attempt) = saved.resumable.get_value() else {
             return;
         };
-        let library = library_now();
-        if attempt.session.check_against(&library).is_ok() {
-            started.set_value(attempt.started_ms);
-            start_round(attempt.kind, library, attempt.session);
-        } else {
+        if !reopen(attempt) {
             saved.resumable.set_value(None);
             saved.save_attempt(None);
-            show(Notice::ResumeLost);
         }
     };
 
@@ -350,9 +356,7 @@ pub fn App() -> impl IntoView {
                     Some(LinkTarget::Round(mut plan)) => {
                         // A link without `audience` uses the learner's own choice.
                         if link.audience.is_none() {
-                            plan.audience = saved
-                                .settings
-                                .with_untracked(|s| s.audience.unwrap_or(Audience::Everyone));
+                            plan.audience = saved.settings.with_untracked(Settings::audience);
                         }
                         open_kind(RoundKind::Plan(plan))
                     }
@@ -365,14 +369,9 @@ pub fn App() -> impl IntoView {
     );
     let banks = use_banks(on_settled);
 
-    let audience = Signal::derive(move || {
-        saved
-            .settings
-            .with(|s| s.audience.unwrap_or(Audience::Everyone))
-    });
-    let on_audience = Callback::new(move |a: Audience| {
-        saved.update_settings(|s| s.audience = (a != Audience::Everyone).then_some(a));
-    });
+    let audience = Signal::derive(move || saved.settings.with(Settings::audience));
+    let on_audience =
+        Callback::new(move |a: Audience| saved.update_settings(|s| s.set_audience(a)));
     // The setup screen starts from the last plan, narrowed to what was tapped.
     let open_setup = Callback::new(move |(topic, mode): (Option<Topic>, Option<Mode>)| {
         let mut plan = saved
@@ -391,22 +390,19 @@ pub fn App() -> impl IntoView {
         }
         saved.update_settings(|s| {
             s.plan = Some(plan.clone());
-            s.audience = (plan.audience != Audience::Everyone).then_some(plan.audience);
+            s.set_audience(plan.audience);
         });
         open_kind(RoundKind::Plan(plan));
     });
     let open_round = Callback::new(open_kind);
+    // The continue card waits for every bank (see `all_loaded`), so a missing question here means
+    // the bank changed.
     let continue_practice = Callback::new(move |()| {
         let Some(attempt) = saved.parked.get_untracked() else {
             return;
         };
-        let library = library_now();
-        if uses_loaded_banks(&attempt) && attempt.session.check_against(&library).is_ok() {
-            started.set_value(attempt.started_ms);
-            start_round(attempt.kind, library, attempt.session);
-        } else {
+        if !reopen(attempt) {
             saved.park(None);
-            show(Notice::ResumeLost);
         }
     });
     let draw_again = Callback::new(move |()| {
@@ -450,8 +446,8 @@ pub fn App() -> impl IntoView {
             }));
         }
     });
-    let on_answer = Callback::new(move |(key, correct): (String, bool)| {
-        saved.record_answer(&key, correct, page::today());
+    let on_answers = Callback::new(move |answers: Vec<(String, bool)>| {
+        saved.record_answers(&answers, page::today());
     });
     let on_bookmark = Callback::new(move |key: String| saved.toggle_bookmark(&key));
     let go_home = move |()| {
@@ -534,14 +530,15 @@ pub fn App() -> impl IntoView {
             return;
         }
         entry.set_value(false);
-        match screen.get_untracked() {
-            Screen::Home => {}
-            Screen::Quiz(_) => {
-                // The round decides; until it leaves, the entry is back in place.
-                entry.set_value(page::push_history_entry().is_ok());
-                back_presses.update(|n| *n += 1);
-            }
-            _ => screen.set(Screen::Home),
+        if at_home.get_untracked() {
+            return;
+        }
+        if screen.with_untracked(|s| matches!(s, Screen::Quiz(_))) {
+            // The round decides; until it leaves, the entry is back in place.
+            entry.set_value(page::push_history_entry().is_ok());
+            back_presses.update(|n| *n += 1);
+        } else {
+            screen.set(Screen::Home);
         }
     });
 
@@ -554,7 +551,7 @@ pub fn App() -> impl IntoView {
                 </p>
                 <div class="topbar-actions">
                     <LangToggle on_change=change_lang />
-                    <Show when=move || matches!(screen.get(), Screen::Home)>
+                    <Show when=move || at_home.get()>
                         <ElderToggle on_change=on_elder />
                         <button type="button" class="lang-toggle" on:click=move |_| screen.set(Screen::Settings)>
                             <span aria-hidden="true">"⚙ "</span>
@@ -633,7 +630,7 @@ pub fn App() -> impl IntoView {
                                 draw_again=draw_again
                                 on_leave=leave_round
                                 on_change=on_round_change
-                                on_answer=on_answer
+                                on_answers=on_answers
                                 on_bookmark=on_bookmark
                             />
                         }

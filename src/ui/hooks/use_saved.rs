@@ -122,9 +122,13 @@ impl UseSaved {
             .with_untracked(|s| self.write(SETTINGS_KEY, s));
     }
 
-    /// Records one answer and saves the progress.
-    pub fn record_answer(self, key: &str, correct: bool, today: crate::domain::date::Date) {
-        self.progress.update(|p| p.record(key, correct, today));
+    /// Records answers (`(question key, right?)`, in order) and saves the progress once.
+    pub fn record_answers(self, answers: &[(String, bool)], today: crate::domain::date::Date) {
+        self.progress.update(|p| {
+            for (key, correct) in answers {
+                p.record(key, *correct, today);
+            }
+        });
         self.progress
             .with_untracked(|p| self.write(PROGRESS_KEY, p));
     }

@@ -94,15 +94,25 @@ pub fn HomeScreen(
             view! { <ul class="topics" role="list">{cards}</ul> }.into_any()
         }
     };
+    // Continuing waits for every bank, as the daily set does: the practice may use any of them.
     let continue_card = move || {
         parked.get().map(|(title, position, total)| {
+            let desc = Signal::derive(move || {
+                Msg::ContinueAt.fill(
+                    locale.lang(),
+                    &[&title.get(locale.lang()), &position, &total],
+                )
+            });
             view! {
-                <button type="button" class="topic topic-continue" on:click=move |_| on_continue.run(())>
-                    <span class="topic-title">{move || locale.t(Msg::ContinuePractice)}</span>
-                    <span class="topic-desc">
-                        {move || Msg::ContinueAt.fill(locale.lang(), &[&title.get(locale.lang()), &position, &total])}
-                    </span>
-                </button>
+                <ul class="topics topics-continue" role="list">
+                    <MoreCard
+                        class="topic-continue"
+                        title=Msg::ContinuePractice
+                        desc=desc
+                        waiting=Signal::derive(move || !can_draw.get())
+                        on_open=on_continue
+                    />
+                </ul>
             }
         })
     };
@@ -115,25 +125,13 @@ pub fn HomeScreen(
             {list}
             <h2 class="section-title">{move || locale.t(Msg::MoreWays)}</h2>
             <ul class="topics topics-more" role="list">
-                <li>
-                    <button
-                        type="button"
-                        class="topic topic-daily"
-                        aria-disabled=move || (!can_draw.get()).to_string()
-                        on:click=move |_| {
-                            if can_draw.get_untracked() {
-                                on_daily.run(())
-                            }
-                        }
-                    >
-                        <span class="topic-title">{move || locale.t(Msg::DailySet)}</span>
-                        <span class="topic-desc">
-                            {move || {
-                                if can_draw.get() { locale.t(Msg::DailySetHint) } else { locale.t(Msg::Loading) }
-                            }}
-                        </span>
-                    </button>
-                </li>
+                <MoreCard
+                    class="topic-daily"
+                    title=Msg::DailySet
+                    desc=Signal::derive(move || locale.t(Msg::DailySetHint).to_owned())
+                    waiting=Signal::derive(move || !can_draw.get())
+                    on_open=on_daily
+                />
                 <MoreCard
                     class="topic-test"
                     title=Msg::MockQuiz
@@ -173,6 +171,9 @@ fn MoreCard(
     /// Its line of detail.
     #[prop(into)]
     desc: Signal<String>,
+    /// While true (banks still loading), the card says so and does nothing when tapped.
+    #[prop(optional, into)]
+    waiting: Signal<bool>,
     /// Called when tapped.
     #[prop(into)]
     on_open: Callback<()>,
@@ -180,9 +181,20 @@ fn MoreCard(
     let locale = use_locale();
     view! {
         <li>
-            <button type="button" class=format!("topic {class}") on:click=move |_| on_open.run(())>
+            <button
+                type="button"
+                class=format!("topic {class}")
+                aria-disabled=move || waiting.get().to_string()
+                on:click=move |_| {
+                    if !waiting.get_untracked() {
+                        on_open.run(())
+                    }
+                }
+            >
                 <span class="topic-title">{move || locale.t(title)}</span>
-                <span class="topic-desc">{desc}</span>
+                <span class="topic-desc">
+                    {move || if waiting.get() { locale.t(Msg::Loading).to_owned() } else { desc.get() }}
+                </span>
             </button>
         </li>
     }

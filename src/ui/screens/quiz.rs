@@ -47,9 +47,10 @@ pub fn QuizScreen(
     /// Called with the session after every change (for saving, and the history at the end).
     #[prop(into)]
     on_change: Callback<Session>,
-    /// Called once per judged answer with the question's progress key and whether it was right.
+    /// Called with judged answers (each question's progress key and whether it was right): one
+    /// in practice, the whole quiz when it is handed in.
     #[prop(into)]
-    on_answer: Callback<(String, bool)>,
+    on_answers: Callback<Vec<(String, bool)>>,
     /// Called with a question's progress key to bookmark or un-bookmark it.
     #[prop(into)]
     on_bookmark: Callback<String>,
@@ -110,7 +111,10 @@ pub fn QuizScreen(
                     })
                     .to_owned(),
             );
-            on_answer.run((question_key(&item.bank, &item.question), outcome.correct));
+            on_answers.run(vec![(
+                question_key(&item.bank, &item.question),
+                outcome.correct,
+            )]);
             report();
         }
     });
@@ -131,15 +135,14 @@ pub fn QuizScreen(
         let Some(verdicts) = verdicts else {
             return;
         };
-        let keys: Vec<String> = session.with_untracked(|s| {
+        let answers = session.with_untracked(|s| {
             s.items
                 .iter()
                 .map(|i| question_key(&i.bank, &i.question))
+                .zip(verdicts)
                 .collect()
         });
-        for (key, correct) in keys.into_iter().zip(verdicts) {
-            on_answer.run((key, correct));
-        }
+        on_answers.run(answers);
         report();
     });
     let again = Callback::new(move |()| {
