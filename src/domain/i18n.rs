@@ -3,6 +3,11 @@
 //! Every visible string of the interface comes from here (bank content comes from the banks).
 //! The macro makes a missing language a compile error; a test checks no entry is empty and every
 //! `{0}`-style placeholder appears in both languages.
+//!
+//! Counts: `{0:question|questions}` in a template is the word for the count in argument 0, the
+//! first form when it is 1 and the second otherwise (English; Chinese has no plural and needs none).
+//! Punctuation belongs to its language: full-width in Chinese (`：`, `、`, `（）`), ASCII in English;
+//! [`Msg::Colon`] and [`and_list`] give the joins the screens make themselves.
 
 use crate::domain::text::Lang;
 
@@ -38,7 +43,7 @@ catalogue! {
     /// Home heading.
     ChooseTopic => "选一个主题，开始答题", "Pick a topic to start";
     /// A topic card's question count: {0} questions.
-    QuestionCount => "共 {0} 题", "{0} questions";
+    QuestionCount => "共 {0} 题", "{0} {0:question|questions}";
     /// While something loads.
     Loading => "正在加载……", "Loading…";
     /// Storage missing or blocked.
@@ -48,7 +53,7 @@ catalogue! {
     /// A bank failed to load: {0} = bank title or file.
     BankFailed => "题库“{0}”加载失败，请稍后重试或选择其他主题。", "The quiz \"{0}\" could not be loaded. Try again later or pick another topic.";
     /// A bank has errors: {0} = bank, {1} = count.
-    BankInvalid => "题库“{0}”有 {1} 处内容错误，暂时无法使用，请联系工作人员。", "The quiz \"{0}\" has {1} content errors and can't be used; please tell the staff.";
+    BankInvalid => "题库“{0}”有 {1} 处内容错误，暂时无法使用，请联系工作人员。", "The quiz \"{0}\" has {1} content {1:error|errors} and can't be used; please tell the staff.";
     /// Retry button.
     Retry => "重试", "Try again";
     /// Dismiss a notice.
@@ -87,8 +92,10 @@ catalogue! {
     MarkChosenWrong => "你选的（错误）", "your choice (wrong)";
     /// Mark on a chosen right option.
     MarkChosenRight => "你选的（正确）", "your choice (right)";
-    /// Leave the quiz.
-    Quit => "退出答题", "Leave the quiz";
+    /// Leave a practice (daily set and shelves included): it is kept to continue where it can be.
+    QuitPractice => "退出练习", "Leave practice";
+    /// Leave a quiz.
+    QuitQuiz => "退出测验", "Leave the quiz";
     /// Results heading.
     ResultTitle => "答题完成", "Quiz complete";
     /// {0} right of {1}.
@@ -101,7 +108,7 @@ catalogue! {
     ResultStudy => "再看看解析、多练几次，就能更好地保护自己。", "Have another look at the explanations and practise again: it will help you stay safe.";
     /// Play the same topic again.
     PlayAgain => "再答一轮", "Another round";
-    /// Back to the start.
+    /// Back to the home screen (the one label for that action on every screen).
     BackHome => "返回首页", "Back to home";
     /// Footer.
     PrivacyNote => "答题记录只保存在本设备上，不会上传。", "Your answers stay on this device and are never uploaded.";
@@ -122,7 +129,7 @@ catalogue! {
     /// What was dropped: settings.
     SavedSettings => "设置", "settings";
     /// What was dropped: progress.
-    SavedProgress => "答题进度和错题本", "progress and wrong-answer book";
+    SavedProgress => "答题进度和错题本", "progress (with the wrong-answer book)";
     /// What was dropped: history.
     SavedHistory => "答题历史", "history";
     /// What was dropped: the unfinished round.
@@ -156,7 +163,7 @@ catalogue! {
     /// Records heading in settings.
     RecordsHeading => "我的答题记录", "My records";
     /// What is kept: {0} questions answered, {1} in the book, {2} rounds.
-    RecordsSummary => "本设备上保存了：答过 {0} 道题，错题本 {1} 道，历史 {2} 轮。", "Kept on this device: {0} questions answered, {1} in the wrong-answer book, {2} rounds in the history.";
+    RecordsSummary => "本设备上保存了：答过 {0} 道题，错题本 {1} 道，历史 {2} 轮。", "Kept on this device: {0} {0:question|questions} answered, {1} in the wrong-answer book, {2} {2:round|rounds} in the history.";
     /// Clear button.
     ClearData => "清除我的答题记录", "Clear my records";
     /// Confirmation question.
@@ -202,7 +209,9 @@ catalogue! {
     /// Setup: the count group.
     CountHeading => "题目数量", "Number of questions";
     /// A count choice: {0} questions.
-    CountOption => "{0} 题", "{0} questions";
+    CountOption => "{0} 题", "{0} {0:question|questions}";
+    /// A count choice: every question that matches.
+    CountAll => "全部", "All";
     /// Setup: the difficulty group.
     DifficultyHeading => "难度（都不选即全部）", "Difficulty (none ticked means all)";
     /// Difficulty 1.
@@ -216,19 +225,17 @@ catalogue! {
     /// No time limit.
     TimeOff => "不限时", "No limit";
     /// A time limit choice: {0} seconds.
-    TimeSeconds => "{0} 秒", "{0} seconds";
+    TimeSeconds => "{0} 秒", "{0} {0:second|seconds}";
     /// The pass mark: {0} = percent.
     PassMarkLine => "及格线：正确率 {0}%", "Pass mark: {0}% right";
     /// How many questions the chosen range holds: {0}.
-    PoolCount => "所选范围共有 {0} 道题", "{0} questions match your choice";
+    PoolCount => "所选范围共有 {0} 道题", "{0} {0:question matches|questions match} your choice";
     /// Practice: due questions first.
     PoolDueFirst => "今天到期复习的题会排在最前面。", "Questions due for review today come first.";
     /// Nothing matches.
     PoolEmpty => "所选范围内没有题目，请换个主题或人群。", "No questions match; choose another topic or group.";
     /// Start button.
     Start => "开始", "Start";
-    /// Back button.
-    Back => "返回", "Back";
     /// The audience choice.
     AudienceHeading => "面向人群", "For whom";
     /// Everyone.
@@ -265,20 +272,20 @@ catalogue! {
     NotAnswered => "未答", "not answered";
     /// How many are answered: {0}.
     AnsweredCount => "已答 {0} 题", "{0} answered";
-    /// Unanswered warning: {0} = how many, {1} = which.
-    UnansweredWarn => "还有 {0} 道题没有作答（第 {1} 题），未答的题按答错计算。确定交卷吗？", "{0} questions are not answered yet (question {1}); they will count as wrong. Hand in anyway?";
+    /// Unanswered warning: {0} = how many, {1} = which (a list, see `and_list`).
+    UnansweredWarn => "还有 {0} 道题没有作答（第 {1} 题），未答的题按答错计算。确定交卷吗？", "{0} {0:question is|questions are} not answered yet ({0:question|questions} {1}); {0:it counts|they count} as wrong. Hand in anyway?";
     /// Go back to answering.
     KeepAnswering => "继续答题", "Keep answering";
     /// Hand in despite unanswered questions.
     HandInAnyway => "确定交卷", "Hand in now";
     /// Time left: {0} seconds.
-    TimeLeft => "本题剩余 {0} 秒", "{0} seconds left for this question";
+    TimeLeft => "本题剩余 {0} 秒", "{0} {0:second|seconds} left for this question";
     /// Quiz passed.
     QuizPassed => "测验通过", "Passed";
     /// Quiz not passed.
     QuizFailed => "这次没有通过", "Not passed this time";
     /// Points: {0} = points, {1} = bonus.
-    PointsLine => "得分 {0} 分（其中连续答对奖励 {1} 分）", "{0} points ({1} of them for answers in a row)";
+    PointsLine => "得分 {0} 分（其中连续答对奖励 {1} 分）", "{0} {0:point|points} ({1} of them for answers in a row)";
     /// Time taken: {0} minutes {1} seconds.
     TimeLine => "用时 {0} 分 {1} 秒", "Time: {0} min {1} s";
     /// Longest run of right answers: {0}.
@@ -292,9 +299,9 @@ catalogue! {
     /// Advice: a topic.
     AdviceTopic => "多练练“{0}”，这部分正确率最低。", "Practise \"{0}\" next: it had the lowest accuracy.";
     /// Advice: the wrong-answer book.
-    AdviceBook => "错题本里有 {0} 道题，抽空复习一下。", "{0} questions wait in your wrong-answer book.";
+    AdviceBook => "错题本里有 {0} 道题，抽空复习一下。", "{0} {0:question waits|questions wait} in your wrong-answer book.";
     /// Advice: due reviews.
-    AdviceDue => "今天有 {0} 道题到了复习时间。", "{0} questions are due for review today.";
+    AdviceDue => "今天有 {0} 道题到了复习时间。", "{0} {0:question is|questions are} due for review today.";
     /// Open the review.
     ReviewAnswers => "查看答题详情", "Review my answers";
     /// Review heading.
@@ -322,11 +329,11 @@ catalogue! {
     /// No history.
     HistoryEmpty => "还没有答题记录。", "No rounds yet.";
     /// Totals: {0} rounds, {1} questions.
-    TotalsLine => "共答 {0} 轮、{1} 道题", "{0} rounds, {1} questions in all";
+    TotalsLine => "共答 {0} 轮、{1} 道题", "{0} {0:round|rounds}, {1} {1:question|questions} in all";
     /// One history row's result: {0} right, {1} asked, {2} percent.
     HistoryResult => "{0}/{1} 题，正确率 {2}%", "{0}/{1}, {2}% right";
     /// One history row's points: {0}.
-    HistoryPoints => "{0} 分", "{0} points";
+    HistoryPoints => "{0} 分", "{0} {0:point|points}";
     /// Leaving a quiz with answers.
     LeaveQuizWarn => "现在退出，这次测验已选的答案不会保存。确定退出吗？", "If you leave now, the answers you chose in this quiz are not kept. Leave anyway?";
     /// Leave despite the warning.
@@ -339,6 +346,8 @@ catalogue! {
     ElderModeHint => "字更大、按钮更大，一屏只看一道题，不限时。", "Bigger text and buttons, one question per screen, no time limits.";
     /// A round across every topic.
     AllTopics => "全部主题", "All topics";
+    /// Between a label and what it labels ("依据：…" / "Source: …").
+    Colon => "：", ": ";
 }
 
 /// The name of a topic.
@@ -373,19 +382,65 @@ pub fn difficulty_name(level: u8) -> Msg {
 }
 
 impl Msg {
-    /// The message with `{0}`, `{1}` … replaced by `args`.
+    /// The message with `{0}`, `{1}` … replaced by `args`, and `{0:one|many}` by the form for the
+    /// count in argument 0.
     pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
         fill(self.text(lang), args)
     }
 }
 
-/// Replaces `{0}`, `{1}` … in `template` by `args`.
+/// Replaces `{0}`, `{1}` … in `template` by `args`, and `{0:one|many}` by `one` when argument 0
+/// is 1, else `many`. A placeholder without its argument is left as it is; argument values are
+/// never read as placeholders themselves.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = template.to_owned();
-    for (i, arg) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), &arg.to_string());
+    let values: Vec<String> = args.iter().map(ToString::to_string).collect();
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let filled = after
+            .find('}')
+            .and_then(|close| Some((close, placeholder(&after[..close], &values)?)));
+        match filled {
+            Some((close, text)) => {
+                out.push_str(text);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
+}
+
+/// What one placeholder (`0`, or `0:one|many`) stands for, if its argument is given.
+fn placeholder<'a>(inside: &'a str, values: &'a [String]) -> Option<&'a str> {
+    let (index, forms) = match inside.split_once(':') {
+        Some((index, forms)) => (index, Some(forms)),
+        None => (inside, None),
+    };
+    let value = values.get(index.parse::<usize>().ok()?)?;
+    match forms {
+        None => Some(value),
+        Some(forms) => {
+            let (one, many) = forms.split_once('|')?;
+            Some(if value == "1" { one } else { many })
+        }
+    }
+}
+
+/// A list in running text: "1、2、3" in Chinese, "1, 2 and 3" in English.
+pub fn and_list(lang: Lang, items: &[String]) -> String {
+    match (lang, items) {
+        (Lang::Zh, _) => items.join(lang.list_separator()),
+        (Lang::En, []) => String::new(),
+        (Lang::En, [one]) => one.clone(),
+        (Lang::En, [init @ .., last]) => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 #[cfg(test)]
@@ -411,6 +466,143 @@ mod tests {
                 "{msg:?} placeholders differ"
             );
         }
+    }
+
+    /// Every message with each of its (at most four) placeholders set to `n`.
+    fn rendered(lang: Lang, n: usize) -> Vec<(Msg, String)> {
+        Msg::ALL
+            .iter()
+            .map(|m| (*m, m.fill(lang, &[&n, &n, &n, &n])))
+            .collect()
+    }
+
+    /// Nouns the English catalogue counts; "2 question" would be a slip.
+    const COUNTED: [&str; 7] = [
+        "question", "round", "point", "second", "error", "answer", "minute",
+    ];
+
+    #[test]
+    fn english_counts_take_the_singular_for_one_and_the_plural_otherwise() {
+        for n in [1, 2] {
+            for (msg, text) in rendered(Lang::En, n) {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                for pair in words.windows(2) {
+                    // "(1 question" counts; "2: question 2 of 2" (a name, then a colon) does not.
+                    if pair[0].trim_start_matches(['(', '"']) != n.to_string() {
+                        continue;
+                    }
+                    let word = pair[1].trim_end_matches([')', ',', ';', ':', '.', '?', '!', '"']);
+                    // A unit symbol ("1 min 1 s") or a verb after a name ("\"1\" has") is not a plural.
+                    let plural =
+                        word.len() > 1 && word.ends_with('s') && !["has", "is"].contains(&word);
+                    assert!(n != 1 || !plural, "{msg:?} with 1: {text:?}");
+                    assert!(
+                        n == 1 || !COUNTED.contains(&word),
+                        "{msg:?} with {n}: {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plural_forms_name_a_placeholder_and_every_placeholder_is_filled() {
+        for lang in [Lang::Zh, Lang::En] {
+            for (msg, text) in rendered(lang, 3) {
+                assert!(
+                    !text.contains('{') && !text.contains('}'),
+                    "{msg:?} ({lang:?}) left a placeholder: {text:?}"
+                );
+            }
+        }
+        for msg in Msg::ALL {
+            let en = msg.text(Lang::En);
+            for (i, _) in en.match_indices(':') {
+                if let Some(open) = en[..i].rfind('{') {
+                    if en[open + 1..i].chars().all(|c| c.is_ascii_digit()) {
+                        let index = &en[open + 1..i];
+                        assert!(
+                            en.contains(&format!("{{{index}}}")),
+                            "{msg:?}: the plural form for {{{index}}} has no number"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_language_keeps_its_own_punctuation() {
+        for (msg, text) in rendered(Lang::En, 2) {
+            let wide: Vec<char> = text
+                .chars()
+                .filter(|c| "，：；（）、。？！“”".contains(*c))
+                .collect();
+            assert!(
+                wide.is_empty(),
+                "{msg:?}: full-width {wide:?} in English {text:?}"
+            );
+        }
+        for (msg, text) in rendered(Lang::Zh, 2) {
+            let ascii: Vec<char> = text.chars().filter(|c| ":;,()?!".contains(*c)).collect();
+            assert!(
+                ascii.is_empty(),
+                "{msg:?}: ASCII {ascii:?} in Chinese {text:?}"
+            );
+        }
+        assert_eq!(Msg::Colon.text(Lang::Zh), "：");
+        assert_eq!(Msg::Colon.text(Lang::En), ": ");
+    }
+
+    #[test]
+    fn lists_join_as_each_language_writes_them() {
+        let items = |n: usize| (1..=n).map(|i| i.to_string()).collect::<Vec<_>>();
+        assert_eq!(and_list(Lang::Zh, &items(3)), "1、2、3");
+        assert_eq!(and_list(Lang::En, &items(3)), "1, 2 and 3");
+        assert_eq!(and_list(Lang::En, &items(2)), "1 and 2");
+        assert_eq!(and_list(Lang::En, &items(1)), "1");
+        assert_eq!(and_list(Lang::En, &items(0)), "");
+    }
+
+    #[test]
+    fn the_unanswered_warning_agrees_with_its_count() {
+        let one = Msg::UnansweredWarn.fill(Lang::En, &[&1, &and_list(Lang::En, &items(&[3]))]);
+        assert_eq!(
+            one,
+            "1 question is not answered yet (question 3); it counts as wrong. Hand in anyway?"
+        );
+        let three =
+            Msg::UnansweredWarn.fill(Lang::En, &[&3, &and_list(Lang::En, &items(&[1, 2, 5]))]);
+        assert!(
+            three
+                .starts_with("3 questions are not answered yet (questions 1, 2 and 5); they count"),
+            "{three}"
+        );
+        let zh = Msg::UnansweredWarn.fill(Lang::Zh, &[&3, &and_list(Lang::Zh, &items(&[1, 2, 5]))]);
+        assert!(
+            zh.starts_with("还有 3 道题没有作答（第 1、2、5 题）"),
+            "{zh}"
+        );
+        assert_eq!(
+            Msg::TotalsLine.fill(Lang::En, &[&1, &10]),
+            "1 round, 10 questions in all"
+        );
+        assert_eq!(
+            Msg::TotalsLine.fill(Lang::En, &[&2, &1]),
+            "2 rounds, 1 question in all"
+        );
+    }
+
+    fn items(numbers: &[usize]) -> Vec<String> {
+        numbers.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn fill_leaves_missing_placeholders_and_never_reads_values_as_templates() {
+        assert_eq!(fill("{0} and {1}", &[&"{1}"]), "{1} and {1}");
+        assert_eq!(fill("{0:one|many}", &[&1]), "one");
+        assert_eq!(fill("{0:one|many}", &[&0]), "many");
+        assert_eq!(fill("a {b} {", &[&1]), "a {b} {");
     }
 
     #[test]

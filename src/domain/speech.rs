@@ -31,7 +31,7 @@ pub fn spoken_text(question: &Question, order: &[OptionId], lang: Lang, revealed
         parts.push(format!(
             "{}{}{}",
             Msg::Explanation.text(lang),
-            if lang == Lang::Zh { "：" } else { ": " },
+            Msg::Colon.text(lang),
             question.explanation.get(lang).trim()
         ));
     }

@@ -119,7 +119,7 @@ pub fn ProgressScreen(
 
     view! {
         <section class="progress-screen" aria-labelledby="progress-title">
-            <ScreenHead id="progress-title" title=Msg::MyProgress back=Msg::Back on_back=on_back />
+            <ScreenHead id="progress-title" title=Msg::MyProgress on_back=on_back />
             <h2 class="section-title">{move || locale.t(Msg::MasteryHeading)}</h2>
             <ul class="masteries" role="list">{topic_rows}</ul>
             <p class="hint">{move || locale.t(Msg::MasteryNote)}</p>

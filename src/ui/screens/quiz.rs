@@ -3,7 +3,7 @@
 //! limit per question. Then the result, and the review of every answer.
 
 use crate::domain::bank::{OptionId, Question};
-use crate::domain::i18n::Msg;
+use crate::domain::i18n::{and_list, Msg};
 use crate::domain::library::Library;
 use crate::domain::progress::{question_key, RoundRecord};
 use crate::domain::score::{advice, best_streak, Advice};
@@ -320,7 +320,7 @@ pub fn QuizScreen(
             <div class="quiz-head">
                 <h1 id="quiz-title" class="quiz-title">{move || title.get(locale.lang()).to_owned()}</h1>
                 <button type="button" class="button button-quiet" on:click=move |_| request_leave()>
-                    {move || locale.t(Msg::Quit)}
+                    {move || locale.t(quit_label(mode.get()))}
                 </button>
             </div>
             <Show when=move || confirm_leave.get()>
@@ -336,6 +336,15 @@ pub fn QuizScreen(
             <p class="sr-only" aria-live="polite">{move || announce.get()}</p>
             {body}
         </section>
+    }
+}
+
+/// The leave button's words: a practice (daily set and shelves too) is left, a quiz is left with
+/// its answers.
+fn quit_label(mode: Mode) -> Msg {
+    match mode {
+        Mode::Practice => Msg::QuitPractice,
+        Mode::Quiz => Msg::QuitQuiz,
     }
 }
 
@@ -492,10 +501,7 @@ fn QuizActions(
         let first = list.first().copied();
         let message = Signal::derive(move || {
             let lang = locale.lang();
-            Msg::UnansweredWarn.fill(
-                lang,
-                &[&numbers.len(), &numbers.join(lang.list_separator())],
-            )
+            Msg::UnansweredWarn.fill(lang, &[&numbers.len(), &and_list(lang, &numbers)])
         });
         view! {
             <Confirm

@@ -48,7 +48,7 @@ pub fn SettingsScreen(
     };
     view! {
         <section class="settings" aria-labelledby="settings-title">
-            <ScreenHead id="settings-title" title=Msg::Settings back=Msg::BackHome on_back=on_back />
+            <ScreenHead id="settings-title" title=Msg::Settings on_back=on_back />
             <h2 class="section-title">{move || locale.t(Msg::LanguageHeading)}</h2>
             <div class="actions">{lang_button(Lang::Zh, "中文")} {lang_button(Lang::En, "English")}</div>
             <h2 class="section-title">{move || locale.t(Msg::ElderMode)}</h2>

@@ -4,6 +4,7 @@
 use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::Msg;
 use crate::domain::session::Item;
+use crate::domain::text::Lang;
 use crate::ui::app::use_locale;
 use leptos::prelude::*;
 
@@ -19,8 +20,18 @@ pub fn AnswerFeedback(
 ) -> impl IntoView {
     let locale = use_locale();
     let correct = question.is_correct(&chosen);
-    let right_letters = item.letters(&question.answer, "、");
-    let chosen_letters = (!chosen.is_empty()).then(|| item.letters(&chosen, "、"));
+    let answer = question.answer.clone();
+    let right_item = item.clone();
+    let right_letters = move |lang: Lang| right_item.letters(&answer, lang.list_separator());
+    let chosen_item = item.clone();
+    let chosen_ids = chosen.clone();
+    let chosen_letters = move |lang: Lang| {
+        if chosen_ids.is_empty() {
+            Msg::NoAnswer.text(lang).to_owned()
+        } else {
+            chosen_item.letters(&chosen_ids, lang.list_separator())
+        }
+    };
     let notes: Vec<_> = item
         .options
         .iter()
@@ -37,15 +48,17 @@ pub fn AnswerFeedback(
                 {move || if correct { locale.t(Msg::Correct) } else { locale.t(Msg::Wrong) }}
             </p>
             <p class="answer-line">
-                {move || Msg::RightAnswer.fill(locale.lang(), &[&right_letters])}
+                {move || {
+                    let lang = locale.lang();
+                    Msg::RightAnswer.fill(lang, &[&right_letters(lang)])
+                }}
                 <Show when=move || !correct>
                     " · "
                     {
                         let chosen_letters = chosen_letters.clone();
                         move || {
                             let lang = locale.lang();
-                            let letters = chosen_letters.as_deref().unwrap_or(Msg::NoAnswer.text(lang));
-                            Msg::YourAnswer.fill(lang, &[&letters])
+                            Msg::YourAnswer.fill(lang, &[&chosen_letters(lang)])
                         }
                     }
                 </Show>
@@ -58,7 +71,7 @@ pub fn AnswerFeedback(
             <p class="explanation">{move || explanation.get(locale.lang()).to_owned()}</p>
             <p class="source">
                 <span class="source-label">{move || locale.t(Msg::Source)}</span>
-                "："
+                {move || locale.t(Msg::Colon)}
                 {move || source.get(locale.lang()).to_owned()}
             </p>
         </div>

@@ -1,7 +1,7 @@
 //! A dismissible notice: a bank that could not be used, saved records that were dropped, storage
 //! that is full.
 
-use crate::domain::i18n::Msg;
+use crate::domain::i18n::{and_list, Msg};
 use crate::ui::app::{use_locale, Notice};
 use leptos::prelude::*;
 
@@ -23,8 +23,8 @@ pub fn NoticeBanner(
                 Msg::BankInvalid.fill(lang, &[&title.get(lang), errors])
             }
             Notice::SavedDropped { what } => {
-                let names: Vec<&str> = what.iter().map(|m| m.text(lang)).collect();
-                Msg::SavedDropped.fill(lang, &[&names.join(lang.list_separator())])
+                let names: Vec<String> = what.iter().map(|m| m.text(lang).to_owned()).collect();
+                Msg::SavedDropped.fill(lang, &[&and_list(lang, &names)])
             }
             Notice::ResumeLost => Msg::ResumeLost.text(lang).to_owned(),
             Notice::StorageFull => Msg::StorageFull.text(lang).to_owned(),

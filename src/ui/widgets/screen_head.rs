@@ -6,16 +6,15 @@ use crate::platform::focus::focus_on_mount;
 use crate::ui::app::use_locale;
 use leptos::prelude::*;
 
-/// A screen's `<h1>` and its back button.
+/// A screen's `<h1>` and its way back home ("返回首页 / Back to home" on every screen, so the same
+/// action always has the same words).
 #[component]
 pub fn ScreenHead(
     /// The heading's id (the screen's `aria-labelledby`).
     id: &'static str,
     /// The title.
     title: Msg,
-    /// The back button's words.
-    back: Msg,
-    /// Called when the back button is pressed.
+    /// Called when the back button is pressed (it goes home).
     #[prop(into)]
     on_back: Callback<()>,
 ) -> impl IntoView {
@@ -28,7 +27,7 @@ pub fn ScreenHead(
                 {move || locale.t(title)}
             </h1>
             <button type="button" class="button button-quiet" on:click=move |_| on_back.run(())>
-                {move || locale.t(back)}
+                {move || locale.t(Msg::BackHome)}
             </button>
         </div>
     }
