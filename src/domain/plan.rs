@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 pub const PASS_PERCENT: u32 = 80;
 /// Question counts offered for a quiz.
 pub const QUIZ_COUNTS: [usize; 4] = [5, 10, 20, 30];
+/// Lengths offered for a practice: 10, 20, or every question that matches (`None`).
+pub const PRACTICE_COUNTS: [Option<usize>; 3] = [Some(10), Some(20), None];
+/// A practice's length unless the learner chose another: one short sitting, like a quiz.
+pub const PRACTICE_COUNT: Option<usize> = Some(DEFAULT_QUESTION_COUNT);
 /// Time limits per question offered for a quiz, in seconds (none is the default).
 pub const TIME_LIMITS: [u32; 2] = [30, 60];
 /// The difficulty levels a bank may use.
@@ -40,7 +44,8 @@ pub struct Plan {
     /// Practice: the order.
     #[serde(default)]
     pub order: Order,
-    /// How many questions at most (a practice without a count goes through them all).
+    /// How many questions at most; `None` (a practice only) goes through every one that matches.
+    /// Plans saved before practices had a length read as `None`, the whole pool they always had.
     #[serde(default)]
     pub count: Option<usize>,
     /// Quiz: difficulty levels to draw from; empty means all.
@@ -63,14 +68,14 @@ fn pass_percent() -> u32 {
 }
 
 impl Plan {
-    /// A practice of `topics` (all of them when empty), in file order.
+    /// A practice of `topics` (all of them when empty), in file order, `PRACTICE_COUNT` long.
     pub fn practice(topics: Vec<Topic>) -> Plan {
         Plan {
             mode: Mode::Practice,
             topics,
             audience: Audience::Everyone,
             order: Order::Sequential,
-            count: None,
+            count: PRACTICE_COUNT,
             difficulties: Vec::new(),
             limit_seconds: None,
             pass_percent: PASS_PERCENT,
@@ -86,14 +91,20 @@ impl Plan {
         }
     }
 
-    /// Switches mode: a practice set up on screen goes through every question; a quiz keeps its
-    /// count or takes the default.
+    /// Switches mode, keeping the length when the new mode offers it (10 and 20 are offered by
+    /// both) and taking the mode's default otherwise.
     pub fn set_mode(&mut self, mode: Mode) {
         self.mode = mode;
         match mode {
-            Mode::Practice => self.count = None,
+            Mode::Practice => {
+                if !PRACTICE_COUNTS.contains(&self.count) {
+                    self.count = PRACTICE_COUNT;
+                }
+            }
             Mode::Quiz => {
-                self.count.get_or_insert(DEFAULT_QUESTION_COUNT);
+                if !self.count.is_some_and(|n| QUIZ_COUNTS.contains(&n)) {
+                    self.count = Some(DEFAULT_QUESTION_COUNT);
+                }
             }
         }
     }
@@ -180,13 +191,47 @@ mod tests {
     }
 
     #[test]
-    fn switching_mode_drops_a_quiz_count_from_practice() {
+    fn a_practice_is_ten_questions_unless_the_learner_chooses_twenty_or_all() {
+        let p = Plan::practice(vec![Topic::Fraud]);
+        assert_eq!(p.count, Some(10));
+        assert!(PRACTICE_COUNTS.contains(&p.count));
+        assert!(PRACTICE_COUNTS.contains(&None), "'all' is offered");
+    }
+
+    #[test]
+    fn switching_mode_keeps_a_length_both_modes_offer_and_defaults_the_rest() {
         let mut p = Plan::quiz(vec![]);
         p.count = Some(20);
         p.set_mode(Mode::Practice);
-        assert_eq!(p.count, None);
+        assert_eq!(p.count, Some(20), "20 is a practice length too");
+        p.count = None;
         p.set_mode(Mode::Quiz);
-        assert_eq!(p.count, Some(DEFAULT_QUESTION_COUNT));
+        assert_eq!(
+            p.count,
+            Some(DEFAULT_QUESTION_COUNT),
+            "a quiz is never 'all'"
+        );
+        p.count = Some(30);
+        p.set_mode(Mode::Practice);
+        assert_eq!(p.count, PRACTICE_COUNT, "30 is not a practice length");
+        p.count = None;
+        p.set_mode(Mode::Practice);
+        assert_eq!(p.count, None, "'all' stays 'all'");
+    }
+
+    #[test]
+    fn a_practice_saved_by_the_previous_version_reads_as_the_whole_pool() {
+        // The previous version wrote a practice with `"count":null` (it always went through every
+        // question), or no count at all.
+        for saved in [
+            r#"{"mode":"practice","topics":["fraud"],"audience":"everyone","order":"random","count":null,"difficulties":[],"limit_seconds":null,"pass_percent":80}"#,
+            r#"{"mode":"practice","topics":["fraud"]}"#,
+        ] {
+            let mut p: Plan = serde_json::from_str(saved).unwrap();
+            assert_eq!(p.count, None);
+            p.set_mode(Mode::Practice);
+            assert_eq!(p.count, None, "reopening its setup keeps 'all'");
+        }
     }
 
     #[test]

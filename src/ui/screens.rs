@@ -1,6 +1,6 @@
 //! One component per screen.
 
-mod home;
+pub(crate) mod home;
 mod progress;
 mod quiz;
 mod settings;

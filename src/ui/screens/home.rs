@@ -1,11 +1,13 @@
-//! The home screen: who the questions are for, a big button per topic, a practice left part-way,
-//! and the other ways in (daily set, practice test, wrong-answer book, bookmarks, progress).
+//! The home screen, everyday actions first: a practice left part-way, a button per topic, the daily
+//! set and the wrong-answer book; then who the questions are for, and the other ways in (practice
+//! test, bookmarks, progress). A topic is named as on every other screen (`topic_name`), never by
+//! a bank's title.
 
 use crate::domain::bank::{Audience, BankId, IndexEntry, Topic};
-use crate::domain::i18n::Msg;
+use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::progress::Shelf;
 use crate::domain::session::Mode;
-use crate::domain::text::LocalText;
+use crate::domain::text::{Lang, LocalText};
 use crate::ui::app::use_locale;
 use crate::ui::hooks::{BankState, IndexState};
 use crate::ui::widgets::AudienceChips;
@@ -85,11 +87,10 @@ pub fn HomeScreen(
         }
         .into_any(),
         IndexState::Ready(index) => {
-            let cards = index
-                .banks
+            let cards = hidden
+                .with(|h| topic_summaries(&index.banks, h))
                 .into_iter()
-                .filter(|e| !hidden.with(|h| h.contains(&e.id)))
-                .map(|entry| view! { <TopicCard entry=entry on_open=on_setup /> })
+                .map(|summary| view! { <TopicCard summary=summary on_open=on_setup /> })
                 .collect_view();
             view! { <ul class="topics" role="list">{cards}</ul> }.into_any()
         }
@@ -120,11 +121,9 @@ pub fn HomeScreen(
         <section class="home" aria-labelledby="home-title">
             <h1 id="home-title" class="home-title">{move || locale.t(Msg::ChooseTopic)}</h1>
             <p class="tagline">{move || locale.t(Msg::Tagline)}</p>
-            <AudienceChips audience=audience on_pick=on_audience />
             {continue_card}
             {list}
-            <h2 class="section-title">{move || locale.t(Msg::MoreWays)}</h2>
-            <ul class="topics topics-more" role="list">
+            <ul class="topics topics-today" role="list">
                 <MoreCard
                     class="topic-daily"
                     title=Msg::DailySet
@@ -133,16 +132,20 @@ pub fn HomeScreen(
                     on_open=on_daily
                 />
                 <MoreCard
-                    class="topic-test"
-                    title=Msg::MockQuiz
-                    desc=Signal::derive(move || locale.t(Msg::MockQuizHint).to_owned())
-                    on_open=move |_| on_setup.run((None, Some(Mode::Quiz)))
-                />
-                <MoreCard
                     class="topic-book"
                     title=Msg::WrongBook
                     desc=Signal::derive(move || Msg::WrongBookCount.fill(locale.lang(), &[&book_count.get()]))
                     on_open=move |_| on_shelf.run(Shelf::WrongBook)
+                />
+            </ul>
+            <AudienceChips audience=audience on_pick=on_audience />
+            <h2 class="section-title">{move || locale.t(Msg::MoreWays)}</h2>
+            <ul class="topics topics-more" role="list">
+                <MoreCard
+                    class="topic-test"
+                    title=Msg::MockQuiz
+                    desc=Signal::derive(move || locale.t(Msg::MockQuizHint).to_owned())
+                    on_open=move |_| on_setup.run((None, Some(Mode::Quiz)))
                 />
                 <MoreCard
                     class="topic-bookmarks"
@@ -200,20 +203,61 @@ fn MoreCard(
     }
 }
 
-/// One bank as a large button; opens the setup for its topic.
+/// One topic on the home screen: what its usable banks hold together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicSummary {
+    /// The topic.
+    pub topic: Topic,
+    /// Questions in its banks.
+    pub questions: usize,
+    /// Its banks' descriptions, in index order.
+    pub descriptions: Vec<LocalText>,
+}
+
+/// The topics of `entries` in the index's order (a topic where its first bank is listed), leaving
+/// out the banks in `hidden` (content errors); a topic with several banks is one entry.
+pub fn topic_summaries(entries: &[IndexEntry], hidden: &[BankId]) -> Vec<TopicSummary> {
+    let mut topics: Vec<TopicSummary> = Vec::new();
+    for entry in entries.iter().filter(|e| !hidden.contains(&e.id)) {
+        match topics.iter_mut().find(|t| t.topic == entry.topic) {
+            Some(t) => {
+                t.questions += entry.questions;
+                t.descriptions.push(entry.description.clone());
+            }
+            None => topics.push(TopicSummary {
+                topic: entry.topic,
+                questions: entry.questions,
+                descriptions: vec![entry.description.clone()],
+            }),
+        }
+    }
+    topics
+}
+
+/// One topic as a large button; opens the setup for it. On a phone it shows the name and the
+/// count only (the setup screen shows what the topic covers).
 #[component]
 fn TopicCard(
-    /// The bank.
-    entry: IndexEntry,
-    /// Called with the bank's topic when tapped.
+    /// The topic and what its banks hold.
+    summary: TopicSummary,
+    /// Called with the topic when tapped.
     #[prop(into)]
     on_open: Callback<(Option<Topic>, Option<Mode>)>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let title = entry.title.clone();
-    let description = entry.description.clone();
-    let count = entry.questions;
-    let topic = entry.topic;
+    let TopicSummary {
+        topic,
+        questions,
+        descriptions,
+    } = summary;
+    let description = move || {
+        let lang = locale.lang();
+        descriptions
+            .iter()
+            .map(|d| d.get(lang))
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Zh { "" } else { " " })
+    };
     view! {
         <li>
             <button
@@ -221,10 +265,43 @@ fn TopicCard(
                 class=format!("topic topic-{}", topic.as_str())
                 on:click=move |_| on_open.run((Some(topic), None))
             >
-                <span class="topic-title">{move || title.get(locale.lang()).to_owned()}</span>
-                <span class="topic-desc">{move || description.get(locale.lang()).to_owned()}</span>
-                <span class="topic-count">{move || Msg::QuestionCount.fill(locale.lang(), &[&count])}</span>
+                <span class="topic-title">{move || locale.t(topic_name(topic))}</span>
+                <span class="topic-desc">{description}</span>
+                <span class="topic-count">{move || Msg::QuestionCount.fill(locale.lang(), &[&questions])}</span>
             </button>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, topic: Topic, questions: usize) -> IndexEntry {
+        IndexEntry {
+            id: BankId::from(id),
+            file: format!("{id}.json"),
+            topic,
+            version: 1,
+            hash: String::new(),
+            questions,
+            title: LocalText::new(format!("{id} 题库"), format!("The {id} bank")),
+            description: LocalText::new(id, id),
+        }
+    }
+
+    #[test]
+    fn home_lists_each_topic_once_in_index_order_without_hidden_banks() {
+        let entries = [
+            entry("rights", Topic::Rights, 5),
+            entry("fraud", Topic::Fraud, 64),
+            entry("fraud-local", Topic::Fraud, 6),
+            entry("broken", Topic::Privacy, 9),
+        ];
+        let summaries = topic_summaries(&entries, &[BankId::from("broken")]);
+        let topics: Vec<(Topic, usize)> =
+            summaries.iter().map(|s| (s.topic, s.questions)).collect();
+        assert_eq!(topics, [(Topic::Rights, 5), (Topic::Fraud, 70)]);
+        assert_eq!(summaries[1].descriptions.len(), 2);
     }
 }

@@ -1,14 +1,17 @@
-//! Setting up a round: practice or quiz, which topics, and for a practice the order, for a quiz the
-//! length, difficulty and time limit. Shows how many questions the choice holds before it starts.
+//! Setting up a round: practice or quiz, which topics (and what a single topic covers), the length
+//! (a practice: 10, 20 or all; a quiz: 5 to 30), for a practice the order, for a quiz difficulty and
+//! time limit. Shows how many questions the choice holds before it starts.
 
 use crate::domain::bank::{BankId, Topic};
-use crate::domain::i18n::{difficulty_name, Msg};
+use crate::domain::i18n::{difficulty_name, topic_name, Msg};
 use crate::domain::library::Library;
-use crate::domain::plan::{Order, Plan, DIFFICULTIES, QUIZ_COUNTS, TIME_LIMITS};
+use crate::domain::plan::{Order, Plan, DIFFICULTIES, PRACTICE_COUNTS, QUIZ_COUNTS, TIME_LIMITS};
 use crate::domain::session::Mode;
+use crate::domain::text::Lang;
 use crate::platform::page;
 use crate::ui::app::{use_elder, use_locale};
 use crate::ui::hooks::{BankState, IndexState};
+use crate::ui::screens::home::topic_summaries;
 use crate::ui::widgets::{words, AudienceChips, Chips, ScreenHead};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -69,22 +72,53 @@ pub fn SetupScreen(
         topics
             .get()
             .into_iter()
-            .map(|t| (t, words(crate::domain::i18n::topic_name(t))))
+            .map(|t| (t, words(topic_name(t))))
             .collect::<Vec<_>>()
     };
     let order_choices = vec![
         (Order::Sequential, words(Msg::OrderSequential)),
         (Order::Random, words(Msg::OrderRandom)),
     ];
+    let count_words = move |n: Option<usize>| {
+        Signal::derive(move || match n {
+            Some(n) => Msg::CountOption.fill(locale.lang(), &[&n]),
+            None => locale.t(Msg::CountAll).to_owned(),
+        })
+    };
     let count_choices = QUIZ_COUNTS
         .into_iter()
-        .map(|n| {
-            (
-                n,
-                Signal::derive(move || Msg::CountOption.fill(locale.lang(), &[&n])),
-            )
-        })
+        .map(|n| (Some(n), count_words(Some(n))))
         .collect::<Vec<_>>();
+    let practice_count_choices = PRACTICE_COUNTS
+        .into_iter()
+        .map(|n| (n, count_words(n)))
+        .collect::<Vec<_>>();
+    // What one chosen topic covers (its banks' descriptions; the home screen hides them on phones).
+    let about = move || {
+        let [topic] = plan.with(|p| p.topics.clone())[..] else {
+            return None;
+        };
+        let IndexState::Ready(index) = index.get() else {
+            return None;
+        };
+        let hidden: Vec<BankId> = banks.with(|b| {
+            b.iter()
+                .filter(|(_, s)| matches!(s, BankState::Invalid { .. }))
+                .map(|(id, _)| id.clone())
+                .collect()
+        });
+        let summary = topic_summaries(&index.banks, &hidden)
+            .into_iter()
+            .find(|s| s.topic == topic)?;
+        let lang = locale.lang();
+        let text = summary
+            .descriptions
+            .iter()
+            .map(|d| d.get(lang))
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Zh { "" } else { " " });
+        Some(view! { <p class="hint topic-about">{text}</p> })
+    };
     let difficulty_choices = DIFFICULTIES
         .into_iter()
         .map(|d| (d, words(difficulty_name(d))))
@@ -111,7 +145,7 @@ pub fn SetupScreen(
 
     view! {
         <section class="setup" aria-labelledby="setup-title">
-            <ScreenHead id="setup-title" title=Msg::SetupTitle back=Msg::Back on_back=on_back />
+            <ScreenHead id="setup-title" title=Msg::SetupTitle on_back=on_back />
             <Chips
                 heading=Msg::ModeHeading
                 choices=mode_choices
@@ -137,6 +171,7 @@ pub fn SetupScreen(
                     />
                 }
             }}
+            {about}
             <AudienceChips
                 audience=Signal::derive(move || plan.with(|p| p.audience))
                 on_pick=move |a| plan.update(|p| p.audience = a)
@@ -145,6 +180,12 @@ pub fn SetupScreen(
                 when=move || mode.get() == Mode::Quiz
                 fallback=move || {
                     view! {
+                        <Chips
+                            heading=Msg::CountHeading
+                            choices=practice_count_choices.clone()
+                            selected=Signal::derive(move || vec![plan.with(|p| p.count)])
+                            on_pick=move |n| plan.update(|p| p.count = n)
+                        />
                         <Chips
                             heading=Msg::OrderHeading
                             choices=order_choices.clone()
@@ -157,8 +198,8 @@ pub fn SetupScreen(
                 <Chips
                     heading=Msg::CountHeading
                     choices=count_choices.clone()
-                    selected=Signal::derive(move || plan.with(|p| p.count.into_iter().collect()))
-                    on_pick=move |n| plan.update(|p| p.count = Some(n))
+                    selected=Signal::derive(move || vec![plan.with(|p| p.count)])
+                    on_pick=move |n| plan.update(|p| p.count = n)
                 />
                 <Chips
                     heading=Msg::DifficultyHeading

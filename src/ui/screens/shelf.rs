@@ -1,10 +1,11 @@
 //! A shelf of questions — the wrong-answer book (错题本) or the bookmarks (收藏) — grouped by
 //! topic, with a way to practise them and to take one off by hand.
 
-use crate::domain::i18n::Msg;
+use crate::domain::bank::Topic;
+use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::library::Library;
 use crate::domain::progress::{question_key, Shelf};
-use crate::domain::text::Lang;
+use crate::domain::text::LocalText;
 use crate::ui::app::{use_locale, use_saved_state};
 use crate::ui::widgets::ScreenHead;
 use leptos::prelude::*;
@@ -51,19 +52,21 @@ pub fn ShelfScreen(
 ) -> impl IntoView {
     let locale = use_locale();
     let saved = use_saved_state();
+    // Grouped by topic, named as every other screen names it (a topic may have several banks).
     let groups = move || {
         saved.progress.with(|p| {
             library.with(|l| {
-                l.shelf_by_bank(shelf, p)
-                    .into_iter()
-                    .map(|(bank, questions)| {
-                        let rows: Vec<(String, crate::domain::text::LocalText)> = questions
-                            .into_iter()
-                            .map(|q| (question_key(&bank.id, &q.id), q.prompt.clone()))
-                            .collect();
-                        (bank.title.clone(), rows)
-                    })
-                    .collect::<Vec<_>>()
+                let mut groups: Vec<(Topic, Vec<(String, LocalText)>)> = Vec::new();
+                for (bank, questions) in l.shelf_by_bank(shelf, p) {
+                    let rows = questions
+                        .into_iter()
+                        .map(|q| (question_key(&bank.id, &q.id), q.prompt.clone()));
+                    match groups.iter_mut().find(|(t, _)| *t == bank.topic) {
+                        Some((_, list)) => list.extend(rows),
+                        None => groups.push((bank.topic, rows.collect())),
+                    }
+                }
+                groups
             })
         })
     };
@@ -76,7 +79,7 @@ pub fn ShelfScreen(
     } = words(shelf);
     view! {
         <section class="book" aria-labelledby="shelf-title">
-            <ScreenHead id="shelf-title" title=title_msg back=Msg::BackHome on_back=on_back />
+            <ScreenHead id="shelf-title" title=title_msg on_back=on_back />
             <Show when=move || shelf == Shelf::WrongBook>
                 <p class="tagline">
                     {move || Msg::BookCleared.fill(locale.lang(), &[&saved.progress.with(|p| p.cleared)])}
@@ -94,7 +97,7 @@ pub fn ShelfScreen(
                 {move || {
                     groups()
                         .into_iter()
-                        .map(|(title, rows)| {
+                        .map(|(topic, rows)| {
                             let items = rows
                                 .into_iter()
                                 .map(|(key, prompt)| {
@@ -107,10 +110,10 @@ pub fn ShelfScreen(
                                                 class="button button-small button-quiet"
                                                 aria-label=move || {
                                                     let lang = locale.lang();
-                                                    let sep = if lang == Lang::Zh { "：" } else { ": " };
                                                     format!(
-                                                        "{}{sep}{}",
+                                                        "{}{}{}",
                                                         remove.text(lang),
+                                                        Msg::Colon.text(lang),
                                                         prompt_for_label.get(lang),
                                                     )
                                                 }
@@ -123,7 +126,7 @@ pub fn ShelfScreen(
                                 })
                                 .collect_view();
                             view! {
-                                <h2 class="book-topic">{move || title.get(locale.lang()).to_owned()}</h2>
+                                <h2 class="book-topic">{move || locale.t(topic_name(topic))}</h2>
                                 <ul class="book-list" role="list">{items}</ul>
                             }
                         })
