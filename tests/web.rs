@@ -3,18 +3,26 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 #![cfg(target_arch = "wasm32")]
 
-use anxin::domain::bank::{parse_bank, BankId, OptionId, Question, Topic};
+use anxin::domain::bank::{
+    parse_bank, Audience, BankId, BankIndex, IndexEntry, OptionId, Question, Topic,
+};
 use anxin::domain::date::Date;
-use anxin::domain::i18n::Msg;
+use anxin::domain::i18n::{topic_name, Msg};
 use anxin::domain::library::Library;
+use anxin::domain::plan::Plan;
 use anxin::domain::progress::{RoundLabel, RoundRecord};
 use anxin::domain::score::{Advice, TopicScore};
-use anxin::domain::session::{Mode, Session};
-use anxin::domain::text::Lang;
+use anxin::domain::session::{Item, Mode, Session};
+use anxin::domain::text::{Lang, LocalText};
 use anxin::ui::app::Locale;
-use anxin::ui::widgets::{Chips, QuestionCard, ResultSummary, ReviewList, TopicChart};
+use anxin::ui::hooks::{BankState, IndexState};
+use anxin::ui::screens::{HomeScreen, SetupScreen};
+use anxin::ui::widgets::{
+    AnswerFeedback, Chips, QuestionCard, ResultSummary, ReviewList, TopicChart,
+};
 use leptos::prelude::*;
 use leptos::task::tick;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -341,4 +349,131 @@ async fn review_list_shows_each_answer_with_the_right_one_and_unanswered_in_word
         .click();
     tick().await;
     assert_eq!(back.get_untracked(), 1);
+}
+
+/// An index whose bank titles differ from the topics' names (as the shipped banks' do).
+fn index_of_two() -> BankIndex {
+    let entry = |id: &str, topic: Topic, title: (&str, &str)| IndexEntry {
+        id: BankId::from(id),
+        file: format!("{id}.json"),
+        topic,
+        version: 1,
+        hash: "0".into(),
+        questions: 3,
+        title: LocalText::new(title.0, title.1),
+        description: LocalText::new("说明", "About"),
+    };
+    BankIndex {
+        format: 1,
+        banks: vec![
+            entry(
+                "fraud",
+                Topic::Fraud,
+                ("防范电信网络诈骗", "Beating phone scams"),
+            ),
+            entry(
+                "privacy",
+                Topic::Privacy,
+                ("保护个人信息", "Protecting personal information"),
+            ),
+        ],
+    }
+}
+
+/// The visible words of the elements matching `selector`, without a pressed chip's ✓.
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let mut all: Vec<String> = buttons(root, selector)
+        .iter()
+        .map(|e| e.text_content().unwrap().replace('✓', "").trim().to_owned())
+        .collect();
+    all.sort();
+    all
+}
+
+#[wasm_bindgen_test]
+async fn home_and_setup_name_every_topic_alike_in_both_languages() {
+    let locale = Locale::new(Lang::Zh);
+    let index = Signal::derive(|| IndexState::Ready(index_of_two()));
+    let banks = Signal::derive(HashMap::<BankId, BankState>::new);
+    let home = container();
+    let _home = leptos::mount::mount_to(home.clone(), move || {
+        provide_context(locale);
+        view! {
+            <HomeScreen
+                index=index
+                banks=banks
+                audience=Signal::derive(|| Audience::Everyone)
+                parked=Signal::derive(|| None)
+                book_count=Signal::derive(|| 0)
+                bookmark_count=Signal::derive(|| 0)
+                can_draw=Signal::derive(|| true)
+                on_audience=|_| {}
+                on_setup=|_| {}
+                on_continue=|_| {}
+                on_daily=|_| {}
+                on_shelf=|_| {}
+                on_progress=|_| {}
+                on_retry=|_| {}
+            />
+        }
+    });
+    let setup = container();
+    let _setup = leptos::mount::mount_to(setup.clone(), move || {
+        provide_context(locale);
+        view! {
+            <SetupScreen
+                plan=Plan::practice(Vec::new())
+                index=index
+                banks=banks
+                library=Signal::derive(Library::default)
+                loading=Signal::derive(|| false)
+                on_start=|_| {}
+                on_back=|_| {}
+            />
+        }
+    });
+    for lang in [Lang::Zh, Lang::En] {
+        locale.set(lang);
+        tick().await;
+        let mut names: Vec<String> = [Topic::Fraud, Topic::Privacy]
+            .into_iter()
+            .map(|t| topic_name(t).text(lang).to_owned())
+            .collect();
+        names.sort();
+        assert_eq!(texts(&home, ".topics-main .topic-title"), names, "home");
+        let topics_group = "[aria-labelledby=\"chips-topicsheading\"] button.chip";
+        assert_eq!(texts(&setup, topics_group), names, "setup");
+        let home_text = home.text_content().unwrap();
+        assert!(
+            !home_text.contains("防范电信网络诈骗") && !home_text.contains("Beating phone scams")
+        );
+        // Every screen's way home has the same words.
+        assert_eq!(
+            texts(&setup, ".quiz-head button"),
+            [Msg::BackHome.text(lang)]
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn answer_feedback_in_english_uses_english_punctuation() {
+    let root = container();
+    let locale = Locale::new(Lang::En);
+    let item = Item {
+        bank: BankId::from("t"),
+        question: question().id.clone(),
+        options: ["c", "a", "b"].into_iter().map(OptionId::from).collect(),
+    };
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(locale);
+        view! { <AnswerFeedback item=item.clone() question=question() chosen=vec![OptionId::from("a")] /> }
+    });
+    tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Source: MPS"), "{text}");
+    assert!(text.contains("Right answer: C"), "{text}");
+    assert!(!text.contains('：') && !text.contains('、'), "{text}");
+    locale.set(Lang::Zh);
+    tick().await;
+    assert!(root.text_content().unwrap().contains("依据：公安部"));
 }

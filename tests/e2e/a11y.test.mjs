@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { watchedPage, readIndex, useBrowserAndServer, withAlteredCopy, pick, words } from './harness.mjs';
+import { topicName } from './topics.mjs';
 
 const env = useBrowserAndServer();
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -39,9 +40,10 @@ async function audit(page, screen, minTarget = 44) {
 
 const ui = {
   zh: { elder: '长辈模式', book: /错题本/, bookmarks: /收藏/, progress: /我的学习/, settings: /设置/, clear: '清除我的答题记录',
-    review: '查看答题详情', back: '返回成绩', home: '返回首页', anyway: '确定交卷', cancel: '取消' },
+    review: '查看答题详情', back: '返回成绩', home: '返回首页', anyway: '确定交卷', cancel: '取消', quit: '退出练习' },
   en: { elder: 'Elder mode', book: /Wrong-answer book/, bookmarks: /Bookmarks/, progress: /My progress/, settings: /Settings/,
-    clear: 'Clear my records', review: 'Review my answers', back: 'Back to the result', home: 'Back to home', anyway: 'Hand in now', cancel: 'Cancel' },
+    clear: 'Clear my records', review: 'Review my answers', back: 'Back to the result', home: 'Back to home', anyway: 'Hand in now', cancel: 'Cancel',
+    quit: 'Leave practice' },
 };
 
 /** Visits every screen of the app in `lang`, with elder mode on or off, auditing each. */
@@ -52,8 +54,7 @@ async function journey(lang, elder) {
   const check = async (screen) => found.push(...(await audit(page, `${screen} [${tag}]`, elder ? 60 : 44)));
   const { page, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 320, height: 640 } });
   await page.goto(env.origin + `/?lang=${lang}`);
-  const fraud = readIndex().banks.find((b) => b.topic === 'fraud').title[lang];
-  await page.getByRole('button', { name: fraud }).waitFor();
+  await page.getByRole('button', { name: topicName[lang].fraud }).waitFor();
   if (elder) await page.getByRole('button', { name: t.elder }).click();
   await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
   await check('home');
@@ -102,7 +103,7 @@ async function journey(lang, elder) {
   await page.getByRole('button', { name: t.progress }).click();
   await page.locator('.history-row').first().waitFor();
   await check('my progress');
-  await page.getByRole('button', { name: lang === 'zh' ? '返回' : 'Back', exact: true }).click();
+  await page.getByRole('button', { name: t.home }).click();
   await page.getByRole('button', { name: t.settings }).last().click();
   await check('settings');
   await page.getByRole('button', { name: t.clear }).click();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, watchedPage, readBank, readIndex, subPathRoot, useBrowserAndServer, withAlteredCopy, setUpRound, pick, words } from './harness.mjs';
+import { nameOf, topicName } from './topics.mjs';
 
 const env = useBrowserAndServer();
 
@@ -66,9 +67,15 @@ async function playRound(page, bankId, lang, answerRight) {
 async function fullRound(base) {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(base);
-  // A whole practice of the smallest topic, in file order.
+  // A whole practice of the smallest topic ("all" of it), in file order.
   const entry = smallestBank();
-  await setUpRound(page, entry.title.zh, { mode: 'practice', order: 'sequential' });
+  await page.getByRole('button', { name: nameOf(entry) }).click();
+  await page.getByRole('button', { name: '练习', exact: true }).click();
+  await page.getByRole('group', { name: '题目数量' }).getByRole('button', { name: '全部' }).click();
+  await page.getByRole('button', { name: '顺序练习' }).click();
+  await page.getByText(`所选范围共有 ${entry.questions} 道题`).waitFor();
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await page.locator('h2.question-prompt').waitFor();
   const right = await playRound(page, entry.id, 'zh', (i) => i % 3 !== 1);
   const total = entry.questions;
   await page.getByText(`答对 ${right} 题，共 ${total} 题`).waitFor();
@@ -88,7 +95,7 @@ test('the same dist works under a sub-path (/quiz/)', async () => {
   try {
     const { page, problems } = await watchedPage(env.browser, sub.origin);
     await page.goto(sub.origin + '/quiz/');
-    await setUpRound(page, firstBank().title.zh, { mode: 'quiz', count: 5 });
+    await setUpRound(page, nameOf(firstBank()), { mode: 'quiz', count: 5 });
     const right = await playQuiz(page, 'zh', () => true);
     assert.equal(right, 5);
     await page.getByText('答对 5 题，共 5 题').waitFor();
@@ -112,7 +119,7 @@ test('English via the toggle and via ?lang=en, remembered across a reload', asyn
   await page.goto(env.origin + '/');
   await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
   // A whole quiz in English.
-  await setUpRound(page, firstBank().title.en, { mode: 'quiz', count: 5, lang: 'en' });
+  await setUpRound(page, nameOf(firstBank(), 'en'), { mode: 'quiz', count: 5, lang: 'en' });
   const right = await playQuiz(page, 'en', () => false);
   assert.equal(right, 0);
   await page.getByText('0 of 5 correct').waitFor();
@@ -137,9 +144,9 @@ for (const [name, init] of [
     const { page, problems } = await watchedPage(env.browser, env.origin, { init });
     await page.goto(env.origin + '/');
     await page.getByText('此设备不能保存答题记录').waitFor();
-    await setUpRound(page, firstBank().title.zh);
+    await setUpRound(page, nameOf(firstBank()));
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('button', { name: 'Leave the quiz' }).waitFor();
+    await page.getByRole('button', { name: 'Leave practice' }).waitFor();
     assert.deepEqual(problems(), []);
     await page.context().close();
   });
@@ -156,7 +163,7 @@ test('a missing bank file gets a clear message naming it; the other banks still 
     await alert.waitFor();
     assert.match(await alert.innerText(), new RegExp(`${gone.title.zh}.*加载失败`));
     await page.getByRole('button', { name: '知道了' }).click();
-    await setUpRound(page, kept.title.zh);
+    await setUpRound(page, nameOf(kept));
     assert.deepEqual(problems(), []);
     await page.context().close();
   });
@@ -170,7 +177,7 @@ test('a missing index gets a message and a retry, not a blank page', async () =>
     await page.getByText('题库目录加载失败').waitFor();
     fs.renameSync(path.join(dir, 'quizzes', 'index.json.bak'), path.join(dir, 'quizzes', 'index.json'));
     await page.getByRole('button', { name: '重试' }).click();
-    await page.getByRole('button', { name: firstBank().title.zh }).waitFor();
+    await page.getByRole('button', { name: nameOf(firstBank()) }).waitFor();
     assert.deepEqual(problems(), []);
     await page.context().close();
   });
@@ -221,8 +228,8 @@ test('a bank with content errors is not offered; a notice names it; the others w
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), new RegExp(`${victim.title.zh}.*2 处内容错误`));
-    assert.equal(await page.getByRole('button', { name: victim.title.zh }).count(), 0);
-    await setUpRound(page, kept.title.zh);
+    assert.equal(await page.getByRole('button', { name: nameOf(victim) }).count(), 0);
+    await setUpRound(page, nameOf(kept));
     assert.deepEqual(problems(), []);
     await page.context().close();
   });
@@ -253,3 +260,92 @@ test('the Content-Security-Policy lets nothing in or out but this origin', async
   assert.ok(['connect-src', 'script-src-elem', 'style-src-attr'].every((d) => outcome.violations.includes(d)), outcome.violations.join());
   await page.context().close();
 });
+
+/** The name on a screen's element, without the ✓ a pressed chip carries. */
+const shown = async (locator) => (await locator.innerText()).replace('✓', '').trim();
+
+for (const lang of ['zh', 'en']) {
+  test(`a topic has one name on home, setup, the round, the wrong-answer book and progress (${lang})`, async () => {
+    const { page, problems } = await watchedPage(env.browser, env.origin);
+    await page.goto(env.origin + `/?lang=${lang}`);
+    const t = lang === 'zh'
+      ? { topics: '答题主题', practice: '练习', start: '开始', quit: '退出练习', book: /错题本/, progress: /我的学习/, home: '返回首页' }
+      : { topics: 'Topics', practice: 'Practice', start: 'Start', quit: 'Leave practice', book: /Wrong-answer book/, progress: /My progress/, home: 'Back to home' };
+    for (const entry of index().banks) {
+      const home = await shown(page.locator(`.topic-${entry.topic} .topic-title`));
+      assert.equal(home, topicName[lang][entry.topic], 'home names the topic as the catalogue does');
+      await page.locator(`.topic-${entry.topic}`).click();
+      const chip = page.getByRole('group', { name: t.topics }).getByRole('button', { pressed: true });
+      assert.equal(await chip.count(), 1);
+      assert.equal(await shown(chip), home, 'setup');
+      await page.getByRole('button', { name: t.home }).click();
+    }
+    // A round, the book and the progress screen, for the first topic.
+    const entry = firstBank();
+    const home = await shown(page.locator(`.topic-${entry.topic} .topic-title`));
+    await page.locator(`.topic-${entry.topic}`).click();
+    await page.getByRole('button', { name: t.practice, exact: true }).click();
+    await page.getByRole('button', { name: t.start, exact: true }).click();
+    await page.locator('h2.question-prompt').waitFor();
+    assert.equal(await page.locator('.quiz-title').innerText(), `${home} · ${t.practice}`);
+    await pick(page, false, lang);
+    await page.getByRole('button', { name: lang === 'zh' ? '确认答案' : 'Check my answer' }).click();
+    await page.getByRole('button', { name: t.quit }).click();
+    await page.getByRole('button', { name: t.book }).first().click();
+    assert.deepEqual(await page.locator('.book-topic').allInnerTexts(), [home]);
+    await page.getByRole('button', { name: t.home }).click();
+    await page.getByRole('button', { name: t.progress }).click();
+    assert.ok((await page.locator('.mastery-topic').allInnerTexts()).includes(home));
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  });
+}
+
+/** Where the top bar's parts and home's everyday buttons are on the page (CSS px from the top). */
+async function homeLayout(page) {
+  return page.evaluate(() => {
+    const box = (el) => { const r = el.getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY, width: r.width, height: r.height }; };
+    const shown = (sel) => [...document.querySelectorAll(sel)].map(box).filter((b) => b.width > 0);
+    const bar = shown('.topbar .brand, .topbar button');
+    return {
+      // One row: every part of the bar overlaps every other vertically.
+      oneRow: Math.max(...bar.map((b) => b.top)) < Math.min(...bar.map((b) => b.bottom)),
+      bar,
+      barButtons: shown('.topbar button'),
+      daily: box(document.querySelector('.topic-daily')),
+      book: box(document.querySelector('.topic-book')),
+      topics: [...document.querySelectorAll('.topics-main .topic')].map(box),
+      scrollWidth: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+    };
+  });
+}
+
+// Elder mode in English has the longest words (24 px and up): there the daily set and the book start
+// within 1.2 screens instead of ending on the first.
+for (const [lang, width, height, elder] of [['zh', 390, 844, false], ['en', 390, 844, false], ['zh', 360, 780, false],
+  ['en', 360, 780, false], ['zh', 390, 844, true], ['zh', 360, 780, true], ['en', 390, 844, true]]) {
+  const firstScreen = !(elder && lang === 'en');
+  test(`on a ${width}×${height} phone (${lang}${elder ? ', elder mode' : ''}) the top bar is one row and the everyday actions are ${firstScreen ? 'on the first screen' : 'near the top'}`, async () => {
+    const { page, problems } = await watchedPage(env.browser, env.origin, { viewport: { width, height } });
+    await page.goto(env.origin + `/?lang=${lang}`);
+    if (elder) await page.getByRole('button', { name: lang === 'zh' ? '长辈模式' : 'Elder mode' }).click();
+    await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
+    const layout = await homeLayout(page);
+    assert.ok(layout.oneRow, `the top bar wraps: ${JSON.stringify(layout.bar)}`);
+    const min = elder ? 60 : 44;
+    assert.ok(layout.barButtons.length >= 2, 'the elder switch and the settings stay in the bar');
+    for (const b of layout.barButtons) assert.ok(b.width >= min && b.height >= min, `top-bar target ${b.width}×${b.height}`);
+    assert.equal(layout.scrollWidth, width, 'no sideways scrolling');
+    // The daily set and the wrong-answer book are whole on the first screen; every topic button
+    // within one and a half screens.
+    for (const [what, b] of [['daily set', layout.daily], ['wrong-answer book', layout.book]]) {
+      if (firstScreen) assert.ok(b.bottom <= height, `${what} ends at ${Math.round(b.bottom)} px, below the first screen (${height})`);
+      else assert.ok(b.top <= 1.2 * height, `${what} starts at ${Math.round(b.top)} px, beyond 1.2 screens`);
+    }
+    assert.equal(layout.topics.length, index().banks.length);
+    for (const b of layout.topics) assert.ok(b.bottom <= 1.5 * height, `a topic button ends at ${Math.round(b.bottom)} px`);
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  });
+}

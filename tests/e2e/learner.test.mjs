@@ -2,7 +2,8 @@
 // unreadable saved values are dropped alone, with a notice; the old language key is migrated.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, questionOnScreen } from './harness.mjs';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, pick, questionOnScreen } from './harness.mjs';
+import { nameOf } from './topics.mjs';
 
 const env = useBrowserAndServer();
 
@@ -18,8 +19,9 @@ test('a reload mid-round resumes at the same question with the same order', asyn
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
   const entry = readIndex().banks[0];
-  const second = `第 2 题 / 共 ${entry.questions} 题`;
-  await setUpRound(page, entry.title.zh, { mode: 'practice', order: 'random' });
+  // A practice is 10 questions unless the learner chooses another length.
+  const second = `第 2 题 / 共 ${Math.min(10, entry.questions)} 题`;
+  await setUpRound(page, nameOf(entry), { mode: 'practice', order: 'random' });
   // Answer the first question (whatever it is), then move to the second.
   await page.locator('button.option').first().click();
   await page.getByRole('button', { name: '确认答案' }).click();
@@ -35,7 +37,7 @@ test('a reload mid-round resumes at the same question with the same order', asyn
   assert.equal(await page.locator('button.option').nth(1).getAttribute('aria-pressed'), 'true');
   // Leaving a practice part-way keeps it: after a reload the home screen offers to continue it,
   // at the same question, in the same order.
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '退出练习' }).click();
   await page.reload();
   const resume = page.getByRole('button', { name: /继续上次的练习/ });
   // It waits for every bank (the practice may use any of them), as the daily set does.
@@ -45,7 +47,7 @@ test('a reload mid-round resumes at the same question with the same order', asyn
   await page.getByText(second).waitFor();
   assert.deepEqual(await screenState(page), before);
   // Leaving again parks it again.
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '退出练习' }).click();
   await page.getByRole('button', { name: /继续上次的练习/ }).waitFor();
   assert.deepEqual(problems(), []);
   await page.context().close();
@@ -55,11 +57,17 @@ test('a finished quiz is kept in the history and the unfinished round is cleared
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
   const entry = readIndex().banks[1];
-  await setUpRound(page, entry.title.zh, { mode: 'quiz', count: 10 });
-  for (let i = 0; i < 10; i++) {
-    await page.locator('button.option').first().click();
+  await setUpRound(page, nameOf(entry), { mode: 'quiz', count: 10 });
+  // The test knows which answers are right (from the bank): 8 of 10 right is exactly the pass mark.
+  const plan = [true, true, false, true, true, true, false, true, true, true];
+  const expected = plan.filter(Boolean).length;
+  const given = [];
+  for (const [i, right] of plan.entries()) {
+    await page.getByText(`第 ${i + 1} 题 / 共 10 题`).waitFor();
+    given.push((await pick(page, right)).id);
     if (i < 9) await page.getByRole('button', { name: '下一题' }).click();
   }
+  assert.equal(new Set(given).size, 10, 'ten different questions');
   await page.getByRole('button', { name: '交卷' }).click();
   await page.getByRole('heading', { name: /测验通过|这次没有通过/ }).waitFor();
   const saved = await page.evaluate(() => ({
@@ -74,9 +82,15 @@ test('a finished quiz is kept in the history and the unfinished round is cleared
   assert.deepEqual(saved.history.data[0].topics, [entry.topic]);
   const record = saved.history.data[0];
   assert.equal(record.label, 'quiz');
-  assert.deepEqual(record.parts, [{ topic: entry.topic, correct: record.correct, total: 10 }]);
-  assert.equal(record.passed, record.correct >= 8);
-  assert.equal(Object.keys(saved.progress.data.reviews).length, 10);
+  assert.equal(record.correct, expected);
+  assert.deepEqual(record.parts, [{ topic: entry.topic, correct: expected, total: 10 }]);
+  assert.equal(record.passed, true, '8 of 10 reaches the 80% pass mark');
+  await page.getByRole('heading', { name: '测验通过' }).waitFor();
+  // Every answer is in the progress as given: the two wrong ones, and only they, in the book.
+  const reviews = saved.progress.data.reviews;
+  assert.deepEqual(Object.keys(reviews).sort(), given.map((id) => `${entry.id}/${id}`).sort());
+  const inBook = Object.keys(reviews).filter((k) => reviews[k].in_book).sort();
+  assert.deepEqual(inBook, given.filter((_, i) => !plan[i]).map((id) => `${entry.id}/${id}`).sort());
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
@@ -96,11 +110,11 @@ test('an unreadable saved value is dropped alone, with a notice; the rest is kep
   await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.innerText(), /damaged and have been cleared: progress and wrong-answer book, history/);
+  assert.match(await alert.innerText(), /damaged and have been cleared: progress \(with the wrong-answer book\) and history\./);
   const left = await page.evaluate(() => [localStorage.getItem('anxin.progress'), localStorage.getItem('anxin.history')]);
   assert.deepEqual(left, [null, null]);
   // The app still works.
-  await setUpRound(page, readIndex().banks[0].title.en, { lang: 'en' });
+  await setUpRound(page, nameOf(readIndex().banks[0], 'en'), { lang: 'en' });
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
@@ -124,9 +138,9 @@ test('the language saved by an older version is migrated to the settings', async
 test('a missed question lands in the wrong-answer book and leaves after two right answers', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
-  await setUpRound(page, readIndex().banks[0].title.zh);
+  await setUpRound(page, nameOf(readIndex().banks[0]));
   const missed = await answer(page, false);
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '退出练习' }).click();
   await page.getByRole('button', { name: /错题本/ }).first().waitFor();
   assert.match(await page.locator('.topic-book').innerText(), /1 道题待复习/);
   await page.locator('.topic-book').click();
@@ -150,9 +164,9 @@ test('a missed question lands in the wrong-answer book and leaves after two righ
 test('a question can be removed from the wrong-answer book by hand', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
-  await setUpRound(page, readIndex().banks[2].title.zh);
+  await setUpRound(page, nameOf(readIndex().banks[2]));
   const missed = await answer(page, false);
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '退出练习' }).click();
   await page.locator('.topic-book').click();
   await page.getByRole('button', { name: `移出错题本：${missed.prompt.zh}` }).click();
   await page.getByText('错题本是空的').waitFor();
@@ -168,7 +182,7 @@ test('the daily set is five questions across topics, the same on every visit tha
   await page.getByRole('button', { name: /每日一练/ }).click();
   await page.getByText('第 1 题 / 共 5 题').waitFor();
   const first = (await page.locator('h2.question-prompt').innerText()).trim();
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '退出练习' }).click();
   await page.reload();
   await page.getByRole('button', { name: /每日一练/ }).click();
   await page.getByText('第 1 题 / 共 5 题').waitFor();
@@ -199,24 +213,25 @@ test('deep links open a topic, the daily set or the book; unknown values fall ba
   const fraud = readBank(readIndex().banks.find((b) => b.topic === 'fraud').id);
   const forSeniors = fraud.questions.filter((q) => q.audience.includes('elderly'));
   await page.goto(env.origin + '/?topic=fraud&audience=elderly');
-  await page.getByText(`第 1 题 / 共 ${forSeniors.length} 题`).waitFor();
+  // A linked practice is 10 questions long, as on the setup screen, unless `n` says otherwise.
+  await page.getByText(`第 1 题 / 共 ${Math.min(10, forSeniors.length)} 题`).waitFor();
   for (let i = 0; i < 3; i++) {
     const q = await answer(page, true);
     assert.ok(q.audience.includes('elderly'), `${q.id} is not for seniors`);
     await page.getByRole('button', { name: '下一题' }).click();
   }
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '退出练习' }).click();
   await page.getByRole('button', { name: '长辈', exact: true, pressed: true }).waitFor();
   // A later link without `audience` keeps the learner's choice.
   const rights = readBank(readIndex().banks.find((b) => b.topic === 'rights').id);
   await page.goto(env.origin + '/?topic=rights');
-  await page.getByText(`第 1 题 / 共 ${rights.questions.filter((q) => q.audience.includes('elderly')).length} 题`).waitFor();
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByText(`第 1 题 / 共 ${Math.min(10, rights.questions.filter((q) => q.audience.includes('elderly')).length)} 题`).waitFor();
+  await page.getByRole('button', { name: '退出练习' }).click();
 
   await page.goto(env.origin + '/?mode=daily');
   await page.getByText('第 1 题 / 共 5 题').waitFor();
   assert.equal(await page.locator('.quiz-title').innerText(), '每日一练');
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '退出练习' }).click();
 
   await page.goto(env.origin + '/?mode=book');
   await page.getByRole('heading', { name: '错题本' }).waitFor();
@@ -231,9 +246,9 @@ test('deep links open a topic, the daily set or the book; unknown values fall ba
 test('settings show what is kept, and "clear my records" asks first, then forgets everything', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
-  await setUpRound(page, readIndex().banks[0].title.zh);
+  await setUpRound(page, nameOf(readIndex().banks[0]));
   await answer(page, false);
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '退出练习' }).click();
   await page.getByRole('button', { name: '设置' }).click();
   await page.getByText('答过 1 道题，错题本 1 道，历史 0 轮').waitFor();
   await page.getByRole('button', { name: '清除我的答题记录' }).click();
@@ -256,21 +271,21 @@ test('settings show what is kept, and "clear my records" asks first, then forget
 test('a bookmarked question is kept on the bookmarks shelf until un-bookmarked', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
-  await setUpRound(page, readIndex().banks[3].title.zh);
+  await setUpRound(page, nameOf(readIndex().banks[3]));
   const q = await questionOnScreen(page);
   const star = page.getByRole('button', { name: '收藏本题' });
   await star.click();
   assert.equal(await star.getAttribute('aria-pressed'), 'true');
   await page.reload();
   assert.equal(await page.getByRole('button', { name: '收藏本题' }).getAttribute('aria-pressed'), 'true');
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '退出练习' }).click();
   assert.match(await page.locator('.topic-bookmarks').innerText(), /1 道收藏的题/);
   await page.locator('.topic-bookmarks').click();
   await page.getByText(q.prompt.zh).waitFor();
   await page.getByRole('button', { name: /练习收藏的题/ }).click();
   await page.getByText('第 1 题 / 共 1 题').waitFor();
   assert.equal((await questionOnScreen(page)).id, q.id);
-  await page.getByRole('button', { name: '退出答题' }).click();
+  await page.getByRole('button', { name: '退出练习' }).click();
   await page.locator('.topic-bookmarks').click();
   await page.getByRole('button', { name: `取消收藏：${q.prompt.zh}` }).click();
   await page.getByText('还没有收藏的题').waitFor();

@@ -3,20 +3,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, pick, answer, questionOnScreen } from './harness.mjs';
+import { topicName } from './topics.mjs';
 
 const env = useBrowserAndServer();
 const bankOf = (topic) => readIndex().banks.find((b) => b.topic === topic);
+const name = (topic, lang = 'zh') => topicName[lang][topic];
 
 test('a full quiz: warned about an unanswered question, handed in, scored, then reviewed', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
   const rights = bankOf('rights');
-  await setUpRound(page, rights.title.zh, { mode: 'quiz', count: 5 });
+  await setUpRound(page, name('rights'), { mode: 'quiz', count: 5 });
   // Right, wrong, (skipped), right, right. Nothing is revealed while answering.
   const plan = [true, false, null, true, true];
+  const asked = [];
   for (const [i, right] of plan.entries()) {
     await page.getByText(`第 ${i + 1} 题 / 共 5 题`).waitFor();
-    if (right !== null) await pick(page, right);
+    if (right !== null) asked[i] = await pick(page, right);
     assert.equal(await page.locator('.verdict').count(), 0);
     if (i < 4) await page.getByRole('button', { name: '下一题' }).click();
   }
@@ -27,9 +30,12 @@ test('a full quiz: warned about an unanswered question, handed in, scored, then 
   await page.getByRole('button', { name: '继续答题' }).click();
   await page.getByText('第 3 题 / 共 5 题').waitFor();
   assert.equal(await page.getByRole('button', { name: '第 3 题，未答' }).getAttribute('aria-current'), 'step');
-  // Going back shows what was ticked before.
+  // Going back shows exactly what was ticked before: the right options of question 1.
   await page.getByRole('button', { name: '第 1 题，已答' }).click();
-  assert.ok(await page.locator('button.option[aria-pressed="true"]').count() >= 1);
+  await page.getByText('第 1 题 / 共 5 题').waitFor();
+  const ticked = (await page.locator('button.option[aria-pressed="true"] .option-text').allInnerTexts()).map((t) => t.trim()).sort();
+  const first = asked[0];
+  assert.deepEqual(ticked, first.answer.map((id) => first.options.find((o) => o.id === id).text.zh.trim()).sort());
   await page.getByRole('button', { name: '第 3 题，未答' }).click();
   await pick(page, true);
   await page.getByRole('button', { name: '交卷', exact: true }).click();
@@ -73,7 +79,7 @@ test('a timed quiz moves on when a question runs out of time and hands in after 
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.clock.install();
   await page.goto(env.origin + '/');
-  await setUpRound(page, bankOf('privacy').title.zh, { mode: 'quiz', count: 5, seconds: 30 });
+  await setUpRound(page, name('privacy'), { mode: 'quiz', count: 5, seconds: 30 });
   await page.locator('.timer', { hasText: '本题剩余 30 秒' }).waitFor();
   // A timed quiz only moves forward: no "previous", no answer sheet.
   assert.equal(await page.getByRole('button', { name: '上一题' }).count(), 0);
@@ -101,7 +107,7 @@ test('the setup counts what topics, audience and difficulty leave; practice reve
   const fraud = readBank(bankOf('fraud').id).questions;
   const privacy = readBank(bankOf('privacy').id).questions;
   const both = [...fraud, ...privacy];
-  await page.getByRole('button', { name: bankOf('fraud').title.zh }).click();
+  await page.getByRole('button', { name: name('fraud') }).click();
   await page.getByRole('button', { name: '练习', exact: true }).click();
   await page.getByText(`所选范围共有 ${fraud.length} 道题`).waitFor();
   await page.getByRole('group', { name: '答题主题' }).getByRole('button', { name: '个人信息保护' }).click();
@@ -116,6 +122,7 @@ test('the setup counts what topics, audience and difficulty leave; practice reve
   await page.getByText(`所选范围共有 ${both.filter((q) => q.difficulty === 3).length} 道题`).waitFor();
   await page.getByRole('button', { name: '练习', exact: true }).click();
   await page.getByRole('button', { name: '随机练习' }).click();
+  await page.getByRole('group', { name: '题目数量' }).getByRole('button', { name: '全部' }).click();
   await page.getByText(`所选范围共有 ${both.length} 道题`).waitFor();
   await page.getByRole('button', { name: '开始', exact: true }).click();
   await page.getByText(`第 1 题 / 共 ${both.length} 题`).waitFor();
@@ -140,7 +147,7 @@ test('elder mode: 24 px text, 60 px targets, the seniors\' questions, no clock o
   await page.reload();
   await page.getByRole('button', { name: '长辈模式', pressed: true }).waitFor();
 
-  await page.getByRole('button', { name: bankOf('fraud').title.zh }).click();
+  await page.getByRole('button', { name: name('fraud') }).click();
   await page.getByRole('button', { name: '测验', exact: true }).click();
   await page.getByText(/所选范围共有/).waitFor();
   assert.equal(await page.getByRole('group', { name: '每题限时' }).count(), 0, 'no time limits');
@@ -198,7 +205,7 @@ test('read-aloud speaks the question, then the answer and explanation, in the in
   };
   const { page, problems } = await watchedPage(env.browser, env.origin, { init: fakeVoice });
   await page.goto(env.origin + '/');
-  await setUpRound(page, bankOf('fraud').title.zh);
+  await setUpRound(page, name('fraud'));
   const q = await questionOnScreen(page);
   await page.getByRole('button', { name: '朗读' }).click();
   let spoken = await page.evaluate(() => window.__spoken);
@@ -226,7 +233,7 @@ test('where the engine has no speech synthesis, there is no read-aloud button', 
   const noVoice = () => Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
   const { page, problems } = await watchedPage(env.browser, env.origin, { init: noVoice });
   await page.goto(env.origin + '/');
-  await setUpRound(page, bankOf('rights').title.zh);
+  await setUpRound(page, name('rights'));
   await page.getByRole('button', { name: '收藏本题' }).waitFor();
   assert.equal(await page.getByRole('button', { name: '朗读' }).count(), 0);
   assert.deepEqual(problems(), []);
@@ -238,17 +245,17 @@ test('the back button steps back inside the app; a quiz with answers asks before
   await page.goto(env.origin + '/');
   const home = page.getByRole('heading', { name: '选一个主题，开始答题' });
   // From the setup screen, back returns home.
-  await page.getByRole('button', { name: bankOf('fraud').title.zh }).click();
+  await page.getByRole('button', { name: name('fraud') }).click();
   await page.getByRole('heading', { name: '选择练习方式' }).waitFor();
   await page.goBack();
   await home.waitFor();
   // From a practice, back returns home and keeps it to continue.
-  await setUpRound(page, bankOf('fraud').title.zh);
+  await setUpRound(page, name('fraud'));
   await answer(page, true);
   await page.goBack();
   await page.getByRole('button', { name: /继续上次的练习/ }).waitFor();
   // From a quiz with an answer ticked, back asks; "keep answering" stays, "leave now" leaves.
-  await setUpRound(page, bankOf('privacy').title.zh, { mode: 'quiz', count: 5 });
+  await setUpRound(page, name('privacy'), { mode: 'quiz', count: 5 });
   await pick(page, true);
   await page.goBack();
   const ask = page.getByRole('alertdialog');
@@ -265,6 +272,60 @@ test('the back button steps back inside the app; a quiz with answers asks before
   await page.goBack();
   await home.waitFor();
   assert.equal(new URL(page.url()).origin, env.origin);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('a practice is 10 questions unless 20 or all is chosen, and the choice is remembered', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  const fraud = readBank(bankOf('fraud').id).questions;
+  const length = page.getByRole('group', { name: '题目数量' });
+  const start = async (total) => {
+    await page.getByRole('button', { name: '开始', exact: true }).click();
+    await page.getByText(`第 1 题 / 共 ${total} 题`).waitFor();
+    await page.getByRole('button', { name: '退出练习' }).click();
+    await page.getByRole('button', { name: name('fraud') }).click();
+  };
+  await page.getByRole('button', { name: name('fraud') }).click();
+  await page.getByRole('button', { name: '练习', exact: true }).click();
+  await length.getByRole('button', { name: '10 题', pressed: true }).waitFor();
+  await start(10);
+  await length.getByRole('button', { name: '全部' }).click();
+  await start(fraud.length);
+  // Remembered with the plan, across a reload.
+  await page.reload();
+  await page.getByRole('button', { name: name('fraud') }).click();
+  await length.getByRole('button', { name: '全部', pressed: true }).waitFor();
+  await length.getByRole('button', { name: '20 题' }).click();
+  await start(20);
+  // A quiz offers its own lengths and keeps 20, which both offer; "all" is for practice only.
+  await page.getByRole('button', { name: '测验', exact: true }).click();
+  await length.getByRole('button', { name: '20 题', pressed: true }).waitFor();
+  assert.equal(await length.getByRole('button', { name: '全部' }).count(), 0);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('a practice plan saved by the previous version still reads, as every question', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  const fraud = readBank(bankOf('fraud').id).questions;
+  // Written by the version before practice lengths: a practice always had `count: null`.
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem('anxin.settings', JSON.stringify({ v: 1, data: { lang: 'zh', plan: {
+      mode: 'practice', topics: ['fraud'], audience: 'everyone', order: 'random', count: null,
+      difficulties: [], limit_seconds: null, pass_percent: 80 } } }));
+  });
+  await page.reload();
+  await page.getByRole('button', { name: name('fraud') }).click();
+  const length = page.getByRole('group', { name: '题目数量' });
+  await length.getByRole('button', { name: '全部', pressed: true }).waitFor();
+  await page.getByRole('button', { name: '随机练习', pressed: true }).waitFor();
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await page.getByText(`第 1 题 / 共 ${fraud.length} 题`).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'nothing was dropped as damaged');
   assert.deepEqual(problems(), []);
   await page.context().close();
 });

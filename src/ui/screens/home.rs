@@ -92,7 +92,7 @@ pub fn HomeScreen(
                 .into_iter()
                 .map(|summary| view! { <TopicCard summary=summary on_open=on_setup /> })
                 .collect_view();
-            view! { <ul class="topics" role="list">{cards}</ul> }.into_any()
+            view! { <ul class="topics topics-main" role="list">{cards}</ul> }.into_any()
         }
     };
     // Continuing waits for every bank, as the daily set does: the practice may use any of them.

@@ -20,7 +20,8 @@ pub fn ElderToggle(
             aria-pressed=move || elder.get().to_string()
             on:click=move |_| on_change.run(!elder.get_untracked())
         >
-            <span aria-hidden="true">{move || if elder.get() { "✓ " } else { "" }}</span>
+            // The ✓ (besides the colour) says it is on; nothing takes its room when off.
+            {move || elder.get().then(|| view! { <span aria-hidden="true">"✓"</span> })}
             {move || locale.t(Msg::ElderMode)}
         </button>
     }

@@ -16,7 +16,7 @@ pub fn LangToggle(
     view! {
         <button
             type="button"
-            class="lang-toggle"
+            class="lang-toggle lang-switch"
             lang=move || locale.lang().other().html_lang()
             on:click=move |_| on_change.run(locale.lang().other())
         >
