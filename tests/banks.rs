@@ -7,6 +7,7 @@ use anxin::domain::date::Date;
 use anxin::domain::library::{Library, RoundKind, DAILY_COUNT};
 use anxin::domain::progress::Progress;
 use anxin::domain::session::Session;
+use std::collections::HashSet;
 use std::path::Path;
 
 fn quizzes() -> std::path::PathBuf {
@@ -90,9 +91,22 @@ fn every_bank_gives_a_full_round_without_repeats() {
         library.insert(std::sync::Arc::new(bank));
     }
     for (bank, _) in shipped() {
-        let s = Session::new(&bank, today, 2026, 10).unwrap();
-        assert_eq!(s.total(), 10, "{}", bank.id);
-        assert_eq!(s.check_against(&library), Ok(()));
+        for seed in [1, 2026, u64::MAX] {
+            let s = Session::new(&bank, today, seed, 10).unwrap();
+            assert_eq!(s.total(), 10, "{}", bank.id);
+            assert_eq!(s.check_against(&library), Ok(()));
+            let distinct: HashSet<_> = s.items.iter().map(|i| &i.question).collect();
+            assert_eq!(distinct.len(), s.total(), "{} repeats a question", bank.id);
+            for item in &s.items {
+                let options: HashSet<_> = item.options.iter().collect();
+                assert_eq!(options.len(), item.options.len(), "{}", item.question);
+            }
+        }
+        // A round as long as the bank asks every question exactly once.
+        let all = Session::new(&bank, today, 7, usize::MAX).unwrap();
+        let distinct: HashSet<_> = all.items.iter().map(|i| &i.question).collect();
+        assert_eq!(distinct.len(), bank.questions.len(), "{}", bank.id);
+        assert_eq!(all.total(), bank.questions.len(), "{}", bank.id);
     }
 }
 
