@@ -191,6 +191,12 @@ impl Audience {
     pub fn parse(value: &str) -> Option<Audience> {
         Audience::ALL.into_iter().find(|a| a.as_str() == value)
     }
+
+    /// Whether a learner of this group is given `question`: `Everyone` is given every question,
+    /// another group the questions tagged for it (the rule of plans and of the daily set).
+    pub fn includes(self, question: &Question) -> bool {
+        self == Audience::Everyone || question.audience.contains(&self)
+    }
 }
 
 /// Text read aloud instead of the prompt, per language (either may be absent).
