@@ -137,14 +137,20 @@ fn the_daily_set_spans_every_topic_for_every_group_and_is_the_same_all_day() {
         }
     }
     let today = first;
-    let kind = RoundKind::Daily(today);
+    let kind = RoundKind::Daily(DailySet::new(today, Audience::Everyone));
     let progress = Progress::default();
     let a = library.draw(&kind, &progress, today, 1, 10).unwrap();
     let b = library.draw(&kind, &progress, today, 999, 10).unwrap();
     assert_eq!(a.items, b.items, "the daily set ignores the round seed");
     let tomorrow = Date::new(2026, 11, 27).unwrap();
     let c = library
-        .draw(&RoundKind::Daily(tomorrow), &progress, tomorrow, 1, 10)
+        .draw(
+            &RoundKind::Daily(DailySet::new(tomorrow, Audience::Everyone)),
+            &progress,
+            tomorrow,
+            1,
+            10,
+        )
         .unwrap();
     assert_ne!(a.items, c.items);
 }

@@ -24,8 +24,8 @@ pub enum RoundKind {
     Plan(Plan),
     /// One bank (rounds saved by earlier versions).
     Bank(BankId),
-    /// The daily set of this date.
-    Daily(Date),
+    /// The daily set of a date for a group.
+    Daily(DailySet),
     /// Questions from the wrong-answer book or the bookmarks.
     Shelf(Shelf),
 }
@@ -77,6 +77,48 @@ impl DailySet {
     /// build, whatever else the banks hold.
     pub fn rank(&self, bank: &BankId, question: &QuestionId) -> u64 {
         stable_hash(&[&self.date.to_string(), bank.as_str(), question.as_str()])
+    }
+}
+
+/// Stored as earlier builds stored a daily round's date (`"2026-12-04"`) when the set is everyone's,
+/// so a build rolled back to still reads it; otherwise as `{"date": …, "audience": …}`.
+impl Serialize for DailySet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Stored {
+            date: Date,
+            audience: Audience,
+        }
+        if self.audience == Audience::Everyone {
+            self.date.serialize(s)
+        } else {
+            Stored {
+                date: self.date,
+                audience: self.audience,
+            }
+            .serialize(s)
+        }
+    }
+}
+
+/// Reads both stored forms: a bare date (earlier builds: everyone's set) or date and group.
+impl<'de> Deserialize<'de> for DailySet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Date(Date),
+            Full {
+                date: Date,
+                audience: Option<Audience>,
+            },
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Date(date) => DailySet::new(date, Audience::Everyone),
+            Stored::Full { date, audience } => {
+                DailySet::new(date, audience.unwrap_or(Audience::Everyone))
+            }
+        })
     }
 }
 
@@ -181,15 +223,12 @@ impl Library {
                 let bank = self.banks.get(id).ok_or(SessionError::NoQuestions)?;
                 Session::new(bank, today, seed, count)
             }
-            RoundKind::Daily(date) => self.daily(DailySet::new(*date, Audience::Everyone)),
-            RoundKind::Shelf(shelf) => {
-                let pool: Vec<(&BankId, &Question)> = progress
-                    .shelf(*shelf)
-                    .filter_map(|key| self.by_key(key))
-                    .filter(|(_, q)| q.is_current(today))
-                    .collect();
-                Session::draw(pool, seed, count.min(BOOK_ROUND))
-            }
+            RoundKind::Daily(set) => self.daily(*set),
+            RoundKind::Shelf(shelf) => Session::draw(
+                self.shelf_questions(*shelf, progress, today),
+                seed,
+                count.min(BOOK_ROUND),
+            ),
         }
     }
 
@@ -240,29 +279,50 @@ impl Library {
         )
     }
 
-    /// The questions on `shelf` that this library can show, grouped by bank (in bank order).
-    pub fn shelf_by_bank<'a>(
+    /// The questions on `shelf` that can be practised on `today`: in a loaded bank and current
+    /// (an expired question stays on the shelf but is neither listed nor drawn, and comes back if
+    /// the date was a wrong clock's). In bank order, then file order. The shelf screen lists exactly
+    /// these and its round draws from exactly these.
+    pub fn shelf_questions<'a>(
         &'a self,
         shelf: Shelf,
         progress: &'a Progress,
-    ) -> Vec<(&'a Arc<Bank>, Vec<&'a Question>)> {
+        today: Date,
+    ) -> Vec<(&'a BankId, &'a Question)> {
         self.banks
             .values()
-            .map(|b| {
-                let qs = b
-                    .questions
-                    .iter()
-                    .filter(|q| {
+            .flat_map(|b| {
+                b.current_questions(today)
+                    .filter(move |q| {
                         progress
                             .reviews
                             .get(&question_key(&b.id, &q.id))
                             .is_some_and(|r| r.is_on(shelf))
                     })
-                    .collect::<Vec<_>>();
-                (b, qs)
+                    .map(move |q| (&b.id, q))
             })
-            .filter(|(_, qs)| !qs.is_empty())
             .collect()
+    }
+
+    /// `shelf_questions` grouped by bank (in bank order), for the shelf screen.
+    pub fn shelf_by_bank<'a>(
+        &'a self,
+        shelf: Shelf,
+        progress: &'a Progress,
+        today: Date,
+    ) -> Vec<(&'a Arc<Bank>, Vec<&'a Question>)> {
+        let mut groups: Vec<(&'a Arc<Bank>, Vec<&'a Question>)> = Vec::new();
+        for (id, q) in self.shelf_questions(shelf, progress, today) {
+            match groups.last_mut() {
+                Some((bank, qs)) if &bank.id == id => qs.push(q),
+                _ => {
+                    if let Some(bank) = self.banks.get(id) {
+                        groups.push((bank, vec![q]));
+                    }
+                }
+            }
+        }
+        groups
     }
 }
 
@@ -347,7 +407,7 @@ mod tests {
             let key = question_key(&item.bank, &item.question);
             assert!(progress.reviews[&key].in_book, "{key}");
         }
-        let groups = library.shelf_by_bank(Shelf::WrongBook, &progress);
+        let groups = library.shelf_by_bank(Shelf::WrongBook, &progress, today());
         assert_eq!(
             groups
                 .iter()
@@ -675,9 +735,28 @@ mod tests {
     }
 
     #[test]
+    fn the_daily_round_is_the_set_of_its_date_and_group() {
+        let library = mixed_library();
+        let elder = DailySet::new(today(), Audience::Elderly);
+        let s = library
+            .draw(
+                &RoundKind::Daily(elder),
+                &Progress::default(),
+                today(),
+                5,
+                10,
+            )
+            .unwrap();
+        let mut got = keys(&s);
+        got.sort();
+        assert_eq!(got, ["a/q0", "a/q2", "a/q4"]);
+        assert_eq!(RoundKind::Daily(elder).label(), RoundLabel::Daily);
+    }
+
+    #[test]
     fn the_daily_set_is_the_same_all_day_and_changes_from_day_to_day() {
         let library = four_topics();
-        let kind = RoundKind::Daily(today());
+        let kind = RoundKind::Daily(everyone(today()));
         let a = library
             .draw(&kind, &Progress::default(), today(), 1, 10)
             .unwrap();
@@ -715,5 +794,110 @@ mod tests {
             daily_keys(&expiring, everyone(tomorrow)),
             Vec::<String>::new()
         );
+    }
+
+    fn shelf_list_keys(
+        library: &Library,
+        shelf: Shelf,
+        progress: &Progress,
+        day: Date,
+    ) -> BTreeSet<String> {
+        library
+            .shelf_by_bank(shelf, progress, day)
+            .into_iter()
+            .flat_map(|(b, qs)| qs.into_iter().map(move |q| question_key(&b.id, &q.id)))
+            .collect()
+    }
+
+    #[test]
+    fn the_shelf_lists_exactly_what_its_round_draws_expired_questions_in_neither() {
+        let mut library = Library::default();
+        let mut a = (*bank("a", 4)).clone();
+        a.questions[1].valid_until = Some(today());
+        a.questions[2].valid_until = Some(today());
+        library.insert(Arc::new(a));
+        let mut b = (*bank("b", 2)).clone();
+        b.questions[0].valid_until = Some(today());
+        b.questions[1].valid_until = Some(today());
+        library.insert(Arc::new(b));
+        let mut progress = Progress::default();
+        for key in ["a/q0", "a/q1", "a/q2", "b/q0", "b/q1", "gone/q1"] {
+            progress.record(key, false, today());
+            progress.toggle_bookmark(key);
+        }
+        let tomorrow = Date::from_days(today().days_since_epoch() + 1);
+        for shelf in [Shelf::WrongBook, Shelf::Bookmarks] {
+            let kind = RoundKind::Shelf(shelf);
+            for day in [today(), tomorrow] {
+                let listed = shelf_list_keys(&library, shelf, &progress, day);
+                let drawn: BTreeSet<String> = library
+                    .draw(&kind, &progress, day, 3, BOOK_ROUND)
+                    .map(|s| keys(&s).into_iter().collect())
+                    .unwrap_or_default();
+                assert_eq!(listed, drawn, "{shelf:?} on {day}");
+            }
+            assert_eq!(
+                shelf_list_keys(&library, shelf, &progress, today()).len(),
+                5
+            );
+            // Tomorrow a/q1, a/q2 and all of bank b have expired: b is not listed at all.
+            let groups = library.shelf_by_bank(shelf, &progress, tomorrow);
+            assert_eq!(
+                groups
+                    .iter()
+                    .map(|(b, qs)| (b.id.as_str(), qs.len()))
+                    .collect::<Vec<_>>(),
+                [("a", 1)]
+            );
+        }
+        // When every listed question has expired the list is empty, as is the round: the screen
+        // says the shelf is empty instead of offering a "practise" that does nothing.
+        progress.take_off(Shelf::WrongBook, "a/q0");
+        let tomorrow_list = shelf_list_keys(&library, Shelf::WrongBook, &progress, tomorrow);
+        assert!(tomorrow_list.is_empty(), "{tomorrow_list:?}");
+        assert_eq!(
+            library.draw(
+                &RoundKind::Shelf(Shelf::WrongBook),
+                &progress,
+                tomorrow,
+                3,
+                10
+            ),
+            Err(SessionError::NoQuestions)
+        );
+    }
+
+    #[test]
+    fn a_daily_round_saved_by_the_previous_version_still_reads() {
+        use crate::domain::saved::{open, seal, SavedAttempt};
+        let date = Date::new(2026, 12, 4).unwrap();
+        let old: RoundKind = serde_json::from_str(r#"{"Daily":"2026-12-04"}"#).unwrap();
+        assert_eq!(old, RoundKind::Daily(everyone(date)));
+        // Everyone's set is written exactly as before (a rolled-back build reads it).
+        assert_eq!(
+            serde_json::to_string(&RoundKind::Daily(everyone(date))).unwrap(),
+            r#"{"Daily":"2026-12-04"}"#
+        );
+        let elder = RoundKind::Daily(DailySet::new(date, Audience::Elderly));
+        let text = serde_json::to_string(&elder).unwrap();
+        assert_eq!(
+            text,
+            r#"{"Daily":{"date":"2026-12-04","audience":"elderly"}}"#
+        );
+        assert_eq!(serde_json::from_str::<RoundKind>(&text).unwrap(), elder);
+        let bad = serde_json::from_str::<RoundKind>(r#"{"Daily":"2026-13-04"}"#);
+        assert!(bad.is_err());
+        // A whole round in progress, as the previous version stored it.
+        let library = four_topics();
+        let session = library.daily(everyone(date)).unwrap();
+        let attempt = SavedAttempt {
+            kind: RoundKind::Daily(everyone(date)),
+            session,
+            started_ms: 1.0,
+        };
+        let mut stored = seal(&attempt);
+        stored["data"]["kind"] = serde_json::json!({"Daily": "2026-12-04"});
+        let back: SavedAttempt = open(stored, crate::domain::saved::no_migration).unwrap();
+        assert_eq!(back, attempt);
     }
 }
