@@ -893,10 +893,15 @@ mod tests {
         let attempt = SavedAttempt {
             kind: RoundKind::Daily(everyone(date)),
             session,
-            started_ms: 1.0,
+            elapsed_ms: 0.0,
         };
         let mut stored = seal(&attempt);
         stored["data"]["kind"] = serde_json::json!({"Daily": "2026-12-04"});
+        // The previous version kept a start instant instead of the time spent.
+        stored["data"]["started_ms"] = serde_json::json!(1.0);
+        if let Some(data) = stored["data"].as_object_mut() {
+            data.remove("elapsed_ms");
+        }
         let back: SavedAttempt = open(stored, crate::domain::saved::no_migration).unwrap();
         assert_eq!(back, attempt);
     }

@@ -6,8 +6,9 @@
 //! not corrupt: it is reported as `Newer`, so the caller leaves it on the device for that version
 //! (rolling a deployment back must not wipe anyone's progress).
 //!
-//! Bump `SCHEMA` whenever a change makes a stored value unreadable to the build before it (a new
-//! enum variant, a renamed or retyped field); a new field with a serde default needs no bump.
+//! Prefer changes the build before can still read (a new field with a serde default; a new form
+//! only for new cases, as the daily round's group). Bump `SCHEMA` when a change makes a stored
+//! value unreadable to older builds: from this build on, they leave it untouched.
 
 use crate::domain::bank::Audience;
 use crate::domain::library::RoundKind;

@@ -3,7 +3,7 @@
 
 use crate::domain::bank::{Audience, BankId, IndexEntry, Topic};
 use crate::domain::i18n::{topic_name, Msg};
-use crate::domain::library::{Library, RoundKind};
+use crate::domain::library::{DailySet, Library, RoundKind};
 use crate::domain::link::{Link, LinkTarget, LINK_PARAMS};
 use crate::domain::plan::Plan;
 use crate::domain::progress::{RoundRecord, Shelf};
@@ -365,7 +365,10 @@ pub fn App() -> impl IntoView {
                         }
                         open_kind(RoundKind::Plan(plan))
                     }
-                    Some(LinkTarget::Daily) => open_kind(RoundKind::Daily(page::today())),
+                    Some(LinkTarget::Daily) => open_kind(RoundKind::Daily(DailySet::new(
+                        page::today(),
+                        saved.settings.with_untracked(Settings::audience),
+                    ))),
                     Some(LinkTarget::WrongBook) | None => {}
                 }
                 follow.set_value(None);
@@ -496,9 +499,17 @@ pub fn App() -> impl IntoView {
             })
         })
     });
-    let book_count = Signal::derive(move || saved.progress.with(|p| p.wrong_book().count()));
-    let bookmark_count =
-        Signal::derive(move || saved.progress.with(|p| p.shelf(Shelf::Bookmarks).count()));
+    // What the shelf screens can list and practise (loaded banks, current questions), so the
+    // counts on home never promise a question the shelf cannot show.
+    let shelf_count = move |shelf: Shelf| {
+        Signal::derive(move || {
+            saved
+                .progress
+                .with(|p| loaded.with(|l| l.shelf_questions(shelf, p, page::today()).len()))
+        })
+    };
+    let book_count = shelf_count(Shelf::WrongBook);
+    let bookmark_count = shelf_count(Shelf::Bookmarks);
     let any_loading = Signal::derive(move || {
         banks
             .banks
@@ -613,7 +624,7 @@ pub fn App() -> impl IntoView {
                                 on_audience=on_audience
                                 on_setup=open_setup
                                 on_continue=continue_practice
-                                on_daily=move |_| open_round.run(RoundKind::Daily(page::today()))
+                                on_daily=move |_| open_round.run(RoundKind::Daily(DailySet::new(page::today(), audience.get_untracked())))
                                 on_shelf=move |shelf| screen.set(Screen::Shelf(shelf))
                                 on_progress=move |_| screen.set(Screen::Progress)
                                 on_retry=banks.reload

@@ -64,7 +64,7 @@ pub fn HomeScreen(
         banks.with(|b| {
             let mut ids: Vec<BankId> = b
                 .iter()
-                .filter(|(_, s)| matches!(s, BankState::Invalid { .. }))
+                .filter(|(_, s)| !s.is_offered(crate::platform::page::today()))
                 .map(|(id, _)| id.clone())
                 .collect();
             ids.sort();

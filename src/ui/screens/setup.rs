@@ -49,7 +49,7 @@ pub fn SetupScreen(
         let mut topics: Vec<Topic> = index
             .banks
             .iter()
-            .filter(|e| banks.with(|b| !matches!(b.get(&e.id), Some(BankState::Invalid { .. }))))
+            .filter(|e| banks.with(|b| b.get(&e.id).is_none_or(|s| s.is_offered(page::today()))))
             .map(|e| e.topic)
             .collect();
         topics.sort();

@@ -54,7 +54,7 @@ pub fn ShelfScreen(
     let groups = move || {
         saved.progress.with(|p| {
             library.with(|l| {
-                l.shelf_by_bank(shelf, p)
+                l.shelf_by_bank(shelf, p, crate::platform::page::today())
                     .into_iter()
                     .map(|(bank, questions)| {
                         let rows: Vec<(String, crate::domain::text::LocalText)> = questions
