@@ -227,7 +227,8 @@ pub fn App() -> impl IntoView {
     if let Some(audience) = link.audience {
         saved.update_settings(|s| s.set_audience(audience));
     }
-    if link.target.is_some() || link.audience.is_some() {
+    // Taken out of the address once read, understood or not, so a reload does not replay it.
+    if LINK_PARAMS.iter().any(|p| page::query_param(p).is_some()) {
         let _ = page::remove_query_params(&LINK_PARAMS);
     }
     let resuming = saved.resumable.with_untracked(Option::is_some);

@@ -42,9 +42,7 @@ test('storage really full when a finished quiz is saved: the results show, the l
   await page.getByRole('button', { name: t.handIn }).click();
   await page.getByRole('heading', { name: /测验通过|这次没有通过/ }).waitFor();
   await page.getByText('设备存储空间已满').first().waitFor();
-  // The page is alive: the review opens, and every other write the app makes works in memory.
-  await page.getByRole('button', { name: /查看答题详情/ }).click();
-  await page.locator('.review').first().waitFor();
+  // The page is alive: every other write the app makes works in memory.
   await page.getByRole('button', { name: t.home }).first().click();
   // A practice: an answer (progress and the round in progress), a bookmark, leaving part-way (park).
   await setUpRound(page, entry.title.zh, { mode: 'practice' });
@@ -112,16 +110,17 @@ test('the parked practice survives peeking at another practice and leaving it un
   await page.getByRole('button', { name: t.quit }).click();
   const resume = page.getByRole('button', { name: /继续上次的练习/ });
   await resume.waitFor();
-  assert.match(await resume.innerText(), new RegExp(a.title.zh));
+  const parkedAt = new RegExp(`第 2 题 / 共 ${a.questions} 题`);
+  assert.match(await resume.innerText(), parkedAt);
   // Peek at another practice and leave it before answering.
   await setUpRound(page, b.title.zh, { mode: 'practice' });
   await page.getByRole('button', { name: t.quit }).click();
   await resume.waitFor();
-  assert.match(await resume.innerText(), new RegExp(`${a.title.zh}.*第 2 题`));
+  assert.match(await resume.innerText(), parkedAt);
   // Still there after a reload.
   await page.reload();
   await resume.waitFor();
-  assert.match(await resume.innerText(), new RegExp(a.title.zh));
+  assert.match(await resume.innerText(), parkedAt);
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
