@@ -14,4 +14,5 @@ pub mod saved;
 pub mod score;
 pub mod session;
 pub mod speech;
+pub mod stopwatch;
 pub mod text;

@@ -2,11 +2,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
-use anxin::domain::bank::{parse_bank, Bank, BankIndex, Severity};
+use anxin::domain::bank::{parse_bank, Audience, Bank, BankIndex, Severity, Topic};
 use anxin::domain::date::Date;
-use anxin::domain::library::{Library, RoundKind, DAILY_COUNT};
+use anxin::domain::library::{DailySet, Library, RoundKind, DAILY_COUNT};
 use anxin::domain::progress::Progress;
 use anxin::domain::session::Session;
+use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
 fn quizzes() -> std::path::PathBuf {
@@ -90,28 +91,66 @@ fn every_bank_gives_a_full_round_without_repeats() {
         library.insert(std::sync::Arc::new(bank));
     }
     for (bank, _) in shipped() {
-        let s = Session::new(&bank, today, 2026, 10).unwrap();
-        assert_eq!(s.total(), 10, "{}", bank.id);
-        assert_eq!(s.check_against(&library), Ok(()));
+        for seed in [1, 2026, u64::MAX] {
+            let s = Session::new(&bank, today, seed, 10).unwrap();
+            assert_eq!(s.total(), 10, "{}", bank.id);
+            assert_eq!(s.check_against(&library), Ok(()));
+            let distinct: HashSet<_> = s.items.iter().map(|i| &i.question).collect();
+            assert_eq!(distinct.len(), s.total(), "{} repeats a question", bank.id);
+            for item in &s.items {
+                let options: HashSet<_> = item.options.iter().collect();
+                assert_eq!(options.len(), item.options.len(), "{}", item.question);
+            }
+        }
+        // A round as long as the bank asks every question exactly once.
+        let all = Session::new(&bank, today, 7, usize::MAX).unwrap();
+        let distinct: HashSet<_> = all.items.iter().map(|i| &i.question).collect();
+        assert_eq!(distinct.len(), bank.questions.len(), "{}", bank.id);
+        assert_eq!(all.total(), bank.questions.len(), "{}", bank.id);
     }
 }
 
 #[test]
-fn the_daily_set_draws_five_across_the_banks_and_is_the_same_all_day() {
+fn the_daily_set_spans_every_topic_for_every_group_and_is_the_same_all_day() {
     let mut library = Library::default();
+    let mut topics = BTreeSet::new();
     for (bank, _) in shipped() {
+        topics.insert(bank.topic);
         library.insert(std::sync::Arc::new(bank));
     }
-    let today = Date::new(2026, 11, 26).unwrap();
-    let kind = RoundKind::Daily(today);
+    assert_eq!(topics.len(), 4);
+    let first = Date::new(2026, 11, 26).unwrap();
+    for day in 0..366 {
+        let date = Date::from_days(first.days_since_epoch() + day);
+        for audience in Audience::ALL {
+            let set = library.daily_questions(DailySet::new(date, audience));
+            assert_eq!(set.len(), DAILY_COUNT, "{date} {audience:?}");
+            let spread: BTreeSet<Topic> = set
+                .iter()
+                .map(|(b, _)| library.bank(b).unwrap().topic)
+                .collect();
+            assert_eq!(
+                spread, topics,
+                "{date} {audience:?}: every topic, not a count"
+            );
+            assert!(set.iter().all(|(_, q)| audience.includes(q)));
+        }
+    }
+    let today = first;
+    let kind = RoundKind::Daily(DailySet::new(today, Audience::Everyone));
     let progress = Progress::default();
     let a = library.draw(&kind, &progress, today, 1, 10).unwrap();
     let b = library.draw(&kind, &progress, today, 999, 10).unwrap();
-    assert_eq!(a.total(), DAILY_COUNT);
     assert_eq!(a.items, b.items, "the daily set ignores the round seed");
     let tomorrow = Date::new(2026, 11, 27).unwrap();
     let c = library
-        .draw(&RoundKind::Daily(tomorrow), &progress, tomorrow, 1, 10)
+        .draw(
+            &RoundKind::Daily(DailySet::new(tomorrow, Audience::Everyone)),
+            &progress,
+            tomorrow,
+            1,
+            10,
+        )
         .unwrap();
     assert_ne!(a.items, c.items);
 }

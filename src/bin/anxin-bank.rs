@@ -66,8 +66,8 @@ fn today() -> Date {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as f64)
         .unwrap_or(0.0);
-    // Banks are reviewed in China: judge expiry on Beijing time.
-    Date::from_unix_ms(ms, 8 * 60)
+    // The same rule as the app: the Beijing calendar date.
+    Date::beijing_from_unix_ms(ms)
 }
 
 /// The bank files named by `args`: every `*.json` in a folder except `index.json`, or the files given.

@@ -18,6 +18,18 @@ use crate::domain::date::Date;
 use crate::domain::text::{Lang, LocalText};
 use serde::Serialize;
 
+/// Checks a bank as the app does when it loads one on a device: its content only, whatever the day.
+///
+/// Expiry is not a content error on a device. Whether a question is current depends on the day
+/// (`Question::is_current`), and a device whose clock is wrong would otherwise turn a whole bank
+/// "all expired" and show customers a content error; so here no question counts as expired
+/// (no `Expired` or `AllExpired` problem), and expired questions are hidden when the library
+/// draws (`Bank::current_questions`). `anxin-bank check` calls `parse_bank` with today's Beijing
+/// date, so content staff still hear about expired questions.
+pub fn parse_bank_on_device(file: &str, bytes: &[u8]) -> BankReport {
+    parse_bank(file, bytes, Date::EARLIEST)
+}
+
 /// The bank format this build reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
@@ -179,6 +191,12 @@ impl Audience {
     pub fn parse(value: &str) -> Option<Audience> {
         Audience::ALL.into_iter().find(|a| a.as_str() == value)
     }
+
+    /// Whether a learner of this group is given `question`: `Everyone` is given every question,
+    /// another group the questions tagged for it (the rule of plans and of the daily set).
+    pub fn includes(self, question: &Question) -> bool {
+        self == Audience::Everyone || question.audience.contains(&self)
+    }
 }
 
 /// Text read aloud instead of the prompt, per language (either may be absent).
@@ -299,5 +317,89 @@ impl Bank {
     pub fn to_json(&self) -> String {
         // Serialising plain strings and numbers cannot fail; fall back to an empty object regardless.
         serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}")) + "\n"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::library::Library;
+
+    fn today() -> Date {
+        Date::new(2026, 12, 4).unwrap()
+    }
+
+    /// A valid bank whose every question expired on 2026-01-31.
+    fn all_expired_bytes() -> Vec<u8> {
+        let text = std::fs::read_to_string("quizzes/rights.json").unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for q in value["questions"].as_array_mut().unwrap() {
+            q["valid_until"] = "2026-01-31".into();
+        }
+        serde_json::to_vec(&value).unwrap()
+    }
+
+    #[test]
+    fn an_all_expired_bank_loads_on_a_device_and_offers_no_questions() {
+        let report = parse_bank_on_device("rights.json", &all_expired_bytes());
+        assert_eq!(report.problems, [], "no content problem to show customers");
+        let bank = std::sync::Arc::new(report.bank.unwrap());
+        assert_eq!(bank.current_questions(today()).count(), 0);
+        let mut library = Library::default();
+        library.insert(bank);
+        assert!(library.current(today()).is_empty(), "the topic counts 0");
+        // On a day before the expiry (a clock set back, or the bank seen in time) it is all there.
+        let before = Date::new(2026, 1, 31).unwrap();
+        assert_eq!(library.current(before).len(), 32);
+    }
+
+    #[test]
+    fn the_tool_still_reports_an_all_expired_bank() {
+        let report = parse_bank("rights.json", &all_expired_bytes(), today());
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| p.kind == ProblemKind::AllExpired),
+            "{:?}",
+            report.problems
+        );
+    }
+
+    #[test]
+    fn a_device_finds_the_same_content_problems_as_the_tool_except_expiry() {
+        let dir = std::path::Path::new("tests/broken-banks");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let bytes = std::fs::read(&path).unwrap();
+            let tool = parse_bank(&name, &bytes, today());
+            let device = parse_bank_on_device(&name, &bytes);
+            let content: Vec<&Problem> = tool
+                .problems
+                .iter()
+                .filter(|p| {
+                    !matches!(
+                        p.kind,
+                        ProblemKind::Expired { .. } | ProblemKind::AllExpired
+                    )
+                })
+                .collect();
+            assert_eq!(
+                device.problems.iter().collect::<Vec<_>>(),
+                content,
+                "{name}"
+            );
+            assert_eq!(device.bank.is_some(), tool.bank.is_some(), "{name}");
+            checked += 1;
+        }
+        assert!(
+            checked > 20,
+            "expected the broken-bank corpus, found {checked}"
+        );
     }
 }

@@ -1,8 +1,14 @@
-//! Calendar dates (`YYYY-MM-DD`) for bank review dates, expiry and the daily set.
+//! Calendar dates (`YYYY-MM-DD`) for bank review dates, expiry, review scheduling and the daily set.
 //!
-//! Pure arithmetic on the proleptic Gregorian calendar; today's date comes from the platform layer.
+//! Pure arithmetic on the proleptic Gregorian calendar. One rule for "today" everywhere — the app on
+//! any device and the `anxin-bank` tool: the date on the Beijing calendar (UTC+8, no daylight saving),
+//! because the banks are Chinese and their `valid_until` dates are Beijing dates
+//! (`Date::beijing_from_unix_ms`). The clock itself is read by the platform layer or the tool.
 
 use serde::{Deserialize, Serialize};
+
+/// Beijing time's offset from UTC, in minutes (China keeps no daylight saving time).
+pub const BEIJING_OFFSET_MINUTES: i32 = 8 * 60;
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -13,6 +19,13 @@ pub struct Date {
 }
 
 impl Date {
+    /// The earliest date there is (0000-01-01): no `valid_until` is before it.
+    pub const EARLIEST: Date = Date {
+        year: 0,
+        month: 1,
+        day: 1,
+    };
+
     /// A date if it exists in the calendar.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
@@ -38,8 +51,15 @@ impl Date {
         Date::new(year, month, day)
     }
 
+    /// The Beijing calendar date (UTC+8) of a Unix time in milliseconds: what "today" means for the
+    /// app on every device and for the `anxin-bank` tool, whatever the device's time zone.
+    pub fn beijing_from_unix_ms(ms: f64) -> Date {
+        Date::from_unix_ms(ms, BEIJING_OFFSET_MINUTES)
+    }
+
     /// The date of a Unix time in milliseconds, in UTC shifted by `offset_minutes` (east positive).
-    pub fn from_unix_ms(ms: f64, offset_minutes: i32) -> Date {
+    /// Private: a device's own offset must not decide which questions are current.
+    fn from_unix_ms(ms: f64, offset_minutes: i32) -> Date {
         let days = ((ms / 60_000.0 + f64::from(offset_minutes)) / 1440.0).floor() as i64;
         Date::from_days(days)
     }
@@ -119,12 +139,36 @@ mod tests {
     }
 
     #[test]
-    fn unix_time_maps_to_the_local_calendar_day() {
+    fn unix_time_maps_to_the_calendar_day_at_an_offset() {
         // 2026-11-26T20:00:00Z is already the 27th in Beijing (UTC+8).
         let ms = 1_795_723_200_000.0;
         assert_eq!(Date::from_unix_ms(ms, 0).to_string(), "2026-11-26");
         assert_eq!(Date::from_unix_ms(ms, 480).to_string(), "2026-11-27");
         assert_eq!(Date::from_unix_ms(0.0, 0).to_string(), "1970-01-01");
+    }
+
+    fn utc_ms(date: &str, hour: i64, minute: i64) -> f64 {
+        let days = Date::parse(date).unwrap().days_since_epoch();
+        ((days * 24 + hour) * 60 + minute) as f64 * 60_000.0
+    }
+
+    #[test]
+    fn today_is_the_beijing_date_whatever_the_device_zone() {
+        // 23:30 UTC on 4 December is 07:30 on 5 December in Beijing.
+        let late = utc_ms("2026-12-04", 23, 30);
+        assert_eq!(Date::beijing_from_unix_ms(late).to_string(), "2026-12-05");
+        // Beijing's midnight is 16:00 UTC the day before.
+        let before = utc_ms("2026-12-04", 15, 59);
+        let after = utc_ms("2026-12-04", 16, 0);
+        assert_eq!(Date::beijing_from_unix_ms(before).to_string(), "2026-12-04");
+        assert_eq!(Date::beijing_from_unix_ms(after).to_string(), "2026-12-05");
+        // New Year's Eve in Europe is already New Year's Day in Beijing.
+        let eve = utc_ms("2026-12-31", 20, 0);
+        assert_eq!(Date::beijing_from_unix_ms(eve).to_string(), "2027-01-01");
+        assert_eq!(
+            Date::beijing_from_unix_ms(-8.0 * 3_600_000.0).to_string(),
+            "1970-01-01"
+        );
     }
 
     #[test]

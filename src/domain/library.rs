@@ -1,11 +1,11 @@
 //! The banks loaded in this visit, and the rounds drawn across them: one bank, the daily set
 //! (每日一练), the wrong-answer book (错题本) and bookmarks (收藏).
 
-use crate::domain::bank::{Bank, BankId, Question, QuestionId};
+use crate::domain::bank::{Audience, Bank, BankId, Question, QuestionId, Topic};
 use crate::domain::date::Date;
 use crate::domain::plan::{Order, Plan};
 use crate::domain::progress::{question_key, Progress, RoundLabel, Shelf};
-use crate::domain::rng::Rng;
+use crate::domain::rng::{stable_hash, Rng};
 use crate::domain::session::{Mode, DEFAULT_QUESTION_COUNT};
 use crate::domain::session::{Session, SessionError};
 use serde::{Deserialize, Serialize};
@@ -24,8 +24,8 @@ pub enum RoundKind {
     Plan(Plan),
     /// One bank (rounds saved by earlier versions).
     Bank(BankId),
-    /// The daily set of this date.
-    Daily(Date),
+    /// The daily set of a date for a group.
+    Daily(DailySet),
     /// Questions from the wrong-answer book or the bookmarks.
     Shelf(Shelf),
 }
@@ -48,6 +48,77 @@ impl RoundKind {
             RoundKind::Plan(p) if p.mode == Mode::Quiz => Some(p.pass_percent),
             _ => None,
         }
+    }
+}
+
+/// Which daily set (每日一练): a day's, for a group of learners.
+///
+/// The set is a function of the date, the group and the ids of the questions that exist that day:
+/// every current question given to the group is ranked by a stable hash of (date, bank id, question
+/// id), and the best-ranked are taken round-robin over the topics (each topic's best first, the
+/// topics in the order of their best), so five questions span min(5, topics) topics. Adding a
+/// question changes at most one of the five, and a bank that fails to load takes out only its own
+/// questions: the other topics keep theirs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DailySet {
+    /// The (Beijing) date it is for.
+    pub date: Date,
+    /// Whose set it is: the learner's group (`Everyone` draws from every question).
+    pub audience: Audience,
+}
+
+impl DailySet {
+    /// The set of `date` for `audience`.
+    pub fn new(date: Date, audience: Audience) -> DailySet {
+        DailySet { date, audience }
+    }
+
+    /// Where a question ranks in this day's set (lower first); the same on every device and in every
+    /// build, whatever else the banks hold.
+    pub fn rank(&self, bank: &BankId, question: &QuestionId) -> u64 {
+        stable_hash(&[&self.date.to_string(), bank.as_str(), question.as_str()])
+    }
+}
+
+/// Stored as earlier builds stored a daily round's date (`"2026-12-04"`) when the set is everyone's,
+/// so a build rolled back to still reads it; otherwise as `{"date": …, "audience": …}`.
+impl Serialize for DailySet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Stored {
+            date: Date,
+            audience: Audience,
+        }
+        if self.audience == Audience::Everyone {
+            self.date.serialize(s)
+        } else {
+            Stored {
+                date: self.date,
+                audience: self.audience,
+            }
+            .serialize(s)
+        }
+    }
+}
+
+/// Reads both stored forms: a bare date (earlier builds: everyone's set) or date and group.
+impl<'de> Deserialize<'de> for DailySet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Date(Date),
+            Full {
+                date: Date,
+                audience: Option<Audience>,
+            },
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Date(date) => DailySet::new(date, Audience::Everyone),
+            Stored::Full { date, audience } => {
+                DailySet::new(date, audience.unwrap_or(Audience::Everyone))
+            }
+        })
     }
 }
 
@@ -152,47 +223,118 @@ impl Library {
                 let bank = self.banks.get(id).ok_or(SessionError::NoQuestions)?;
                 Session::new(bank, today, seed, count)
             }
-            RoundKind::Daily(date) => {
-                Session::draw(self.current(*date), daily_seed(*date), DAILY_COUNT)
-            }
-            RoundKind::Shelf(shelf) => {
-                let pool: Vec<(&BankId, &Question)> = progress
-                    .shelf(*shelf)
-                    .filter_map(|key| self.by_key(key))
-                    .filter(|(_, q)| q.is_current(today))
-                    .collect();
-                Session::draw(pool, seed, count.min(BOOK_ROUND))
-            }
+            RoundKind::Daily(set) => self.daily(*set),
+            RoundKind::Shelf(shelf) => Session::draw(
+                self.shelf_questions(*shelf, progress, today),
+                seed,
+                count.min(BOOK_ROUND),
+            ),
         }
     }
 
-    /// The questions on `shelf` that this library can show, grouped by bank (in bank order).
-    pub fn shelf_by_bank<'a>(
+    /// The daily set's questions, in the order asked (see `DailySet`): at most `DAILY_COUNT`.
+    pub fn daily_questions(&self, set: DailySet) -> Vec<(&BankId, &Question)> {
+        let mut by_topic: BTreeMap<Topic, Vec<Ranked<'_>>> = BTreeMap::new();
+        for bank in self.banks.values() {
+            let ranked = bank
+                .current_questions(set.date)
+                .filter(|q| set.audience.includes(q))
+                .map(|q| (set.rank(&bank.id, &q.id), &bank.id, q));
+            by_topic.entry(bank.topic).or_default().extend(ranked);
+        }
+        let mut topics: Vec<Vec<Ranked<'_>>> = by_topic
+            .into_values()
+            .filter(|list| !list.is_empty())
+            .map(|mut list| {
+                list.sort_by(|a, b| rank_key(a).cmp(&rank_key(b)));
+                list
+            })
+            .collect();
+        topics.sort_by(|a, b| rank_key(&a[0]).cmp(&rank_key(&b[0])));
+        let mut picks = Vec::with_capacity(DAILY_COUNT);
+        for round in 0.. {
+            let before = picks.len();
+            for list in &topics {
+                if picks.len() == DAILY_COUNT {
+                    return picks;
+                }
+                if let Some((_, bank, q)) = list.get(round) {
+                    picks.push((*bank, *q));
+                }
+            }
+            if picks.len() == before {
+                break;
+            }
+        }
+        picks
+    }
+
+    /// The daily set as a round, its options shuffled by its date.
+    pub fn daily(&self, set: DailySet) -> Result<Session, SessionError> {
+        Session::from_pool(
+            self.daily_questions(set),
+            daily_seed(set.date),
+            Mode::Practice,
+            None,
+        )
+    }
+
+    /// The questions on `shelf` that can be practised on `today`: in a loaded bank and current
+    /// (an expired question stays on the shelf but is neither listed nor drawn, and comes back if
+    /// the date was a wrong clock's). In bank order, then file order. The shelf screen lists exactly
+    /// these and its round draws from exactly these.
+    pub fn shelf_questions<'a>(
         &'a self,
         shelf: Shelf,
         progress: &'a Progress,
-    ) -> Vec<(&'a Arc<Bank>, Vec<&'a Question>)> {
+        today: Date,
+    ) -> Vec<(&'a BankId, &'a Question)> {
         self.banks
             .values()
-            .map(|b| {
-                let qs = b
-                    .questions
-                    .iter()
-                    .filter(|q| {
+            .flat_map(|b| {
+                b.current_questions(today)
+                    .filter(move |q| {
                         progress
                             .reviews
                             .get(&question_key(&b.id, &q.id))
                             .is_some_and(|r| r.is_on(shelf))
                     })
-                    .collect::<Vec<_>>();
-                (b, qs)
+                    .map(move |q| (&b.id, q))
             })
-            .filter(|(_, qs)| !qs.is_empty())
             .collect()
+    }
+
+    /// `shelf_questions` grouped by bank (in bank order), for the shelf screen.
+    pub fn shelf_by_bank<'a>(
+        &'a self,
+        shelf: Shelf,
+        progress: &'a Progress,
+        today: Date,
+    ) -> Vec<(&'a Arc<Bank>, Vec<&'a Question>)> {
+        let mut groups: Vec<(&'a Arc<Bank>, Vec<&'a Question>)> = Vec::new();
+        for (id, q) in self.shelf_questions(shelf, progress, today) {
+            match groups.last_mut() {
+                Some((bank, qs)) if &bank.id == id => qs.push(q),
+                _ => {
+                    if let Some(bank) = self.banks.get(id) {
+                        groups.push((bank, vec![q]));
+                    }
+                }
+            }
+        }
+        groups
     }
 }
 
-/// The seed of a date's daily set: the same set all day, on every reload.
+/// A question with its rank in a daily set.
+type Ranked<'a> = (u64, &'a BankId, &'a Question);
+
+/// The order of ranked questions: by rank, ties (practically never) by bank and question id.
+fn rank_key<'a>((rank, bank, q): &Ranked<'a>) -> (u64, &'a str, &'a str) {
+    (*rank, bank.as_str(), q.id.as_str())
+}
+
+/// The seed of a date's daily set (it shuffles the options): the same all day, on every reload.
 pub fn daily_seed(date: Date) -> u64 {
     (date.days_since_epoch() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xA11C_E5E7
 }
@@ -201,6 +343,7 @@ pub fn daily_seed(date: Date) -> u64 {
 mod tests {
     use super::*;
     use crate::domain::bank::parse_bank;
+    use std::collections::BTreeSet;
 
     const BANK: &str = r#"{"format":1,"id":"ID","topic":"fraud","version":1,"reviewed":"2026-01-01",
       "title":{"zh":"题","en":"T"},"description":{"zh":"题","en":"T"},"questions":[QS]}"#;
@@ -264,7 +407,7 @@ mod tests {
             let key = question_key(&item.bank, &item.question);
             assert!(progress.reviews[&key].in_book, "{key}");
         }
-        let groups = library.shelf_by_bank(Shelf::WrongBook, &progress);
+        let groups = library.shelf_by_bank(Shelf::WrongBook, &progress, today());
         assert_eq!(
             groups
                 .iter()
@@ -422,5 +565,344 @@ mod tests {
         assert_eq!(progress.mastery_percent(fraud.iter().copied(), today()), 3);
         assert_eq!(progress.due_count(fraud, today()), 2);
         assert_eq!(progress.due_count(library.current(today()), today()), 2);
+    }
+
+    /// A library of `(bank id, topic, questions)`, question ids `<bank>-<i>`.
+    fn topical(banks: &[(&str, Topic, usize)]) -> Library {
+        let mut library = Library::default();
+        for (id, topic, n) in banks {
+            let mut b = (*bank(id, *n)).clone();
+            b.topic = *topic;
+            for q in &mut b.questions {
+                q.id = QuestionId(format!("{id}-{}", q.id));
+            }
+            library.insert(Arc::new(b));
+        }
+        library
+    }
+
+    fn four_topics() -> Library {
+        topical(&[
+            ("fraud-a", Topic::Fraud, 40),
+            ("fraud-b", Topic::Fraud, 12),
+            ("privacy", Topic::Privacy, 3),
+            ("investing", Topic::Investing, 10),
+            ("rights", Topic::Rights, 1),
+        ])
+    }
+
+    fn days(n: i64) -> impl Iterator<Item = Date> {
+        (0..n).map(|i| Date::from_days(today().days_since_epoch() + i))
+    }
+
+    fn everyone(date: Date) -> DailySet {
+        DailySet::new(date, Audience::Everyone)
+    }
+
+    fn daily_keys(library: &Library, set: DailySet) -> Vec<String> {
+        library
+            .daily_questions(set)
+            .into_iter()
+            .map(|(b, q)| question_key(b, &q.id))
+            .collect()
+    }
+
+    fn daily_topics(library: &Library, set: DailySet) -> BTreeSet<Topic> {
+        library
+            .daily_questions(set)
+            .into_iter()
+            .map(|(b, _)| library.bank(b).unwrap().topic)
+            .collect()
+    }
+
+    #[test]
+    fn the_daily_five_span_every_topic_however_uneven_the_banks() {
+        let library = four_topics();
+        for date in days(200) {
+            let keys = daily_keys(&library, everyone(date));
+            assert_eq!(keys.len(), DAILY_COUNT, "{date}");
+            assert_eq!(
+                keys.iter().collect::<BTreeSet<_>>().len(),
+                DAILY_COUNT,
+                "repeats"
+            );
+            assert_eq!(
+                daily_topics(&library, everyone(date)).len(),
+                4,
+                "{date}: {keys:?}"
+            );
+        }
+        let two = topical(&[("fraud", Topic::Fraud, 50), ("rights", Topic::Rights, 3)]);
+        for date in days(50) {
+            assert_eq!(daily_topics(&two, everyone(date)).len(), 2, "{date}");
+            assert_eq!(daily_keys(&two, everyone(date)).len(), DAILY_COUNT);
+        }
+        let tiny = topical(&[("fraud", Topic::Fraud, 2), ("rights", Topic::Rights, 1)]);
+        assert_eq!(
+            daily_keys(&tiny, everyone(today())).len(),
+            3,
+            "all there is"
+        );
+    }
+
+    #[test]
+    fn adding_a_question_changes_at_most_one_of_the_daily_five() {
+        let library = four_topics();
+        for date in days(200) {
+            let before: BTreeSet<String> =
+                daily_keys(&library, everyone(date)).into_iter().collect();
+            for id in ["fraud-a", "fraud-b", "privacy", "investing", "rights"] {
+                let mut grown = library.clone();
+                let mut b = (**grown.bank(&BankId::from(id)).unwrap()).clone();
+                let mut extra = b.questions[0].clone();
+                extra.id = QuestionId::from("added-by-a-redeploy");
+                b.questions.push(extra);
+                grown.insert(Arc::new(b));
+                let after: BTreeSet<String> =
+                    daily_keys(&grown, everyone(date)).into_iter().collect();
+                assert_eq!(after.len(), DAILY_COUNT);
+                assert!(
+                    before.difference(&after).count() <= 1,
+                    "{date}, a question added to {id}: {before:?} → {after:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_bank_that_fails_to_load_leaves_the_other_topics_daily_picks_alone() {
+        let library = four_topics();
+        for date in days(200) {
+            let before = library.daily_questions(everyone(date));
+            for gone in ["fraud-a", "fraud-b", "privacy", "investing", "rights"] {
+                let mut partial = Library::default();
+                for (id, b) in &library.banks {
+                    if id.as_str() != gone {
+                        partial.insert(Arc::clone(b));
+                    }
+                }
+                let gone_topic = library.bank(&BankId::from(gone)).unwrap().topic;
+                let after = daily_keys(&partial, everyone(date));
+                for (b, q) in &before {
+                    if library.bank(b).unwrap().topic != gone_topic {
+                        let key = question_key(b, &q.id);
+                        assert!(after.contains(&key), "{date}, {gone} failed: {key} lost");
+                    }
+                }
+                assert_eq!(after.len(), DAILY_COUNT);
+            }
+        }
+    }
+
+    #[test]
+    fn the_daily_set_does_not_depend_on_the_order_of_the_files() {
+        let library = four_topics();
+        let mut reversed = Library::default();
+        for b in library.banks.values() {
+            let mut b = (**b).clone();
+            b.questions.reverse();
+            reversed.insert(Arc::new(b));
+        }
+        for date in days(30) {
+            assert_eq!(
+                daily_keys(&library, everyone(date)),
+                daily_keys(&reversed, everyone(date))
+            );
+        }
+    }
+
+    #[test]
+    fn the_daily_set_gives_a_group_only_its_questions() {
+        // mixed_library: a/q0, a/q2, a/q4 are for older customers, the rest for everyone.
+        let library = mixed_library();
+        let mut everyone_saw_others = false;
+        for date in days(60) {
+            let elder = library.daily_questions(DailySet::new(date, Audience::Elderly));
+            assert_eq!(elder.len(), 3, "the three seniors' questions");
+            assert!(elder
+                .iter()
+                .all(|(_, q)| q.audience.contains(&Audience::Elderly)));
+            everyone_saw_others |= library
+                .daily_questions(everyone(date))
+                .iter()
+                .any(|(_, q)| !q.audience.contains(&Audience::Elderly));
+        }
+        assert!(everyone_saw_others);
+        assert_eq!(
+            library.daily(DailySet::new(today(), Audience::Youth)),
+            Err(SessionError::NoQuestions)
+        );
+    }
+
+    #[test]
+    fn the_daily_round_is_the_set_of_its_date_and_group() {
+        let library = mixed_library();
+        let elder = DailySet::new(today(), Audience::Elderly);
+        let s = library
+            .draw(
+                &RoundKind::Daily(elder),
+                &Progress::default(),
+                today(),
+                5,
+                10,
+            )
+            .unwrap();
+        let mut got = keys(&s);
+        got.sort();
+        assert_eq!(got, ["a/q0", "a/q2", "a/q4"]);
+        assert_eq!(RoundKind::Daily(elder).label(), RoundLabel::Daily);
+    }
+
+    #[test]
+    fn the_daily_set_is_the_same_all_day_and_changes_from_day_to_day() {
+        let library = four_topics();
+        let kind = RoundKind::Daily(everyone(today()));
+        let a = library
+            .draw(&kind, &Progress::default(), today(), 1, 10)
+            .unwrap();
+        let b = library
+            .draw(&kind, &Progress::default(), today(), 99, 3)
+            .unwrap();
+        assert_eq!(a, b, "the round seed and count do not matter");
+        let sets: BTreeSet<Vec<String>> = days(30)
+            .map(|d| daily_keys(&library, everyone(d)))
+            .collect();
+        assert!(
+            sets.len() >= 25,
+            "only {} different sets in 30 days",
+            sets.len()
+        );
+    }
+
+    #[test]
+    fn the_daily_set_leaves_out_questions_expired_on_its_date() {
+        let library = four_topics();
+        let mut expiring = Library::default();
+        for b in library.banks.values() {
+            let mut b = (**b).clone();
+            for q in &mut b.questions {
+                q.valid_until = Some(today());
+            }
+            expiring.insert(Arc::new(b));
+        }
+        assert_eq!(
+            daily_keys(&expiring, everyone(today())),
+            daily_keys(&library, everyone(today()))
+        );
+        let tomorrow = Date::from_days(today().days_since_epoch() + 1);
+        assert_eq!(
+            daily_keys(&expiring, everyone(tomorrow)),
+            Vec::<String>::new()
+        );
+    }
+
+    fn shelf_list_keys(
+        library: &Library,
+        shelf: Shelf,
+        progress: &Progress,
+        day: Date,
+    ) -> BTreeSet<String> {
+        library
+            .shelf_by_bank(shelf, progress, day)
+            .into_iter()
+            .flat_map(|(b, qs)| qs.into_iter().map(move |q| question_key(&b.id, &q.id)))
+            .collect()
+    }
+
+    #[test]
+    fn the_shelf_lists_exactly_what_its_round_draws_expired_questions_in_neither() {
+        let mut library = Library::default();
+        let mut a = (*bank("a", 4)).clone();
+        a.questions[1].valid_until = Some(today());
+        a.questions[2].valid_until = Some(today());
+        library.insert(Arc::new(a));
+        let mut b = (*bank("b", 2)).clone();
+        b.questions[0].valid_until = Some(today());
+        b.questions[1].valid_until = Some(today());
+        library.insert(Arc::new(b));
+        let mut progress = Progress::default();
+        for key in ["a/q0", "a/q1", "a/q2", "b/q0", "b/q1", "gone/q1"] {
+            progress.record(key, false, today());
+            progress.toggle_bookmark(key);
+        }
+        let tomorrow = Date::from_days(today().days_since_epoch() + 1);
+        for shelf in [Shelf::WrongBook, Shelf::Bookmarks] {
+            let kind = RoundKind::Shelf(shelf);
+            for day in [today(), tomorrow] {
+                let listed = shelf_list_keys(&library, shelf, &progress, day);
+                let drawn: BTreeSet<String> = library
+                    .draw(&kind, &progress, day, 3, BOOK_ROUND)
+                    .map(|s| keys(&s).into_iter().collect())
+                    .unwrap_or_default();
+                assert_eq!(listed, drawn, "{shelf:?} on {day}");
+            }
+            assert_eq!(
+                shelf_list_keys(&library, shelf, &progress, today()).len(),
+                5
+            );
+            // Tomorrow a/q1, a/q2 and all of bank b have expired: b is not listed at all.
+            let groups = library.shelf_by_bank(shelf, &progress, tomorrow);
+            assert_eq!(
+                groups
+                    .iter()
+                    .map(|(b, qs)| (b.id.as_str(), qs.len()))
+                    .collect::<Vec<_>>(),
+                [("a", 1)]
+            );
+        }
+        // When every listed question has expired the list is empty, as is the round: the screen
+        // says the shelf is empty instead of offering a "practise" that does nothing.
+        progress.take_off(Shelf::WrongBook, "a/q0");
+        let tomorrow_list = shelf_list_keys(&library, Shelf::WrongBook, &progress, tomorrow);
+        assert!(tomorrow_list.is_empty(), "{tomorrow_list:?}");
+        assert_eq!(
+            library.draw(
+                &RoundKind::Shelf(Shelf::WrongBook),
+                &progress,
+                tomorrow,
+                3,
+                10
+            ),
+            Err(SessionError::NoQuestions)
+        );
+    }
+
+    #[test]
+    fn a_daily_round_saved_by_the_previous_version_still_reads() {
+        use crate::domain::saved::{open, seal, SavedAttempt};
+        let date = Date::new(2026, 12, 4).unwrap();
+        let old: RoundKind = serde_json::from_str(r#"{"Daily":"2026-12-04"}"#).unwrap();
+        assert_eq!(old, RoundKind::Daily(everyone(date)));
+        // Everyone's set is written exactly as before (a rolled-back build reads it).
+        assert_eq!(
+            serde_json::to_string(&RoundKind::Daily(everyone(date))).unwrap(),
+            r#"{"Daily":"2026-12-04"}"#
+        );
+        let elder = RoundKind::Daily(DailySet::new(date, Audience::Elderly));
+        let text = serde_json::to_string(&elder).unwrap();
+        assert_eq!(
+            text,
+            r#"{"Daily":{"date":"2026-12-04","audience":"elderly"}}"#
+        );
+        assert_eq!(serde_json::from_str::<RoundKind>(&text).unwrap(), elder);
+        let bad = serde_json::from_str::<RoundKind>(r#"{"Daily":"2026-13-04"}"#);
+        assert!(bad.is_err());
+        // A whole round in progress, as the previous version stored it.
+        let library = four_topics();
+        let session = library.daily(everyone(date)).unwrap();
+        let attempt = SavedAttempt {
+            kind: RoundKind::Daily(everyone(date)),
+            session,
+            elapsed_ms: 0.0,
+        };
+        let mut stored = seal(&attempt);
+        stored["data"]["kind"] = serde_json::json!({"Daily": "2026-12-04"});
+        // The previous version kept a start instant instead of the time spent.
+        stored["data"]["started_ms"] = serde_json::json!(1.0);
+        if let Some(data) = stored["data"].as_object_mut() {
+            data.remove("elapsed_ms");
+        }
+        let back: SavedAttempt = open(stored, crate::domain::saved::no_migration).unwrap();
+        assert_eq!(back, attempt);
     }
 }

@@ -38,11 +38,16 @@ impl Link {
     /// a topic is given), `quiz`, `daily` or `book`; `n` is 1 to `MAX_LINK_COUNT`.
     pub fn parse(get: impl Fn(&str) -> Option<String>) -> Link {
         let word = |name: &str| get(name).map(|v| v.trim().to_ascii_lowercase());
-        let mut topics: Vec<Topic> = word("topic")
-            .unwrap_or_default()
+        let given = word("topic").unwrap_or_default();
+        let names: Vec<&str> = given
             .split(',')
-            .filter_map(|t| Topic::parse(t.trim()))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
             .collect();
+        let mut topics: Vec<Topic> = names.iter().filter_map(|t| Topic::parse(t)).collect();
+        // A topic given but not understood (`?topic=fruad`) means no round at all: never a round
+        // wider (every topic) or narrower (the other topics) than the link asked for.
+        let misread = topics.len() < names.len();
         topics.sort();
         topics.dedup();
         let audience = word("audience").and_then(|a| Audience::parse(&a));
@@ -51,6 +56,7 @@ impl Link {
             .filter(|n| (1..=MAX_LINK_COUNT).contains(n));
         let mode = word("mode");
         let plan = match mode.as_deref() {
+            Some("quiz" | "exam" | "test" | "practice" | "practise") | None if misread => None,
             Some("daily") => return Link::to(LinkTarget::Daily, audience),
             Some("book" | "wrong" | "mistakes") => {
                 return Link::to(LinkTarget::WrongBook, audience)
@@ -129,6 +135,25 @@ mod tests {
             parse(&[("audience", "youth")]).audience,
             Some(Audience::Youth)
         );
+    }
+
+    #[test]
+    fn a_mistyped_topic_opens_no_round_instead_of_every_topic() {
+        assert_eq!(parse(&[("topic", "fruad"), ("mode", "quiz")]).target, None);
+        assert_eq!(parse(&[("topic", "fraud,fruad")]).target, None);
+        assert_eq!(
+            parse(&[("topic", "fruad"), ("mode", "practice")]).target,
+            None
+        );
+        // The audience and the other targets are still understood.
+        let link = parse(&[("topic", "fruad"), ("audience", "elderly")]);
+        assert_eq!(link.audience, Some(Audience::Elderly));
+        assert_eq!(
+            parse(&[("topic", "fruad"), ("mode", "daily")]).target,
+            Some(LinkTarget::Daily)
+        );
+        // An empty topic is not a mistyped one.
+        assert_eq!(plan(&parse(&[("topic", ""), ("mode", "quiz")])).topics, []);
     }
 
     #[test]

@@ -112,7 +112,7 @@ impl Plan {
     /// Whether `question` of a bank on `topic` belongs in this plan's pool.
     pub fn admits(&self, topic: Topic, question: &Question) -> bool {
         self.covers(topic)
-            && (self.audience == Audience::Everyone || question.audience.contains(&self.audience))
+            && self.audience.includes(question)
             && (self.mode == Mode::Practice
                 || self.difficulties.is_empty()
                 || self.difficulties.contains(&question.difficulty))

@@ -136,19 +136,27 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Records an answer: moves the Leitner box, and fills or clears the wrong-answer book.
+    /// Records an answer. A right answer to a question that is new or due moves it up one box
+    /// (and sets its next due day); a right answer before the due day keeps the box and the due
+    /// day, so answering again and again in one sitting does not climb the boxes. Either way it
+    /// counts toward the run that clears the wrong-answer book. A wrong answer drops to box 1,
+    /// due tomorrow, and puts the question in the book.
     pub fn record(&mut self, key: &str, correct: bool, today: Date) {
         let day = today.days_since_epoch();
         let review = self.reviews.entry(key.to_owned()).or_default();
+        let due = review.level == 0 || review.due <= day;
         review.seen += 1;
         if correct {
             review.right += 1;
-            review.level = (review.level + 1).min(5);
             review.streak = review.streak.saturating_add(1);
             if review.in_book && review.streak >= CLEAR_AFTER {
                 review.in_book = false;
                 self.cleared += 1;
             }
+            if !due {
+                return;
+            }
+            review.level = (review.level + 1).min(5);
         } else {
             review.level = 1;
             review.streak = 0;
@@ -285,20 +293,85 @@ mod tests {
         assert_eq!(p.cleared, 1);
     }
 
+    fn on(days: i64) -> Date {
+        Date::from_days(day(1).days_since_epoch() + days)
+    }
+
     #[test]
-    fn right_answers_climb_the_boxes_and_a_miss_drops_to_box_one() {
+    fn right_answers_on_their_due_days_climb_the_boxes_and_a_miss_drops_to_box_one() {
         let mut p = Progress::default();
-        for d in 1..=6 {
-            p.record("k", true, day(d));
+        // New on day 0, then each answer on the day it falls due: 0, 1, 3, 7, 15.
+        let mut when = 0;
+        for box_days in [0, 1, 2, 4, 8] {
+            when += box_days;
+            p.record("k", true, on(when));
         }
         let r = &p.reviews["k"];
-        assert_eq!((r.level, r.due), (5, day(6).days_since_epoch() + 16));
-        p.record("k", false, day(7));
+        assert_eq!((r.level, r.due), (5, on(15 + 16).days_since_epoch()));
+        p.record("k", true, on(31));
+        assert_eq!(p.reviews["k"].level, 5, "box 5 is the top");
+        p.record("k", false, on(32));
         let r = &p.reviews["k"];
-        assert_eq!((r.level, r.due), (1, day(7).days_since_epoch() + 1));
-        assert!(!p.is_due("k", day(7)));
-        assert!(p.is_due("k", day(8)));
-        assert!(!p.is_due("never-seen", day(8)));
+        assert_eq!((r.level, r.due), (1, on(33).days_since_epoch()));
+        assert!(!p.is_due("k", on(32)));
+        assert!(p.is_due("k", on(33)));
+        assert!(!p.is_due("never-seen", on(33)));
+    }
+
+    #[test]
+    fn right_answers_before_the_due_day_keep_the_box_and_the_due_day() {
+        let mut p = Progress::default();
+        for _ in 0..5 {
+            p.record("k", true, day(1));
+        }
+        let r = &p.reviews["k"];
+        assert_eq!(
+            (r.level, r.due, r.streak, r.right, r.seen),
+            (1, day(2).days_since_epoch(), 5, 5, 5),
+            "five right answers in one afternoon stay in box 1, due tomorrow"
+        );
+        p.record("k", true, day(2));
+        assert_eq!(p.reviews["k"].level, 2, "answered on its due day: promoted");
+        p.record("k", true, day(3));
+        let r = &p.reviews["k"];
+        assert_eq!(
+            (r.level, r.due),
+            (2, day(4).days_since_epoch()),
+            "not due until day 4"
+        );
+        p.record("k", false, day(3));
+        assert_eq!(
+            p.reviews["k"].level, 1,
+            "a miss drops to box 1 even when not due"
+        );
+    }
+
+    #[test]
+    fn answering_a_question_many_times_in_one_day_does_not_inflate_mastery() {
+        let mut p = Progress::default();
+        let text = std::fs::read("quizzes/rights.json").unwrap();
+        let bank = crate::domain::bank::parse_bank("rights.json", &text, day(1))
+            .bank
+            .unwrap();
+        let q = &bank.questions[0];
+        let key = question_key(&bank.id, &q.id);
+        for _ in 0..5 {
+            p.record(&key, true, day(1));
+        }
+        assert_eq!(p.mastery_percent([(&bank.id, q)], day(1)), 20, "box 1 of 5");
+        p.record(&key, true, day(2));
+        assert_eq!(p.mastery_percent([(&bank.id, q)], day(2)), 40, "box 2 of 5");
+    }
+
+    #[test]
+    fn a_missed_question_cleared_by_right_answers_the_same_day_leaves_the_book() {
+        let mut p = Progress::default();
+        p.record("k", false, day(1));
+        p.record("k", true, day(1));
+        p.record("k", true, day(1));
+        assert_eq!(p.wrong_book().count(), 0, "two right in a row clear it");
+        assert_eq!(p.cleared, 1);
+        assert_eq!(p.reviews["k"].level, 1, "but it stays in box 1 until due");
     }
 
     #[test]

@@ -2,7 +2,13 @@
 //! `{"v": <schema version>, "data": …}` with migrations from older shapes.
 //!
 //! Reading never fails as a whole: a value that cannot be read is reported, so that the caller drops
-//! that value alone (and says so) and keeps everything else.
+//! that value alone (and says so) and keeps everything else. A value written by a newer version is
+//! not corrupt: it is reported as `Newer`, so the caller leaves it on the device for that version
+//! (rolling a deployment back must not wipe anyone's progress).
+//!
+//! Prefer changes the build before can still read (a new field with a serde default; a new form
+//! only for new cases, as the daily round's group). Bump `SCHEMA` when a change makes a stored
+//! value unreadable to older builds: from this build on, they leave it untouched.
 
 use crate::domain::bank::Audience;
 use crate::domain::library::RoundKind;
@@ -76,8 +82,11 @@ pub struct SavedAttempt {
     pub kind: RoundKind,
     /// The session, with its seed, order, answers and phase.
     pub session: Session,
-    /// When it started (Unix milliseconds), for the time taken.
-    pub started_ms: f64,
+    /// Time spent on it so far (milliseconds), for the time taken. Only time on screen counts:
+    /// the days a practice sits parked, or a reload, do not. (Values saved before this field kept
+    /// a start instant instead, which is ignored: their time starts again from zero.)
+    #[serde(default)]
+    pub elapsed_ms: f64,
 }
 
 /// Wraps `data` with the current schema version, ready to store.

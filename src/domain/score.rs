@@ -179,25 +179,48 @@ mod tests {
         assert_eq!(best_streak(&answers("yynyyyn")), 3);
     }
 
+    fn rights_library(day: Date) -> Library {
+        let text = std::fs::read("quizzes/rights.json").unwrap();
+        let bank = crate::domain::bank::parse_bank("rights.json", &text, day)
+            .bank
+            .unwrap();
+        let mut library = Library::default();
+        library.insert(std::sync::Arc::new(bank));
+        library
+    }
+
     #[test]
     fn accuracy_is_independent_of_the_order_points_depend_on() {
-        let a = answers("yyyynnnn");
-        let b = answers("ynynynyn");
-        let pct = |a: &[Answer]| a.iter().filter(|x| x.correct).count() * 100 / a.len();
-        assert_eq!(pct(&a), pct(&b));
-        assert!(points(&a) > points(&b));
+        use crate::domain::plan::Plan;
+        use crate::domain::progress::Progress;
+        let day = Date::new(2026, 11, 26).unwrap();
+        let library = rights_library(day);
+        let mut plan = Plan::quiz(vec![]);
+        plan.count = Some(8);
+        plan.pass_percent = 50;
+        let kind = RoundKind::Plan(plan);
+        let mut front = library
+            .draw(&kind, &Progress::default(), day, 3, 10)
+            .unwrap();
+        let mut spread = front.clone();
+        front.answers = answers("yyyynnnn");
+        spread.answers = answers("ynynynyn");
+        assert_eq!(front.accuracy_percent(), 50);
+        assert_eq!(spread.accuracy_percent(), 50);
+        let a = record(&kind, &front, &library, day, 60);
+        let b = record(&kind, &spread, &library, day, 60);
+        assert_eq!((a.accuracy_percent(), a.passed), (50, Some(true)));
+        assert_eq!((b.accuracy_percent(), b.passed), (50, Some(true)));
+        assert_eq!(a.parts, b.parts, "the same right answers by topic");
+        assert!(a.points > b.points, "{} vs {}", a.points, b.points);
     }
 
     #[test]
     fn a_finished_quiz_is_recorded_with_its_parts_points_and_verdict() {
-        use crate::domain::bank::parse_bank;
         use crate::domain::plan::Plan;
         use crate::domain::progress::{Progress, RoundLabel};
         let day = Date::new(2026, 11, 26).unwrap();
-        let text = std::fs::read("quizzes/rights.json").unwrap();
-        let bank = parse_bank("rights.json", &text, day).bank.unwrap();
-        let mut library = Library::default();
-        library.insert(std::sync::Arc::new(bank));
+        let library = rights_library(day);
         let kind = RoundKind::Plan(Plan::quiz(vec![]));
         let mut s = library
             .draw(&kind, &Progress::default(), day, 3, 10)

@@ -98,12 +98,10 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Today's date on the device's calendar.
+/// Today's date on the Beijing calendar, whatever the device's time zone (the one rule for dates:
+/// see `domain::date`), so the app and `anxin-bank` agree on which questions are current.
 pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    // getTimezoneOffset is minutes *west* of UTC.
-    let offset = -(now.get_timezone_offset() as i32);
-    Date::from_unix_ms(now.get_time(), offset)
+    Date::beijing_from_unix_ms(js_sys::Date::now())
 }
 
 /// Now, in Unix milliseconds.

@@ -3,6 +3,10 @@
 //! `gloo-storage` throws out of wasm when `window.localStorage` is null (Android WebView without DOM
 //! storage) or throws (blocked storage), so `Store::open` probes it first with a test write and falls
 //! back to an in-memory map. Values are JSON; every key is prefixed with `anxin.`.
+//!
+//! A key whose stored value must not be touched this visit (written by a newer version of the app,
+//! or storage refused to read it) is *held*: the app works on a memory copy of that key, and the
+//! device's value stays as it was for the version that can read it.
 
 use super::{describe, PlatformError};
 use gloo_storage::{errors::StorageError, LocalStorage, Storage as _};
@@ -16,7 +20,11 @@ const PROBE_KEY: &str = "anxin.probe";
 #[derive(Debug)]
 enum Backend {
     Local,
-    Memory(Mutex<HashMap<String, String>>),
+    Memory {
+        map: Mutex<HashMap<String, String>>,
+        /// Most bytes (keys and values) the map may hold; `None` for no limit.
+        quota: Option<usize>,
+    },
 }
 
 /// Where the app keeps what it remembers. Cheap to clone; holds no JS value, so it can be shared
@@ -24,26 +32,42 @@ enum Backend {
 #[derive(Debug, Clone)]
 pub struct Store {
     backend: Arc<Backend>,
+    /// Held keys and their value for this visit (`None`: nothing written yet this visit).
+    held: Arc<Mutex<HashMap<String, Option<String>>>>,
 }
 
 impl Store {
-    /// Opens `localStorage` if a test write succeeds, otherwise a memory store.
-    pub fn open() -> Store {
-        let backend = if probe_local_storage() {
-            Backend::Local
-        } else {
-            Backend::Memory(Mutex::default())
-        };
+    fn with_backend(backend: Backend) -> Store {
         Store {
             backend: Arc::new(backend),
+            held: Arc::default(),
+        }
+    }
+
+    /// Opens `localStorage` if a test write succeeds, otherwise a memory store.
+    pub fn open() -> Store {
+        if probe_local_storage() {
+            Store::with_backend(Backend::Local)
+        } else {
+            Store::memory()
         }
     }
 
     /// A store that keeps everything in memory only (tests, or storage known to be unusable).
     pub fn memory() -> Store {
-        Store {
-            backend: Arc::new(Backend::Memory(Mutex::default())),
-        }
+        Store::with_backend(Backend::Memory {
+            map: Mutex::default(),
+            quota: None,
+        })
+    }
+
+    /// A memory store that refuses writes past `bytes` (keys and values together), as a full
+    /// `localStorage` does: for testing what the app does when storage runs out of room.
+    pub fn memory_with_quota(bytes: usize) -> Store {
+        Store::with_backend(Backend::Memory {
+            map: Mutex::default(),
+            quota: Some(bytes),
+        })
     }
 
     /// Whether values survive a reload.
@@ -51,68 +75,117 @@ impl Store {
         matches!(*self.backend, Backend::Local)
     }
 
-    /// Reads and decodes `key`; `Ok(None)` when absent, `Err(Corrupt)` when unreadable.
+    /// Whether `key` is held: worked on in memory this visit, its stored value left untouched.
+    pub fn is_held(&self, key: &str) -> bool {
+        lock(&self.held).contains_key(key)
+    }
+
+    /// Holds `key` from now on (see the module's notes).
+    pub fn hold(&self, key: &str) {
+        lock(&self.held).entry(key.to_owned()).or_insert(None);
+    }
+
+    /// Reads and decodes `key`; `Ok(None)` when absent, `Err(Corrupt)` when not JSON of type `T`,
+    /// `Err(Storage)` when storage refused to read.
     pub fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, PlatformError> {
+        let corrupt = |e: serde_json::Error| PlatformError::Corrupt {
+            key: key.to_owned(),
+            detail: e.to_string(),
+        };
+        if let Some(held) = lock(&self.held).get(key) {
+            return held
+                .as_deref()
+                .map(serde_json::from_str)
+                .transpose()
+                .map_err(corrupt);
+        }
         let full = format!("{PREFIX}{key}");
         match &*self.backend {
             Backend::Local => match LocalStorage::get::<T>(&full) {
                 Ok(v) => Ok(Some(v)),
                 Err(StorageError::KeyNotFound(_)) => Ok(None),
-                Err(StorageError::SerdeError(e)) => Err(PlatformError::Corrupt {
-                    key: key.to_owned(),
-                    detail: e.to_string(),
-                }),
+                Err(StorageError::SerdeError(e)) => Err(corrupt(e)),
                 Err(StorageError::JsError(e)) => Err(PlatformError::Storage(e.to_string())),
             },
-            Backend::Memory(map) => match lock(map).get(&full) {
-                None => Ok(None),
-                Some(text) => {
-                    serde_json::from_str(text)
-                        .map(Some)
-                        .map_err(|e| PlatformError::Corrupt {
-                            key: key.to_owned(),
-                            detail: e.to_string(),
-                        })
-                }
-            },
+            Backend::Memory { map, .. } => lock(map)
+                .get(&full)
+                .map(|text| serde_json::from_str(text))
+                .transpose()
+                .map_err(corrupt),
         }
     }
 
-    /// Encodes and writes `value` under `key`.
+    /// Encodes and writes `value` under `key` (in memory only, for a held key).
     pub fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), PlatformError> {
+        let text =
+            serde_json::to_string(value).map_err(|e| PlatformError::Storage(e.to_string()))?;
+        if let Some(held) = lock(&self.held).get_mut(key) {
+            *held = Some(text);
+            return Ok(());
+        }
         let full = format!("{PREFIX}{key}");
         match &*self.backend {
-            Backend::Local => LocalStorage::set(&full, value).map_err(|e| match e {
-                StorageError::JsError(js) if js.name == "QuotaExceededError" => {
-                    PlatformError::QuotaExceeded
+            Backend::Local => LocalStorage::raw().set_item(&full, &text).map_err(|js| {
+                match js_error_name(&js).as_deref() {
+                    Some("QuotaExceededError") => PlatformError::QuotaExceeded,
+                    _ => PlatformError::Storage(describe(&js)),
                 }
-                other => PlatformError::Storage(other.to_string()),
             }),
-            Backend::Memory(map) => {
-                let text = serde_json::to_string(value)
-                    .map_err(|e| PlatformError::Storage(e.to_string()))?;
-                lock(map).insert(full, text);
+            Backend::Memory { map, quota } => {
+                let mut map = lock(map);
+                if let Some(quota) = quota {
+                    let others: usize = map
+                        .iter()
+                        .filter(|(k, _)| **k != full)
+                        .map(|(k, v)| k.len() + v.len())
+                        .sum();
+                    if others + full.len() + text.len() > *quota {
+                        return Err(PlatformError::QuotaExceeded);
+                    }
+                }
+                map.insert(full, text);
                 Ok(())
             }
         }
     }
 
-    /// Removes `key` (absent keys are fine).
+    /// Removes `key` (absent keys are fine). A held key is only forgotten in memory.
     pub fn remove(&self, key: &str) {
+        if let Some(held) = lock(&self.held).get_mut(key) {
+            *held = None;
+            return;
+        }
+        self.remove_from_device(key);
+    }
+
+    /// Removes `key` from the device even when held, and stops holding it ("clear my records").
+    pub fn erase(&self, key: &str) {
+        lock(&self.held).remove(key);
+        self.remove_from_device(key);
+    }
+
+    fn remove_from_device(&self, key: &str) {
         let full = format!("{PREFIX}{key}");
         match &*self.backend {
             Backend::Local => LocalStorage::delete(&full),
-            Backend::Memory(map) => {
+            Backend::Memory { map, .. } => {
                 lock(map).remove(&full);
             }
         }
     }
 }
 
-/// The memory map; a poisoned lock (a panic while writing) still holds usable data.
-fn lock(map: &Mutex<HashMap<String, String>>) -> MutexGuard<'_, HashMap<String, String>> {
+/// A map behind a lock; a poisoned lock (a panic while writing) still holds usable data.
+fn lock<T>(map: &Mutex<T>) -> MutexGuard<'_, T> {
     map.lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The `name` of a thrown DOM exception (`QuotaExceededError`, `SecurityError` …).
+fn js_error_name(value: &wasm_bindgen::JsValue) -> Option<String> {
+    js_sys::Reflect::get(value, &wasm_bindgen::JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
 }
 
 /// Whether `localStorage` exists and accepts a write and a read-back.
@@ -143,29 +216,44 @@ pub enum Loaded<T> {
     Absent,
     /// The value, migrated if it was older.
     Value(T),
-    /// The stored value could not be read; it has been removed.
+    /// The stored value was corrupt (not JSON, or not of the expected shape); it has been removed.
     Dropped,
+    /// The stored value was left untouched (written by a newer version, or storage refused to
+    /// read it); the key is held, so this visit works on memory for it.
+    Kept,
 }
 
 impl Store {
-    /// Reads a `{"v", "data"}` value (see `domain::saved`), dropping it if it cannot be read.
+    /// Reads a `{"v", "data"}` value (see `domain::saved`). Drops it only when it is really
+    /// corrupt; a newer value, or one storage would not read, is kept and the key held.
     pub fn load<T: serde::de::DeserializeOwned>(
         &self,
         key: &str,
         migrate: impl Fn(u32, serde_json::Value) -> Result<serde_json::Value, String>,
     ) -> Loaded<T> {
+        use crate::domain::saved::SavedError;
         let raw = match self.get::<serde_json::Value>(key) {
             Ok(None) => return Loaded::Absent,
             Ok(Some(raw)) => raw,
-            Err(e) => {
+            Err(e @ PlatformError::Corrupt { .. }) => {
                 super::log::warn(&format!("dropping {key}: {e}"));
                 self.remove(key);
                 return Loaded::Dropped;
             }
+            Err(e) => {
+                super::log::warn(&format!("keeping {key} untouched: {e}"));
+                self.hold(key);
+                return Loaded::Kept;
+            }
         };
         match crate::domain::saved::open(raw, migrate) {
             Ok(value) => Loaded::Value(value),
-            Err(e) => {
+            Err(e @ SavedError::Newer(_)) => {
+                super::log::warn(&format!("keeping {key} untouched: {e}"));
+                self.hold(key);
+                Loaded::Kept
+            }
+            Err(e @ SavedError::Unreadable(_)) => {
                 super::log::warn(&format!("dropping {key}: {e}"));
                 self.remove(key);
                 Loaded::Dropped
@@ -176,5 +264,73 @@ impl Store {
     /// Writes `data` under `key` as a versioned value.
     pub fn save<T: Serialize>(&self, key: &str, data: &T) -> Result<(), PlatformError> {
         self.set(key, &crate::domain::saved::seal(data))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::saved::SCHEMA;
+
+    #[test]
+    fn a_store_with_a_quota_refuses_what_does_not_fit_and_keeps_the_rest() {
+        let store = Store::memory_with_quota(40);
+        store.set("a", &"12345").unwrap();
+        assert_eq!(
+            store.set("b", &"x".repeat(40)),
+            Err(PlatformError::QuotaExceeded)
+        );
+        assert_eq!(store.get::<String>("a").unwrap().as_deref(), Some("12345"));
+        assert_eq!(store.get::<String>("b").unwrap(), None);
+        // Replacing a value counts its new size, not both.
+        store.set("a", &"1234567").unwrap();
+    }
+
+    #[test]
+    fn a_value_from_a_newer_version_is_kept_untouched_and_the_key_runs_in_memory() {
+        let store = Store::memory();
+        let newer = serde_json::json!({"v": SCHEMA + 1, "data": {"future": true}});
+        store.set("history", &newer).unwrap();
+        let loaded: Loaded<Vec<u32>> = store.load("history", crate::domain::saved::no_migration);
+        assert_eq!(loaded, Loaded::Kept);
+        assert!(store.is_held("history"));
+        // Writes and removals this visit do not reach the device's value.
+        store.save("history", &vec![1u32]).unwrap();
+        assert_eq!(
+            store.get::<serde_json::Value>("history").unwrap(),
+            Some(crate::domain::saved::seal(&vec![1u32]))
+        );
+        store.remove("history");
+        assert_eq!(store.get::<serde_json::Value>("history").unwrap(), None);
+        // A new visit (a new store over the same device) still finds the newer value.
+        let device = match &*store.backend {
+            Backend::Memory { map, .. } => lock(map).get("anxin.history").cloned(),
+            Backend::Local => None,
+        };
+        assert_eq!(device, Some(newer.to_string()));
+        // Clearing the records really erases it.
+        store.erase("history");
+        assert!(!store.is_held("history"));
+        assert_eq!(store.get::<serde_json::Value>("history").unwrap(), None);
+    }
+
+    #[test]
+    fn only_a_really_corrupt_value_is_dropped() {
+        let store = Store::memory();
+        if let Backend::Memory { map, .. } = &*store.backend {
+            lock(map).insert("anxin.progress".into(), "{not json".into());
+            lock(map).insert(
+                "anxin.settings".into(),
+                r#"{"v":1,"data":{"lang":7}}"#.into(),
+            );
+        }
+        let p: Loaded<serde_json::Value> =
+            store.load("progress", crate::domain::saved::no_migration);
+        assert_eq!(p, Loaded::Dropped);
+        let s: Loaded<crate::domain::saved::Settings> =
+            store.load("settings", crate::domain::saved::no_migration);
+        assert_eq!(s, Loaded::Dropped);
+        assert!(!store.is_held("progress"));
+        assert_eq!(store.get::<serde_json::Value>("progress").unwrap(), None);
     }
 }

@@ -3,13 +3,14 @@
 
 use crate::domain::bank::{Audience, BankId, IndexEntry, Topic};
 use crate::domain::i18n::{topic_name, Msg};
-use crate::domain::library::{Library, RoundKind};
+use crate::domain::library::{DailySet, Library, RoundKind};
 use crate::domain::link::{Link, LinkTarget, LINK_PARAMS};
 use crate::domain::plan::Plan;
 use crate::domain::progress::{RoundRecord, Shelf};
 use crate::domain::saved::{SavedAttempt, Settings};
 use crate::domain::score;
 use crate::domain::session::{Mode, Session, DEFAULT_QUESTION_COUNT};
+use crate::domain::stopwatch::Stopwatch;
 use crate::domain::text::{Lang, LocalText};
 use crate::platform::{page, storage::Store, update};
 use crate::ui::hooks::{use_banks, use_saved, BankState, UseSaved};
@@ -68,10 +69,10 @@ pub fn use_saved_state() -> UseSaved {
 /// A short message shown above the current screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// A bank's file could not be fetched.
+    /// A bank's file could not be fetched (the notice offers to try again).
     BankFailed {
-        /// The bank's title in both languages.
-        title: crate::domain::text::LocalText,
+        /// The bank, as the index lists it.
+        entry: IndexEntry,
     },
     /// A bank's file has content errors.
     BankInvalid {
@@ -83,6 +84,11 @@ pub enum Notice {
     /// Saved values that could not be read were dropped.
     SavedDropped {
         /// What was dropped.
+        what: Vec<Msg>,
+    },
+    /// Saved values written by a newer version were left untouched (this visit works without them).
+    SavedKept {
+        /// What was kept.
         what: Vec<Msg>,
     },
     /// The unfinished round could not be resumed.
@@ -204,9 +210,14 @@ pub fn App() -> impl IntoView {
         ));
     });
 
-    let dropped = saved.dropped.get_value();
-    if !dropped.is_empty() {
-        show(Notice::SavedDropped { what: dropped });
+    let report = saved.report.get_value();
+    if !report.dropped.is_empty() {
+        show(Notice::SavedDropped {
+            what: report.dropped,
+        });
+    }
+    if !report.kept.is_empty() {
+        show(Notice::SavedKept { what: report.kept });
     }
 
     // A deep link (`?topic=fraud&mode=quiz&n=10&audience=elderly`, `?mode=daily`, `?mode=book`) is
@@ -216,10 +227,11 @@ pub fn App() -> impl IntoView {
     if let Some(audience) = link.audience {
         saved.update_settings(|s| s.set_audience(audience));
     }
-    if link.target.is_some() || link.audience.is_some() {
+    // Taken out of the address once read, understood or not, so a reload does not replay it.
+    if LINK_PARAMS.iter().any(|p| page::query_param(p).is_some()) {
         let _ = page::remove_query_params(&LINK_PARAMS);
     }
-    let resuming = saved.resumable.with_value(Option::is_some);
+    let resuming = saved.resumable.with_untracked(Option::is_some);
     let screen = RwSignal::new(if !resuming && link.target == Some(LinkTarget::WrongBook) {
         Screen::Shelf(Shelf::WrongBook)
     } else {
@@ -230,28 +242,18 @@ pub fn App() -> impl IntoView {
         _ if resuming => None,
         target => target,
     });
-    // What the round on screen draws from, and when it started (Unix ms, for the time taken).
-    let current = StoredValue::new(
-        saved
-            .resumable
-            .with_value(|a| a.as_ref().map(|a| a.kind.clone())),
-    );
-    let started = StoredValue::new(
-        saved
-            .resumable
-            .with_value(|a| a.as_ref().map_or(0.0, |a| a.started_ms)),
-    );
+    // What the round on screen draws from, and the time spent on it (only while on screen).
+    let current = StoredValue::new(None::<RoundKind>);
+    let clock = StoredValue::new(Stopwatch::default());
     // The history entry of the round just finished, for its results screen.
     let finished = RwSignal::new(None::<RoundRecord>);
 
+    // Notices stay until dismissed (starting a round does not hide "bank X failed"). The parked
+    // practice stays parked until another practice is parked in its place or it is finished, so
+    // peeking at another practice loses nothing.
     let start_round = move |kind: RoundKind, library: Arc<Library>, session: Session| {
-        notices.set(Vec::new());
         // Once any round is on screen, an older unfinished one is no longer resumed.
-        saved.resumable.set_value(None);
-        if is_practice(&kind) {
-            // The practice on screen is saved as the round in progress, and parked again on quit.
-            saved.park(None);
-        }
+        saved.resumable.set(None);
         current.set_value(Some(kind.clone()));
         finished.set(None);
         screen.set(Screen::Quiz(Round {
@@ -291,7 +293,7 @@ pub fn App() -> impl IntoView {
     };
     // A round left unfinished (reload, killed webview) reopens once every bank it uses has loaded.
     let needs = move |id: &BankId| {
-        saved.resumable.with_value(|a| {
+        saved.resumable.with_untracked(|a| {
             a.as_ref()
                 .is_some_and(|a| a.session.items.iter().any(|i| &i.bank == id))
         })
@@ -310,22 +312,26 @@ pub fn App() -> impl IntoView {
             show(Notice::ResumeLost);
             return false;
         }
-        started.set_value(attempt.started_ms);
+        clock.set_value(Stopwatch::resume(attempt.elapsed_ms, page::now_ms()));
         start_round(attempt.kind, library, attempt.session);
         true
     };
+    // The unfinished round reopens from the home screen only (never pulling the learner off
+    // settings, a setup or a confirmation): when its last bank arrives while home is shown, or
+    // when the learner comes back home.
     let try_resume = move || {
+        let at_home = screen.with_untracked(|s| matches!(s, Screen::Home));
         let ready = saved
             .resumable
-            .with_value(|a| a.as_ref().is_some_and(uses_loaded_banks));
-        if !ready {
+            .with_untracked(|a| a.as_ref().is_some_and(uses_loaded_banks));
+        if !at_home || !ready {
             return;
         }
-        let Some(attempt) = saved.resumable.get_value() else {
+        let Some(attempt) = saved.resumable.get_untracked() else {
             return;
         };
         if !reopen(attempt) {
-            saved.resumable.set_value(None);
+            saved.resumable.set(None);
             saved.save_attempt(None);
         }
     };
@@ -339,7 +345,7 @@ pub fn App() -> impl IntoView {
                 }
                 BankState::Invalid { errors } => {
                     if needs(&entry.id) {
-                        saved.resumable.set_value(None);
+                        saved.resumable.set(None);
                         saved.save_attempt(None);
                         show(Notice::ResumeLost);
                     }
@@ -348,7 +354,7 @@ pub fn App() -> impl IntoView {
                         errors,
                     });
                 }
-                BankState::Failed => show(Notice::BankFailed { title: entry.title }),
+                BankState::Failed => show(Notice::BankFailed { entry }),
                 BankState::Loading => {}
             }
             if all_done {
@@ -360,7 +366,10 @@ pub fn App() -> impl IntoView {
                         }
                         open_kind(RoundKind::Plan(plan))
                     }
-                    Some(LinkTarget::Daily) => open_kind(RoundKind::Daily(page::today())),
+                    Some(LinkTarget::Daily) => open_kind(RoundKind::Daily(DailySet::new(
+                        page::today(),
+                        saved.settings.with_untracked(Settings::audience),
+                    ))),
                     Some(LinkTarget::WrongBook) | None => {}
                 }
                 follow.set_value(None);
@@ -405,6 +414,13 @@ pub fn App() -> impl IntoView {
             saved.park(None);
         }
     });
+    // The parked practice is the one on screen again (continued, then saved or reloaded).
+    let is_parked = move |kind: &RoundKind, session: &Session| {
+        saved.parked.with_untracked(|p| {
+            p.as_ref()
+                .is_some_and(|p| &p.kind == kind && p.session.seed == session.seed)
+        })
+    };
     let draw_again = Callback::new(move |()| {
         let kind = current.get_value()?;
         let session = draw(&kind, &library_now())?;
@@ -429,20 +445,23 @@ pub fn App() -> impl IntoView {
             if finished.with_untracked(Option::is_some) {
                 return;
             }
-            let seconds =
-                ((page::now_ms() - started.get_value()) / 1000.0).clamp(0.0, 86_400.0) as u32;
+            if is_parked(&kind, &session) {
+                // The continued practice is done: nothing is left to continue.
+                saved.park(None);
+            }
+            let seconds = clock.with_value(|c| c.seconds(page::now_ms()));
             let record = score::record(&kind, &session, &library_now(), page::today(), seconds);
             saved.finish_round(record.clone());
             finished.set(Some(record));
         } else {
             if session.is_fresh() {
                 // A new round (or "another round"): the clock starts again.
-                started.set_value(page::now_ms());
+                clock.set_value(Stopwatch::start(page::now_ms()));
             }
             saved.save_attempt(Some(&SavedAttempt {
                 kind,
                 session,
-                started_ms: started.get_value(),
+                elapsed_ms: clock.with_value(|c| c.elapsed_ms(page::now_ms())),
             }));
         }
     });
@@ -454,6 +473,7 @@ pub fn App() -> impl IntoView {
         saved.save_attempt(None);
         current.set_value(None);
         screen.set(Screen::Home);
+        try_resume();
     };
     // Leaving a round: a practice part-way is parked to continue later; anything else is dropped.
     let leave_round = Callback::new(move |session: Session| {
@@ -462,7 +482,7 @@ pub fn App() -> impl IntoView {
                 saved.park(Some(SavedAttempt {
                     kind,
                     session,
-                    started_ms: started.get_value(),
+                    elapsed_ms: clock.with_value(|c| c.elapsed_ms(page::now_ms())),
                 }));
             }
         }
@@ -480,9 +500,17 @@ pub fn App() -> impl IntoView {
             })
         })
     });
-    let book_count = Signal::derive(move || saved.progress.with(|p| p.wrong_book().count()));
-    let bookmark_count =
-        Signal::derive(move || saved.progress.with(|p| p.shelf(Shelf::Bookmarks).count()));
+    // What the shelf screens can list and practise (loaded banks, current questions), so the
+    // counts on home never promise a question the shelf cannot show.
+    let shelf_count = move |shelf: Shelf| {
+        Signal::derive(move || {
+            saved
+                .progress
+                .with(|p| loaded.with(|l| l.shelf_questions(shelf, p, page::today()).len()))
+        })
+    };
+    let book_count = shelf_count(Shelf::WrongBook);
+    let bookmark_count = shelf_count(Shelf::Bookmarks);
     let any_loading = Signal::derive(move || {
         banks
             .banks
@@ -539,6 +567,7 @@ pub fn App() -> impl IntoView {
             back_presses.update(|n| *n += 1);
         } else {
             screen.set(Screen::Home);
+            try_resume();
         }
     });
 
@@ -575,6 +604,7 @@ pub fn App() -> impl IntoView {
                             <NoticeBanner
                                 notice=n
                                 on_dismiss=move |_| notices.update(|list| list.retain(|x| *x != gone))
+                                on_retry=banks.retry
                             />
                         }
                     })
@@ -595,7 +625,7 @@ pub fn App() -> impl IntoView {
                                 on_audience=on_audience
                                 on_setup=open_setup
                                 on_continue=continue_practice
-                                on_daily=move |_| open_round.run(RoundKind::Daily(page::today()))
+                                on_daily=move |_| open_round.run(RoundKind::Daily(DailySet::new(page::today(), audience.get_untracked())))
                                 on_shelf=move |shelf| screen.set(Screen::Shelf(shelf))
                                 on_progress=move |_| screen.set(Screen::Progress)
                                 on_retry=banks.reload

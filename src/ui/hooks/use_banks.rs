@@ -1,7 +1,8 @@
 //! The bank library: fetches `quizzes/index.json`, then every bank it lists, one after another in
 //! the background, checking each with the validator. A bank with errors is never offered.
 
-use crate::domain::bank::{parse_bank, Bank, BankId, BankIndex, IndexEntry};
+use crate::domain::bank::{parse_bank_on_device, Bank, BankId, BankIndex, IndexEntry};
+use crate::domain::date::Date;
 use crate::domain::text::Lang;
 use crate::platform::fetch::{fetch_bytes, CacheMode};
 use crate::platform::{log, page};
@@ -38,6 +39,20 @@ pub enum BankState {
         /// How many errors the validator found.
         errors: usize,
     },
+}
+
+impl BankState {
+    /// Whether a bank in this state is offered as a topic (home and setup screens) on `today`: not
+    /// while it has content errors, nor once loaded with no question current today (all expired,
+    /// or the device's clock is far off), which is not a customer's problem to hear about. A bank
+    /// still loading or that failed to download is offered (the card waits or retries).
+    pub fn is_offered(&self, today: Date) -> bool {
+        match self {
+            BankState::Invalid { .. } => false,
+            BankState::Ready(bank) => bank.current_questions(today).next().is_some(),
+            BankState::Loading | BankState::Failed => true,
+        }
+    }
 }
 
 /// The bank library's signals and actions.
@@ -80,14 +95,28 @@ async fn fetch_bank(entry: &IndexEntry) -> BankState {
             return BankState::Failed;
         }
     };
-    let report = parse_bank(&entry.file, &bytes, page::today());
+    // Content only: expiry depends on the device's clock, which may be wrong, so it is never a
+    // content error here; expired questions are simply not drawn.
+    let report = parse_bank_on_device(&entry.file, &bytes);
     for problem in &report.problems {
         // For the front-end team's console; customers see a short notice only.
         log::warn(&problem.line(Lang::En));
     }
     let errors = report.error_count();
     match report.bank {
-        Some(bank) => BankState::Ready(Arc::new(bank)),
+        Some(bank) => {
+            let today = page::today();
+            let hidden = bank.questions.len() - bank.current_questions(today).count();
+            if hidden > 0 {
+                // For the console only: customers just see fewer (or no) questions of this topic.
+                log::warn(&format!(
+                    "{}: {hidden} of {} questions have expired as of {today} (Beijing date) and are not offered; if that is all of them, check the device clock or the bank's valid_until",
+                    entry.file,
+                    bank.questions.len()
+                ));
+            }
+            BankState::Ready(Arc::new(bank))
+        }
         None => BankState::Invalid { errors },
     }
 }
@@ -140,5 +169,27 @@ pub fn use_banks(on_settled: Callback<(IndexEntry, BankState, bool)>) -> UseBank
         banks: banks.into(),
         reload,
         retry,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bank::parse_bank_on_device;
+
+    #[test]
+    fn a_loaded_bank_with_no_current_question_is_not_offered() {
+        let text = std::fs::read_to_string("quizzes/rights.json").unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for q in value["questions"].as_array_mut().unwrap() {
+            q["valid_until"] = "2026-01-31".into();
+        }
+        let bytes = serde_json::to_vec(&value).unwrap();
+        let bank = Arc::new(parse_bank_on_device("rights.json", &bytes).bank.unwrap());
+        let ready = BankState::Ready(bank);
+        assert!(ready.is_offered(Date::new(2026, 1, 31).unwrap()));
+        assert!(!ready.is_offered(Date::new(2026, 2, 1).unwrap()));
+        assert!(!BankState::Invalid { errors: 1 }.is_offered(Date::new(2026, 1, 1).unwrap()));
+        assert!(BankState::Loading.is_offered(Date::new(2026, 2, 1).unwrap()));
     }
 }

@@ -1,16 +1,30 @@
-//! The learner's saved state: read once at start (dropping, and naming, any value that cannot be
-//! read), held in signals, and written back after every change. Storage-full errors trim the oldest
-//! history and try again.
+//! The learner's saved state: read once at start, held in signals, and written back after every
+//! change. A value that cannot be read is dropped alone (and named); a value written by a newer
+//! version is left on the device untouched and this visit works on memory for it (and says so).
+//!
+//! Writes never happen while a signal is borrowed: each value is sealed (copied out as JSON) first,
+//! then written, so that running out of room can change the history signal safely. Storage-full
+//! errors trim the oldest history and try again; what still does not fit lives on in memory.
 
 use crate::domain::i18n::Msg;
 use crate::domain::progress::{push_history, Progress, RoundRecord, Shelf};
 use crate::domain::saved::{
-    no_migration, settings_from_legacy_lang, SavedAttempt, Settings, ATTEMPT_KEY, HISTORY_KEY,
-    LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SETTINGS_KEY,
+    no_migration, seal, settings_from_legacy_lang, SavedAttempt, Settings, ATTEMPT_KEY,
+    HISTORY_KEY, LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SETTINGS_KEY,
 };
 use crate::platform::storage::{Loaded, Store};
 use crate::platform::PlatformError;
 use leptos::prelude::*;
+use serde_json::Value;
+
+/// What was found at start that the learner should hear about.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StartReport {
+    /// Values that could not be read and were dropped.
+    pub dropped: Vec<Msg>,
+    /// Values written by a newer version (or unreadable to storage), kept untouched on the device.
+    pub kept: Vec<Msg>,
+}
 
 /// The saved state and the actions that change it.
 #[derive(Debug, Clone, Copy)]
@@ -23,37 +37,41 @@ pub struct UseSaved {
     pub history: RwSignal<Vec<RoundRecord>>,
     /// A practice left part-way, to continue from the home screen.
     pub parked: RwSignal<Option<SavedAttempt>>,
-    /// The round that was in progress when the app started, if any.
-    pub resumable: StoredValue<Option<SavedAttempt>>,
-    /// What could not be read at start and was dropped (for one notice).
-    pub dropped: StoredValue<Vec<Msg>>,
+    /// The round that was in progress when the app started, until it reopens or is replaced.
+    pub resumable: RwSignal<Option<SavedAttempt>>,
+    /// What the start found (for one notice each).
+    pub report: StoredValue<StartReport>,
     store: StoredValue<Store>,
     on_full: Callback<()>,
 }
 
-/// The value read, if any; a value that could not be read is named in `dropped`.
-fn value_or_none<T>(loaded: Loaded<T>, what: Msg, dropped: &mut Vec<Msg>) -> Option<T> {
+/// The value read, if any; a value that was dropped or kept is named in `report`.
+fn value_or_none<T>(loaded: Loaded<T>, what: Msg, report: &mut StartReport) -> Option<T> {
     match loaded {
         Loaded::Value(v) => Some(v),
         Loaded::Absent => None,
         Loaded::Dropped => {
-            dropped.push(what);
+            report.dropped.push(what);
+            None
+        }
+        Loaded::Kept => {
+            report.kept.push(what);
             None
         }
     }
 }
 
-fn value_or_default<T: Default>(loaded: Loaded<T>, what: Msg, dropped: &mut Vec<Msg>) -> T {
-    value_or_none(loaded, what, dropped).unwrap_or_default()
+fn value_or_default<T: Default>(loaded: Loaded<T>, what: Msg, report: &mut StartReport) -> T {
+    value_or_none(loaded, what, report).unwrap_or_default()
 }
 
 /// Reads everything saved on the device; `on_full` hears when storage ran out of room (the oldest
 /// history has then been removed).
 pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
-    let mut dropped = Vec::new();
+    let mut report = StartReport::default();
     let settings = match store.load::<Settings>(SETTINGS_KEY, no_migration) {
         // Before schema 1 only the language was kept, under its own key.
-        Loaded::Absent => match store.get::<serde_json::Value>(LEGACY_LANG_KEY) {
+        Loaded::Absent => match store.get::<Value>(LEGACY_LANG_KEY) {
             Ok(Some(old)) => {
                 let migrated = settings_from_legacy_lang(&old);
                 if store.save(SETTINGS_KEY, &migrated).is_ok() {
@@ -63,63 +81,72 @@ pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
             }
             _ => Settings::default(),
         },
-        other => value_or_default(other, Msg::SavedSettings, &mut dropped),
+        other => value_or_default(other, Msg::SavedSettings, &mut report),
     };
     let progress = value_or_default(
         store.load(PROGRESS_KEY, no_migration),
         Msg::SavedProgress,
-        &mut dropped,
+        &mut report,
     );
     let history = value_or_default(
         store.load(HISTORY_KEY, no_migration),
         Msg::SavedHistory,
-        &mut dropped,
+        &mut report,
     );
     let resumable = value_or_none(
         store.load::<SavedAttempt>(ATTEMPT_KEY, no_migration),
         Msg::SavedAttempt,
-        &mut dropped,
+        &mut report,
     );
     let parked = value_or_none(
         store.load::<SavedAttempt>(PRACTICE_KEY, no_migration),
         Msg::SavedPractice,
-        &mut dropped,
+        &mut report,
     );
     UseSaved {
         parked: RwSignal::new(parked),
         settings: RwSignal::new(settings),
         progress: RwSignal::new(progress),
         history: RwSignal::new(history),
-        resumable: StoredValue::new(resumable),
-        dropped: StoredValue::new(dropped),
+        resumable: RwSignal::new(resumable),
+        report: StoredValue::new(report),
         store: StoredValue::new(store),
         on_full,
     }
 }
 
 impl UseSaved {
-    /// Writes one value; when storage is full, drops the oldest half of the history and retries.
-    fn write<T: serde::Serialize>(self, key: &str, value: &T) {
+    /// Writes one sealed value. When storage is full, drops the oldest half of the history, saves
+    /// that, and tries once more; either way the learner is told. Other failures (storage blocked
+    /// mid-visit) leave the app working on what it holds in memory.
+    fn write(self, key: &str, sealed: &Value) {
         let store = self.store.get_value();
-        // Other failures (blocked storage mid-visit): the app keeps working on what it holds.
-        if let Err(PlatformError::QuotaExceeded) = store.save(key, value) {
+        if let Err(PlatformError::QuotaExceeded) = store.set(key, sealed) {
+            // No signal is borrowed here (callers seal first), so the history can change.
+            // The oldest half goes; the newest round (perhaps the one just finished) always stays.
             self.history.update(|h| {
-                let half = h.len().div_ceil(2);
+                let half = h.len() / 2;
                 h.drain(..half);
             });
-            let _ = self.history.with_untracked(|h| store.save(HISTORY_KEY, h));
-            // Either way the learner is told the oldest history went; if even that was not
-            // enough, the value lives on in memory for this visit.
-            let _ = store.save(key, value);
+            let history = self.history.with_untracked(seal);
+            let _ = store.set(HISTORY_KEY, &history);
+            if key != HISTORY_KEY {
+                let _ = store.set(key, sealed);
+            }
             self.on_full.run(());
         }
+    }
+
+    fn write_progress(self) {
+        let sealed = self.progress.with_untracked(seal);
+        self.write(PROGRESS_KEY, &sealed);
     }
 
     /// Changes the settings and saves them.
     pub fn update_settings(self, change: impl FnOnce(&mut Settings)) {
         self.settings.update(change);
-        self.settings
-            .with_untracked(|s| self.write(SETTINGS_KEY, s));
+        let sealed = self.settings.with_untracked(seal);
+        self.write(SETTINGS_KEY, &sealed);
     }
 
     /// Records answers (`(question key, right?)`, in order) and saves the progress once.
@@ -129,15 +156,13 @@ impl UseSaved {
                 p.record(key, *correct, today);
             }
         });
-        self.progress
-            .with_untracked(|p| self.write(PROGRESS_KEY, p));
+        self.write_progress();
     }
 
     /// Takes a question off a shelf by hand and saves the progress.
     pub fn take_off(self, shelf: Shelf, key: &str) {
         self.progress.update(|p| p.take_off(shelf, key));
-        self.progress
-            .with_untracked(|p| self.write(PROGRESS_KEY, p));
+        self.write_progress();
     }
 
     /// Bookmarks or un-bookmarks a question and saves the progress.
@@ -145,15 +170,15 @@ impl UseSaved {
         self.progress.update(|p| {
             p.toggle_bookmark(key);
         });
-        self.progress
-            .with_untracked(|p| self.write(PROGRESS_KEY, p));
+        self.write_progress();
     }
 
-    /// Forgets everything the app keeps on the device (the language stays for this visit).
+    /// Forgets everything the app keeps on the device, values of newer versions included (the
+    /// language stays for this visit).
     pub fn clear_all(self) {
         self.progress.set(Progress::default());
         self.history.set(Vec::new());
-        self.resumable.set_value(None);
+        self.resumable.set(None);
         self.parked.set(None);
         self.settings.set(Settings::default());
         self.store.with_value(|s| {
@@ -165,7 +190,7 @@ impl UseSaved {
                 SETTINGS_KEY,
                 LEGACY_LANG_KEY,
             ] {
-                s.remove(key);
+                s.erase(key);
             }
         });
     }
@@ -173,7 +198,7 @@ impl UseSaved {
     /// Saves the round in progress (or forgets it with `None`).
     pub fn save_attempt(self, attempt: Option<&SavedAttempt>) {
         match attempt {
-            Some(a) => self.write(ATTEMPT_KEY, a),
+            Some(a) => self.write(ATTEMPT_KEY, &seal(a)),
             None => self.store.with_value(|s| s.remove(ATTEMPT_KEY)),
         }
     }
@@ -181,7 +206,7 @@ impl UseSaved {
     /// Keeps a practice left part-way for later (or forgets it with `None`).
     pub fn park(self, attempt: Option<SavedAttempt>) {
         match &attempt {
-            Some(a) => self.write(PRACTICE_KEY, a),
+            Some(a) => self.write(PRACTICE_KEY, &seal(a)),
             None => self.store.with_value(|s| s.remove(PRACTICE_KEY)),
         }
         self.parked.set(attempt);
@@ -190,6 +215,197 @@ impl UseSaved {
     /// Adds a finished round to the history and saves it.
     pub fn finish_round(self, record: RoundRecord) {
         self.history.update(|h| push_history(h, record));
-        self.history.with_untracked(|h| self.write(HISTORY_KEY, h));
+        let sealed = self.history.with_untracked(seal);
+        self.write(HISTORY_KEY, &sealed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::date::Date;
+    use crate::domain::library::RoundKind;
+    use crate::domain::plan::Plan;
+    use crate::domain::saved::SCHEMA;
+    use crate::domain::session::{Mode, Phase, Session};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    fn day() -> Date {
+        Date::new(2026, 12, 4).unwrap()
+    }
+
+    fn record(n: u32) -> RoundRecord {
+        RoundRecord {
+            date: day(),
+            topics: Vec::new(),
+            total: 10,
+            correct: n % 10,
+            seconds: 60,
+            label: Default::default(),
+            points: n,
+            parts: Vec::new(),
+            passed: None,
+        }
+    }
+
+    fn attempt() -> SavedAttempt {
+        SavedAttempt {
+            kind: RoundKind::Plan(Plan::practice(Vec::new())),
+            session: Session {
+                seed: 7,
+                items: Vec::new(),
+                answers: Vec::new(),
+                phase: Phase::Asking {
+                    index: 0,
+                    selected: Vec::new(),
+                },
+                mode: Mode::Practice,
+                picks: Vec::new(),
+                limit_seconds: None,
+            },
+            elapsed_ms: 1_000.0,
+        }
+    }
+
+    /// A hook over `store` under a reactive owner, and how often it said "storage full".
+    fn open(store: Store) -> (Owner, UseSaved, Arc<AtomicUsize>) {
+        let owner = Owner::new();
+        owner.set();
+        let full = Arc::new(AtomicUsize::new(0));
+        let counter = full.clone();
+        let saved = use_saved(
+            store,
+            Callback::new(move |()| {
+                counter.fetch_add(1, Ordering::SeqCst);
+            }),
+        );
+        (owner, saved, full)
+    }
+
+    /// One of the app's writes.
+    type Write = Box<dyn Fn(UseSaved)>;
+
+    /// Every write the app makes, each given a name.
+    fn writes() -> Vec<(&'static str, Write)> {
+        vec![
+            (
+                "settings",
+                Box::new(|s: UseSaved| s.update_settings(|st| st.elder = true)),
+            ),
+            (
+                "answers",
+                Box::new(|s: UseSaved| {
+                    s.record_answers(&[("fraud/fraud-001".into(), false)], day())
+                }),
+            ),
+            (
+                "bookmark",
+                Box::new(|s: UseSaved| s.toggle_bookmark("fraud/fraud-002")),
+            ),
+            (
+                "take off",
+                Box::new(|s: UseSaved| s.take_off(Shelf::WrongBook, "fraud/fraud-001")),
+            ),
+            (
+                "attempt",
+                Box::new(|s: UseSaved| s.save_attempt(Some(&attempt()))),
+            ),
+            ("park", Box::new(|s: UseSaved| s.park(Some(attempt())))),
+            ("finish", Box::new(|s: UseSaved| s.finish_round(record(1)))),
+        ]
+    }
+
+    #[test]
+    fn storage_full_at_every_write_keeps_the_change_in_memory_and_says_so() {
+        for (name, write) in writes() {
+            // Another page of the same origin filled the storage: nothing of ours can make room.
+            let store = Store::memory_with_quota(64);
+            store.set("other-page", &"x".repeat(40)).unwrap();
+            let (_owner, saved, full) = open(store.clone());
+            write(saved);
+            assert_eq!(
+                full.load(Ordering::SeqCst),
+                1,
+                "{name}: the learner is told"
+            );
+            match name {
+                "settings" => assert!(saved.settings.get_untracked().elder),
+                "answers" => {
+                    assert!(saved
+                        .progress
+                        .with_untracked(|p| p.is_seen("fraud/fraud-001")))
+                }
+                "take off" | "attempt" => {}
+                "bookmark" => assert_eq!(
+                    saved
+                        .progress
+                        .with_untracked(|p| p.shelf(Shelf::Bookmarks).count()),
+                    1
+                ),
+                "park" => assert!(saved.parked.get_untracked().is_some()),
+                "finish" => assert_eq!(saved.history.with_untracked(Vec::len), 1),
+                other => panic!("untested write {other}"),
+            }
+            // The app goes on: the next change works as well.
+            saved.update_settings(|s| s.elder = false);
+            assert!(!saved.settings.get_untracked().elder, "{name}");
+        }
+    }
+
+    #[test]
+    fn storage_full_on_finishing_a_round_trims_the_oldest_history_and_saves_the_new_round() {
+        let history: Vec<RoundRecord> = (0..60).map(record).collect();
+        let size = seal(&history).to_string().len() + "anxin.history".len();
+        let store = Store::memory_with_quota(size + 20);
+        store.save(HISTORY_KEY, &history).unwrap();
+        let (_owner, saved, full) = open(store.clone());
+        saved.finish_round(record(100));
+        assert_eq!(full.load(Ordering::SeqCst), 1);
+        let kept: Vec<RoundRecord> = match store.load(HISTORY_KEY, no_migration) {
+            Loaded::Value(v) => v,
+            other => panic!("history not saved: {other:?}"),
+        };
+        assert_eq!(kept.len(), 31);
+        assert_eq!(kept.last(), Some(&record(100)), "the new round is kept");
+        assert_eq!(kept.first(), Some(&record(30)), "the oldest went first");
+        assert_eq!(saved.history.get_untracked(), kept);
+    }
+
+    #[test]
+    fn storage_full_on_saving_progress_makes_room_from_the_history() {
+        let history: Vec<RoundRecord> = (0..60).map(record).collect();
+        let size = seal(&history).to_string().len() + "anxin.history".len();
+        let store = Store::memory_with_quota(size + 80);
+        store.save(HISTORY_KEY, &history).unwrap();
+        let (_owner, saved, full) = open(store.clone());
+        let answers: Vec<(String, bool)> = (0..20)
+            .map(|i| (format!("fraud/fraud-{i:03}"), i % 2 == 0))
+            .collect();
+        saved.record_answers(&answers, day());
+        assert_eq!(full.load(Ordering::SeqCst), 1);
+        let progress: Progress = match store.load(PROGRESS_KEY, no_migration) {
+            Loaded::Value(v) => v,
+            other => panic!("progress not saved: {other:?}"),
+        };
+        assert_eq!(progress.reviews.len(), 20);
+        assert_eq!(saved.history.with_untracked(Vec::len), 30);
+    }
+
+    #[test]
+    fn values_of_a_newer_version_are_kept_on_the_device_and_named() {
+        let store = Store::memory();
+        let newer = serde_json::json!({"v": SCHEMA + 1, "data": [{"from": "the future"}]});
+        store.set(HISTORY_KEY, &newer).unwrap();
+        store.set(PROGRESS_KEY, &"{broken").unwrap();
+        let (_owner, saved, _) = open(store.clone());
+        let report = saved.report.get_value();
+        assert_eq!(report.kept, vec![Msg::SavedHistory]);
+        assert_eq!(report.dropped, vec![Msg::SavedProgress]);
+        assert!(saved.history.with_untracked(Vec::is_empty));
+        // Finishing a round this visit does not overwrite the newer history on the device.
+        saved.finish_round(record(1));
+        assert_eq!(saved.history.with_untracked(Vec::len), 1);
+        assert!(store.is_held(HISTORY_KEY));
     }
 }

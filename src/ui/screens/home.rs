@@ -66,7 +66,7 @@ pub fn HomeScreen(
         banks.with(|b| {
             let mut ids: Vec<BankId> = b
                 .iter()
-                .filter(|(_, s)| matches!(s, BankState::Invalid { .. }))
+                .filter(|(_, s)| !s.is_offered(crate::platform::page::today()))
                 .map(|(id, _)| id.clone())
                 .collect();
             ids.sort();
@@ -215,7 +215,7 @@ pub struct TopicSummary {
 }
 
 /// The topics of `entries` in the index's order (a topic where its first bank is listed), leaving
-/// out the banks in `hidden` (content errors); a topic with several banks is one entry.
+/// out the banks in `hidden` (not offered: content errors, nothing current); a topic with several banks is one entry.
 pub fn topic_summaries(entries: &[IndexEntry], hidden: &[BankId]) -> Vec<TopicSummary> {
     let mut topics: Vec<TopicSummary> = Vec::new();
     for entry in entries.iter().filter(|e| !hidden.contains(&e.id)) {

@@ -52,7 +52,7 @@ pub fn SetupScreen(
         let mut topics: Vec<Topic> = index
             .banks
             .iter()
-            .filter(|e| banks.with(|b| !matches!(b.get(&e.id), Some(BankState::Invalid { .. }))))
+            .filter(|e| banks.with(|b| b.get(&e.id).is_none_or(|s| s.is_offered(page::today()))))
             .map(|e| e.topic)
             .collect();
         topics.sort();
@@ -103,7 +103,7 @@ pub fn SetupScreen(
         };
         let hidden: Vec<BankId> = banks.with(|b| {
             b.iter()
-                .filter(|(_, s)| matches!(s, BankState::Invalid { .. }))
+                .filter(|(_, s)| !s.is_offered(page::today()))
                 .map(|(id, _)| id.clone())
                 .collect()
         });

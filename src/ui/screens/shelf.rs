@@ -57,7 +57,7 @@ pub fn ShelfScreen(
         saved.progress.with(|p| {
             library.with(|l| {
                 let mut groups: Vec<(Topic, Vec<(String, LocalText)>)> = Vec::new();
-                for (bank, questions) in l.shelf_by_bank(shelf, p) {
+                for (bank, questions) in l.shelf_by_bank(shelf, p, crate::platform::page::today()) {
                     let rows = questions
                         .into_iter()
                         .map(|q| (question_key(&bank.id, &q.id), q.prompt.clone()));

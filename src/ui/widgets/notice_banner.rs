@@ -1,11 +1,12 @@
-//! A dismissible notice: a bank that could not be used, saved records that were dropped, storage
-//! that is full.
+//! A dismissible notice: a bank that could not be used (with "try again" when it failed to
+//! download), saved records that were dropped or kept, storage that is full.
 
+use crate::domain::bank::IndexEntry;
 use crate::domain::i18n::{and_list, Msg};
 use crate::ui::app::{use_locale, Notice};
 use leptos::prelude::*;
 
-/// Shows `notice` as an alert with an "OK" button.
+/// Shows `notice` as an alert with an "OK" button, and "try again" for a bank that failed.
 #[component]
 pub fn NoticeBanner(
     /// What to say.
@@ -13,29 +14,53 @@ pub fn NoticeBanner(
     /// Called when the player dismisses it.
     #[prop(into)]
     on_dismiss: Callback<()>,
+    /// Called to fetch a bank that failed again (the notice is dismissed first).
+    #[prop(into)]
+    on_retry: Callback<IndexEntry>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let retry = match &notice {
+        Notice::BankFailed { entry } => Some(entry.clone()),
+        _ => None,
+    };
     let text = move || {
         let lang = locale.lang();
+        let names = |what: &[Msg]| {
+            let names: Vec<String> = what.iter().map(|m| m.text(lang).to_owned()).collect();
+            and_list(lang, &names)
+        };
         match &notice {
-            Notice::BankFailed { title } => Msg::BankFailed.fill(lang, &[&title.get(lang)]),
+            Notice::BankFailed { entry } => Msg::BankFailed.fill(lang, &[&entry.title.get(lang)]),
             Notice::BankInvalid { title, errors } => {
                 Msg::BankInvalid.fill(lang, &[&title.get(lang), errors])
             }
-            Notice::SavedDropped { what } => {
-                let names: Vec<String> = what.iter().map(|m| m.text(lang).to_owned()).collect();
-                Msg::SavedDropped.fill(lang, &[&and_list(lang, &names)])
-            }
+            Notice::SavedDropped { what } => Msg::SavedDropped.fill(lang, &[&names(what)]),
+            Notice::SavedKept { what } => Msg::SavedKept.fill(lang, &[&names(what)]),
             Notice::ResumeLost => Msg::ResumeLost.text(lang).to_owned(),
             Notice::StorageFull => Msg::StorageFull.text(lang).to_owned(),
         }
     };
+    let retry_button = retry.map(|entry| {
+        view! {
+            <button
+                type="button"
+                class="button button-small"
+                on:click=move |_| {
+                    on_dismiss.run(());
+                    on_retry.run(entry.clone());
+                }
+            >
+                {move || locale.t(Msg::Retry)}
+            </button>
+        }
+    });
     view! {
         <div class="notice notice-warn" role="alert">
             <p>
                 <span aria-hidden="true">"⚠ "</span>
                 {text}
             </p>
+            {retry_button}
             <button type="button" class="button button-small" on:click=move |_| on_dismiss.run(())>
                 {move || locale.t(Msg::Dismiss)}
             </button>
