@@ -1,6 +1,12 @@
 // Anxin loader: starts the wasm app, or reveals a static bilingual block when it cannot.
 // Written for old engines: no top-level await, no optional chaining, no instantiateStreaming.
 (function () {
+  // Test hook: the end-to-end tests shorten the timings below by setting `window.__anxinTest` before
+  // this script runs (`{ updateCheckMs }`). Nothing in the app sets it.
+  var hooks = window.__anxinTest || {};
+  // How often an open page asks the server for a new version (also whenever it becomes visible).
+  var UPDATE_CHECK_MS = hooks.updateCheckMs || 60 * 60 * 1000;
+
   var script = document.querySelector('script[data-anxin-js]');
   function reveal(id) {
     var crash = document.getElementById('anxin-crash');
@@ -15,24 +21,53 @@
     reveal('anxin-unsupported');
     return;
   }
-  // Offline: a service worker (sw.js, generated at build time) precaches the build, where the engine
+
+  // Offline: a service worker (sw.js, generated at build time) precaches the app, where the engine
   // offers one (not in iOS webviews unless the host app opts in, not on plain-http intranets: then the
-  // app simply works online). A new version installs in the background and waits; the app calls
-  // window.anxinApplyUpdate() on the home screen (never mid-quiz), and the page reloads into it.
+  // app simply works online). The page asks for a new version every UPDATE_CHECK_MS and when it comes
+  // back into view; a new version installs in the background and waits. The app calls
+  // window.anxinApplyUpdate() on the home screen (never mid-quiz): that tab switches and reloads. Other
+  // open tabs keep their page; once the new version is in charge they are told again
+  // ('anxin-update-ready') and reload when they are on their home screen themselves.
   function registerWorker() {
     if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
     var sw = navigator.serviceWorker;
     var controlled = !!sw.controller;
     var waiting = null;
+    var applying = false;
+    var replaced = false;
+    function ready() {
+      window.dispatchEvent(new CustomEvent('anxin-update-ready'));
+    }
+    function reload() {
+      // The app steps back in history as it returns home, at the same moment. history.back() is
+      // asynchronous and its same-document traversal cancels a reload begun before it lands: reload
+      // again once it has.
+      window.addEventListener('popstate', function () { window.location.reload(); });
+      window.location.reload();
+    }
     window.anxinApplyUpdate = function () {
+      if (replaced) {
+        reload();
+        return true;
+      }
       if (!waiting) return false;
+      applying = true;
       waiting.postMessage('skip-waiting');
       return true;
     };
     sw.addEventListener('controllerchange', function () {
-      // The first install takes control without a reload; a new version reloads into itself.
-      if (controlled) window.location.reload();
+      var first = !controlled;
       controlled = true;
+      // The first install takes control without a reload.
+      if (first) return;
+      if (applying) {
+        reload();
+        return;
+      }
+      // Another tab switched to a new version: this page still runs the old one.
+      replaced = true;
+      ready();
     });
     sw.register('sw.js').then(function (registration) {
       function watch(worker) {
@@ -40,7 +75,7 @@
         function check() {
           if (worker.state === 'installed' && sw.controller && waiting !== worker) {
             waiting = worker;
-            window.dispatchEvent(new CustomEvent('anxin-update-ready'));
+            ready();
           }
         }
         check();
@@ -49,10 +84,21 @@
       watch(registration.waiting);
       watch(registration.installing);
       registration.addEventListener('updatefound', function () { watch(registration.installing); });
+      function checkForUpdate() {
+        if (replaced) return;
+        var checked = registration.update();
+        // Offline, or the server is away: try again next time.
+        if (checked && checked.catch) checked.catch(function () {});
+      }
+      window.setInterval(checkForUpdate, UPDATE_CHECK_MS);
+      document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState === 'visible') checkForUpdate();
+      });
     }).catch(function (error) {
       console.warn('Anxin: no offline support here:', error);
     });
   }
+
   var js = script.getAttribute('data-anxin-js');
   var wasm = script.getAttribute('data-anxin-wasm');
   import(js)

@@ -1,6 +1,8 @@
-// Offline: the service worker precaches what the app needs (each file crossing the network once on a
-// first visit), so a second visit works with the network off; it opens the app only for the app's own
-// pages; a new version installs in the background and is switched to on the home screen, never mid-quiz.
+// Offline and loading: the service worker precaches what the app needs (each file crossing the network
+// once on a first visit), so a second visit works with the network off; it opens the app only for the
+// app's own pages; a new version installs in the background, is looked for while the page stays open,
+// and is switched to on the home screen, never mid-quiz, and only in the tab that is there; a stalled
+// download ends in the "could not finish loading" notice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -179,5 +181,67 @@ test('an offline copy that cannot get a file the app needs is not installed, and
     await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !r || (!r.installing && !r.waiting && !r.active)));
     assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
     await page.context().close();
+  });
+});
+
+test('a page left open on the home screen finds and switches to a new version by itself', async () => {
+  await withAlteredCopy(() => {}, async (origin, dir) => {
+    const { page, problems } = await watchedPage(env.browser, origin, {
+      serviceWorkers: 'allow', init: () => { window.__anxinTest = { updateCheckMs: 300 }; },
+    });
+    await page.goto(origin + '/');
+    await homeHeading(page).waitFor();
+    await controlled(page);
+    deployNewVersion(dir);
+    // Nobody touches the page: its own periodic check installs the new version, and on the home
+    // screen the app switches to it.
+    await page.getByRole('button', { name: new RegExp(renamed) }).waitFor({ timeout: 20000 });
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  });
+});
+
+test('a new version applied in one tab reloads that tab only; another tab keeps its quiz until it goes home', async () => {
+  await withAlteredCopy(() => {}, async (origin, dir) => {
+    const watchController = () => {
+      if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('controllerchange', () => { window.__controllerChanged = true; });
+    };
+    const { page: home, context, problems } = await watchedPage(env.browser, origin, { serviceWorkers: 'allow', init: watchController });
+    const quiz = await context.newPage();
+    await home.goto(origin + '/');
+    await homeHeading(home).waitFor();
+    await controlled(home);
+    await quiz.goto(origin + '/');
+    await homeHeading(quiz).waitFor();
+    await controlled(quiz);
+
+    await setUpRound(quiz, bank('rights').title.zh, { mode: 'quiz', count: 5 });
+    await quiz.evaluate(() => { window.__sameDocument = true; window.__controllerChanged = false; });
+    let quizLoads = 0;
+    quiz.on('load', () => { quizLoads += 1; });
+
+    // The home tab finds the new version and, being on its home screen, switches to it: it reloads
+    // and gets the new files. (What either tab shows after its reload is not checked: the two tabs
+    // share one saved round, which a reloaded tab resumes.)
+    deployNewVersion(dir);
+    const homeReloaded = home.waitForEvent('load', { timeout: 20000 });
+    await home.evaluate(() => { navigator.serviceWorker.getRegistration().then((r) => r.update()); });
+    await homeReloaded;
+    assert.match(await home.evaluate(() => fetch('quizzes/index.json').then((r) => r.text())), new RegExp(renamed));
+
+    // The quiz tab is now served by the new worker, but its page and its quiz stay.
+    await quiz.waitForFunction(() => window.__controllerChanged === true || window.__sameDocument !== true);
+    await quiz.getByText('第 1 题 / 共 5 题').waitFor();
+    assert.equal(await quiz.evaluate(() => window.__sameDocument ?? null), true, 'the other tab reloaded mid-quiz');
+    assert.equal(quizLoads, 0, 'the other tab reloaded mid-quiz');
+
+    // Back on its home screen, the quiz tab reloads onto the new version.
+    const quizReloaded = quiz.waitForEvent('load', { timeout: 20000 });
+    await quiz.getByRole('button', { name: '退出答题' }).click();
+    await quizReloaded;
+    assert.equal(await quiz.evaluate(() => window.__sameDocument ?? null), null);
+    assert.match(await quiz.evaluate(() => fetch('quizzes/index.json').then((r) => r.text())), new RegExp(renamed));
+    assert.deepEqual(problems(), []);
+    await context.close();
   });
 });
