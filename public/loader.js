@@ -2,8 +2,12 @@
 // Written for old engines: no top-level await, no optional chaining, no instantiateStreaming.
 (function () {
   // Test hook: the end-to-end tests shorten the timings below by setting `window.__anxinTest` before
-  // this script runs (`{ updateCheckMs }`). Nothing in the app sets it.
+  // this script runs (`{ loadStallMs, updateCheckMs }`). Nothing in the app sets it.
   var hooks = window.__anxinTest || {};
+  // The load gives up when no byte has arrived for this long (the glue script, the response, each
+  // chunk of the wasm). A slow but moving download is never cut off: each chunk resets the clock
+  // (the wasm, about 280 KB compressed, takes a few seconds on slow 4G, a minute or more on 2G).
+  var LOAD_STALL_MS = hooks.loadStallMs || 30000;
   // How often an open page asks the server for a new version (also whenever it becomes visible).
   var UPDATE_CHECK_MS = hooks.updateCheckMs || 60 * 60 * 1000;
 
@@ -99,26 +103,77 @@
     });
   }
 
+  // Loading, with a clock that is reset by every sign of progress; when it runs out the download is
+  // cancelled and the "could not finish loading" block shown (with its reload link).
+  var settled = false;
+  var stall = 0;
+  var abort = typeof AbortController === 'function' ? new AbortController() : null;
+  function fail(error) {
+    if (settled) return;
+    settled = true;
+    window.clearTimeout(stall);
+    if (abort) abort.abort();
+    console.error('Anxin could not start:', error);
+    var compileError = typeof WebAssembly.CompileError === 'function' && error instanceof WebAssembly.CompileError;
+    reveal(compileError ? 'anxin-unsupported' : 'anxin-load-failed');
+  }
+  function progress() {
+    window.clearTimeout(stall);
+    stall = window.setTimeout(function () {
+      fail(new Error('nothing arrived for ' + LOAD_STALL_MS / 1000 + ' s'));
+    }, LOAD_STALL_MS);
+  }
+  // The response body, chunk by chunk where the engine can stream it (each chunk is progress).
+  function readBody(response) {
+    var reader = response.body && typeof response.body.getReader === 'function' ? response.body.getReader() : null;
+    if (!reader) return response.arrayBuffer();
+    var chunks = [];
+    var length = 0;
+    function next() {
+      return reader.read().then(function (step) {
+        if (step.done) {
+          var bytes = new Uint8Array(length);
+          var at = 0;
+          for (var i = 0; i < chunks.length; i++) {
+            bytes.set(chunks[i], at);
+            at += chunks[i].length;
+          }
+          return bytes;
+        }
+        progress();
+        chunks.push(step.value);
+        length += step.value.length;
+        return next();
+      });
+    }
+    return next();
+  }
+
   var js = script.getAttribute('data-anxin-js');
   var wasm = script.getAttribute('data-anxin-wasm');
+  progress();
   import(js)
     .then(function (mod) {
-      return fetch(wasm)
+      if (settled) return null;
+      progress();
+      return fetch(wasm, abort ? { signal: abort.signal } : {})
         .then(function (response) {
           if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + wasm);
-          return response.arrayBuffer();
+          progress();
+          return readBody(response);
         })
         .then(function (bytes) {
-          return mod.default({ module_or_path: bytes });
+          if (settled) return null;
+          // Downloaded: compiling and starting take what they take on a slow device.
+          window.clearTimeout(stall);
+          return mod.default({ module_or_path: bytes }).then(function () { return true; });
         });
     })
-    .then(function () {
+    .then(function (started) {
+      if (!started || settled) return;
+      settled = true;
       window.dispatchEvent(new CustomEvent('anxin-started'));
       registerWorker();
     })
-    .catch(function (error) {
-      console.error('Anxin could not start:', error);
-      var compileError = typeof WebAssembly.CompileError === 'function' && error instanceof WebAssembly.CompileError;
-      reveal(compileError ? 'anxin-unsupported' : 'anxin-load-failed');
-    });
+    .catch(fail);
 })();

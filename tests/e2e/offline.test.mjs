@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { watchedPage, readIndex, useBrowserAndServer, withAlteredCopy, setUpRound, answer, root, dist } from './harness.mjs';
 
@@ -244,4 +245,56 @@ test('a new version applied in one tab reloads that tab only; another tab keeps 
     assert.deepEqual(problems(), []);
     await context.close();
   });
+});
+
+test('a wasm download that stalls ends in the "could not finish loading" notice', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin, {
+    allow: ['_bg.wasm'], init: () => { window.__anxinTest = { loadStallMs: 1000 }; },
+  });
+  await page.route('**/*_bg.wasm', () => {}); // never answered
+  await page.goto(env.origin + '/');
+  await page.getByText('“安心答”没能加载完成').waitFor({ timeout: 10000 });
+  await page.getByRole('link', { name: /重新加载/ }).waitFor();
+  assert.equal(await page.getByText('正在加载').isVisible(), false);
+  assert.ok(problems().every((p) => p.includes('Anxin could not start')), problems().join('\n'));
+  await page.context().close();
+});
+
+test('a slow wasm download that keeps moving is not cut off by the stall timeout', async () => {
+  // A server that sends the wasm in pieces, 300 ms apart: about 3 s in all, with a 1 s stall limit.
+  const server = http.createServer((req, res) => {
+    const file = path.join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const target = fs.existsSync(file) && fs.statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
+    if (!fs.existsSync(target)) { res.writeHead(404).end(); return; }
+    const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+    res.writeHead(200, { 'content-type': types[path.extname(target)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    const body = fs.readFileSync(target);
+    if (!target.endsWith('.wasm')) { res.end(body); return; }
+    const pieces = 10;
+    const size = Math.ceil(body.length / pieces);
+    let i = 0;
+    const send = () => {
+      res.write(body.subarray(i * size, (i + 1) * size));
+      i += 1;
+      if (i < pieces) setTimeout(send, 300);
+      else res.end();
+    };
+    send();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  try {
+    // Chromium reports the page's preload of the wasm as aborted when the loader's fetch takes over
+    // a download still in progress; the home screen below shows the wasm did arrive.
+    const { page, problems } = await watchedPage(env.browser, origin, {
+      allow: ['_bg.wasm'], init: () => { window.__anxinTest = { loadStallMs: 1000 }; },
+    });
+    await page.goto(origin + '/');
+    await homeHeading(page).waitFor({ timeout: 20000 });
+    assert.equal(await page.getByText('“安心答”没能加载完成').isVisible(), false);
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  } finally {
+    server.close();
+  }
 });
