@@ -1,6 +1,16 @@
 // Anxin loader: starts the wasm app, or reveals a static bilingual block when it cannot.
 // Written for old engines: no top-level await, no optional chaining, no instantiateStreaming.
 (function () {
+  // Test hook: the end-to-end tests shorten the timings below by setting `window.__anxinTest` before
+  // this script runs (`{ loadStallMs, updateCheckMs }`). Nothing in the app sets it.
+  var hooks = window.__anxinTest || {};
+  // The load gives up when no byte has arrived for this long (the glue script, the response, each
+  // chunk of the wasm). A slow but moving download is never cut off: each chunk resets the clock
+  // (the wasm, about 280 KB compressed, takes a few seconds on slow 4G, a minute or more on 2G).
+  var LOAD_STALL_MS = hooks.loadStallMs || 30000;
+  // How often an open page asks the server for a new version (also whenever it becomes visible).
+  var UPDATE_CHECK_MS = hooks.updateCheckMs || 60 * 60 * 1000;
+
   var script = document.querySelector('script[data-anxin-js]');
   function reveal(id) {
     var crash = document.getElementById('anxin-crash');
@@ -15,24 +25,53 @@
     reveal('anxin-unsupported');
     return;
   }
-  // Offline: a service worker (sw.js, generated at build time) precaches the build, where the engine
+
+  // Offline: a service worker (sw.js, generated at build time) precaches the app, where the engine
   // offers one (not in iOS webviews unless the host app opts in, not on plain-http intranets: then the
-  // app simply works online). A new version installs in the background and waits; the app calls
-  // window.anxinApplyUpdate() on the home screen (never mid-quiz), and the page reloads into it.
+  // app simply works online). The page asks for a new version every UPDATE_CHECK_MS and when it comes
+  // back into view; a new version installs in the background and waits. The app calls
+  // window.anxinApplyUpdate() on the home screen (never mid-quiz): that tab switches and reloads. Other
+  // open tabs keep their page; once the new version is in charge they are told again
+  // ('anxin-update-ready') and reload when they are on their home screen themselves.
   function registerWorker() {
     if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
     var sw = navigator.serviceWorker;
     var controlled = !!sw.controller;
     var waiting = null;
+    var applying = false;
+    var replaced = false;
+    function ready() {
+      window.dispatchEvent(new CustomEvent('anxin-update-ready'));
+    }
+    function reload() {
+      // The app steps back in history as it returns home, at the same moment. history.back() is
+      // asynchronous and its same-document traversal cancels a reload begun before it lands: reload
+      // again once it has.
+      window.addEventListener('popstate', function () { window.location.reload(); });
+      window.location.reload();
+    }
     window.anxinApplyUpdate = function () {
+      if (replaced) {
+        reload();
+        return true;
+      }
       if (!waiting) return false;
+      applying = true;
       waiting.postMessage('skip-waiting');
       return true;
     };
     sw.addEventListener('controllerchange', function () {
-      // The first install takes control without a reload; a new version reloads into itself.
-      if (controlled) window.location.reload();
+      var first = !controlled;
       controlled = true;
+      // The first install takes control without a reload.
+      if (first) return;
+      if (applying) {
+        reload();
+        return;
+      }
+      // Another tab switched to a new version: this page still runs the old one.
+      replaced = true;
+      ready();
     });
     sw.register('sw.js').then(function (registration) {
       function watch(worker) {
@@ -40,7 +79,7 @@
         function check() {
           if (worker.state === 'installed' && sw.controller && waiting !== worker) {
             waiting = worker;
-            window.dispatchEvent(new CustomEvent('anxin-update-ready'));
+            ready();
           }
         }
         check();
@@ -49,30 +88,92 @@
       watch(registration.waiting);
       watch(registration.installing);
       registration.addEventListener('updatefound', function () { watch(registration.installing); });
+      function checkForUpdate() {
+        if (replaced) return;
+        var checked = registration.update();
+        // Offline, or the server is away: try again next time.
+        if (checked && checked.catch) checked.catch(function () {});
+      }
+      window.setInterval(checkForUpdate, UPDATE_CHECK_MS);
+      document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState === 'visible') checkForUpdate();
+      });
     }).catch(function (error) {
       console.warn('Anxin: no offline support here:', error);
     });
   }
+
+  // Loading, with a clock that is reset by every sign of progress; when it runs out the download is
+  // cancelled and the "could not finish loading" block shown (with its reload link).
+  var settled = false;
+  var stall = 0;
+  var abort = typeof AbortController === 'function' ? new AbortController() : null;
+  function fail(error) {
+    if (settled) return;
+    settled = true;
+    window.clearTimeout(stall);
+    if (abort) abort.abort();
+    console.error('Anxin could not start:', error);
+    var compileError = typeof WebAssembly.CompileError === 'function' && error instanceof WebAssembly.CompileError;
+    reveal(compileError ? 'anxin-unsupported' : 'anxin-load-failed');
+  }
+  function progress() {
+    window.clearTimeout(stall);
+    stall = window.setTimeout(function () {
+      fail(new Error('nothing arrived for ' + LOAD_STALL_MS / 1000 + ' s'));
+    }, LOAD_STALL_MS);
+  }
+  // The response body, chunk by chunk where the engine can stream it (each chunk is progress).
+  function readBody(response) {
+    var reader = response.body && typeof response.body.getReader === 'function' ? response.body.getReader() : null;
+    if (!reader) return response.arrayBuffer();
+    var chunks = [];
+    var length = 0;
+    function next() {
+      return reader.read().then(function (step) {
+        if (step.done) {
+          var bytes = new Uint8Array(length);
+          var at = 0;
+          for (var i = 0; i < chunks.length; i++) {
+            bytes.set(chunks[i], at);
+            at += chunks[i].length;
+          }
+          return bytes;
+        }
+        progress();
+        chunks.push(step.value);
+        length += step.value.length;
+        return next();
+      });
+    }
+    return next();
+  }
+
   var js = script.getAttribute('data-anxin-js');
   var wasm = script.getAttribute('data-anxin-wasm');
+  progress();
   import(js)
     .then(function (mod) {
-      return fetch(wasm)
+      if (settled) return null;
+      progress();
+      return fetch(wasm, abort ? { signal: abort.signal } : {})
         .then(function (response) {
           if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + wasm);
-          return response.arrayBuffer();
+          progress();
+          return readBody(response);
         })
         .then(function (bytes) {
-          return mod.default({ module_or_path: bytes });
+          if (settled) return null;
+          // Downloaded: compiling and starting take what they take on a slow device.
+          window.clearTimeout(stall);
+          return mod.default({ module_or_path: bytes }).then(function () { return true; });
         });
     })
-    .then(function () {
+    .then(function (started) {
+      if (!started || settled) return;
+      settled = true;
       window.dispatchEvent(new CustomEvent('anxin-started'));
       registerWorker();
     })
-    .catch(function (error) {
-      console.error('Anxin could not start:', error);
-      var compileError = typeof WebAssembly.CompileError === 'function' && error instanceof WebAssembly.CompileError;
-      reveal(compileError ? 'anxin-unsupported' : 'anxin-load-failed');
-    });
+    .catch(fail);
 })();

@@ -57,7 +57,8 @@ fn import_writes_nothing_when_the_sheet_has_errors_and_a_bank_when_it_has_none()
     let sheet =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/template.csv"))
             .unwrap()
-            .replace("@topic,fraud", "@topic,loans");
+            .replace("@topic,fraud", "@topic,loans")
+            .replace("@id,template", "@id,bad");
     std::fs::write(&bad_csv, sheet).unwrap();
     let bad_out = dir.join("bad.json");
     let (ok, text) = tool(&[
@@ -70,6 +71,98 @@ fn import_writes_nothing_when_the_sheet_has_errors_and_a_bank_when_it_has_none()
     ]);
     assert!(!ok);
     assert!(text.contains("Unknown topic \"loans\""), "{text}");
+    assert!(text.contains("import failed: 1 error;"), "{text}");
     assert!(!bad_out.exists());
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A fresh folder for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("anxin-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn base_bank() -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken-banks/base.json");
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn english_counts_of_one_are_singular() {
+    let dir = scratch("one");
+    // One question, so one of everything.
+    let mut bank = base_bank();
+    bank["id"] = "one".into();
+    bank["questions"].as_array_mut().unwrap().truncate(1);
+    std::fs::write(dir.join("one.json"), bank.to_string()).unwrap();
+    let (ok, text) = tool(&["index", "--lang", "en", dir.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("✓ one: 1 question (1 single, 0 multiple, 0 true/false)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("checked 1 bank: 0 errors, 0 warnings"),
+        "{text}"
+    );
+    assert!(text.contains("index.json → 1 bank\n"), "{text}");
+
+    // One error (the id is not the file name) and one warning (a byte-order mark).
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend(bank.to_string().bytes());
+    std::fs::write(dir.join("other.json"), bytes).unwrap();
+    let (ok, text) = tool(&[
+        "check",
+        "--lang",
+        "en",
+        dir.join("other.json").to_str().unwrap(),
+    ]);
+    assert!(!ok);
+    assert!(
+        text.contains("checked 1 bank: 1 error, 1 warning"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn english_counts_of_several_are_plural() {
+    let (ok, text) = tool(&[
+        "check",
+        "--lang",
+        "en",
+        "tests/broken-banks/many-problems.json",
+        "tests/broken-banks/html.json",
+    ]);
+    assert!(!ok);
+    assert!(
+        text.contains("checked 2 banks: 5 errors, 2 warnings"),
+        "{text}"
+    );
+    assert!(
+        text.contains("✓ html: 3 questions (1 single, 1 multiple, 1 true/false); true/false answers: 1 true, 0 false"),
+        "{text}"
+    );
+    let dir = scratch("several");
+    for id in ["one", "two"] {
+        let mut bank = base_bank();
+        bank["id"] = id.into();
+        std::fs::write(dir.join(format!("{id}.json")), bank.to_string()).unwrap();
+    }
+    let (ok, text) = tool(&["index", "--lang", "en", dir.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    assert!(text.contains("index.json → 2 banks\n"), "{text}");
+    let (_, text) = tool(&["index", dir.to_str().unwrap()]);
+    assert!(text.contains("index.json → 2 个题库"), "{text}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_summary_counts_true_false_answers_not_file_positions() {
+    let (ok, text) = tool(&["check", "tests/broken-banks/answers-written-first.json"]);
+    assert!(ok, "{text}");
+    assert!(text.contains("0 个警告"), "{text}");
+    assert!(text.contains("判断题答案：正确 1，错误 0"), "{text}");
 }

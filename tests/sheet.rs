@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
-use anxin::domain::bank::sheet::{export_csv, import_sheet, parse_csv, write_csv};
+use anxin::domain::bank::sheet::{export_csv, import_sheet, parse_csv, write_csv, UnclosedQuote};
 use anxin::domain::bank::{parse_bank, ProblemKind};
 use anxin::domain::date::Date;
 use anxin::domain::text::Lang;
@@ -19,7 +19,7 @@ fn template() -> Vec<u8> {
 
 #[test]
 fn csv_cells_may_hold_commas_quotes_and_line_breaks() {
-    let rows = parse_csv("a,\"b, c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,end\n");
+    let rows = parse_csv("a,\"b, c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,end\n").unwrap();
     assert_eq!(
         rows,
         vec![
@@ -27,8 +27,11 @@ fn csv_cells_may_hold_commas_quotes_and_line_breaks() {
             vec!["two\nlines".into(), String::new(), "end".into()],
         ]
     );
-    assert_eq!(parse_csv(&write_csv(&rows)), rows);
-    assert_eq!(parse_csv("x,y"), vec![vec!["x".to_string(), "y".into()]]);
+    assert_eq!(parse_csv(&write_csv(&rows)).unwrap(), rows);
+    assert_eq!(
+        parse_csv("x,y").unwrap(),
+        vec![vec!["x".to_string(), "y".into()]]
+    );
 }
 
 #[test]
@@ -53,7 +56,7 @@ fn the_template_also_imports_without_its_byte_order_mark() {
 #[test]
 fn a_problem_is_placed_by_row_and_column() {
     let text = String::from_utf8(template()).unwrap();
-    let mut rows = parse_csv(text.trim_start_matches('\u{feff}'));
+    let mut rows = parse_csv(text.trim_start_matches('\u{feff}')).unwrap();
     let header = rows.iter().position(|r| r[0] == "id").unwrap();
     let answer_col = rows[header].iter().position(|c| c == "answer").unwrap();
     let en_col = rows[header]
@@ -157,4 +160,96 @@ fn every_shipped_bank_survives_a_round_trip_through_csv() {
         checked += 1;
     }
     assert!(checked >= 1);
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_where_it_opened() {
+    // The quote opens in row 2, column 2 (line 3 of the text: row 1 has a cell with a line break).
+    let text = "a,\"one\ntwo\"\r\nb,\"never closed,c\r\nd,e\r\n";
+    assert_eq!(
+        parse_csv(text),
+        Err(UnclosedQuote {
+            row: 2,
+            column: 2,
+            line: 3,
+            rows_before: vec![vec!["a".to_string(), "one\ntwo".into()]],
+        })
+    );
+    // Closed only by the next quoted cell's opening quote: still the cell where it opened.
+    let text = "a,\"open\r\nb,\"next\",c\r\n";
+    assert_eq!(
+        parse_csv(text).map_err(|e| (e.row, e.column, e.line)),
+        Err((1, 2, 1))
+    );
+    // A quote inside a cell (not at its start) is text, as in Excel.
+    assert_eq!(
+        parse_csv("say \"hi\",b\r\n").unwrap(),
+        vec![vec!["say \"hi\"".to_string(), "b".into()]]
+    );
+}
+
+#[test]
+fn an_unclosed_quote_stops_the_import_with_its_row_and_column() {
+    let text = String::from_utf8(template()).unwrap();
+    let rows = parse_csv(text.trim_start_matches('\u{feff}')).unwrap();
+    let header = rows.iter().position(|r| r[0] == "id").unwrap();
+    let prompt_col = rows[header].iter().position(|c| c == "prompt_en").unwrap();
+    // The second question's English prompt opens a quote that never closes.
+    let mut csv = write_csv(&rows[..header + 2]);
+    let before = write_csv(&[rows[header + 2][..prompt_col].to_vec()]);
+    csv.push_str(before.trim_end());
+    csv.push_str(",\"Which are signs, of a scam?\r\n");
+    csv.push_str(&write_csv(&rows[header + 3..]));
+
+    let result = import_sheet("template.json", csv.as_bytes(), today());
+    assert!(result.bank.is_none());
+    assert_eq!(result.problems.len(), 1, "{:#?}", result.problems);
+    let p = &result.problems[0];
+    assert!(p.is_error());
+    assert_eq!(
+        (p.row, p.column.as_deref()),
+        (Some(header + 3), Some("prompt_en"))
+    );
+    assert!(
+        p.line(Lang::Zh).starts_with(&format!(
+            "错误: 第 {} 行 “prompt_en”列: 这一格里的英文双引号",
+            header + 3
+        )),
+        "{}",
+        p.line(Lang::Zh)
+    );
+    assert!(
+        p.line(Lang::En).starts_with(&format!(
+            "error: row {} column prompt_en: This cell has a double quote",
+            header + 3
+        )),
+        "{}",
+        p.line(Lang::En)
+    );
+}
+
+#[test]
+fn an_unclosed_quote_above_the_header_is_named_by_column_letter() {
+    let result = import_sheet("x.json", b"@id,x\r\n@topic,\"fraud\r\nid,type\r\n", today());
+    assert_eq!(result.problems.len(), 1, "{:#?}", result.problems);
+    assert_eq!(
+        (result.problems[0].row, result.problems[0].column.as_deref()),
+        (Some(2), Some("B"))
+    );
+}
+
+#[test]
+fn sheet_messages_show_hidden_characters_in_what_they_quote() {
+    let text = String::from_utf8(template())
+        .unwrap()
+        .replace("option_ids", "option_ids\u{202E}");
+    let result = import_sheet("template.json", text.as_bytes(), today());
+    let line = result
+        .problems
+        .iter()
+        .map(|p| p.line(Lang::En))
+        .find(|l| l.contains("Unknown column"))
+        .unwrap();
+    assert!(line.contains("option_ids\\u{202E}"), "{line}");
+    assert!(!line.contains('\u{202E}'), "{line}");
 }

@@ -9,7 +9,7 @@
 //! ```
 
 use anxin::domain::bank::sheet::{export_csv, import_sheet};
-use anxin::domain::bank::{answer_positions, parse_bank, Bank, BankIndex, BankReport};
+use anxin::domain::bank::{parse_bank, true_false_answers, Bank, BankIndex, BankReport};
 use anxin::domain::date::Date;
 use anxin::domain::i18n::fill;
 use anxin::domain::text::Lang;
@@ -131,8 +131,10 @@ fn check(args: &[String], lang: Lang) -> Result<Vec<Checked>, String> {
             checked.len()
         ),
         Lang::En => format!(
-            "checked {} banks: {errors} errors, {warnings} warnings ({elapsed:.1} ms)",
-            checked.len()
+            "checked {}: {}, {} ({elapsed:.1} ms)",
+            counted(checked.len(), "bank", "banks"),
+            counted(errors, "error", "errors"),
+            counted(warnings, "warning", "warnings"),
         ),
     };
     if errors > 0 {
@@ -143,31 +145,34 @@ fn check(args: &[String], lang: Lang) -> Result<Vec<Checked>, String> {
     }
 }
 
+/// `n` with the English noun for it: "1 error", "2 errors".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn summary(bank: &Bank, lang: Lang) -> String {
     use anxin::domain::bank::QuestionType;
     let count = |k: QuestionType| bank.questions.iter().filter(|q| q.kind == k).count();
-    let positions = answer_positions(&bank.questions);
-    let total: usize = positions.iter().sum();
-    let spread: Vec<String> = positions
-        .iter()
-        .enumerate()
-        .map(|(i, n)| format!("{}={}%", char::from(b'A' + i as u8), n * 100 / total.max(1)))
-        .collect();
+    // Only true/false options keep their order on screen, so only their answers' balance matters.
+    let (yes, no) = true_false_answers(&bank.questions);
     let template = match lang {
-        Lang::Zh => "✓ {0}：{1} 题（单选 {2}，多选 {3}，判断 {4}）；正确答案位置 {5}",
-        Lang::En => {
-            "✓ {0}: {1} questions ({2} single, {3} multiple, {4} true/false); answer positions {5}"
-        }
+        Lang::Zh => "✓ {0}：{1} 题（单选 {2}，多选 {3}，判断 {4}）；判断题答案：正确 {5}，错误 {6}",
+        Lang::En => "✓ {0}: {1} ({2} single, {3} multiple, {4} true/false); true/false answers: {5} true, {6} false",
+    };
+    let questions = match lang {
+        Lang::Zh => bank.questions.len().to_string(),
+        Lang::En => counted(bank.questions.len(), "question", "questions"),
     };
     fill(
         template,
         &[
             &bank.id,
-            &bank.questions.len(),
+            &questions,
             &count(QuestionType::Single),
             &count(QuestionType::Multiple),
             &count(QuestionType::TrueFalse),
-            &spread.join(" "),
+            &yes,
+            &no,
         ],
     )
 }
@@ -185,7 +190,11 @@ fn index(args: &[String], lang: Lang) -> Result<(), String> {
     let target = Path::new(folder).join("index.json");
     std::fs::write(&target, index.to_json())
         .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-    println!("{} → {} banks", target.display(), index.banks.len());
+    let banks = index.banks.len();
+    match lang {
+        Lang::Zh => println!("{} → {banks} 个题库", target.display()),
+        Lang::En => println!("{} → {}", target.display(), counted(banks, "bank", "banks")),
+    }
     Ok(())
 }
 
@@ -215,7 +224,8 @@ fn import(args: &[String], lang: Lang) -> Result<(), String> {
         return Err(match lang {
             Lang::Zh => format!("导入失败：{errors} 个错误，没有写入 {}", output.display()),
             Lang::En => format!(
-                "import failed: {errors} errors; {} was not written",
+                "import failed: {}; {} was not written",
+                counted(errors, "error", "errors"),
                 output.display()
             ),
         });

@@ -107,3 +107,74 @@ def many(b):
     b.update(topic="loans")
     q(b, 0).update(explaination="typo")
 write("many-problems", bank("many-problems", many))
+
+# The bank every broken bank starts from, with no problem at all.
+write("base", bank("base"))
+write("bad-id", bank("bad-id", lambda b: q(b, 0).update(id="Q_1")))
+write("duplicate-answer", bank("duplicate-answer", lambda b: q(b, 1).update(answer=["a", "b", "a"])))
+write("no-answer", bank("no-answer", lambda b: q(b, 0).update(answer=[])))
+write("too-many-options", bank("too-many-options", lambda b: q(b, 0)["options"].extend(
+    {"id": i, "text": t("选项" + i, "Option " + i)} for i in ["d", "e", "f", "g"])))
+def all_expired(b):
+    for x in b["questions"]:
+        x["valid_until"] = "2020-01-01"
+write("all-expired", bank("all-expired", all_expired))
+write("empty-read-aloud", bank("empty-read-aloud", lambda b: q(b, 2).update(read_aloud={})))
+
+# True/false options keep their order on screen: six of six answered "true" is guessable.
+def true_false_six(b):
+    for n in range(4, 9):
+        x = copy.deepcopy(q(b, 2))
+        x["id"] = f"q{n}"
+        x.pop("read_aloud")
+        b["questions"].append(x)
+write("true-false-imbalance", bank("true-false-imbalance", true_false_six))
+# Single and multiple choice options are shuffled: every answer written first is not a problem.
+def answers_first(b):
+    for n in range(4, 16):
+        x = copy.deepcopy(q(b, 0))
+        x["id"] = f"q{n}"
+        x["options"].insert(0, x["options"].pop(1))
+        b["questions"].append(x)
+    b["questions"][0]["options"].insert(0, b["questions"][0]["options"].pop(1))
+write("answers-written-first", bank("answers-written-first", answers_first))
+
+# The same key twice: JSON readers keep one value silently, so the answer could change unseen.
+text = json.dumps(bank("duplicate-key"), ensure_ascii=False, indent=2)
+first_answer = '      "answer": [\n        "b"\n      ],\n'
+assert first_answer in text
+write("duplicate-key", None, raw=text.replace(
+    first_answer, first_answer + '      "answer": [\n        "c"\n      ],\n', 1).encode())
+text = json.dumps(bank("duplicate-keys"), ensure_ascii=False, indent=2)
+for once, twice in [
+    ('  "topic": "fraud",\n', '  "topic": "fraud",\n  "topic": "rights",\n'),
+    ('"en": "Refuse and hang up"', '"en": "Refuse and hang up",\n            "en": "Tell him"'),
+    ('"id": "c",', '"id": "c",\n          "id": "b",'),
+    ('"zh": "接到九六一一零来电应当接听。"', '"zh": "接到九六一一零来电应当接听。",\n        "zh": "别接"'),
+]:
+    assert once in text, once
+    text = text.replace(once, twice, 1)
+write("duplicate-keys", None, raw=text.encode())
+
+# Plain text: control characters are errors, invisible characters and HTML warnings.
+def controls(b):
+    q(b, 0)["prompt"].update(en="\x1b[31mA stranger\x1b[0m asks for your SMS code. What do you do?")
+    q(b, 0)["options"][1]["text"].update(zh="拒绝\u202e并挂断")
+    q(b, 1)["explanation"].update(zh="安全账户\x00和共享屏幕都是诈骗信号。")
+write("control-characters", bank("control-characters", controls))
+write("invisible-character", bank("invisible-character",
+      lambda b: q(b, 0)["prompt"].update(zh="陌生人要你的短信\u200b验证码，怎么办？")))
+def html(b):
+    q(b, 0)["explanation"].update(en="<b>Never</b> share a verification code.")
+    q(b, 1)["prompt"].update(zh="哪些是诈骗&nbsp;信号？")
+write("html", bank("html", html))
+
+# Options are shuffled: "以上都对" or "A and B" would point at the wrong options.
+def positional(b):
+    q(b, 1)["options"].append({"id": "d", "text": t("以上都对", "All of the above")})
+    q(b, 1).update(answer=["a", "b"])
+write("positional-option", bank("positional-option", positional))
+def numbered(b):
+    for i, o in enumerate(q(b, 0)["options"]):
+        o["text"]["zh"] = "ABC"[i] + "、" + o["text"]["zh"]
+write("numbered-options", bank("numbered-options", numbered))

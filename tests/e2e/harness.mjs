@@ -26,17 +26,32 @@ async function freePort() {
   });
 }
 
-/** Serves `dir` on 127.0.0.1 with python's http.server; resolves once it answers. */
+/**
+ * Serves `dir` on 127.0.0.1 with python's http.server; resolves once it answers. `requests()` lists
+ * every request the server answered, from its access log: `{ method, path, status }` (a 304 is a
+ * revalidation: no body crossed the network).
+ */
 export async function serve(dir) {
   const port = await freePort();
   const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const log = [];
+  let partial = '';
+  proc.stderr.setEncoding('utf8');
+  proc.stderr.on('data', (text) => {
+    const lines = (partial + text).split('\n');
+    partial = lines.pop();
+    for (const line of lines) {
+      const m = line.match(/"([A-Z]+) (\S+) HTTP\/[\d.]+" (\d{3})/);
+      if (m) log.push({ method: m[1], path: m[2], status: Number(m[3]) });
+    }
   });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
       await fetch(origin + '/');
-      return { origin, close: () => proc.kill() };
+      return { origin, close: () => proc.kill(), requests: () => log.slice() };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -128,13 +143,13 @@ export function useBrowserAndServer() {
   return env;
 }
 
-/** Serves a copy of dist/ changed by `mutate(dir)`, runs `body(origin)`, then cleans up. */
+/** Serves a copy of dist/ changed by `mutate(dir)`, runs `body(origin, dir, server)`, then cleans up. */
 export async function withAlteredCopy(mutate, body) {
   const dir = copyOfDist();
   mutate(dir);
   const altered = await serve(dir);
   try {
-    await body(altered.origin, dir);
+    await body(altered.origin, dir, altered);
   } finally {
     altered.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@
 //! everything else, then reports each problem by spreadsheet row and column. Export writes the same
 //! layout, so a bank can be reviewed in a spreadsheet and imported again without loss.
 
-use super::validate::{parse_bank, BankReport, Problem};
+use super::validate::{parse_bank, shown, BankReport, Problem};
 use super::{Bank, QuestionType};
 use crate::domain::date::Date;
 use serde_json::{json, Map, Value};
@@ -101,6 +101,7 @@ impl SheetProblem {
             });
         }
         if let Some(col) = &self.column {
+            let col = shown(col);
             place.push(match lang {
                 Lang::Zh => format!("“{col}”列"),
                 Lang::En => format!("column {col}"),
@@ -137,29 +138,61 @@ pub struct SheetImport {
     pub problems: Vec<SheetProblem>,
 }
 
+/// A quote that opens a quoted cell and is never closed, or closed by a quote that cannot end a
+/// cell (one followed by more text): everything after it would be read into that one cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnclosedQuote {
+    /// 1-based spreadsheet row (CSV record) where the quote opened.
+    pub row: usize,
+    /// 1-based column of the cell where the quote opened.
+    pub column: usize,
+    /// 1-based line of the text where the quote opened (differs from `row` after cells with line
+    /// breaks).
+    pub line: usize,
+    /// The complete rows before that row.
+    pub rows_before: Vec<Vec<String>>,
+}
+
 /// Parses CSV text (RFC 4180: quoted cells may hold commas, quotes as `""`, and line breaks).
-pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+/// A quote opens a quoted cell only at the start of a cell; elsewhere it is text, as in Excel. A
+/// quoted cell left open is an error placed where it opened: at the end of the text, or as soon as
+/// its "closing" quote is followed by more text (then it was really the next cell's opening quote).
+pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, UnclosedQuote> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut cell = String::new();
-    let mut quoted = false;
+    // Where the open quote started: (row, column, line), all 1-based.
+    let mut quoted: Option<(usize, usize, usize)> = None;
+    let mut line = 1;
     let mut chars = text.chars().peekable();
     let mut any = false;
     while let Some(c) = chars.next() {
         any = true;
-        if quoted {
+        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+            line += 1;
+        }
+        if let Some((row, column, line)) = quoted {
             match c {
                 '"' if chars.peek() == Some(&'"') => {
                     chars.next();
                     cell.push('"');
                 }
-                '"' => quoted = false,
+                '"' if matches!(chars.peek(), None | Some(',' | '\r' | '\n')) => quoted = None,
+                '"' => {
+                    rows.truncate(row - 1);
+                    return Err(UnclosedQuote {
+                        row,
+                        column,
+                        line,
+                        rows_before: rows,
+                    });
+                }
                 _ => cell.push(c),
             }
             continue;
         }
         match c {
-            '"' => quoted = true,
+            '"' if cell.is_empty() => quoted = Some((rows.len() + 1, row.len() + 1, line)),
             ',' => row.push(std::mem::take(&mut cell)),
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
@@ -170,11 +203,54 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
             _ => cell.push(c),
         }
     }
+    if let Some((row, column, line)) = quoted {
+        rows.truncate(row - 1);
+        return Err(UnclosedQuote {
+            row,
+            column,
+            line,
+            rows_before: rows,
+        });
+    }
     if any {
         row.push(cell);
         rows.push(row);
     }
-    rows
+    Ok(rows)
+}
+
+/// The spreadsheet's name for a 1-based column number: 1 → A, 27 → AA.
+fn column_letters(mut n: usize) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// The import's answer to an unclosed quote: one error at the cell where it opened, named by its
+/// header when the header row comes before it.
+fn unclosed_quote_problem(open: &UnclosedQuote) -> SheetProblem {
+    let column = open
+        .rows_before
+        .iter()
+        .find(|r| r.first().map(|c| c.trim()) == Some("id"))
+        .and_then(|header| header.get(open.column - 1))
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| column_letters(open.column));
+    let line = open.line;
+    SheetProblem {
+        row: Some(open.row),
+        column: Some(column),
+        problem: None,
+        sheet_message: Some((
+            format!("这一格里的英文双引号 \" 没有配对（文件第 {line} 行）：从它开始直到文件末尾的内容都被当成了这一格，所以整张表没有导入。请补上结尾的引号；格子里要写的引号本身要写成两个 \"\"。"),
+            format!("This cell has a double quote (\") that is never closed (line {line} of the file): everything from it to the end of the file would be this one cell, so nothing was imported. Close the quote; a quote that belongs in the text is written twice (\"\")."),
+        )),
+    }
 }
 
 /// Writes rows as CSV, quoting cells that need it; lines end with CRLF as spreadsheets expect.
@@ -228,7 +304,15 @@ pub fn import_sheet(file: &str, bytes: &[u8], today: Date) -> SheetImport {
             "The sheet is not UTF-8 (Excel's plain \"CSV\" on Chinese Windows is GBK). Save it as \"CSV UTF-8 (comma delimited)\".",
         );
     };
-    let rows = parse_csv(text);
+    let rows = match parse_csv(text) {
+        Ok(rows) => rows,
+        Err(open) => {
+            return SheetImport {
+                bank: None,
+                problems: vec![unclosed_quote_problem(&open)],
+            }
+        }
+    };
     let mut problems = Vec::new();
     let mut meta: Map<String, Value> = Map::new();
     let mut header: Option<(usize, Vec<String>)> = None;
@@ -248,8 +332,16 @@ pub fn import_sheet(file: &str, bytes: &[u8], today: Date) -> SheetImport {
                 } else {
                     problems.push(SheetProblem::sheet(
                         Some(number),
-                        format!("未知的题库信息行“{first}”，可用：{}", META.join("、")),
-                        format!("Unknown bank row \"{first}\"; use {}", META.join(", ")),
+                        format!(
+                            "未知的题库信息行“{}”，可用：{}",
+                            shown(first),
+                            META.join("、")
+                        ),
+                        format!(
+                            "Unknown bank row \"{}\"; use {}",
+                            shown(first),
+                            META.join(", ")
+                        ),
                     ));
                 }
                 continue;
@@ -292,6 +384,7 @@ pub fn import_sheet(file: &str, bytes: &[u8], today: Date) -> SheetImport {
     let known = columns();
     for name in &names {
         if !name.is_empty() && !known.contains(name) {
+            let name = shown(name);
             problems.push(SheetProblem::sheet(
                 Some(header_row),
                 format!("未知列“{name}”。列名请与 quizzes/template.csv 保持一致。"),

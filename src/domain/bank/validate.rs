@@ -4,6 +4,7 @@
 //! command-line tool. It never stops at the first problem. Each problem names the file, the question
 //! (by id, or by position when the id itself is broken) and the field, in words a content editor reads.
 
+use super::json::{self, RepeatedKey, Step};
 use super::{
     AnswerOption, Audience, Bank, BankId, OptionId, Question, QuestionId, QuestionType, ReadAloud,
     Topic, FORMAT_VERSION,
@@ -55,8 +56,15 @@ impl TextLimits {
     }
 }
 
-/// Largest share of right answers one option position may hold before a warning.
-pub const MAX_POSITION_SHARE_PERCENT: usize = 35;
+/// Largest share of a bank's true/false questions one answer (`true` or `false`) may have before a
+/// warning. Only true/false options keep their order on screen; the others are shuffled.
+pub const MAX_TRUE_FALSE_SHARE_PERCENT: usize = 70;
+
+/// Fewest true/false questions for which their balance is judged.
+pub const MIN_TRUE_FALSE_FOR_BALANCE: usize = 6;
+
+/// Most characters of a value a message quotes; longer values are cut and end in "…".
+pub const SHOWN_CHARS: usize = 40;
 
 /// What is wrong, in terms an editor can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,15 +217,65 @@ pub enum ProblemKind {
         /// The limit.
         limit: usize,
     },
-    /// One option position holds too many of the right answers.
-    AnswerPositionImbalance {
-        /// 1-based position.
-        position: usize,
-        /// Share of right answers in percent.
-        percent: usize,
+    /// Too many of the true/false questions share one answer, so always ticking it scores well
+    /// (true/false is the one type whose options are not shuffled).
+    TrueFalseImbalance {
+        /// The answer most of them have: `"true"` or `"false"`.
+        answer: &'static str,
+        /// How many true/false questions have it.
+        count: usize,
+        /// How many true/false questions the bank has.
+        total: usize,
     },
     /// `read_aloud` has neither language.
     EmptyReadAloud,
+    /// An object has the same key twice; JSON readers keep only one of the two values.
+    DuplicateKey {
+        /// The key as written.
+        key: String,
+        /// 1-based line of the first one, when known.
+        first_line: Option<usize>,
+        /// 1-based line of the repeat, when known.
+        line: Option<usize>,
+    },
+    /// Text holds a control character (NUL, escape, bidirectional override …) that is invisible,
+    /// shows as garbage, or reorders the line on screen.
+    ControlCharacter {
+        /// The language of the text.
+        lang: Lang,
+        /// The character.
+        character: char,
+        /// Its 1-based position in the text.
+        position: usize,
+    },
+    /// Text holds an invisible character (zero-width space, soft hyphen …), usually pasted by accident.
+    InvisibleCharacter {
+        /// The language of the text.
+        lang: Lang,
+        /// The character.
+        character: char,
+        /// Its 1-based position in the text.
+        position: usize,
+    },
+    /// Text looks like HTML (`<b>`, `&nbsp;`); the app shows it as written, not as markup.
+    HtmlMarkup {
+        /// The language of the text.
+        lang: Lang,
+        /// The first piece of markup found.
+        markup: String,
+    },
+    /// An option that points at other options ("以上都对", "all of the above", "A and B"), which
+    /// shuffling makes wrong.
+    PositionalOption {
+        /// The option's text.
+        text: String,
+    },
+    /// An option that starts with its own letter or number ("A.", "1、", "(A)"); the app adds letters
+    /// itself, after shuffling.
+    NumberedOption {
+        /// The option's text.
+        text: String,
+    },
 }
 
 impl ProblemKind {
@@ -227,7 +285,10 @@ impl ProblemKind {
             ProblemKind::ByteOrderMark
             | ProblemKind::Expired { .. }
             | ProblemKind::TooLong { .. }
-            | ProblemKind::AnswerPositionImbalance { .. } => Severity::Warning,
+            | ProblemKind::TrueFalseImbalance { .. }
+            | ProblemKind::InvisibleCharacter { .. }
+            | ProblemKind::HtmlMarkup { .. }
+            | ProblemKind::NumberedOption { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -245,41 +306,137 @@ impl ProblemKind {
             ProblemKind::NotUtf8 => pick(zh, "文件不是 UTF-8 编码（可能存成了 GBK/ANSI）。请用“UTF-8”编码另存。".into(), "The file is not UTF-8 text (perhaps saved as GBK/ANSI). Save it again as UTF-8.".into()),
             ProblemKind::Utf16 => pick(zh, "文件是 UTF-16（“Unicode”）编码。请用“UTF-8”编码另存。".into(), "The file is UTF-16 (\"Unicode\"). Save it again as UTF-8.".into()),
             ProblemKind::ByteOrderMark => pick(zh, "文件开头有 BOM 标记；已忽略，建议存为无 BOM 的 UTF-8。".into(), "The file starts with a byte-order mark; it was ignored, but save as UTF-8 without BOM.".into()),
-            ProblemKind::Syntax { line, column, detail } => pick(zh, format!("JSON 格式错误，第 {line} 行第 {column} 列：{detail}（常见原因：漏了逗号、多了逗号、引号不成对、用了中文引号）"), format!("JSON syntax error at line {line}, column {column}: {detail} (often a missing or extra comma, an unclosed quote, or Chinese quotation marks)")),
+            ProblemKind::Syntax { line, column, detail } => { let detail = escaped(detail); pick(zh, format!("JSON 格式错误，第 {line} 行第 {column} 列：{detail}（常见原因：漏了逗号、多了逗号、引号不成对、用了中文引号）"), format!("JSON syntax error at line {line}, column {column}: {detail} (often a missing or extra comma, an unclosed quote, or Chinese quotation marks)")) }
             ProblemKind::MissingFormat => pick(zh, format!("缺少 format 字段，应为 {FORMAT_VERSION}。"), format!("The format field is missing; it should be {FORMAT_VERSION}.")),
-            ProblemKind::UnsupportedFormat { found } => pick(zh, format!("本程序只能读取第 {FORMAT_VERSION} 版题库格式，此文件是 {found}。"), format!("This app reads bank format {FORMAT_VERSION} only; this file says {found}.")),
+            ProblemKind::UnsupportedFormat { found } => { let found = shown(found); pick(zh, format!("本程序只能读取第 {FORMAT_VERSION} 版题库格式，此文件是 {found}。"), format!("This app reads bank format {FORMAT_VERSION} only; this file says {found}.")) }
             ProblemKind::UnknownField { name, suggestion } => {
                 let hint = suggestion.map(|s| pick(zh, format!("，是不是想写 “{s}”？"), format!(" Did you mean \"{s}\"?"))).unwrap_or_default();
+                let name = shown(name);
                 pick(zh, format!("未知字段 “{name}”{hint}"), format!("Unknown field \"{name}\".{hint}"))
             }
             ProblemKind::Missing => pick(zh, "缺少此项，必须填写。".into(), "This is required but missing.".into()),
             ProblemKind::WrongType { expected } => pick(zh, format!("格式不对，这里应当是{}。", expected_zh(expected)), format!("Wrong kind of value: expected {expected}.")),
             ProblemKind::EmptyText { lang: l } => pick(zh, format!("{}内容为空。", lang_name(*l)), format!("The {} text is empty.", lang_name(*l))),
-            ProblemKind::BadId { value } => pick(zh, format!("编号 “{value}” 只能用小写字母、数字和连字符（-），最长 40 个字符。"), format!("The id \"{value}\" may only use lowercase letters, digits and \"-\" (at most 40 characters).")),
-            ProblemKind::IdNotFileName { id, expected } => pick(zh, format!("题库编号 “{id}” 与文件名不一致，应为 “{expected}”。"), format!("The bank id \"{id}\" does not match the file name; it should be \"{expected}\".")),
-            ProblemKind::DuplicateQuestion { id } => pick(zh, format!("题目编号 “{id}” 重复了，每题编号必须唯一。"), format!("The question id \"{id}\" is used twice; ids must be unique.")),
-            ProblemKind::DuplicateOption { id } => pick(zh, format!("选项编号 “{id}” 在本题中重复了。"), format!("The option id \"{id}\" is used twice in this question.")),
-            ProblemKind::UnknownTopic { value } => pick(zh, format!("未知主题 “{value}”，可选：fraud、privacy、investing、rights。"), format!("Unknown topic \"{value}\"; use fraud, privacy, investing or rights.")),
-            ProblemKind::UnknownType { value } => pick(zh, format!("未知题型 “{value}”，可选：single（单选）、multiple（多选）、true_false（判断）。"), format!("Unknown question type \"{value}\"; use single, multiple or true_false.")),
-            ProblemKind::UnknownAudience { value } => pick(zh, format!("未知人群 “{value}”，可选：elderly、youth、newcomers、everyone。"), format!("Unknown audience \"{value}\"; use elderly, youth, newcomers or everyone.")),
-            ProblemKind::BadDate { value } => pick(zh, format!("日期 “{value}” 无效，应写成 2026-03-15 这样的格式。"), format!("The date \"{value}\" is not valid; write it like 2026-03-15.")),
+            ProblemKind::BadId { value } => { let value = shown(value); pick(zh, format!("编号 “{value}” 只能用小写字母、数字和连字符（-），最长 40 个字符。"), format!("The id \"{value}\" may only use lowercase letters, digits and \"-\" (at most 40 characters).")) }
+            ProblemKind::IdNotFileName { id, expected } => { let (id, expected) = (shown(id), shown(expected)); pick(zh, format!("题库编号 “{id}” 与文件名不一致，应为 “{expected}”。"), format!("The bank id \"{id}\" does not match the file name; it should be \"{expected}\".")) }
+            ProblemKind::DuplicateQuestion { id } => { let id = shown(id); pick(zh, format!("题目编号 “{id}” 重复了，每题编号必须唯一。"), format!("The question id \"{id}\" is used twice; ids must be unique.")) }
+            ProblemKind::DuplicateOption { id } => { let id = shown(id); pick(zh, format!("选项编号 “{id}” 在本题中重复了。"), format!("The option id \"{id}\" is used twice in this question.")) }
+            ProblemKind::UnknownTopic { value } => { let value = shown(value); pick(zh, format!("未知主题 “{value}”，可选：fraud、privacy、investing、rights。"), format!("Unknown topic \"{value}\"; use fraud, privacy, investing or rights.")) }
+            ProblemKind::UnknownType { value } => { let value = shown(value); pick(zh, format!("未知题型 “{value}”，可选：single（单选）、multiple（多选）、true_false（判断）。"), format!("Unknown question type \"{value}\"; use single, multiple or true_false.")) }
+            ProblemKind::UnknownAudience { value } => { let value = shown(value); pick(zh, format!("未知人群 “{value}”，可选：elderly、youth、newcomers、everyone。"), format!("Unknown audience \"{value}\"; use elderly, youth, newcomers or everyone.")) }
+            ProblemKind::BadDate { value } => { let value = shown(value); pick(zh, format!("日期 “{value}” 无效，应写成 2026-03-15 这样的格式。"), format!("The date \"{value}\" is not valid; write it like 2026-03-15.")) }
             ProblemKind::OutOfRange { value, min, max } => pick(zh, format!("数值 {value} 超出范围，应为 {min} 到 {max} 的整数。"), format!("The number {value} is out of range; use a whole number from {min} to {max}.")),
-            ProblemKind::AnswerNotAnOption { answer } => pick(zh, format!("答案 “{answer}” 不是本题任何一个选项的编号。"), format!("The answer \"{answer}\" is not the id of any option of this question.")),
-            ProblemKind::DuplicateAnswer { answer } => pick(zh, format!("答案 “{answer}” 写了两次。"), format!("The answer \"{answer}\" is listed twice.")),
+            ProblemKind::AnswerNotAnOption { answer } => { let answer = shown(answer); pick(zh, format!("答案 “{answer}” 不是本题任何一个选项的编号。"), format!("The answer \"{answer}\" is not the id of any option of this question.")) }
+            ProblemKind::DuplicateAnswer { answer } => { let answer = shown(answer); pick(zh, format!("答案 “{answer}” 写了两次。"), format!("The answer \"{answer}\" is listed twice.")) }
             ProblemKind::NoAnswer => pick(zh, "没有填写正确答案。".into(), "No correct answer is given.".into()),
             ProblemKind::OneAnswerOnly { count } => pick(zh, format!("单选题和判断题只能有一个正确答案，这里有 {count} 个。"), format!("Single-choice and true/false questions have exactly one answer; this one has {count}.")),
             ProblemKind::MultipleNeedsTwo { count } => pick(zh, format!("多选题至少要有两个正确答案，这里只有 {count} 个；只有一个答案请改为单选题。"), format!("A multiple-choice question needs at least two answers; this one has {count}. With one answer, make it single.")),
-            ProblemKind::TooFewOptions { count, min } => pick(zh, format!("只有 {count} 个选项，至少需要 {min} 个。"), format!("Only {count} options; at least {min} are needed.")),
-            ProblemKind::TooManyOptions { count, max } => pick(zh, format!("有 {count} 个选项，一屏最多显示 {max} 个。"), format!("{count} options; at most {max} fit on one screen.")),
+            ProblemKind::TooFewOptions { count, min } => pick(zh, format!("只有 {count} 个选项，至少需要 {min} 个。"), format!("Only {}; at least {min} are needed.", english_count(*count, "option", "options"))),
+            ProblemKind::TooManyOptions { count, max } => pick(zh, format!("有 {count} 个选项，一屏最多显示 {max} 个。"), format!("{}; at most {max} fit on one screen.", english_count(*count, "option", "options"))),
             ProblemKind::TrueFalseOptions => pick(zh, "判断题必须正好有两个选项，编号依次为 true 和 false。".into(), "A true/false question has exactly two options, with ids true then false.".into()),
             ProblemKind::NoQuestions => pick(zh, "题库里没有题目。".into(), "The bank has no questions.".into()),
             ProblemKind::Expired { date } => pick(zh, format!("本题有效期至 {date}，已过期，程序不再显示。"), format!("This question expired on {date}; the app no longer shows it.")),
             ProblemKind::AllExpired => pick(zh, "所有题目都已过期，程序里这个题库将没有题目。".into(), "Every question has expired; the bank will show no questions.".into()),
-            ProblemKind::TooLong { lang: l, length, limit } => pick(zh, format!("{}文字有 {length} 个字符，超过自助终端一屏建议的 {limit} 个。", lang_name(*l)), format!("The {} text has {length} characters, more than the {limit} that fit a kiosk screen.", lang_name(*l))),
-            ProblemKind::AnswerPositionImbalance { position, percent } => pick(zh, format!("第 {position} 个选项是正确答案的比例为 {percent}%，超过 {MAX_POSITION_SHARE_PERCENT}%；请调整选项顺序。"), format!("Option position {position} holds {percent}% of the right answers, more than {MAX_POSITION_SHARE_PERCENT}%; reorder some options.")),
+            ProblemKind::TooLong { lang: l, length, limit } => pick(zh, format!("{}文字有 {length} 个字符，超过自助终端一屏建议的 {limit} 个。", lang_name(*l)), format!("The {} text has {}, more than the {limit} that fit a kiosk screen.", lang_name(*l), english_count(*length, "character", "characters"))),
+            ProblemKind::TrueFalseImbalance { answer, count, total } => {
+                let percent = count * 100 / (*total).max(1);
+                let (word_zh, other_zh) = if *answer == "true" { ("正确", "错误") } else { ("错误", "正确") };
+                pick(zh, format!("{total} 道判断题中有 {count} 道的答案是“{word_zh}”（{percent}%），超过 {MAX_TRUE_FALSE_SHARE_PERCENT}%：总选“{word_zh}”就能答对大多数。请把其中几道改写成答案为“{other_zh}”的说法。"), format!("{count} of the {total} true/false questions ({percent}%) have the answer {answer}, more than {MAX_TRUE_FALSE_SHARE_PERCENT}%: always answering {answer} would score well. Reword some so their answer is the other one."))
+            }
             ProblemKind::EmptyReadAloud => pick(zh, "read_aloud 至少要填写 zh 或 en 之一。".into(), "read_aloud needs zh, en or both.".into()),
+            ProblemKind::DuplicateKey { key, first_line, line } => {
+                let key = shown(key);
+                let lines = match (first_line, line) {
+                    (Some(a), Some(b)) => pick(zh, format!("（第 {a} 行和第 {b} 行）"), format!(" (lines {a} and {b})")),
+                    (None, Some(b)) => pick(zh, format!("（第二次在第 {b} 行）"), format!(" (again on line {b})")),
+                    _ => String::new(),
+                };
+                pick(zh, format!("字段 “{key}” 写了两次{lines}；程序只会采用其中一个，另一个会被悄悄丢掉。请删去多余的一个。"), format!("The field \"{key}\" is written twice{lines}; only one of the two would be used, the other silently dropped. Delete the extra one."))
+            }
+            ProblemKind::ControlCharacter { lang: l, character, position } => pick(zh, format!("{}文字的第 {position} 个字符是控制字符 {}：它看不见，或显示成乱码，或会打乱整行的显示顺序。请删去。", lang_name(*l), escape_char(*character)), format!("The {} text has a control character, {}, at character {position}: it is invisible, shows as garbage or reorders the line on screen. Delete it.", lang_name(*l), escape_char(*character))),
+            ProblemKind::InvisibleCharacter { lang: l, character, position } => pick(zh, format!("{}文字的第 {position} 个字符是看不见的字符 {}（多半是复制粘贴带进来的）。请删去。", lang_name(*l), escape_char(*character)), format!("The {} text has an invisible character, {}, at character {position} (usually pasted in by accident). Delete it.", lang_name(*l), escape_char(*character))),
+            ProblemKind::HtmlMarkup { lang: l, markup } => { let markup = shown(markup); pick(zh, format!("{}文字里有 HTML 标记 “{markup}”：题库只用纯文本，程序会把它原样显示出来。请改成普通文字。", lang_name(*l)), format!("The {} text has HTML markup, \"{markup}\": banks are plain text, and the app would show it as written. Use plain words.", lang_name(*l))) }
+            ProblemKind::PositionalOption { text } => { let text = shown(text); pick(zh, format!("选项 “{text}” 指向其他选项，但单选、多选题的选项会被打乱顺序，“以上”“A和B”就不再对得上。请把意思直接写出来，或改成多选题。"), format!("The option \"{text}\" points at other options, but single and multiple choice options are shuffled, so \"the above\" or \"A and B\" no longer match. Say it directly, or make it a multiple-choice question.")) }
+            ProblemKind::NumberedOption { text } => { let text = shown(text); pick(zh, format!("选项 “{text}” 自带了序号；程序会在打乱顺序后自己加上 A、B、C，请去掉这个序号。"), format!("The option \"{text}\" carries its own letter or number; the app adds A, B, C itself after shuffling. Remove it.")) }
         }
     }
+}
+
+/// `value` as a message quotes it: every control, bidirectional and invisible character written
+/// out (`\u{202E}`), so it can neither hide nor reorder the line on screen, and at most
+/// [`SHOWN_CHARS`] characters, then "…".
+pub fn shown(value: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == SHOWN_CHARS {
+            out.push('…');
+            break;
+        }
+        push_visible(&mut out, c);
+    }
+    out
+}
+
+/// `value` with control, bidirectional and invisible characters written out, at any length.
+fn escaped(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        push_visible(&mut out, c);
+    }
+    out
+}
+
+fn escape_char(c: char) -> String {
+    let mut out = String::new();
+    push_visible(&mut out, c);
+    out
+}
+
+fn push_visible(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        '\r' => out.push_str("\\r"),
+        // Zero-width joiners and variation selectors are shown too: a message must not hide anything.
+        c if is_control(c)
+            || is_invisible(c)
+            || matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}') =>
+        {
+            out.push_str(&format!("\\u{{{:X}}}", u32::from(c)));
+        }
+        c => out.push(c),
+    }
+}
+
+/// A character that has no place in bank text: C0 and C1 controls (newline, tab and carriage return
+/// excepted), DEL, and the bidirectional embeddings, overrides and isolates that reorder a line.
+fn is_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A character that shows as nothing: soft hyphen, zero-width space, direction marks, line and
+/// paragraph separators, word joiners, byte-order mark, tag characters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// `n` with the English noun for it: "1 error", "2 errors".
+fn english_count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn pick(zh: bool, zh_text: String, en_text: String) -> String {
@@ -329,14 +486,16 @@ impl Problem {
             (Severity::Warning, Lang::Zh) => "警告",
             (Severity::Warning, Lang::En) => "warning",
         };
-        let mut place = self.file.clone();
+        // The file name and a misspelt field come from outside: shown, never printed raw.
+        let mut place = escaped(&self.file);
         if let Some(q) = &self.question {
             place.push_str(" › ");
-            place.push_str(q);
+            place.push_str(&shown(q));
         }
         if !self.field.is_empty() {
             place.push_str(" › ");
-            place.push_str(&self.field);
+            let parts: Vec<String> = self.field.split('.').map(shown).collect();
+            place.push_str(&parts.join("."));
         }
         format!("{level}: {place}: {}", self.kind.message(lang))
     }
@@ -401,8 +560,11 @@ pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
         question: None,
         problems: Vec::new(),
     };
-    let bank = decode(&mut ctx, bytes).and_then(|text| match serde_json::from_str::<Value>(text) {
-        Ok(value) => read_bank(&mut ctx, &value, today),
+    let bank = decode(&mut ctx, bytes).and_then(|text| match json::read(text) {
+        Ok(doc) => {
+            report_repeated_keys(&mut ctx, &doc.value, &doc.repeats);
+            read_bank(&mut ctx, &doc.value, today)
+        }
         Err(e) => {
             ctx.error(
                 "",
@@ -420,6 +582,46 @@ pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
         bank: if has_errors { None } else { bank },
         problems: ctx.problems,
     }
+}
+
+/// One error per key written twice, named by question and field like every other problem.
+fn report_repeated_keys(ctx: &mut Ctx, value: &Value, repeats: &[RepeatedKey]) {
+    for repeat in repeats {
+        let mut steps = repeat.path.as_slice();
+        ctx.question = None;
+        if let [Step::Key(list), Step::Index(index), rest @ ..] = steps {
+            if list == "questions" {
+                ctx.question = Some(question_label(&value["questions"][*index], *index));
+                steps = rest;
+            }
+        }
+        let mut field = String::new();
+        for step in steps {
+            match step {
+                Step::Key(key) => field = join(&field, key),
+                Step::Index(i) => field.push_str(&format!("[{}]", i + 1)),
+            }
+        }
+        let field = join(&field, &repeat.key);
+        ctx.error(
+            &field,
+            ProblemKind::DuplicateKey {
+                key: repeat.key.clone(),
+                first_line: repeat.first_line,
+                line: repeat.line,
+            },
+        );
+    }
+    ctx.question = None;
+}
+
+/// A question named by its id when usable, else by its 1-based position (`#3`).
+fn question_label(value: &Value, index: usize) -> String {
+    value
+        .get("id")
+        .and_then(Value::as_str)
+        .filter(|s| is_valid_id(s))
+        .map_or_else(|| format!("#{}", index + 1), str::to_owned)
 }
 
 fn syntax_detail(e: &serde_json::Error) -> String {
@@ -631,6 +833,9 @@ impl Ctx {
                 ok = false;
                 continue;
             }
+            if !self.plain_text(&sub, lang, trimmed) {
+                ok = false;
+            }
             let length = trimmed.chars().count();
             if length > limits.get(lang) {
                 self.warn(
@@ -648,6 +853,55 @@ impl Ctx {
             }
         }
         ok.then_some(out)
+    }
+
+    /// Checks that `text` is plain text: an error for a control character, warnings for an
+    /// invisible character and for HTML. Returns whether there was no error.
+    fn plain_text(&mut self, field: &str, lang: Lang, text: &str) -> bool {
+        let mut ok = true;
+        // One pass; ordinary printable characters (nearly all of them) are passed over at once.
+        let (mut control, mut invisible) = (None, None);
+        for (i, c) in text.chars().enumerate() {
+            if (' '..'\u{7F}').contains(&c) || ('\u{3000}'..'\u{FE00}').contains(&c) {
+                continue;
+            }
+            if control.is_none() && is_control(c) {
+                control = Some((i, c));
+            } else if invisible.is_none() && is_invisible(c) {
+                invisible = Some((i, c));
+            }
+        }
+        if let Some((i, character)) = control {
+            self.error(
+                field,
+                ProblemKind::ControlCharacter {
+                    lang,
+                    character,
+                    position: i + 1,
+                },
+            );
+            ok = false;
+        }
+        if let Some((i, character)) = invisible {
+            self.warn(
+                field,
+                ProblemKind::InvisibleCharacter {
+                    lang,
+                    character,
+                    position: i + 1,
+                },
+            );
+        }
+        if let Some(markup) = html_markup(text) {
+            self.warn(
+                field,
+                ProblemKind::HtmlMarkup {
+                    lang,
+                    markup: markup.to_owned(),
+                },
+            );
+        }
+        ok
     }
 
     fn list<'v>(&mut self, field: &str, value: &'v Value) -> Option<&'v Vec<Value>> {
@@ -770,7 +1024,7 @@ fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
         .map(|list| read_questions(ctx, list, today));
 
     let questions = questions?;
-    check_positions(ctx, &questions);
+    check_true_false_balance(ctx, &questions, today);
     Some(Bank {
         format: FORMAT_VERSION,
         id: BankId(id?),
@@ -790,12 +1044,7 @@ fn read_questions(ctx: &mut Ctx, list: &[Value], today: Date) -> Vec<Question> {
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(list.len());
     for (index, value) in list.iter().enumerate() {
-        // Name the question by its id when usable, else by its 1-based position.
-        let label = value
-            .get("id")
-            .and_then(Value::as_str)
-            .filter(|s| is_valid_id(s))
-            .map_or_else(|| format!("#{}", index + 1), str::to_owned);
+        let label = question_label(value, index);
         ctx.question = Some(label.clone());
         if let Some(q) = read_question(ctx, value, today) {
             if seen.insert(q.id.clone()) {
@@ -950,6 +1199,9 @@ fn read_options(
                 .text(&join(&field, "feedback"), v, TextLimits::FEEDBACK)
                 .map(Some),
         };
+        if let Some(text) = &text {
+            ok &= check_option_text(ctx, &field, text);
+        }
         match (id, text, feedback) {
             (Some(id), Some(text), Some(feedback)) => out.push(AnswerOption {
                 id: OptionId(id),
@@ -1098,6 +1350,7 @@ fn read_read_aloud(ctx: &mut Ctx, value: &Value) -> Option<ReadAloud> {
                 ctx.error(&field, ProblemKind::EmptyText { lang });
                 ok = false;
             }
+            Some(s) if !ctx.plain_text(&field, lang, s) => ok = false,
             Some(s) => match lang {
                 Lang::Zh => out.zh = Some(s.to_owned()),
                 Lang::En => out.en = Some(s.to_owned()),
@@ -1112,39 +1365,298 @@ fn read_read_aloud(ctx: &mut Ctx, value: &Value) -> Option<ReadAloud> {
     ok.then_some(out)
 }
 
-/// Warns when one option position holds too many right answers (a guessable bank).
-fn check_positions(ctx: &mut Ctx, questions: &[Question]) {
-    let counts = answer_positions(questions);
-    let total: usize = counts.iter().sum();
-    // Too few answers to say anything about the spread.
-    if total < 10 {
+/// Warns when most true/false questions share one answer, so that always ticking it scores well.
+/// Only true/false questions: the options of every other type are shuffled for each round, so
+/// their order in the file says nothing about what a learner sees. Expired questions are not shown
+/// and do not count.
+fn check_true_false_balance(ctx: &mut Ctx, questions: &[Question], today: Date) {
+    let current: Vec<&Question> = questions.iter().filter(|q| q.is_current(today)).collect();
+    let (true_count, false_count) = true_false_answers(current.iter().copied());
+    let total = true_count + false_count;
+    if total < MIN_TRUE_FALSE_FOR_BALANCE {
         return;
     }
-    for (i, &c) in counts.iter().enumerate() {
-        if c * 100 > total * MAX_POSITION_SHARE_PERCENT {
+    for (answer, count) in [("true", true_count), ("false", false_count)] {
+        if count * 100 > total * MAX_TRUE_FALSE_SHARE_PERCENT {
             ctx.warn(
                 "questions",
-                ProblemKind::AnswerPositionImbalance {
-                    position: i + 1,
-                    percent: c * 100 / total,
+                ProblemKind::TrueFalseImbalance {
+                    answer,
+                    count,
+                    total,
                 },
             );
         }
     }
 }
 
-/// How many right answers sit at each option position (1st, 2nd …), for reports and the spread check.
-pub fn answer_positions(questions: &[Question]) -> Vec<usize> {
-    let mut counts = vec![0usize; MAX_OPTIONS];
+/// How many true/false questions have the answer `true`, and how many `false`.
+pub fn true_false_answers<'q>(questions: impl IntoIterator<Item = &'q Question>) -> (usize, usize) {
+    let mut counts = (0, 0);
     for q in questions {
-        for (i, o) in q.options.iter().enumerate() {
-            if q.answer.contains(&o.id) {
-                counts[i] += 1;
+        if q.kind != QuestionType::TrueFalse {
+            continue;
+        }
+        if q.answer.iter().any(|a| a.as_str() == "true") {
+            counts.0 += 1;
+        } else {
+            counts.1 += 1;
+        }
+    }
+    counts
+}
+
+/// Checks one option's text in both languages: an error when it points at other options, a
+/// warning when it carries its own letter. One of each per option at most.
+fn check_option_text(ctx: &mut Ctx, field: &str, text: &LocalText) -> bool {
+    let mut ok = true;
+    if let Some(lang) = Lang::ALL
+        .into_iter()
+        .find(|l| points_at_other_options(text.get(*l)))
+    {
+        ctx.error(
+            &format!("{field}.text.{}", lang.code()),
+            ProblemKind::PositionalOption {
+                text: text.get(lang).to_owned(),
+            },
+        );
+        ok = false;
+    }
+    if let Some(lang) = Lang::ALL.into_iter().find(|l| is_numbered(text.get(*l))) {
+        ctx.warn(
+            &format!("{field}.text.{}", lang.code()),
+            ProblemKind::NumberedOption {
+                text: text.get(lang).to_owned(),
+            },
+        );
+    }
+    ok
+}
+
+/// Whether an option refers to the others by place or letter: "以上都对", "上述说法均不正确",
+/// "A和B", "all of the above", "none of the above", "both A and B". Options are shuffled, so
+/// such a reference points at the wrong options.
+pub fn points_at_other_options(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['。', '.', '！', '!', '？', '?', '；', ';', ' ']);
+    // Chinese openings that always mean "the options before this one".
+    const ZH_OPENINGS: [&str; 7] = [
+        "上述",
+        "前述",
+        "前面",
+        "其他选项",
+        "其它选项",
+        "其余选项",
+        "所有选项",
+    ];
+    if ZH_OPENINGS.iter().any(|p| t.starts_with(p)) {
+        return true;
+    }
+    // "以上都对", "以上说法均正确" — but not "以上海为例".
+    if let Some(rest) = t.strip_prefix("以上").or_else(|| t.strip_prefix("上面")) {
+        match rest.chars().next() {
+            None => return true,
+            Some(c) if "都均皆全各所说答三两二四五几诸情每任项选内的".contains(c) => {
+                return true
+            }
+            _ => {}
+        }
+    }
+    const ZH_WHOLE: [&str; 18] = [
+        "都对",
+        "都不对",
+        "都正确",
+        "都不正确",
+        "都是",
+        "都不是",
+        "全对",
+        "全错",
+        "全部正确",
+        "全部都对",
+        "全都对",
+        "全都正确",
+        "均正确",
+        "均不正确",
+        "皆是",
+        "皆非",
+        "都选",
+        "全选",
+    ];
+    if ZH_WHOLE.contains(&t) {
+        return true;
+    }
+    const EN_PHRASES: [&str; 10] = [
+        "the above",
+        "of above",
+        "all above",
+        "none above",
+        "options above",
+        "answers above",
+        "choices above",
+        "above options",
+        "above answers",
+        "above choices",
+    ];
+    if t.bytes().any(|b| b == b'b' || b == b'B') {
+        let lower = t.to_lowercase();
+        if lower.contains("above") && EN_PHRASES.iter().any(|p| lower.contains(p)) {
+            return true;
+        }
+    }
+    // Full-width letters start with the byte 0xEF.
+    t.bytes().any(|b| matches!(b, b'A'..=b'F' | 0xEF)) && names_option_letters(t)
+}
+
+/// An option letter standing alone (not part of a word such as "AB股" or "Plan A1").
+fn is_option_letter(c: char) -> bool {
+    matches!(c, 'A'..='F' | 'Ａ'..='Ｆ')
+}
+
+/// "A和B", "A、C", "B or C", "neither A nor B", "选项A与选项B", "AB都对", "ABC".
+fn names_option_letters(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    let word = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    let alone = |i: usize| {
+        chars.get(i).is_some_and(|c| is_option_letter(*c))
+            && (i == 0 || !word(i - 1))
+            && !word(i + 1)
+    };
+    let skip_spaces = |mut i: usize| {
+        while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+            i += 1;
+        }
+        i
+    };
+    let starts = |i: usize, s: &str| {
+        let want: Vec<char> = s.chars().collect();
+        chars.get(i..i + want.len()) == Some(&want[..])
+    };
+    for i in 0..chars.len() {
+        // A run of two or more letters: "AB", "ACD都对".
+        if i == 0 || !word(i - 1) {
+            let run = chars[i..]
+                .iter()
+                .take_while(|c| is_option_letter(**c))
+                .count();
+            if run >= 2 && !word(i + run) {
+                let rest: String = chars[i + run..].iter().collect();
+                let rest = rest.trim_start();
+                if rest.is_empty()
+                    || ["都", "均", "皆", "两", "三", "正确", "对", "项", "选项"]
+                        .iter()
+                        .any(|p| rest.starts_with(p))
+                {
+                    return true;
+                }
+            }
+        }
+        if !alone(i) {
+            continue;
+        }
+        let mut j = skip_spaces(i + 1);
+        let mut joined = false;
+        for connector in ["和", "与", "及", "或", "、", ",", "，", "/", "&", "+"] {
+            if starts(j, connector) {
+                j += 1;
+                joined = true;
+                break;
+            }
+        }
+        if !joined {
+            for connector in ["and", "or", "nor"] {
+                let n = connector.chars().count();
+                if starts(j, connector) && !word(j + n) {
+                    j += n;
+                    joined = true;
+                    break;
+                }
+            }
+        }
+        if !joined {
+            continue;
+        }
+        j = skip_spaces(j);
+        for prefix in ["选项", "option ", "Option "] {
+            if starts(j, prefix) {
+                j = skip_spaces(j + prefix.chars().count());
+            }
+        }
+        if alone(j) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether an option starts with its own letter or number: "A.", "B、", "1、", "(A)", "（1）", "①".
+pub fn is_numbered(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    let (Some(first), second, third) = (chars.next(), chars.next(), chars.next()) else {
+        return false;
+    };
+    let mark = |c: char| matches!(c, 'A'..='F' | 'a'..='f' | '1'..='9' | 'Ａ'..='Ｆ' | '１'..='９');
+    match first {
+        '①'..='⑩' => true,
+        '(' | '（' => second.is_some_and(mark) && third.is_some_and(|c| matches!(c, ')' | '）')),
+        c if mark(c) => {
+            second.is_some_and(|c| matches!(c, '.' | '．' | '、' | ':' | '：' | ')' | '）'))
+                // "1.5 times" and "a.m." are not numbering.
+                && !third.is_some_and(|c| c.is_ascii_alphanumeric())
+        }
+        _ => false,
+    }
+}
+
+/// The first piece of HTML in `text`: a tag (`<b>`, `</p>`, `<br/>`, `<!-- … -->`) or a character
+/// entity (`&nbsp;`, `&#39;`). "<3%" and "A & B" are not markup.
+fn html_markup(text: &str) -> Option<&str> {
+    // A byte scan first: almost no text has either character.
+    if !text.bytes().any(|b| b == b'<' || b == b'&') {
+        return None;
+    }
+    for (i, c) in text.match_indices(['<', '&']) {
+        let rest = &text[i + 1..];
+        match c {
+            "<" => {
+                let mut inner = rest.chars();
+                let tag = match inner.next() {
+                    Some('/') => inner.next().is_some_and(|c| c.is_ascii_alphabetic()),
+                    Some('!') => true,
+                    Some(c) => c.is_ascii_alphabetic(),
+                    None => false,
+                };
+                let name_ok = rest
+                    .trim_start_matches(['/', '!'])
+                    .chars()
+                    .find(|c| !c.is_ascii_alphanumeric() && *c != '-')
+                    .is_some_and(|c| c == '>' || c == '/' || c.is_ascii_whitespace());
+                if tag && name_ok || rest.starts_with("!--") {
+                    if let Some(end) = rest.find(['>', '<']) {
+                        if rest[end..].starts_with('>') {
+                            return Some(&text[i..i + 1 + end + 1]);
+                        }
+                    }
+                }
+            }
+            _ => {
+                let name: &str = rest
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+                    .next()
+                    .unwrap_or("");
+                let entity = if let Some(num) = name.strip_prefix("#x").or(name.strip_prefix("#X"))
+                {
+                    !num.is_empty() && num.chars().all(|c| c.is_ascii_hexdigit())
+                } else if let Some(num) = name.strip_prefix('#') {
+                    !num.is_empty() && num.chars().all(|c| c.is_ascii_digit())
+                } else {
+                    (2..=10).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphabetic())
+                };
+                if entity && rest[name.len()..].starts_with(';') {
+                    return Some(&text[i..i + 1 + name.len() + 1]);
+                }
             }
         }
     }
-    while counts.last() == Some(&0) {
-        counts.pop();
-    }
-    counts
+    None
 }
