@@ -162,13 +162,13 @@ export const words = {
     setupTitle: '选择练习方式', practice: '练习', quiz: '测验', start: '开始', pool: /所选范围共有/,
     count: (n) => `${n} 题`, seconds: (s) => `${s} 秒`, sequential: '顺序练习', random: '随机练习',
     submit: '确认答案', next: '下一题', prev: '上一题', results: '查看成绩', handIn: '交卷',
-    right: '回答正确', wrong: '回答错误', home: '返回首页', quit: '退出答题',
+    right: '回答正确', wrong: '回答错误', home: '返回首页', quit: '退出练习', quitQuiz: '退出测验',
   },
   en: {
     setupTitle: 'Choose how to practise', practice: 'Practice', quiz: 'Quiz', start: 'Start', pool: /questions match/,
     count: (n) => `${n} questions`, seconds: (s) => `${s} seconds`, sequential: 'In order', random: 'Shuffled',
     submit: 'Check my answer', next: 'Next question', prev: 'Previous', results: 'See my results', handIn: 'Hand in',
-    right: 'Correct', wrong: 'Not quite', home: 'Back to home', quit: 'Leave the quiz',
+    right: 'Correct', wrong: 'Not quite', home: 'Back to home', quit: 'Leave practice', quitQuiz: 'Leave the quiz',
   },
 };
 

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { watchedPage, readIndex, useBrowserAndServer, withAlteredCopy, setUpRound, answer, root, dist } from './harness.mjs';
+import { topicName } from './topics.mjs';
 
 const env = useBrowserAndServer();
 
@@ -18,11 +19,15 @@ const bank = (topic) => readIndex().banks.find((b) => b.topic === topic);
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null);
 const renamed = '防诈骗（新版）';
 
-/** Deploys a new version into `dir`: the fraud topic renamed, and the service worker rewritten. */
+/**
+ * Deploys a new version into `dir`: the fraud bank renamed and counting 999 questions (the count is what
+ * the home screen shows of it; topics are named by the app), and the service worker rewritten.
+ */
 function deployNewVersion(dir) {
   const indexFile = path.join(dir, 'quizzes', 'index.json');
   const index = JSON.parse(fs.readFileSync(indexFile, 'utf8'));
   index.banks.find((b) => b.topic === 'fraud').title.zh = renamed;
+  index.banks.find((b) => b.topic === 'fraud').questions = 999;
   fs.writeFileSync(indexFile, JSON.stringify(index));
   execFileSync('node', [path.join(root, 'tools', 'precache.mjs'), dir]);
 }
@@ -53,7 +58,7 @@ test('a first visit downloads the wasm, the script and each bank once (the offli
   await withAlteredCopy(() => {}, async (origin, dir, server) => {
     const { page, problems } = await watchedPage(env.browser, origin, { serviceWorkers: 'allow' });
     await page.goto(origin + '/');
-    await page.getByRole('button', { name: bank('rights').title.zh }).waitFor();
+    await page.getByRole('button', { name: topicName.zh.rights }).waitFor();
     await controlled(page);
     const served = server.requests();
     const count = (p, status) => served.filter((r) => r.path === p && (status === undefined || r.status === status)).length;
@@ -87,14 +92,14 @@ test('a second visit works offline; a new version waits for the home screen', as
     await context.setOffline(true);
     await page.reload();
     await home.waitFor();
-    await setUpRound(page, fraud.title.zh);
+    await setUpRound(page, topicName.zh.fraud);
     await answer(page, true);
     await context.setOffline(false);
 
     // A new version is deployed (a renamed topic). It installs while a quiz is under way…
     deployNewVersion(dir);
-    await page.getByRole('button', { name: '退出答题' }).click();
-    await setUpRound(page, bank('rights').title.zh, { mode: 'quiz', count: 5 });
+    await page.getByRole('button', { name: '退出练习' }).click();
+    await setUpRound(page, topicName.zh.rights, { mode: 'quiz', count: 5 });
     await page.evaluate(() => { window.__sameDocument = true; });
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting));
@@ -104,8 +109,8 @@ test('a second visit works offline; a new version waits for the home screen', as
     await page.getByText('第 1 题 / 共 5 题').waitFor();
 
     // Back on the home screen the new version takes over (the page reloads into it).
-    await page.getByRole('button', { name: '退出答题' }).click();
-    await page.getByRole('button', { name: new RegExp(renamed) }).waitFor();
+    await page.getByRole('button', { name: '退出测验' }).click();
+    await page.getByRole('button', { name: /共 999 题/ }).waitFor();
     assert.equal(await page.evaluate(() => window.__sameDocument ?? null), null);
     assert.deepEqual(problems(), []);
     await page.context().close();
@@ -216,7 +221,7 @@ test('a new version applied in one tab reloads that tab only; another tab keeps 
     await homeHeading(quiz).waitFor();
     await controlled(quiz);
 
-    await setUpRound(quiz, bank('rights').title.zh, { mode: 'quiz', count: 5 });
+    await setUpRound(quiz, topicName.zh.rights, { mode: 'quiz', count: 5 });
     await quiz.evaluate(() => { window.__sameDocument = true; window.__controllerChanged = false; });
     let quizLoads = 0;
     quiz.on('load', () => { quizLoads += 1; });
@@ -238,7 +243,7 @@ test('a new version applied in one tab reloads that tab only; another tab keeps 
 
     // Back on its home screen, the quiz tab reloads onto the new version.
     const quizReloaded = quiz.waitForEvent('load', { timeout: 20000 });
-    await quiz.getByRole('button', { name: '退出答题' }).click();
+    await quiz.getByRole('button', { name: '退出测验' }).click();
     await quizReloaded;
     assert.equal(await quiz.evaluate(() => window.__sameDocument ?? null), null);
     assert.match(await quiz.evaluate(() => fetch('quizzes/index.json').then((r) => r.text())), new RegExp(renamed));

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { watchedPage, readIndex, useBrowserAndServer, setUpRound, answer, words } from './harness.mjs';
+import { nameOf } from './topics.mjs';
 
 const env = useBrowserAndServer();
 const t = words.zh;
@@ -41,16 +42,16 @@ test('storage really full when a finished quiz is saved: the results show, the l
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
   const entry = readIndex().banks[0];
-  await page.getByRole('button', { name: entry.title.zh }).first().waitFor();
+  await page.getByRole('button', { name: nameOf(entry) }).first().waitFor();
   // Another page of the same origin (a banking app's webview) has used up the storage.
   assert.ok((await fillStorage(page, 400)) > 1);
-  await setUpRound(page, entry.title.zh, { mode: 'quiz', count: 5 });
+  await setUpRound(page, nameOf(entry), { mode: 'quiz', count: 5 });
   await handInQuiz(page, 5);
   await page.getByText('设备存储空间已满').first().waitFor();
   // The page is alive: every other write the app makes works in memory.
   await page.getByRole('button', { name: t.home }).first().click();
   // A practice: an answer (progress and the round in progress), a bookmark, leaving part-way (park).
-  await setUpRound(page, entry.title.zh, { mode: 'practice' });
+  await setUpRound(page, nameOf(entry), { mode: 'practice' });
   const missed = await answer(page, false);
   await page.getByRole('button', { name: '收藏本题' }).click();
   await page.locator('button.bookmark[aria-pressed="true"]').waitFor();
@@ -91,7 +92,7 @@ test('records written by a newer version are kept untouched, with a notice; this
   assert.match(await alert.innerText(), /答题进度和错题本、答题历史/);
   // A round this visit: answered, finished, filed — in memory only for those keys.
   const entry = readIndex().banks[0];
-  await setUpRound(page, entry.title.zh, { mode: 'quiz', count: 5 });
+  await setUpRound(page, nameOf(entry), { mode: 'quiz', count: 5 });
   await handInQuiz(page, 5);
   const left = await page.evaluate(() => ({
     history: localStorage.getItem('anxin.history'),
@@ -106,16 +107,17 @@ test('the parked practice survives peeking at another practice and leaving it un
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
   const [a, b] = readIndex().banks;
-  await setUpRound(page, a.title.zh, { mode: 'practice' });
+  await setUpRound(page, nameOf(a), { mode: 'practice' });
   await answer(page, true);
   await page.getByRole('button', { name: t.next }).click();
   await page.getByRole('button', { name: t.quit }).click();
   const resume = page.getByRole('button', { name: /继续上次的练习/ });
   await resume.waitFor();
-  const parkedAt = new RegExp(`第 2 题 / 共 ${a.questions} 题`);
+  // A practice is 10 questions unless the learner chooses another length.
+  const parkedAt = new RegExp(`第 2 题 / 共 ${Math.min(10, a.questions)} 题`);
   assert.match(await resume.innerText(), parkedAt);
   // Peek at another practice and leave it before answering.
-  await setUpRound(page, b.title.zh, { mode: 'practice' });
+  await setUpRound(page, nameOf(b), { mode: 'practice' });
   await page.getByRole('button', { name: t.quit }).click();
   await resume.waitFor();
   assert.match(await resume.innerText(), parkedAt);
@@ -131,7 +133,7 @@ test('an unfinished round reopens from home only: a late bank does not pull the 
   const { page, context, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
   const entry = readIndex().banks[0];
-  await setUpRound(page, entry.title.zh, { mode: 'quiz', count: 5 });
+  await setUpRound(page, nameOf(entry), { mode: 'quiz', count: 5 });
   await page.locator('button.option').first().click();
   const prompt = (await page.locator('h2.question-prompt').innerText()).trim();
   // The round's bank is slow to arrive after the reload.
@@ -170,14 +172,14 @@ test('a bank that failed to download stays named while a round starts, and "try 
   await notice.waitFor();
   assert.match(await notice.innerText(), /加载失败/);
   // Starting a round with another bank does not hide the notice.
-  await setUpRound(page, other.title.zh, { mode: 'practice' });
+  await setUpRound(page, nameOf(other), { mode: 'practice' });
   await answer(page, true);
   assert.equal(await notice.count(), 1, 'the notice is still there');
   await page.getByRole('button', { name: t.quit }).click();
   // The connection is back: "try again" fetches the bank, and its topic is offered.
   fail = false;
   await notice.getByRole('button', { name: '重试' }).click();
-  await page.getByRole('button', { name: failing.title.zh }).first().waitFor();
+  await page.getByRole('button', { name: nameOf(failing) }).first().waitFor();
   assert.equal(await notice.count(), 0);
   assert.deepEqual(problems(), []);
   await context.close();
@@ -187,7 +189,7 @@ test('a deep link with a mistyped topic opens the home screen, not a quiz of eve
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/?topic=fruad&mode=quiz');
   const entry = readIndex().banks[0];
-  await page.getByRole('button', { name: entry.title.zh }).first().waitFor();
+  await page.getByRole('button', { name: nameOf(entry) }).first().waitFor();
   // Every bank has loaded (the daily set is ready), and still no round opened.
   await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
   await page.waitForTimeout(300);
