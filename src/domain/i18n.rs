@@ -231,7 +231,7 @@ catalogue! {
     /// The pass mark: {0} = percent.
     PassMarkLine => "及格线：正确率 {0}%", "Pass mark: {0}% right";
     /// How many questions the chosen range holds: {0}.
-    PoolCount => "所选范围共有 {0} 道题", "{0} {0:question matches|questions match} your choice";
+    PoolCount => "所选范围共有 {0} 道题。", "{0} {0:question matches|questions match} your choice.";
     /// Practice: due questions first.
     PoolDueFirst => "今天到期复习的题会排在最前面。", "Questions due for review today come first.";
     /// Nothing matches.

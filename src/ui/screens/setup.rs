@@ -223,7 +223,8 @@ pub fn SetupScreen(
             <p class="pool" role="status">
                 {status}
                 <Show when=due_note>
-                    " "
+                    // Sentences run on without a space in Chinese.
+                    {move || if locale.lang() == Lang::Zh { "" } else { " " }}
                     {move || locale.t(Msg::PoolDueFirst)}
                 </Show>
             </p>
