@@ -192,7 +192,12 @@ impl Library {
                 if plan.order == Order::Random {
                     rng.shuffle(&mut pool);
                 }
-                pool.sort_by_cached_key(|(b, q)| !progress.is_due(&question_key(b, &q.id), today));
+                // Due reviews first, then questions never answered, then the rest: a practice of
+                // 10 in file order moves on through the bank instead of repeating its first 10.
+                pool.sort_by_cached_key(|(b, q)| {
+                    let key = question_key(b, &q.id);
+                    (!progress.is_due(&key, today), progress.is_seen(&key))
+                });
                 if let Some(n) = plan.count {
                     pool.truncate(n);
                 }
@@ -498,7 +503,7 @@ mod tests {
     }
 
     #[test]
-    fn sequential_practice_keeps_file_order_with_due_questions_first() {
+    fn sequential_practice_keeps_file_order_with_due_questions_first_and_new_ones_next() {
         let library = mixed_library();
         let plan = RoundKind::Plan(Plan::practice(vec![]));
         let mut progress = Progress::default();
@@ -510,7 +515,9 @@ mod tests {
         progress.record("b/q2", false, two_days_ago);
         progress.record("a/q1", true, today());
         let s = library.draw(&plan, &progress, today(), 1, 10).unwrap();
-        assert_eq!(keys(&s)[..3], ["b/q2", "a/q0", "a/q1"]);
+        // a/q1 was answered today: it goes after the questions never answered.
+        assert_eq!(keys(&s)[..3], ["b/q2", "a/q0", "a/q2"]);
+        assert_eq!(keys(&s).last().map(String::as_str), Some("a/q1"));
         let mut random = Plan::practice(vec![]);
         random.order = Order::Random;
         let r1 = library
