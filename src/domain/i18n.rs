@@ -126,6 +126,8 @@ catalogue! {
     OptionsLabel => "选项", "Options";
     /// Saved values that could not be read were cleared: {0} = what.
     SavedDropped => "有部分保存的记录已损坏，已清除：{0}。其他记录不受影响。", "Some saved records were damaged and have been cleared: {0}. Everything else is kept.";
+    /// Saved values the browser refused to read were left on the device untouched.
+    SavedUnread => "有部分记录这次读取失败，已原样保留在本机，本次不会改动：{0}。", "Some records could not be read this time; they stay on this device untouched: {0}.";
     /// Saved values written by a newer version were left on the device untouched.
     SavedKept => "有部分记录来自更新版本的安心答，本机这次不会使用或改动它们：{0}。", "Some records were saved by a newer version of Anxin; this visit leaves them untouched: {0}.";
     /// What was dropped: settings.

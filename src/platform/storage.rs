@@ -218,9 +218,17 @@ pub enum Loaded<T> {
     Value(T),
     /// The stored value was corrupt (not JSON, or not of the expected shape); it has been removed.
     Dropped,
-    /// The stored value was left untouched (written by a newer version, or storage refused to
-    /// read it); the key is held, so this visit works on memory for it.
-    Kept,
+    /// The stored value was left untouched; the key is held, so this visit works on memory for it.
+    Kept(KeptReason),
+}
+
+/// Why a stored value was left untouched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptReason {
+    /// A newer version of the app wrote it.
+    Newer,
+    /// Storage refused to read it (it threw).
+    ReadFailed,
 }
 
 impl Store {
@@ -243,7 +251,7 @@ impl Store {
             Err(e) => {
                 super::log::warn(&format!("keeping {key} untouched: {e}"));
                 self.hold(key);
-                return Loaded::Kept;
+                return Loaded::Kept(KeptReason::ReadFailed);
             }
         };
         match crate::domain::saved::open(raw, migrate) {
@@ -251,7 +259,7 @@ impl Store {
             Err(e @ SavedError::Newer(_)) => {
                 super::log::warn(&format!("keeping {key} untouched: {e}"));
                 self.hold(key);
-                Loaded::Kept
+                Loaded::Kept(KeptReason::Newer)
             }
             Err(e @ SavedError::Unreadable(_)) => {
                 super::log::warn(&format!("dropping {key}: {e}"));
@@ -292,7 +300,7 @@ mod tests {
         let newer = serde_json::json!({"v": SCHEMA + 1, "data": {"future": true}});
         store.set("history", &newer).unwrap();
         let loaded: Loaded<Vec<u32>> = store.load("history", crate::domain::saved::no_migration);
-        assert_eq!(loaded, Loaded::Kept);
+        assert_eq!(loaded, Loaded::Kept(KeptReason::Newer));
         assert!(store.is_held("history"));
         // Writes and removals this visit do not reach the device's value.
         store.save("history", &vec![1u32]).unwrap();

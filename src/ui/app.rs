@@ -12,7 +12,8 @@ use crate::domain::score;
 use crate::domain::session::{Mode, Session, DEFAULT_QUESTION_COUNT};
 use crate::domain::stopwatch::Stopwatch;
 use crate::domain::text::{Lang, LocalText};
-use crate::platform::{page, storage::Store, update};
+use crate::platform::storage::{KeptReason, Store};
+use crate::platform::{page, update};
 use crate::ui::hooks::{use_banks, use_saved, BankState, UseSaved};
 use crate::ui::screens::{
     HomeScreen, ProgressScreen, QuizScreen, SettingsScreen, SetupScreen, ShelfScreen,
@@ -86,10 +87,12 @@ pub enum Notice {
         /// What was dropped.
         what: Vec<Msg>,
     },
-    /// Saved values written by a newer version were left untouched (this visit works without them).
+    /// Saved values were left untouched on the device (this visit works without them).
     SavedKept {
         /// What was kept.
         what: Vec<Msg>,
+        /// Why: a newer version wrote them, or storage would not read them.
+        reason: KeptReason,
     },
     /// The unfinished round could not be resumed.
     ResumeLost,
@@ -217,7 +220,16 @@ pub fn App() -> impl IntoView {
         });
     }
     if !report.kept.is_empty() {
-        show(Notice::SavedKept { what: report.kept });
+        show(Notice::SavedKept {
+            what: report.kept,
+            reason: KeptReason::Newer,
+        });
+    }
+    if !report.unread.is_empty() {
+        show(Notice::SavedKept {
+            what: report.unread,
+            reason: KeptReason::ReadFailed,
+        });
     }
 
     // A deep link (`?topic=fraud&mode=quiz&n=10&audience=elderly`, `?mode=daily`, `?mode=book`) is

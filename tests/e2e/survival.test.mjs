@@ -103,6 +103,43 @@ test('records written by a newer version are kept untouched, with a notice; this
   await page.context().close();
 });
 
+test('a stored record the browser refuses to read is kept in place, with a notice, and is read again next visit', async () => {
+  // From the second load on, reading the progress throws (a webview's storage hiccup).
+  const init = () => {
+    const real = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key) {
+      if (key === 'anxin.progress' && sessionStorage.getItem('throw-reads') === 'yes') {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      }
+      return real.call(this, key);
+    };
+  };
+  const { page, problems } = await watchedPage(env.browser, env.origin, { init });
+  await page.goto(env.origin + '/');
+  const first = nameOf(readIndex().banks[0]);
+  await setUpRound(page, first, { mode: 'practice' });
+  await answer(page, false);
+  await page.getByRole('button', { name: t.quit }).click();
+  const stored = await page.evaluate(() => localStorage.getItem('anxin.progress'));
+  assert.ok(stored, 'the answer was saved');
+  await page.evaluate(() => sessionStorage.setItem('throw-reads', 'yes'));
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: '读取失败' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /答题进度和错题本/);
+  // This visit answers more; the stored progress is not overwritten or removed.
+  await setUpRound(page, first, { mode: 'practice' });
+  await answer(page, true);
+  await page.getByRole('button', { name: t.quit }).click();
+  assert.equal(await page.evaluate(() => localStorage.getItem('anxin.progress')), stored);
+  // Next visit the browser reads it again: the missed question is in the book.
+  await page.evaluate(() => sessionStorage.removeItem('throw-reads'));
+  await page.reload();
+  await page.locator('.topic-book', { hasText: /1 道/ }).waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
 test('the parked practice survives peeking at another practice and leaving it unanswered', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');

@@ -12,7 +12,7 @@ use crate::domain::saved::{
     no_migration, seal, settings_from_legacy_lang, SavedAttempt, Settings, ATTEMPT_KEY,
     HISTORY_KEY, LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SETTINGS_KEY,
 };
-use crate::platform::storage::{Loaded, Store};
+use crate::platform::storage::{KeptReason, Loaded, Store};
 use crate::platform::PlatformError;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -22,8 +22,10 @@ use serde_json::Value;
 pub struct StartReport {
     /// Values that could not be read and were dropped.
     pub dropped: Vec<Msg>,
-    /// Values written by a newer version (or unreadable to storage), kept untouched on the device.
+    /// Values written by a newer version, kept untouched on the device.
     pub kept: Vec<Msg>,
+    /// Values storage refused to read this time, kept untouched on the device.
+    pub unread: Vec<Msg>,
 }
 
 /// The saved state and the actions that change it.
@@ -54,8 +56,12 @@ fn value_or_none<T>(loaded: Loaded<T>, what: Msg, report: &mut StartReport) -> O
             report.dropped.push(what);
             None
         }
-        Loaded::Kept => {
+        Loaded::Kept(KeptReason::Newer) => {
             report.kept.push(what);
+            None
+        }
+        Loaded::Kept(KeptReason::ReadFailed) => {
+            report.unread.push(what);
             None
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::domain::bank::IndexEntry;
 use crate::domain::i18n::{and_list, Msg};
+use crate::platform::storage::KeptReason;
 use crate::ui::app::{use_locale, Notice};
 use leptos::prelude::*;
 
@@ -35,7 +36,10 @@ pub fn NoticeBanner(
                 Msg::BankInvalid.fill(lang, &[&title.get(lang), errors])
             }
             Notice::SavedDropped { what } => Msg::SavedDropped.fill(lang, &[&names(what)]),
-            Notice::SavedKept { what } => Msg::SavedKept.fill(lang, &[&names(what)]),
+            Notice::SavedKept { what, reason } => match reason {
+                KeptReason::Newer => Msg::SavedKept.fill(lang, &[&names(what)]),
+                KeptReason::ReadFailed => Msg::SavedUnread.fill(lang, &[&names(what)]),
+            },
             Notice::ResumeLost => Msg::ResumeLost.text(lang).to_owned(),
             Notice::StorageFull => Msg::StorageFull.text(lang).to_owned(),
         }
