@@ -51,9 +51,9 @@ catalogue! {
     /// The bank list failed to load.
     IndexFailed => "题库目录加载失败，请检查网络后重试。", "The list of quizzes could not be loaded. Check the connection and try again.";
     /// A bank failed to load: {0} = bank title or file.
-    BankFailed => "题库“{0}”加载失败，请稍后重试或选择其他主题。", "The quiz \"{0}\" could not be loaded. Try again later or pick another topic.";
+    BankFailed => "“{0}”的题目加载失败，请稍后重试或选择其他主题。", "The \"{0}\" questions could not be loaded. Try again later or pick another topic.";
     /// A bank has errors: {0} = bank, {1} = count.
-    BankInvalid => "题库“{0}”有 {1} 处内容错误，暂时无法使用，请联系工作人员。", "The quiz \"{0}\" has {1} content {1:error|errors} and can't be used; please tell the staff.";
+    BankInvalid => "“{0}”的题库文件 {2} 有 {1} 处内容错误，暂时无法使用，请联系工作人员。", "The \"{0}\" questions in {2} have {1} content {1:error|errors} and can't be used; please tell the staff.";
     /// Retry button.
     Retry => "重试", "Try again";
     /// Dismiss a notice.

@@ -77,8 +77,8 @@ pub enum Notice {
     },
     /// A bank's file has content errors.
     BankInvalid {
-        /// The bank's title in both languages.
-        title: crate::domain::text::LocalText,
+        /// The bank, as the index lists it (its topic for the learner, its file for the staff).
+        entry: IndexEntry,
         /// How many errors.
         errors: usize,
     },
@@ -361,10 +361,7 @@ pub fn App() -> impl IntoView {
                         saved.save_attempt(None);
                         show(Notice::ResumeLost);
                     }
-                    show(Notice::BankInvalid {
-                        title: entry.title,
-                        errors,
-                    });
+                    show(Notice::BankInvalid { entry, errors });
                 }
                 BankState::Failed => show(Notice::BankFailed { entry }),
                 BankState::Loading => {}

@@ -161,7 +161,7 @@ test('a missing bank file gets a clear message naming it; the other banks still 
     await page.goto(origin + '/');
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.innerText(), new RegExp(`${gone.title.zh}.*加载失败`));
+    assert.match(await alert.innerText(), new RegExp(`“${nameOf(gone)}”的题目加载失败`));
     await page.getByRole('button', { name: '知道了' }).click();
     await setUpRound(page, nameOf(kept));
     assert.deepEqual(problems(), []);
@@ -227,7 +227,7 @@ test('a bank with content errors is not offered; a notice names it; the others w
     await page.goto(origin + '/');
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.innerText(), new RegExp(`${victim.title.zh}.*2 处内容错误`));
+    assert.match(await alert.innerText(), new RegExp(`“${nameOf(victim)}”的题库文件 ${victim.file} 有 2 处内容错误`));
     assert.equal(await page.getByRole('button', { name: nameOf(victim) }).count(), 0);
     await setUpRound(page, nameOf(kept));
     assert.deepEqual(problems(), []);

@@ -2,7 +2,7 @@
 //! download), saved records that were dropped or kept, storage that is full.
 
 use crate::domain::bank::IndexEntry;
-use crate::domain::i18n::{and_list, Msg};
+use crate::domain::i18n::{and_list, topic_name, Msg};
 use crate::platform::storage::KeptReason;
 use crate::ui::app::{use_locale, Notice};
 use leptos::prelude::*;
@@ -31,10 +31,14 @@ pub fn NoticeBanner(
             and_list(lang, &names)
         };
         match &notice {
-            Notice::BankFailed { entry } => Msg::BankFailed.fill(lang, &[&entry.title.get(lang)]),
-            Notice::BankInvalid { title, errors } => {
-                Msg::BankInvalid.fill(lang, &[&title.get(lang), errors])
+            // The learner knows topics, not files; the staff get the file for an invalid bank.
+            Notice::BankFailed { entry } => {
+                Msg::BankFailed.fill(lang, &[&topic_name(entry.topic).text(lang)])
             }
+            Notice::BankInvalid { entry, errors } => Msg::BankInvalid.fill(
+                lang,
+                &[&topic_name(entry.topic).text(lang), errors, &entry.file],
+            ),
             Notice::SavedDropped { what } => Msg::SavedDropped.fill(lang, &[&names(what)]),
             Notice::SavedKept { what, reason } => match reason {
                 KeptReason::Newer => Msg::SavedKept.fill(lang, &[&names(what)]),
