@@ -9,7 +9,7 @@
 //! device's value stays as it was for the version that can read it.
 
 use super::{describe, PlatformError};
-use gloo_storage::{errors::StorageError, LocalStorage, Storage as _};
+use gloo_storage::{LocalStorage, Storage as _};
 use serde::{de::DeserializeOwned, Serialize};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -101,11 +101,12 @@ impl Store {
         }
         let full = format!("{PREFIX}{key}");
         match &*self.backend {
-            Backend::Local => match LocalStorage::get::<T>(&full) {
-                Ok(v) => Ok(Some(v)),
-                Err(StorageError::KeyNotFound(_)) => Ok(None),
-                Err(StorageError::SerdeError(e)) => Err(corrupt(e)),
-                Err(StorageError::JsError(e)) => Err(PlatformError::Storage(e.to_string())),
+            // Not gloo's `get`: it aborts the app when `getItem` throws (a webview's storage
+            // hiccup, a SecurityError), which is exactly the case that must be survived.
+            Backend::Local => match LocalStorage::raw().get_item(&full) {
+                Ok(None) => Ok(None),
+                Ok(Some(text)) => serde_json::from_str(&text).map(Some).map_err(corrupt),
+                Err(js) => Err(PlatformError::Storage(describe(&js))),
             },
             Backend::Memory { map, .. } => lock(map)
                 .get(&full)
@@ -167,7 +168,12 @@ impl Store {
     fn remove_from_device(&self, key: &str) {
         let full = format!("{PREFIX}{key}");
         match &*self.backend {
-            Backend::Local => LocalStorage::delete(&full),
+            // Not gloo's `delete`, which aborts the app when `removeItem` throws.
+            Backend::Local => {
+                if let Err(js) = LocalStorage::raw().remove_item(&full) {
+                    super::log::warn(&format!("could not remove {key}: {}", describe(&js)));
+                }
+            }
             Backend::Memory { map, .. } => {
                 lock(map).remove(&full);
             }
