@@ -153,6 +153,19 @@ pub struct UnclosedQuote {
     pub rows_before: Vec<Vec<String>>,
 }
 
+impl UnclosedQuote {
+    /// The quote opened at `(row, column, line)`, with the complete rows read before that row.
+    fn at((row, column, line): (usize, usize, usize), mut rows: Vec<Vec<String>>) -> Self {
+        rows.truncate(row - 1);
+        UnclosedQuote {
+            row,
+            column,
+            line,
+            rows_before: rows,
+        }
+    }
+}
+
 /// Parses CSV text (RFC 4180: quoted cells may hold commas, quotes as `""`, and line breaks).
 /// A quote opens a quoted cell only at the start of a cell; elsewhere it is text, as in Excel. A
 /// quoted cell left open is an error placed where it opened: at the end of the text, or as soon as
@@ -178,15 +191,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, UnclosedQuote> {
                     cell.push('"');
                 }
                 '"' if matches!(chars.peek(), None | Some(',' | '\r' | '\n')) => quoted = None,
-                '"' => {
-                    rows.truncate(row - 1);
-                    return Err(UnclosedQuote {
-                        row,
-                        column,
-                        line,
-                        rows_before: rows,
-                    });
-                }
+                '"' => return Err(UnclosedQuote::at((row, column, line), rows)),
                 _ => cell.push(c),
             }
             continue;
@@ -203,14 +208,8 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, UnclosedQuote> {
             _ => cell.push(c),
         }
     }
-    if let Some((row, column, line)) = quoted {
-        rows.truncate(row - 1);
-        return Err(UnclosedQuote {
-            row,
-            column,
-            line,
-            rows_before: rows,
-        });
+    if let Some(opened) = quoted {
+        return Err(UnclosedQuote::at(opened, rows));
     }
     if any {
         row.push(cell);
