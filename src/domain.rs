@@ -2,7 +2,9 @@
 //! interface. Plain Rust only: no `leptos`, `web_sys`, `wasm_bindgen` or `gloo` (a host test
 //! enforces this), so all of it is tested natively with `cargo test`.
 
+pub mod app;
 pub mod bank;
+pub mod catalog;
 pub mod date;
 pub mod i18n;
 pub mod library;

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod hooks;
 pub mod screens;
+pub mod services;
 pub mod widgets;
 
 pub use app::App;

@@ -14,15 +14,14 @@ use anxin::domain::progress::{RoundLabel, RoundRecord};
 use anxin::domain::score::{Advice, TopicScore};
 use anxin::domain::session::{Item, Mode, Session};
 use anxin::domain::text::{Lang, LocalText};
-use anxin::ui::app::Locale;
-use anxin::ui::hooks::{BankState, IndexState};
+use anxin::domain::catalog::IndexState;
+use anxin::ui::services::Locale;
 use anxin::ui::screens::{HomeScreen, SetupScreen};
 use anxin::ui::widgets::{
     AnswerFeedback, Chips, QuestionCard, ResultSummary, ReviewList, TopicChart,
 };
 use leptos::prelude::*;
 use leptos::task::tick;
-use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -328,7 +327,7 @@ async fn review_list_shows_each_answer_with_the_right_one_and_unanswered_in_word
         provide_context(Locale::new(Lang::En));
         view! {
             <ReviewList
-                library=std::sync::Arc::new(library.clone())
+                library=library.clone()
                 session=session.clone()
                 on_back=move |_| back.update(|n| *n += 1)
             />
@@ -394,14 +393,14 @@ fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
 async fn home_and_setup_name_every_topic_alike_in_both_languages() {
     let locale = Locale::new(Lang::Zh);
     let index = Signal::derive(|| IndexState::Ready(index_of_two()));
-    let banks = Signal::derive(HashMap::<BankId, BankState>::new);
+    let hidden = Signal::derive(Vec::<BankId>::new);
     let home = container();
     let _home = leptos::mount::mount_to(home.clone(), move || {
         provide_context(locale);
         view! {
             <HomeScreen
                 index=index
-                banks=banks
+                hidden=hidden
                 audience=Signal::derive(|| Audience::Everyone)
                 parked=Signal::derive(|| None)
                 book_count=Signal::derive(|| 0)
@@ -424,7 +423,7 @@ async fn home_and_setup_name_every_topic_alike_in_both_languages() {
             <SetupScreen
                 plan=Plan::practice(Vec::new())
                 index=index
-                banks=banks
+                hidden=hidden
                 library=Signal::derive(Library::default)
                 loading=Signal::derive(|| false)
                 on_start=|_| {}

@@ -46,6 +46,15 @@ pub enum SavedError {
     Newer(u32),
 }
 
+/// Why a stored value was left untouched on the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptReason {
+    /// A newer version of the app wrote it.
+    Newer,
+    /// Storage refused to read it (it threw).
+    ReadFailed,
+}
+
 /// The learner's settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {

@@ -9,6 +9,7 @@
 //! device's value stays as it was for the version that can read it.
 
 use super::{describe, PlatformError};
+use crate::domain::saved::KeptReason;
 use gloo_storage::{LocalStorage, Storage as _};
 use serde::{de::DeserializeOwned, Serialize};
 use std::collections::HashMap;
@@ -226,15 +227,6 @@ pub enum Loaded<T> {
     Dropped,
     /// The stored value was left untouched; the key is held, so this visit works on memory for it.
     Kept(KeptReason),
-}
-
-/// Why a stored value was left untouched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeptReason {
-    /// A newer version of the app wrote it.
-    Newer,
-    /// Storage refused to read it (it threw).
-    ReadFailed,
 }
 
 impl Store {

@@ -3,5 +3,5 @@
 mod use_banks;
 mod use_saved;
 
-pub use use_banks::{use_banks, BankState, IndexState, UseBanks};
-pub use use_saved::{use_saved, UseSaved};
+pub use use_banks::{use_banks, UseBanks};
+pub use use_saved::{use_saved, StartReport, UseSaved};

@@ -2,14 +2,14 @@
 
 pub(crate) mod home;
 mod progress;
-mod quiz;
+mod round;
 mod settings;
 mod setup;
 mod shelf;
 
-pub use home::HomeScreen;
+pub use home::{HomeScreen, ParkedCard};
 pub use progress::ProgressScreen;
-pub use quiz::QuizScreen;
+pub use round::RoundScreen;
 pub use settings::SettingsScreen;
 pub use setup::SetupScreen;
 pub use shelf::ShelfScreen;

@@ -6,19 +6,21 @@
 //! then written, so that running out of room can change the history signal safely. Storage-full
 //! errors trim the oldest history and try again; what still does not fit lives on in memory.
 
+use crate::domain::app::Judged;
 use crate::domain::i18n::Msg;
 use crate::domain::progress::{push_history, Progress, RoundRecord, Shelf};
+use crate::domain::saved::KeptReason;
 use crate::domain::saved::{
     no_migration, seal, settings_from_legacy_lang, SavedAttempt, Settings, ATTEMPT_KEY,
     HISTORY_KEY, LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SETTINGS_KEY,
 };
-use crate::platform::storage::{KeptReason, Loaded, Store};
+use crate::platform::storage::{Loaded, Store};
 use crate::platform::PlatformError;
 use leptos::prelude::*;
 use serde_json::Value;
 
 /// What was found at start that the learner should hear about.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct StartReport {
     /// Values that could not be read and were dropped.
     pub dropped: Vec<Msg>,
@@ -26,6 +28,10 @@ pub struct StartReport {
     pub kept: Vec<Msg>,
     /// Values storage refused to read this time, kept untouched on the device.
     pub unread: Vec<Msg>,
+    /// The round in progress when the page was left (reload, killed webview), to resume.
+    pub resumable: Option<SavedAttempt>,
+    /// The practice parked to continue later.
+    pub parked: Option<SavedAttempt>,
 }
 
 /// The saved state and the actions that change it.
@@ -37,10 +43,6 @@ pub struct UseSaved {
     pub progress: RwSignal<Progress>,
     /// Finished rounds, oldest first.
     pub history: RwSignal<Vec<RoundRecord>>,
-    /// A practice left part-way, to continue from the home screen.
-    pub parked: RwSignal<Option<SavedAttempt>>,
-    /// The round that was in progress when the app started, until it reopens or is replaced.
-    pub resumable: RwSignal<Option<SavedAttempt>>,
     /// What the start found (for one notice each).
     pub report: StoredValue<StartReport>,
     store: StoredValue<Store>,
@@ -109,12 +111,12 @@ pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
         Msg::SavedPractice,
         &mut report,
     );
+    report.resumable = resumable;
+    report.parked = parked;
     UseSaved {
-        parked: RwSignal::new(parked),
         settings: RwSignal::new(settings),
         progress: RwSignal::new(progress),
         history: RwSignal::new(history),
-        resumable: RwSignal::new(resumable),
         report: StoredValue::new(report),
         store: StoredValue::new(store),
         on_full,
@@ -155,11 +157,11 @@ impl UseSaved {
         self.write(SETTINGS_KEY, &sealed);
     }
 
-    /// Records answers (`(question key, right?)`, in order) and saves the progress once.
-    pub fn record_answers(self, answers: &[(String, bool)], today: crate::domain::date::Date) {
+    /// Records judged answers (in order) and saves the progress once.
+    pub fn record_answers(self, answers: &[Judged], today: crate::domain::date::Date) {
         self.progress.update(|p| {
-            for (key, correct) in answers {
-                p.record(key, *correct, today);
+            for answer in answers {
+                p.record(&answer.key, answer.correct, today);
             }
         });
         self.write_progress();
@@ -184,8 +186,6 @@ impl UseSaved {
     pub fn clear_all(self) {
         self.progress.set(Progress::default());
         self.history.set(Vec::new());
-        self.resumable.set(None);
-        self.parked.set(None);
         self.settings.set(Settings::default());
         self.store.with_value(|s| {
             for key in [
@@ -210,12 +210,11 @@ impl UseSaved {
     }
 
     /// Keeps a practice left part-way for later (or forgets it with `None`).
-    pub fn park(self, attempt: Option<SavedAttempt>) {
-        match &attempt {
+    pub fn park(self, attempt: Option<&SavedAttempt>) {
+        match attempt {
             Some(a) => self.write(PRACTICE_KEY, &seal(a)),
             None => self.store.with_value(|s| s.remove(PRACTICE_KEY)),
         }
-        self.parked.set(attempt);
     }
 
     /// Adds a finished round to the history and saves it.
@@ -302,7 +301,13 @@ mod tests {
             (
                 "answers",
                 Box::new(|s: UseSaved| {
-                    s.record_answers(&[("fraud/fraud-001".into(), false)], day())
+                    s.record_answers(
+                        &[Judged {
+                            key: "fraud/fraud-001".into(),
+                            correct: false,
+                        }],
+                        day(),
+                    )
                 }),
             ),
             (
@@ -317,7 +322,7 @@ mod tests {
                 "attempt",
                 Box::new(|s: UseSaved| s.save_attempt(Some(&attempt()))),
             ),
-            ("park", Box::new(|s: UseSaved| s.park(Some(attempt())))),
+            ("park", Box::new(|s: UseSaved| s.park(Some(&attempt())))),
             ("finish", Box::new(|s: UseSaved| s.finish_round(record(1)))),
         ]
     }
@@ -342,14 +347,14 @@ mod tests {
                         .progress
                         .with_untracked(|p| p.is_seen("fraud/fraud-001")))
                 }
-                "take off" | "attempt" => {}
+                // The round in progress and the parked practice live on in the app model.
+                "take off" | "attempt" | "park" => {}
                 "bookmark" => assert_eq!(
                     saved
                         .progress
                         .with_untracked(|p| p.shelf(Shelf::Bookmarks).count()),
                     1
                 ),
-                "park" => assert!(saved.parked.get_untracked().is_some()),
                 "finish" => assert_eq!(saved.history.with_untracked(Vec::len), 1),
                 other => panic!("untested write {other}"),
             }
@@ -385,8 +390,11 @@ mod tests {
         let store = Store::memory_with_quota(size + 80);
         store.save(HISTORY_KEY, &history).unwrap();
         let (_owner, saved, full) = open(store.clone());
-        let answers: Vec<(String, bool)> = (0..20)
-            .map(|i| (format!("fraud/fraud-{i:03}"), i % 2 == 0))
+        let answers: Vec<Judged> = (0..20)
+            .map(|i| Judged {
+                key: format!("fraud/fraud-{i:03}"),
+                correct: i % 2 == 0,
+            })
             .collect();
         saved.record_answers(&answers, day());
         assert_eq!(full.load(Ordering::SeqCst), 1);

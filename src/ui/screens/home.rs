@@ -3,16 +3,27 @@
 //! test, bookmarks, progress). A topic is named as on every other screen (`topic_name`), never by
 //! a bank's title.
 
-use crate::domain::bank::{Audience, BankId, IndexEntry, Topic};
+use crate::domain::app::SetupChoice;
+use crate::domain::bank::{Audience, BankId};
+use crate::domain::catalog::{topic_summaries, IndexState, TopicSummary};
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::progress::Shelf;
 use crate::domain::session::Mode;
 use crate::domain::text::{Lang, LocalText};
-use crate::ui::app::use_locale;
-use crate::ui::hooks::{BankState, IndexState};
+use crate::ui::services::use_locale;
 use crate::ui::widgets::AudienceChips;
 use leptos::prelude::*;
-use std::collections::HashMap;
+
+/// The practice parked to continue, as its card shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParkedCard {
+    /// The round's title.
+    pub title: LocalText,
+    /// The question it stopped at (1-based).
+    pub position: usize,
+    /// How many questions it has.
+    pub total: usize,
+}
 
 /// The home screen; reports what the player picks.
 #[component]
@@ -20,15 +31,15 @@ pub fn HomeScreen(
     /// The bank index as loaded so far.
     #[prop(into)]
     index: Signal<IndexState>,
-    /// Every listed bank's state (banks with content errors are not offered).
+    /// The listed banks not offered (content errors, nothing current).
     #[prop(into)]
-    banks: Signal<HashMap<BankId, BankState>>,
+    hidden: Signal<Vec<BankId>>,
     /// Who the questions are for.
     #[prop(into)]
     audience: Signal<Audience>,
-    /// A practice left part-way: its title, the question it stopped at (1-based) and its length.
+    /// A practice left part-way, to continue.
     #[prop(into)]
-    parked: Signal<Option<(LocalText, usize, usize)>>,
+    parked: Signal<Option<ParkedCard>>,
     /// Questions in the wrong-answer book.
     #[prop(into)]
     book_count: Signal<usize>,
@@ -43,7 +54,7 @@ pub fn HomeScreen(
     on_audience: Callback<Audience>,
     /// Called to set up a round: a topic (or every topic) and a mode (or the last one used).
     #[prop(into)]
-    on_setup: Callback<(Option<Topic>, Option<Mode>)>,
+    on_setup: Callback<SetupChoice>,
     /// Called to continue the parked practice.
     #[prop(into)]
     on_continue: Callback<()>,
@@ -61,18 +72,6 @@ pub fn HomeScreen(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
-    // Only a change in which banks are hidden re-renders the list (keeps focus while banks load).
-    let hidden = Memo::new(move |_| {
-        banks.with(|b| {
-            let mut ids: Vec<BankId> = b
-                .iter()
-                .filter(|(_, s)| !s.is_offered(crate::platform::page::today()))
-                .map(|(id, _)| id.clone())
-                .collect();
-            ids.sort();
-            ids
-        })
-    });
     let list = move || match index.get() {
         IndexState::Loading => {
             view! { <p class="loading" role="status">{locale.t(Msg::Loading)}</p> }.into_any()
@@ -97,25 +96,31 @@ pub fn HomeScreen(
     };
     // Continuing waits for every bank, as the daily set does: the practice may use any of them.
     let continue_card = move || {
-        parked.get().map(|(title, position, total)| {
-            let desc = Signal::derive(move || {
-                Msg::ContinueAt.fill(
-                    locale.lang(),
-                    &[&title.get(locale.lang()), &position, &total],
-                )
-            });
-            view! {
-                <ul class="topics topics-continue" role="list">
-                    <MoreCard
-                        class="topic-continue"
-                        title=Msg::ContinuePractice
-                        desc=desc
-                        waiting=Signal::derive(move || !can_draw.get())
-                        on_open=on_continue
-                    />
-                </ul>
-            }
-        })
+        parked.get().map(
+            |ParkedCard {
+                 title,
+                 position,
+                 total,
+             }| {
+                let desc = Signal::derive(move || {
+                    Msg::ContinueAt.fill(
+                        locale.lang(),
+                        &[&title.get(locale.lang()), &position, &total],
+                    )
+                });
+                view! {
+                    <ul class="topics topics-continue" role="list">
+                        <MoreCard
+                            class="topic-continue"
+                            title=Msg::ContinuePractice
+                            desc=desc
+                            waiting=Signal::derive(move || !can_draw.get())
+                            on_open=on_continue
+                        />
+                    </ul>
+                }
+            },
+        )
     };
     view! {
         <section class="home" aria-labelledby="home-title">
@@ -145,7 +150,7 @@ pub fn HomeScreen(
                     class="topic-test"
                     title=Msg::MockQuiz
                     desc=Signal::derive(move || locale.t(Msg::MockQuizHint).to_owned())
-                    on_open=move |_| on_setup.run((None, Some(Mode::Quiz)))
+                    on_open=move |_| on_setup.run(SetupChoice { topic: None, mode: Some(Mode::Quiz) })
                 />
                 <MoreCard
                     class="topic-bookmarks"
@@ -203,37 +208,6 @@ fn MoreCard(
     }
 }
 
-/// One topic on the home screen: what its usable banks hold together.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TopicSummary {
-    /// The topic.
-    pub topic: Topic,
-    /// Questions in its banks.
-    pub questions: usize,
-    /// Its banks' descriptions, in index order.
-    pub descriptions: Vec<LocalText>,
-}
-
-/// The topics of `entries` in the index's order (a topic where its first bank is listed), leaving
-/// out the banks in `hidden` (not offered: content errors, nothing current); a topic with several banks is one entry.
-pub fn topic_summaries(entries: &[IndexEntry], hidden: &[BankId]) -> Vec<TopicSummary> {
-    let mut topics: Vec<TopicSummary> = Vec::new();
-    for entry in entries.iter().filter(|e| !hidden.contains(&e.id)) {
-        match topics.iter_mut().find(|t| t.topic == entry.topic) {
-            Some(t) => {
-                t.questions += entry.questions;
-                t.descriptions.push(entry.description.clone());
-            }
-            None => topics.push(TopicSummary {
-                topic: entry.topic,
-                questions: entry.questions,
-                descriptions: vec![entry.description.clone()],
-            }),
-        }
-    }
-    topics
-}
-
 /// One topic as a large button; opens the setup for it. On a phone it shows the name and the
 /// count only (the setup screen shows what the topic covers).
 #[component]
@@ -242,7 +216,7 @@ fn TopicCard(
     summary: TopicSummary,
     /// Called with the topic when tapped.
     #[prop(into)]
-    on_open: Callback<(Option<Topic>, Option<Mode>)>,
+    on_open: Callback<SetupChoice>,
 ) -> impl IntoView {
     let locale = use_locale();
     let TopicSummary {
@@ -263,45 +237,12 @@ fn TopicCard(
             <button
                 type="button"
                 class=format!("topic topic-{}", topic.as_str())
-                on:click=move |_| on_open.run((Some(topic), None))
+                on:click=move |_| on_open.run(SetupChoice { topic: Some(topic), mode: None })
             >
                 <span class="topic-title">{move || locale.t(topic_name(topic))}</span>
                 <span class="topic-desc">{description}</span>
                 <span class="topic-count">{move || Msg::QuestionCount.fill(locale.lang(), &[&questions])}</span>
             </button>
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entry(id: &str, topic: Topic, questions: usize) -> IndexEntry {
-        IndexEntry {
-            id: BankId::from(id),
-            file: format!("{id}.json"),
-            topic,
-            version: 1,
-            hash: String::new(),
-            questions,
-            title: LocalText::new(format!("{id} 题库"), format!("The {id} bank")),
-            description: LocalText::new(id, id),
-        }
-    }
-
-    #[test]
-    fn home_lists_each_topic_once_in_index_order_without_hidden_banks() {
-        let entries = [
-            entry("rights", Topic::Rights, 5),
-            entry("fraud", Topic::Fraud, 64),
-            entry("fraud-local", Topic::Fraud, 6),
-            entry("broken", Topic::Privacy, 9),
-        ];
-        let summaries = topic_summaries(&entries, &[BankId::from("broken")]);
-        let topics: Vec<(Topic, usize)> =
-            summaries.iter().map(|s| (s.topic, s.questions)).collect();
-        assert_eq!(topics, [(Topic::Rights, 5), (Topic::Fraud, 70)]);
-        assert_eq!(summaries[1].descriptions.len(), 2);
     }
 }

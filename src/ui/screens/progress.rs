@@ -8,7 +8,7 @@ use crate::domain::plan::Plan;
 use crate::domain::progress::{best_percent, RoundLabel, RoundRecord};
 use crate::domain::text::Lang;
 use crate::platform::page;
-use crate::ui::app::{use_locale, use_saved_state};
+use crate::ui::services::{use_locale, use_saved_state};
 use crate::ui::widgets::ScreenHead;
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 
 use crate::domain::i18n::Msg;
 use crate::domain::text::Lang;
-use crate::ui::app::{use_locale, use_saved_state};
+use crate::ui::services::{use_locale, use_saved_state};
 use crate::ui::widgets::{Confirm, ElderToggle, ScreenHead};
 use leptos::prelude::*;
 
@@ -15,6 +15,9 @@ pub fn SettingsScreen(
     /// Called to turn elder mode on or off.
     #[prop(into)]
     on_elder: Callback<bool>,
+    /// Called once every record on the device has been cleared.
+    #[prop(into)]
+    on_cleared: Callback<()>,
     /// Called to go back home.
     #[prop(into)]
     on_back: Callback<()>,
@@ -91,6 +94,7 @@ pub fn SettingsScreen(
                     on_stay=move |_| confirming.set(false)
                     on_go=move |_| {
                         saved.clear_all();
+                        on_cleared.run(());
                         confirming.set(false);
                         cleared.set(true);
                     }

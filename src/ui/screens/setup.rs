@@ -3,18 +3,16 @@
 //! time limit. Shows how many questions the choice holds before it starts.
 
 use crate::domain::bank::{BankId, Topic};
+use crate::domain::catalog::{topic_summaries, IndexState};
 use crate::domain::i18n::{difficulty_name, topic_name, Msg};
 use crate::domain::library::Library;
 use crate::domain::plan::{Order, Plan, DIFFICULTIES, PRACTICE_COUNTS, QUIZ_COUNTS, TIME_LIMITS};
 use crate::domain::session::Mode;
 use crate::domain::text::Lang;
 use crate::platform::page;
-use crate::ui::app::{use_elder, use_locale};
-use crate::ui::hooks::{BankState, IndexState};
-use crate::ui::screens::home::topic_summaries;
+use crate::ui::services::{use_elder, use_locale};
 use crate::ui::widgets::{words, AudienceChips, Chips, ScreenHead};
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// The setup screen; reports the plan to start.
 #[component]
@@ -24,9 +22,10 @@ pub fn SetupScreen(
     /// The bank index (for the topics offered).
     #[prop(into)]
     index: Signal<IndexState>,
-    /// Every listed bank's state (topics whose banks all have errors are not offered).
+    /// The listed banks not offered (content errors, nothing current): a topic whose banks are
+    /// all hidden is not offered.
     #[prop(into)]
-    banks: Signal<HashMap<BankId, BankState>>,
+    hidden: Signal<Vec<BankId>>,
     /// The banks loaded so far.
     #[prop(into)]
     library: Signal<Library>,
@@ -52,7 +51,7 @@ pub fn SetupScreen(
         let mut topics: Vec<Topic> = index
             .banks
             .iter()
-            .filter(|e| banks.with(|b| b.get(&e.id).is_none_or(|s| s.is_offered(page::today()))))
+            .filter(|e| hidden.with(|h| !h.contains(&e.id)))
             .map(|e| e.topic)
             .collect();
         topics.sort();
@@ -101,13 +100,8 @@ pub fn SetupScreen(
         let IndexState::Ready(index) = index.get() else {
             return None;
         };
-        let hidden: Vec<BankId> = banks.with(|b| {
-            b.iter()
-                .filter(|(_, s)| !s.is_offered(page::today()))
-                .map(|(id, _)| id.clone())
-                .collect()
-        });
-        let summary = topic_summaries(&index.banks, &hidden)
+        let summary = hidden
+            .with(|h| topic_summaries(&index.banks, h))
             .into_iter()
             .find(|s| s.topic == topic)?;
         let lang = locale.lang();

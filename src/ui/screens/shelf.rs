@@ -6,7 +6,7 @@ use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::library::Library;
 use crate::domain::progress::{question_key, Shelf};
 use crate::domain::text::LocalText;
-use crate::ui::app::{use_locale, use_saved_state};
+use crate::ui::services::{use_locale, use_saved_state};
 use crate::ui::widgets::ScreenHead;
 use leptos::prelude::*;
 

@@ -5,7 +5,7 @@ use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::Msg;
 use crate::domain::session::Item;
 use crate::domain::text::Lang;
-use crate::ui::app::use_locale;
+use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
 /// The verdict and the explanation for one answered question.

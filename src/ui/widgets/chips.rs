@@ -3,7 +3,7 @@
 
 use crate::domain::bank::Audience;
 use crate::domain::i18n::{audience_name, Msg};
-use crate::ui::app::use_locale;
+use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
 /// A group of choices; reports the one tapped (the caller decides what pressing means).

@@ -3,7 +3,7 @@
 
 use crate::domain::i18n::Msg;
 use crate::platform::focus::focus_on_mount;
-use crate::ui::app::use_locale;
+use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
 /// An inline confirmation (`role="alertdialog"`).

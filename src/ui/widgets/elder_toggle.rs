@@ -1,7 +1,7 @@
 //! The 长辈模式 switch: a toggle button, pressed when elder mode is on.
 
 use crate::domain::i18n::Msg;
-use crate::ui::app::{use_elder, use_locale};
+use crate::ui::services::{use_elder, use_locale};
 use leptos::prelude::*;
 
 /// Switches elder mode; reports the new state.

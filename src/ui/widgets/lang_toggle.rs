@@ -2,7 +2,7 @@
 
 use crate::domain::i18n::Msg;
 use crate::domain::text::Lang;
-use crate::ui::app::use_locale;
+use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
 /// A button that switches the interface to the other language.

@@ -1,10 +1,11 @@
 //! A dismissible notice: a bank that could not be used (with "try again" when it failed to
 //! download), saved records that were dropped or kept, storage that is full.
 
+use crate::domain::app::Notice;
 use crate::domain::bank::IndexEntry;
 use crate::domain::i18n::{and_list, topic_name, Msg};
-use crate::platform::storage::KeptReason;
-use crate::ui::app::{use_locale, Notice};
+use crate::domain::saved::KeptReason;
+use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
 /// Shows `notice` as an alert with an "OK" button, and "try again" for a bank that failed.

@@ -5,7 +5,7 @@ use crate::domain::bank::{OptionId, Question, QuestionType};
 use crate::domain::i18n::Msg;
 use crate::domain::session::option_letter;
 use crate::platform::focus::focus_on_mount;
-use crate::ui::app::use_locale;
+use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
 /// The state of one option, for its style and its mark.

@@ -5,7 +5,7 @@ use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::Msg;
 use crate::domain::speech::spoken_text;
 use crate::platform::speech;
-use crate::ui::app::use_locale;
+use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
 /// Reads the question on screen aloud.

@@ -5,7 +5,7 @@ use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::progress::RoundRecord;
 use crate::domain::score::{Advice, POINTS_PER_RIGHT};
 use crate::platform::focus::focus_on_mount;
-use crate::ui::app::use_locale;
+use crate::ui::services::use_locale;
 use crate::ui::widgets::TopicChart;
 use leptos::prelude::*;
 

@@ -5,16 +5,15 @@ use crate::domain::i18n::Msg;
 use crate::domain::library::Library;
 use crate::domain::session::Session;
 use crate::platform::focus::focus_on_mount;
-use crate::ui::app::use_locale;
+use crate::ui::services::use_locale;
 use crate::ui::widgets::{AnswerFeedback, QuestionCard};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Every answered question of `session`, in order.
 #[component]
 pub fn ReviewList(
     /// The banks the questions come from.
-    library: Arc<Library>,
+    library: Library,
     /// The finished session.
     session: Session,
     /// Called to go back to the result.

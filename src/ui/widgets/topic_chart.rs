@@ -3,7 +3,7 @@
 
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::score::TopicScore;
-use crate::ui::app::use_locale;
+use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
 /// Bar width in SVG units (each bar stretches to its row's width).

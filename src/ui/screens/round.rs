@@ -1,254 +1,73 @@
-//! The round screen. Practice: one question at a time, the answer and explanation at once. Quiz:
-//! answers stay open (with an answer sheet to move around) until handed in, optionally with a time
-//! limit per question. Then the result, and the review of every answer.
+//! The round screen, a view of the app model's round. Practice: one question at a time, the
+//! answer and explanation at once. Quiz: answers stay open (with an answer sheet to move around)
+//! until handed in, optionally with a time limit per question. Then the result, and the review of
+//! every answer. Every tap is reported as a `RoundAction`; the model decides what it does.
 
+use crate::domain::app::{round_title, ActiveRound, RoundAction, Stage};
 use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::{and_list, Msg};
 use crate::domain::library::Library;
-use crate::domain::progress::{question_key, RoundRecord};
+use crate::domain::progress::question_key;
 use crate::domain::score::{advice, best_streak, Advice};
 use crate::domain::session::{Item, Mode, Phase, Session};
-use crate::domain::text::LocalText;
 use crate::platform::{focus::focus_on_mount, page};
-use crate::ui::app::{use_elder, use_locale, use_saved_state};
+use crate::ui::services::{use_elder, use_locale, use_saved_state};
 use crate::ui::widgets::{
     AnswerFeedback, Confirm, QuestionCard, ReadAloud, ResultSummary, ReviewList,
 };
 use leptos::prelude::*;
-use std::sync::Arc;
-use std::time::Duration;
 
-/// Seconds left at which a timed question is announced.
-const TIME_WARNING: u32 = 10;
-
-/// Runs a round and reports every step; the shell decides what a round draws from.
+/// Shows the round on screen and reports every tap.
 #[component]
-pub fn QuizScreen(
-    /// The round's title.
-    title: LocalText,
+pub fn RoundScreen(
+    /// The round (the app model's).
+    #[prop(into)]
+    round: Signal<ActiveRound>,
     /// The banks the round's questions come from.
-    library: Arc<Library>,
-    /// The session to start from (new, or resumed after a reload).
-    session: Session,
-    /// The pass mark, for a quiz.
-    pass_percent: Option<u32>,
-    /// The history entry once the round is finished (filed by the shell).
     #[prop(into)]
-    record: Signal<Option<RoundRecord>>,
-    /// Counts presses of the back button while the round is on screen (each one asks to leave).
+    library: Signal<Library>,
+    /// Seconds left for the question shown, in a timed quiz.
     #[prop(into)]
-    back_presses: Signal<u32>,
-    /// Draws a fresh session of the same kind ("another round").
+    seconds_left: Signal<Option<u32>>,
+    /// What the screen reader should hear now (the verdict, or the time running out).
     #[prop(into)]
-    draw_again: Callback<(), Option<Session>>,
-    /// Called with the session when the player leaves (quit or "back to home").
+    announcement: Signal<String>,
+    /// Called with each step the learner takes.
     #[prop(into)]
-    on_leave: Callback<Session>,
-    /// Called with the session after every change (for saving, and the history at the end).
-    #[prop(into)]
-    on_change: Callback<Session>,
-    /// Called with judged answers (each question's progress key and whether it was right): one
-    /// in practice, the whole quiz when it is handed in.
-    #[prop(into)]
-    on_answers: Callback<Vec<(String, bool)>>,
+    on_action: Callback<RoundAction>,
     /// Called with a question's progress key to bookmark or un-bookmark it.
     #[prop(into)]
     on_bookmark: Callback<String>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let saved = use_saved_state();
     // Elder mode: one question and its choices, nothing else competing, no clock.
     let elder = use_elder();
-    let session = RwSignal::new(session);
-    let library = StoredValue::new(library);
-    let reviewing = RwSignal::new(false);
-    // What the live region says: the verdict, or the time left.
-    let announce = RwSignal::new(String::new());
-    let report = move || on_change.run(session.get_untracked());
-    report();
-
+    let session = Memo::new(move |_| round.with(|r| r.session.clone()));
+    let stage = Memo::new(move |_| round.with(|r| r.stage.clone()));
+    let title = Memo::new(move |_| round.with(|r| library.with(|l| round_title(&r.kind, l))));
     let index = Memo::new(move |_| session.with(|s| s.current().map(|(i, _)| i)));
     let mode = Memo::new(move |_| session.with(|s| s.mode));
     let revealed = Memo::new(move |_| session.with(|s| matches!(s.phase, Phase::Revealed { .. })));
     let selected = Signal::derive(move || session.with(|s| s.selected().to_vec()));
-    // The item on screen and its question (untracked: callers re-run on `index`).
-    let shown = move || -> Option<(usize, Item, Question)> {
-        let i = index.get_untracked()?;
-        let item = session.with_untracked(|s| s.items.get(i).cloned())?;
-        let question = library.with_value(|l| l.question(&item.bank, &item.question).cloned())?;
-        Some((i, item, question))
-    };
-    // Applies a transition; reports the session when it changed.
-    let step = move |change: &dyn Fn(&mut Session) -> bool| {
-        let mut changed = false;
-        session.update(|s| changed = change(s));
-        if changed {
-            report();
-        }
-        changed
-    };
+    let leaving = Memo::new(move |_| matches!(stage.get(), Stage::Answering { leaving: true }));
+    let act = move |action: RoundAction| on_action.run(action);
+    let toggle = Callback::new(move |option: OptionId| act(RoundAction::Toggle(option)));
+    let go_to = Callback::new(move |to: usize| act(RoundAction::GoTo(to)));
 
-    let toggle = Callback::new(move |option: OptionId| {
-        let Some((_, _, question)) = shown() else {
-            return;
-        };
-        // Errors here come from stale taps (after reveal); ignoring them is the defined outcome.
-        step(&|s| s.toggle(question.kind, &option).is_ok());
-    });
-    let submit = Callback::new(move |()| {
-        let Some((_, item, question)) = shown() else {
-            return;
-        };
-        let mut outcome = None;
-        session.update(|s| outcome = s.submit(&question).ok());
-        if let Some(outcome) = outcome {
-            announce.set(
-                locale
-                    .t(if outcome.correct {
-                        Msg::Correct
-                    } else {
-                        Msg::Wrong
-                    })
-                    .to_owned(),
-            );
-            on_answers.run(vec![(
-                question_key(&item.bank, &item.question),
-                outcome.correct,
-            )]);
-            report();
-        }
-    });
-    let next = Callback::new(move |()| {
-        step(&|s| s.advance().is_ok());
-    });
-    let go_to = Callback::new(move |to: usize| {
-        step(&|s| s.go_to(to).is_ok());
-    });
-    let hand_in = Callback::new(move |()| {
-        let mut verdicts = None;
-        session.update(|s| {
-            verdicts = library.with_value(|l| {
-                s.hand_in(|item| l.question(&item.bank, &item.question))
-                    .ok()
-            })
-        });
-        let Some(verdicts) = verdicts else {
-            return;
-        };
-        let answers = session.with_untracked(|s| {
-            s.items
-                .iter()
-                .map(|i| question_key(&i.bank, &i.question))
-                .zip(verdicts)
-                .collect()
-        });
-        on_answers.run(answers);
-        report();
-    });
-    let again = Callback::new(move |()| {
-        if let Some(s) = draw_again.run(()) {
-            reviewing.set(false);
-            session.set(s);
-            report();
-        }
-    });
-    let leave = move || on_leave.run(session.get_untracked());
-    // Leaving a quiz with answers would lose them: ask first. A practice is kept for "continue".
-    let confirm_leave = RwSignal::new(false);
-    let request_leave = move || {
-        let risky = session.with_untracked(|s| {
-            s.mode == Mode::Quiz && !s.is_finished() && s.picks.iter().any(|p| !p.is_empty())
-        });
-        if risky {
-            confirm_leave.set(true);
-        } else {
-            leave();
-        }
-    };
-    Effect::new(move |first: Option<()>| {
-        back_presses.track();
-        if first.is_some() {
-            request_leave();
-        }
-    });
-
-    // A timed quiz: one clock for the screen, reset for every question; at zero the quiz moves on
-    // (or is handed in after the last question). A reload restarts the question's time.
-    let limit = session
-        .with_untracked(|s| s.limit_seconds)
-        .filter(|_| !elder.get_untracked());
-    let left = RwSignal::new(limit.unwrap_or(0));
-    if let Some(limit) = limit {
-        Effect::new(move |_| {
-            index.track();
-            left.set(limit);
-        });
-        let tick = move || {
-            if !session.with_untracked(|s| matches!(s.phase, Phase::Open { .. })) {
-                return;
-            }
-            let now = left.get_untracked().saturating_sub(1);
-            left.set(now);
-            if now == TIME_WARNING {
-                announce.set(Msg::TimeLeft.fill(locale.lang(), &[&now]));
-            }
-            if now == 0 {
-                let (i, total) = session.with_untracked(|s| (index.get_untracked(), s.total()));
-                match i {
-                    Some(i) if i + 1 < total => go_to.run(i + 1),
-                    _ => hand_in.run(()),
-                }
-            }
-        };
-        if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
-            on_cleanup(move || handle.clear());
-        }
-    }
-
-    let result = move || {
-        let record = record.get()?;
-        let (streak, s) = session.with_untracked(|s| (best_streak(&s.answers), s.clone()));
-        let today = page::today();
-        let (in_book, due) = saved.progress.with_untracked(|p| {
-            let due = library.with_value(|l| p.due_count(l.current(today), today));
-            (p.wrong_book().count(), due)
-        });
-        let tips: Vec<Advice> = advice(
-            &record.parts,
-            pass_percent.unwrap_or(crate::domain::plan::PASS_PERCENT),
-            in_book,
-            due,
-        );
-        Some(if reviewing.get() {
-            view! {
-                <ReviewList library=library.get_value() session=s on_back=move |_| reviewing.set(false) />
-            }
-            .into_any()
-        } else {
-            view! {
-                <ResultSummary
-                    record=record
-                    pass_percent=pass_percent
-                    streak=streak
-                    advice=tips
-                    plain=elder.get_untracked()
-                    on_review=move |_| reviewing.set(true)
-                    on_again=again
-                    on_home=move |_| leave()
-                />
-            }
-            .into_any()
-        })
-    };
-
-    let body = move || {
-        let Some(i) = index.get() else {
-            return result().into_any();
-        };
-        let Some((_, item, question)) = shown() else {
+    // The question on screen: re-rendered when another question (or the end) is shown.
+    let question_view = move |i: usize| {
+        let shown = session
+            .with_untracked(|s| s.items.get(i).cloned())
+            .and_then(|item| {
+                let question =
+                    library.with_untracked(|l| l.question(&item.bank, &item.question).cloned())?;
+                Some((item, question))
+            });
+        let Some((item, question)) = shown else {
             return view! { <p role="alert">{locale.t(Msg::IndexFailed)}</p> }.into_any();
         };
         let total = session.with_untracked(Session::total);
+        let timed = round.with_untracked(ActiveRound::is_timed);
         let key = question_key(&item.bank, &item.question);
         let head = view! {
             <div class="progress" aria-hidden="true">
@@ -264,11 +83,11 @@ pub fn QuizScreen(
                     }}
                 </Show>
             </p>
-            <Show when=move || limit.is_some() && mode.get() == Mode::Quiz>
-                <p class="timer" role="timer" class:timer-low=move || left.get() <= TIME_WARNING>
-                    {move || Msg::TimeLeft.fill(locale.lang(), &[&left.get()])}
+            {move || seconds_left.get().map(|left| view! {
+                <p class="timer" role="timer" class:timer-low=left <= crate::domain::app::TIME_WARNING>
+                    {Msg::TimeLeft.fill(locale.lang(), &[&left])}
                 </p>
-            </Show>
+            })}
             <QuestionCard
                 question=question.clone()
                 order=item.options.clone()
@@ -294,8 +113,8 @@ pub fn QuizScreen(
                     chosen=Signal::derive(move || {
                         session.with(|s| s.answers.get(i).map(|a| a.chosen.clone()).unwrap_or_default())
                     })
-                    on_submit=submit
-                    on_next=next
+                    on_submit=move |_| act(RoundAction::Submit)
+                    on_next=move |_| act(RoundAction::Next)
                 />
             }
             .into_any(),
@@ -303,11 +122,11 @@ pub fn QuizScreen(
                 <QuizActions
                     index=i
                     total=total
-                    timed=limit.is_some()
+                    timed=timed
                     sheet=!elder.get_untracked()
                     unanswered=Signal::derive(move || session.with(Session::unanswered))
                     on_go=go_to
-                    on_hand_in=hand_in
+                    on_hand_in=move |_| act(RoundAction::HandIn)
                 />
             }
             .into_any(),
@@ -315,28 +134,96 @@ pub fn QuizScreen(
         view! { {head} {actions} }.into_any()
     };
 
+    // What the screen shows: one question, the result, or the review. Only a change of question
+    // or of stage renders anew (a tick, an answer or a confirmation does not).
+    #[derive(Clone, Copy, PartialEq)]
+    enum Shown {
+        Question(usize),
+        Result,
+        Review,
+    }
+    let shown = Memo::new(move |_| match stage.get() {
+        Stage::Answering { .. } => index.get().map_or(Shown::Result, Shown::Question),
+        Stage::Result(_) => Shown::Result,
+        Stage::Review(_) => Shown::Review,
+    });
+    let body = move || match shown.get() {
+        Shown::Question(i) => question_view(i),
+        Shown::Result | Shown::Review => {
+            let (Stage::Result(record) | Stage::Review(record)) = stage.get_untracked() else {
+                return ().into_any();
+            };
+            let s = session.get_untracked();
+            if shown.get_untracked() == Shown::Review {
+                return view! {
+                    <ReviewList
+                        library=library.get_untracked()
+                        session=s
+                        on_back=move |_| act(RoundAction::CloseReview)
+                    />
+                }
+                .into_any();
+            }
+            let pass_percent = round.with_untracked(ActiveRound::pass_percent);
+            let tips = study_advice(&record.parts, pass_percent, library);
+            view! {
+                <ResultSummary
+                    record=record
+                    pass_percent=pass_percent
+                    streak=best_streak(&s.answers)
+                    advice=tips
+                    plain=elder.get_untracked()
+                    on_review=move |_| act(RoundAction::Review)
+                    on_again=move |_| act(RoundAction::Again)
+                    on_home=move |_| act(RoundAction::LeaveAnyway)
+                />
+            }
+            .into_any()
+        }
+    };
+
     view! {
         <section class="quiz" aria-labelledby="quiz-title">
             <div class="quiz-head">
-                <h1 id="quiz-title" class="quiz-title">{move || title.get(locale.lang()).to_owned()}</h1>
-                <button type="button" class="button button-quiet" on:click=move |_| request_leave()>
+                <h1 id="quiz-title" class="quiz-title">{move || title.with(|t| t.get(locale.lang()).to_owned())}</h1>
+                <button type="button" class="button button-quiet" on:click=move |_| act(RoundAction::Leave)>
                     {move || locale.t(quit_label(mode.get()))}
                 </button>
             </div>
-            <Show when=move || confirm_leave.get()>
+            <Show when=move || leaving.get()>
                 <Confirm
                     id="leave-text"
                     message=Signal::derive(move || locale.t(Msg::LeaveQuizWarn).to_owned())
                     stay=Msg::KeepAnswering
                     go=Msg::LeaveAnyway
-                    on_stay=move |_| confirm_leave.set(false)
-                    on_go=move |_| leave()
+                    on_stay=move |_| act(RoundAction::Stay)
+                    on_go=move |_| act(RoundAction::LeaveAnyway)
                 />
             </Show>
-            <p class="sr-only" aria-live="polite">{move || announce.get()}</p>
+            <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
             {body}
         </section>
     }
+}
+
+/// What to study next, from the round's topics and the learner's shelves.
+fn study_advice(
+    parts: &[crate::domain::score::TopicScore],
+    pass_percent: Option<u32>,
+    library: Signal<Library>,
+) -> Vec<Advice> {
+    let saved = use_saved_state();
+    let today = page::today();
+    let (in_book, due) = saved.progress.with_untracked(|p| {
+        let due = library.with_untracked(|l| p.due_count(l.current(today), today));
+        (p.wrong_book().count(), due)
+    });
+    advice(
+        parts,
+        pass_percent.unwrap_or(crate::domain::plan::PASS_PERCENT),
+        in_book,
+        due,
+    )
 }
 
 /// The leave button's words: a practice (daily set and shelves too) is left, a quiz is left with

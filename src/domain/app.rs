@@ -1,0 +1,636 @@
+//! The learner app as data (crux's shape): which screen is shown, the round on it, the practice
+//! parked to continue later, the round a reload left unfinished, a deep link waiting for the banks,
+//! the banks' loading status and the notices. Everything the shell used to decide is here, with
+//! one entry point: [`AppModel::apply`] takes an [`Event`] and says what must be written
+//! ([`Persist`]). It never does IO, reads no clock and draws no random number: the shell passes
+//! those in [`Env`]. So the round lifecycle (start, park, resume, finish, time taken), which of a
+//! resumed round and a deep link wins, and the back button are native unit tests.
+//!
+//! The learner's own records (settings, progress, history) stay with the saved-state hook; the
+//! model reads them through `Env` and asks for changes through `Persist`.
+
+use crate::domain::bank::{Audience, Bank, BankId, BankIndex, IndexEntry, OptionId, Topic};
+use crate::domain::catalog::{BankStatus, Catalog};
+use crate::domain::date::Date;
+use crate::domain::i18n::Msg;
+use crate::domain::library::{DailySet, Library, RoundKind};
+use crate::domain::link::{Link, LinkTarget};
+use crate::domain::plan::Plan;
+use crate::domain::progress::{question_key, Progress, RoundRecord, Shelf};
+use crate::domain::saved::{KeptReason, SavedAttempt, Settings};
+use crate::domain::score;
+use crate::domain::session::{Mode, Phase, Session, DEFAULT_QUESTION_COUNT};
+use crate::domain::stopwatch::Stopwatch;
+use std::sync::Arc;
+
+mod round;
+pub use round::{round_title, ActiveRound, Stage, TIME_WARNING};
+
+/// What the model reads from the outside world for one event: the date and time, a fresh seed
+/// for a draw, and the learner's records.
+#[derive(Debug, Clone, Copy)]
+pub struct Env<'a> {
+    /// Today (Beijing date).
+    pub today: Date,
+    /// Now, in Unix milliseconds.
+    pub now_ms: f64,
+    /// A fresh random seed, used if the event draws a round.
+    pub seed: u64,
+    /// The learner's question progress (what is due, the shelves).
+    pub progress: &'a Progress,
+    /// The learner's settings (audience, elder mode, last plan).
+    pub settings: &'a Settings,
+}
+
+/// A short message shown above the current screen until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A bank's file could not be fetched (the notice offers to try again).
+    BankFailed {
+        /// The bank, as the index lists it.
+        entry: IndexEntry,
+    },
+    /// A bank's file has content errors.
+    BankInvalid {
+        /// The bank, as the index lists it (its topic for the learner, its file for the staff).
+        entry: IndexEntry,
+        /// How many errors.
+        errors: usize,
+    },
+    /// Saved values that could not be read were dropped.
+    SavedDropped {
+        /// What was dropped.
+        what: Vec<Msg>,
+    },
+    /// Saved values were left untouched on the device (this visit works without them).
+    SavedKept {
+        /// What was kept.
+        what: Vec<Msg>,
+        /// Why: a newer version wrote them, or storage would not read them.
+        reason: KeptReason,
+    },
+    /// The unfinished round could not be resumed.
+    ResumeLost,
+    /// Storage was full; the oldest history was removed.
+    StorageFull,
+}
+
+/// The screen shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    /// Topics, the daily set, the shelves, the practice to continue.
+    Home,
+    /// Setting up a practice or quiz, starting from this plan.
+    Setup(Plan),
+    /// A round (boxed: it is much larger than the other screens).
+    Round(Box<ActiveRound>),
+    /// The wrong-answer book or the bookmarks.
+    Shelf(Shelf),
+    /// The learner's records: mastery by topic and the rounds done.
+    Progress,
+    /// Settings.
+    Settings,
+}
+
+/// How a bank's fetch ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BankLoad {
+    /// Fetched and valid.
+    Ready(Arc<Bank>),
+    /// Could not be fetched.
+    Failed,
+    /// Fetched, with content errors.
+    Invalid {
+        /// How many.
+        errors: usize,
+    },
+}
+
+/// What the learner tapped to set up a round: a topic (or every topic) and a mode (or the last one
+/// used).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SetupChoice {
+    /// The topic tapped, if one.
+    pub topic: Option<Topic>,
+    /// The mode tapped, if one.
+    pub mode: Option<Mode>,
+}
+
+/// A step the learner takes inside a round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoundAction {
+    /// Ticks or unticks an option of the question shown.
+    Toggle(OptionId),
+    /// Practice: checks the ticked options.
+    Submit,
+    /// Practice: goes on from the feedback.
+    Next,
+    /// Quiz: shows another question.
+    GoTo(usize),
+    /// Quiz: hands every answer in.
+    HandIn,
+    /// The results: show every answer.
+    Review,
+    /// The review: back to the results.
+    CloseReview,
+    /// The results: a new round of the same kind.
+    Again,
+    /// The leave button: a quiz with answers asks first; anything else leaves.
+    Leave,
+    /// The "leave anyway" answer to that question.
+    LeaveAnyway,
+    /// The "keep answering" answer to it.
+    Stay,
+}
+
+/// Something that happened: a tap, a bank arriving, the back button, the clock.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// The bank index is being fetched (again).
+    IndexLoading,
+    /// The bank index arrived, or could not be had.
+    IndexLoaded(Option<BankIndex>),
+    /// One bank is being fetched again.
+    BankLoading(BankId),
+    /// One bank's fetch ended.
+    BankLoaded(IndexEntry, BankLoad),
+    /// Go to the home screen.
+    Home,
+    /// Set up a round.
+    OpenSetup(SetupChoice),
+    /// Open a shelf.
+    OpenShelf(Shelf),
+    /// Open the learner's records.
+    OpenProgress,
+    /// Open the settings.
+    OpenSettings,
+    /// The browser's (or Android's) back button.
+    Back,
+    /// Start the practice or quiz set up.
+    StartPlan(Plan),
+    /// Start today's daily set.
+    StartDaily,
+    /// Practise the questions on a shelf.
+    PractiseShelf(Shelf),
+    /// Continue the parked practice.
+    Continue,
+    /// A step inside the round shown.
+    Round(RoundAction),
+    /// A second passed (a timed quiz moves on when a question's time is up).
+    Tick,
+    /// Dismiss a notice.
+    Dismiss(Notice),
+    /// Every record on the device was cleared.
+    RecordsCleared,
+}
+
+/// What the shell must write for the model (in order).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Persist {
+    /// The round in progress, saved after every step so a reload resumes it (`None`: forget it).
+    Attempt(Option<SavedAttempt>),
+    /// The practice parked to continue later (`None`: nothing parked).
+    Parked(Option<SavedAttempt>),
+    /// Judged answers, for the question progress.
+    Answers(Vec<Judged>),
+    /// A finished round, for the history.
+    Finished(RoundRecord),
+    /// The plan just started, as the setup screen's next starting point (with its audience).
+    Plan(Plan),
+}
+
+/// One judged answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    /// The question's progress key (`bank/question`).
+    pub key: String,
+    /// Whether it was answered right.
+    pub correct: bool,
+}
+
+/// What the app found at start.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Start {
+    /// The round a reload (or a killed webview) left unfinished.
+    pub resumable: Option<SavedAttempt>,
+    /// The practice parked to continue later.
+    pub parked: Option<SavedAttempt>,
+    /// The deep link the page was opened with.
+    pub link: Link,
+    /// Notices to show from the start (saved values dropped or kept).
+    pub notices: Vec<Notice>,
+}
+
+/// The learner app's state. See the module documentation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppModel {
+    screen: Screen,
+    catalog: Catalog,
+    library: Library,
+    parked: Option<SavedAttempt>,
+    resumable: Option<SavedAttempt>,
+    follow: Option<LinkTarget>,
+    link_audience: Option<Audience>,
+    notices: Vec<Notice>,
+}
+
+impl AppModel {
+    /// The app as it opens. A round left unfinished wins over a deep link (the link is dropped);
+    /// a link to the wrong-answer book opens it at once; any other link waits for the banks.
+    pub fn new(start: Start) -> AppModel {
+        let resuming = start.resumable.is_some();
+        let (screen, follow) = match start.link.target {
+            Some(LinkTarget::WrongBook) if !resuming => (Screen::Shelf(Shelf::WrongBook), None),
+            Some(LinkTarget::WrongBook) | None => (Screen::Home, None),
+            Some(_) if resuming => (Screen::Home, None),
+            target => (Screen::Home, target),
+        };
+        let mut model = AppModel {
+            screen,
+            catalog: Catalog::default(),
+            library: Library::default(),
+            parked: start.parked,
+            resumable: start.resumable,
+            follow,
+            link_audience: start.link.audience,
+            notices: Vec::new(),
+        };
+        for notice in start.notices {
+            model.notify(notice);
+        }
+        model
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The round shown, if a round is.
+    pub fn round(&self) -> Option<&ActiveRound> {
+        match &self.screen {
+            Screen::Round(round) => Some(&**round),
+            _ => None,
+        }
+    }
+
+    /// The index and the banks' loading status.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The valid banks loaded so far.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The practice parked to continue later.
+    pub fn parked(&self) -> Option<&SavedAttempt> {
+        self.parked.as_ref()
+    }
+
+    /// The notices shown, oldest first.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// Applies one event; returns what must be written, in order. Events that do not apply to the
+    /// state (a stale tap, a double tap) change nothing and write nothing.
+    pub fn apply(&mut self, event: Event, env: &Env) -> Vec<Persist> {
+        let mut out = Vec::new();
+        match event {
+            Event::IndexLoading => self.catalog.index_loading(),
+            Event::IndexLoaded(index) => self.catalog.index_loaded(index),
+            Event::BankLoading(id) => self.catalog.set(&id, BankStatus::Loading),
+            Event::BankLoaded(entry, load) => self.bank_loaded(entry, load, env, &mut out),
+            Event::Home => self.go_home(env, &mut out),
+            Event::OpenSetup(SetupChoice { topic, mode }) => {
+                let mut plan = env
+                    .settings
+                    .plan
+                    .clone()
+                    .unwrap_or_else(|| Plan::practice(Vec::new()));
+                plan.topics = topic.into_iter().collect();
+                plan.set_mode(mode.unwrap_or(plan.mode));
+                plan.audience = env.settings.audience();
+                self.screen = Screen::Setup(plan);
+            }
+            Event::OpenShelf(shelf) => self.screen = Screen::Shelf(shelf),
+            Event::OpenProgress => self.screen = Screen::Progress,
+            Event::OpenSettings => self.screen = Screen::Settings,
+            Event::Back => self.back(env, &mut out),
+            Event::StartPlan(mut plan) => {
+                if env.settings.elder {
+                    // Elder mode has no time limits.
+                    plan.limit_seconds = None;
+                }
+                out.push(Persist::Plan(plan.clone()));
+                self.open(RoundKind::Plan(plan), env, &mut out);
+            }
+            Event::StartDaily => {
+                let set = DailySet::new(env.today, env.settings.audience());
+                self.open(RoundKind::Daily(set), env, &mut out);
+            }
+            Event::PractiseShelf(shelf) => self.open(RoundKind::Shelf(shelf), env, &mut out),
+            Event::Continue => {
+                if let Some(parked) = self.parked.clone() {
+                    if !self.reopen(parked, env, &mut out) {
+                        self.parked = None;
+                        out.push(Persist::Parked(None));
+                    }
+                }
+            }
+            Event::Round(action) => self.round_action(action, env, &mut out),
+            Event::Tick => self.tick(env, &mut out),
+            Event::Dismiss(notice) => self.notices.retain(|n| *n != notice),
+            Event::RecordsCleared => {
+                self.parked = None;
+                self.resumable = None;
+            }
+        }
+        out
+    }
+
+    /// Shows a notice (once: a notice already shown is not repeated). For what the outside world
+    /// reports between events, as storage running out of room.
+    pub fn notify(&mut self, notice: Notice) {
+        if !self.notices.contains(&notice) {
+            self.notices.push(notice);
+        }
+    }
+
+    fn bank_loaded(
+        &mut self,
+        entry: IndexEntry,
+        load: BankLoad,
+        env: &Env,
+        out: &mut Vec<Persist>,
+    ) {
+        match load {
+            BankLoad::Ready(bank) => {
+                self.catalog.set(&entry.id, BankStatus::Ready);
+                self.library.insert(bank);
+                self.try_resume(env, out);
+            }
+            BankLoad::Invalid { errors } => {
+                self.catalog.set(&entry.id, BankStatus::Invalid { errors });
+                let needed = self
+                    .resumable
+                    .as_ref()
+                    .is_some_and(|a| a.session.items.iter().any(|i| i.bank == entry.id));
+                if needed {
+                    self.resumable = None;
+                    out.push(Persist::Attempt(None));
+                    self.notify(Notice::ResumeLost);
+                }
+                self.notify(Notice::BankInvalid { entry, errors });
+            }
+            BankLoad::Failed => {
+                self.catalog.set(&entry.id, BankStatus::Failed);
+                self.notify(Notice::BankFailed { entry });
+            }
+        }
+        if !self.catalog.any_loading() {
+            self.follow_link(env, out);
+        }
+    }
+
+    /// Once every bank has settled, a deep link's round opens (a link without an audience uses
+    /// the learner's own choice).
+    fn follow_link(&mut self, env: &Env, out: &mut Vec<Persist>) {
+        match self.follow.take() {
+            Some(LinkTarget::Round(mut plan)) => {
+                if self.link_audience.is_none() {
+                    plan.audience = env.settings.audience();
+                }
+                self.open(RoundKind::Plan(plan), env, out);
+            }
+            Some(LinkTarget::Daily) => {
+                let set = DailySet::new(env.today, env.settings.audience());
+                self.open(RoundKind::Daily(set), env, out);
+            }
+            Some(LinkTarget::WrongBook) | None => {}
+        }
+    }
+
+    /// Draws a round of `kind` and shows it; a plan that matches nothing goes to the setup screen,
+    /// which says so and offers a change.
+    fn open(&mut self, kind: RoundKind, env: &Env, out: &mut Vec<Persist>) {
+        match self.draw(&kind, env) {
+            Some(session) => {
+                let round = ActiveRound::new(kind, session, Stopwatch::start(env.now_ms), env);
+                self.show_round(round, env, out);
+            }
+            None => {
+                if let RoundKind::Plan(plan) = kind {
+                    self.screen = Screen::Setup(plan);
+                }
+            }
+        }
+    }
+
+    fn draw(&self, kind: &RoundKind, env: &Env) -> Option<Session> {
+        self.library
+            .draw(
+                kind,
+                env.progress,
+                env.today,
+                env.seed,
+                DEFAULT_QUESTION_COUNT,
+            )
+            .ok()
+    }
+
+    fn show_round(&mut self, round: ActiveRound, env: &Env, out: &mut Vec<Persist>) {
+        // Once any round is on screen, an older unfinished one is no longer resumed.
+        self.resumable = None;
+        out.push(Persist::Attempt(Some(round.saved(env.now_ms))));
+        self.screen = Screen::Round(Box::new(round));
+    }
+
+    /// Shows a saved round again (its banks loaded) if its questions are still there; else says
+    /// so. Its time goes on from what it had.
+    fn reopen(&mut self, saved: SavedAttempt, env: &Env, out: &mut Vec<Persist>) -> bool {
+        if saved.session.check_against(&self.library).is_err() {
+            self.notify(Notice::ResumeLost);
+            return false;
+        }
+        let clock = Stopwatch::resume(saved.elapsed_ms, env.now_ms);
+        let round = ActiveRound::new(saved.kind, saved.session, clock, env);
+        self.show_round(round, env, out);
+        true
+    }
+
+    /// The unfinished round reopens from the home screen only (never pulling the learner off
+    /// settings, a setup or a confirmation): when its last bank arrives while home is shown, or
+    /// when the learner comes back home.
+    fn try_resume(&mut self, env: &Env, out: &mut Vec<Persist>) {
+        if self.screen != Screen::Home {
+            return;
+        }
+        let Some(saved) = &self.resumable else {
+            return;
+        };
+        let ready = saved
+            .session
+            .items
+            .iter()
+            .all(|i| self.library.bank(&i.bank).is_some());
+        if !ready {
+            return;
+        }
+        if let Some(saved) = self.resumable.take() {
+            if !self.reopen(saved, env, out) {
+                out.push(Persist::Attempt(None));
+            }
+        }
+    }
+
+    fn go_home(&mut self, env: &Env, out: &mut Vec<Persist>) {
+        if matches!(self.screen, Screen::Round(_)) {
+            out.push(Persist::Attempt(None));
+        }
+        self.screen = Screen::Home;
+        self.try_resume(env, out);
+    }
+
+    /// Back steps back inside the app: from a round it asks the round (as its leave button does),
+    /// from any other screen it goes home. At home the browser leaves the app (nothing here).
+    fn back(&mut self, env: &Env, out: &mut Vec<Persist>) {
+        match &self.screen {
+            Screen::Home => {}
+            Screen::Round(_) => self.round_action(RoundAction::Leave, env, out),
+            _ => self.go_home(env, out),
+        }
+    }
+
+    /// Leaves the round: a practice part-way is parked to continue later (replacing the one
+    /// parked before); anything else is dropped.
+    fn leave(&mut self, env: &Env, out: &mut Vec<Persist>) {
+        if let Screen::Round(round) = &self.screen {
+            if round.can_park() {
+                let saved = round.saved(env.now_ms);
+                self.parked = Some(saved.clone());
+                out.push(Persist::Parked(Some(saved)));
+            }
+        }
+        self.go_home(env, out);
+    }
+
+    fn round_action(&mut self, action: RoundAction, env: &Env, out: &mut Vec<Persist>) {
+        let Screen::Round(round) = &mut self.screen else {
+            return;
+        };
+        match action {
+            RoundAction::Leave => {
+                if round.leave_needs_confirming() {
+                    round.stage = Stage::Answering { leaving: true };
+                } else {
+                    self.leave(env, out);
+                }
+            }
+            RoundAction::LeaveAnyway => self.leave(env, out),
+            RoundAction::Stay => {
+                if let Stage::Answering { leaving } = &mut round.stage {
+                    *leaving = false;
+                }
+            }
+            RoundAction::Review => round.review(true),
+            RoundAction::CloseReview => round.review(false),
+            RoundAction::Again => {
+                let kind = round.kind.clone();
+                if let Some(session) = self.draw(&kind, env) {
+                    let round = ActiveRound::new(kind, session, Stopwatch::start(env.now_ms), env);
+                    self.show_round(round, env, out);
+                }
+            }
+            RoundAction::Toggle(_)
+            | RoundAction::Submit
+            | RoundAction::Next
+            | RoundAction::GoTo(_)
+            | RoundAction::HandIn => {
+                let Some(step) = round.step(&action, &self.library, env) else {
+                    return;
+                };
+                if !step.judged.is_empty() {
+                    out.push(Persist::Answers(step.judged));
+                }
+                self.after_step(env, out);
+            }
+        }
+    }
+
+    /// After a step that changed the round: saves it, or files it once finished.
+    fn after_step(&mut self, env: &Env, out: &mut Vec<Persist>) {
+        let Screen::Round(round) = &mut self.screen else {
+            return;
+        };
+        if !round.session.is_finished() {
+            out.push(Persist::Attempt(Some(round.saved(env.now_ms))));
+            return;
+        }
+        out.push(Persist::Attempt(None));
+        let continued = self
+            .parked
+            .as_ref()
+            .is_some_and(|p| p.kind == round.kind && p.session.seed == round.session.seed);
+        let record = score::record(
+            &round.kind,
+            &round.session,
+            &self.library,
+            env.today,
+            round.clock.seconds(env.now_ms),
+        );
+        round.stage = Stage::Result(record.clone());
+        if continued {
+            // The continued practice is done: nothing is left to continue.
+            self.parked = None;
+            out.push(Persist::Parked(None));
+        }
+        out.push(Persist::Finished(record));
+    }
+
+    fn tick(&mut self, env: &Env, out: &mut Vec<Persist>) {
+        let Screen::Round(round) = &mut self.screen else {
+            return;
+        };
+        if round.seconds_left(env.now_ms) != Some(0) {
+            return;
+        }
+        let Some((index, _)) = round.session.current() else {
+            return;
+        };
+        let action = if index + 1 < round.session.total() {
+            RoundAction::GoTo(index + 1)
+        } else {
+            RoundAction::HandIn
+        };
+        self.round_action(action, env, out);
+    }
+}
+
+/// Whether `kind` is a practice that can be left part-way and continued later.
+fn is_practice(kind: &RoundKind) -> bool {
+    matches!(kind, RoundKind::Plan(p) if p.mode == Mode::Practice)
+}
+
+/// The progress keys of every item, paired with verdicts.
+fn judged(session: &Session, verdicts: Vec<bool>) -> Vec<Judged> {
+    session
+        .items
+        .iter()
+        .zip(verdicts)
+        .map(|(item, correct)| Judged {
+            key: question_key(&item.bank, &item.question),
+            correct,
+        })
+        .collect()
+}
+
+/// Whether the session is a quiz still open for answers.
+fn is_open(session: &Session) -> bool {
+    matches!(session.phase, Phase::Open { .. })
+}
+
+#[cfg(test)]
+mod tests;

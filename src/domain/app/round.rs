@@ -1,0 +1,218 @@
+//! The round on screen: what it draws from, its session, the time spent on it, the time the
+//! question shown has had (a timed quiz), and what the round screen shows (answering, the result,
+//! the review).
+
+use super::{is_open, is_practice, judged, Env, Judged, RoundAction};
+use crate::domain::i18n::{topic_name, Msg};
+use crate::domain::library::{Library, RoundKind};
+use crate::domain::plan::Plan;
+use crate::domain::progress::Shelf;
+use crate::domain::progress::{question_key, RoundRecord};
+use crate::domain::saved::SavedAttempt;
+use crate::domain::session::{Mode, Phase, Session};
+use crate::domain::stopwatch::Stopwatch;
+use crate::domain::text::{Lang, LocalText};
+
+/// Seconds left at which a timed question is announced.
+pub const TIME_WARNING: u32 = 10;
+
+/// What the round screen shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stage {
+    /// The questions; `leaving` while "leave and lose your answers?" is asked.
+    Answering {
+        /// Whether the leave question is shown.
+        leaving: bool,
+    },
+    /// The result of the finished round.
+    Result(RoundRecord),
+    /// Every answer of the finished round, one by one.
+    Review(RoundRecord),
+}
+
+/// A round on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActiveRound {
+    /// What it draws from.
+    pub kind: RoundKind,
+    /// Its questions, answers and place.
+    pub session: Session,
+    /// What the screen shows.
+    pub stage: Stage,
+    pub(super) clock: Stopwatch,
+    /// When the question shown was first shown (a timed quiz counts from here; a reload starts
+    /// the question's time again).
+    asked_ms: f64,
+    /// Whether the quiz's time limit applies (not in elder mode).
+    timed: bool,
+}
+
+/// What one step in a round changed.
+pub(super) struct Step {
+    /// Answers judged by the step (one in practice, all when a quiz is handed in).
+    pub judged: Vec<Judged>,
+}
+
+impl ActiveRound {
+    pub(super) fn new(kind: RoundKind, session: Session, clock: Stopwatch, env: &Env) -> Self {
+        let timed = session.limit_seconds.is_some() && !env.settings.elder;
+        ActiveRound {
+            kind,
+            session,
+            stage: Stage::Answering { leaving: false },
+            clock,
+            asked_ms: env.now_ms,
+            timed,
+        }
+    }
+
+    /// The round as saved, with the time spent on it as of `now_ms`.
+    pub fn saved(&self, now_ms: f64) -> SavedAttempt {
+        SavedAttempt {
+            kind: self.kind.clone(),
+            session: self.session.clone(),
+            elapsed_ms: self.clock.elapsed_ms(now_ms),
+        }
+    }
+
+    /// The pass mark, for a quiz.
+    pub fn pass_percent(&self) -> Option<u32> {
+        self.kind.pass_percent()
+    }
+
+    /// Whether a per-question time limit runs (a timed quiz, not in elder mode).
+    pub fn is_timed(&self) -> bool {
+        self.timed
+    }
+
+    /// Whole seconds left for the question shown, in a timed quiz still open.
+    pub fn seconds_left(&self, now_ms: f64) -> Option<u32> {
+        let limit = self.session.limit_seconds.filter(|_| self.timed)?;
+        if !is_open(&self.session) {
+            return None;
+        }
+        let spent = ((now_ms - self.asked_ms).max(0.0) / 1000.0) as u32;
+        Some(limit.saturating_sub(spent))
+    }
+
+    /// What the screen reader hears: the verdict once a practice answer is revealed; the warning
+    /// when a timed question is running out.
+    pub fn announcement(&self, now_ms: f64) -> Option<(Msg, Option<u32>)> {
+        match &self.session.phase {
+            Phase::Revealed { index } => {
+                let right = self.session.answers.get(*index).is_some_and(|a| a.correct);
+                Some((if right { Msg::Correct } else { Msg::Wrong }, None))
+            }
+            Phase::Open { .. } => self
+                .seconds_left(now_ms)
+                .filter(|left| *left <= TIME_WARNING)
+                .map(|_| (Msg::TimeLeft, Some(TIME_WARNING))),
+            Phase::Asking { .. } | Phase::Finished => None,
+        }
+    }
+
+    /// Whether leaving asks first: a quiz not handed in, with answers that would be lost.
+    pub fn leave_needs_confirming(&self) -> bool {
+        self.session.mode == Mode::Quiz
+            && !self.session.is_finished()
+            && self.session.picks.iter().any(|p| !p.is_empty())
+    }
+
+    /// Whether leaving now parks the round to continue later (a practice begun, not finished).
+    pub(super) fn can_park(&self) -> bool {
+        is_practice(&self.kind) && !self.session.is_finished() && !self.session.is_fresh()
+    }
+
+    pub(super) fn review(&mut self, open: bool) {
+        self.stage = match std::mem::replace(&mut self.stage, Stage::Answering { leaving: false }) {
+            Stage::Result(record) | Stage::Review(record) if open => Stage::Review(record),
+            Stage::Result(record) | Stage::Review(record) => Stage::Result(record),
+            answering => answering,
+        };
+    }
+
+    /// Applies a step to the session; `None` when it does not apply (a stale or double tap).
+    pub(super) fn step(
+        &mut self,
+        action: &RoundAction,
+        library: &Library,
+        env: &Env,
+    ) -> Option<Step> {
+        if !matches!(self.stage, Stage::Answering { .. }) {
+            return None;
+        }
+        let before = self.session.current().map(|(i, _)| i);
+        // The question shown, for the steps that judge or tick it.
+        let shown = || {
+            let (_, item) = self.session.current()?;
+            let question = library.question(&item.bank, &item.question)?;
+            Some((question_key(&item.bank, &item.question), question))
+        };
+        let mut judged_now = Vec::new();
+        match action {
+            RoundAction::Toggle(option) => {
+                let (_, question) = shown()?;
+                self.session.toggle(question.kind, option).ok()?;
+            }
+            RoundAction::Submit => {
+                let (key, question) = shown()?;
+                let outcome = self.session.submit(question).ok()?;
+                judged_now.push(Judged {
+                    key,
+                    correct: outcome.correct,
+                });
+            }
+            RoundAction::Next => self.session.advance().ok()?,
+            RoundAction::GoTo(to) => self.session.go_to(*to).ok()?,
+            RoundAction::HandIn => {
+                let verdicts = self
+                    .session
+                    .hand_in(|i| library.question(&i.bank, &i.question))
+                    .ok()?;
+                judged_now = judged(&self.session, verdicts);
+            }
+            _ => return None,
+        }
+        if self.session.current().map(|(i, _)| i) != before {
+            self.asked_ms = env.now_ms;
+        }
+        Some(Step { judged: judged_now })
+    }
+}
+
+/// A message in both languages, as bank text is.
+fn both(msg: Msg) -> LocalText {
+    LocalText::new(msg.text(Lang::Zh), msg.text(Lang::En))
+}
+
+/// The title shown above a round (and on the "continue" card): "防范诈骗 · 练习", "全部主题 · 测验",
+/// "每日一练" …
+pub fn round_title(kind: &RoundKind, library: &Library) -> LocalText {
+    match kind {
+        RoundKind::Plan(plan) => plan_title(plan),
+        RoundKind::Bank(id) => library
+            .bank(id)
+            .map(|b| b.title.clone())
+            .unwrap_or_default(),
+        RoundKind::Daily(_) => both(Msg::DailySet),
+        RoundKind::Shelf(Shelf::WrongBook) => both(Msg::WrongBook),
+        RoundKind::Shelf(Shelf::Bookmarks) => both(Msg::Bookmarks),
+    }
+}
+
+fn plan_title(plan: &Plan) -> LocalText {
+    let what = |lang: Lang| match plan.topics.as_slice() {
+        [] => Msg::AllTopics.text(lang).to_owned(),
+        many => many
+            .iter()
+            .map(|t| topic_name(*t).text(lang))
+            .collect::<Vec<_>>()
+            .join(lang.list_separator()),
+    };
+    let mode = match plan.mode {
+        Mode::Practice => Msg::ModePractice,
+        Mode::Quiz => Msg::ModeQuiz,
+    };
+    let title = |lang: Lang| format!("{} · {}", what(lang), mode.text(lang));
+    LocalText::new(title(Lang::Zh), title(Lang::En))
+}
