@@ -2,14 +2,15 @@
 //! and shows one screen at a time. Screens report back through callbacks; the shell owns navigation.
 
 use crate::domain::bank::{Audience, BankId, IndexEntry, Topic};
+use crate::domain::history::RoundRecord;
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::library::{DailySet, Library, RoundKind};
 use crate::domain::link::{Link, LinkTarget, LINK_PARAMS};
-use crate::domain::plan::Plan;
-use crate::domain::progress::{RoundRecord, Shelf};
+use crate::domain::plan::{Mode, Plan, DEFAULT_QUESTION_COUNT};
+use crate::domain::progress::Shelf;
+use crate::domain::report;
 use crate::domain::saved::{SavedAttempt, Settings};
-use crate::domain::score;
-use crate::domain::session::{Mode, Session, DEFAULT_QUESTION_COUNT};
+use crate::domain::session::Session;
 use crate::domain::stopwatch::Stopwatch;
 use crate::domain::text::{Lang, LocalText};
 use crate::platform::storage::{KeptReason, Store};
@@ -320,7 +321,7 @@ pub fn App() -> impl IntoView {
     // Reopens a saved round (its banks loaded) if its questions are still there; else says so.
     let reopen = move |attempt: SavedAttempt| -> bool {
         let library = library_now();
-        if attempt.session.check_against(&library).is_err() {
+        if library.check(&attempt.session).is_err() {
             show(Notice::ResumeLost);
             return false;
         }
@@ -459,7 +460,7 @@ pub fn App() -> impl IntoView {
                 saved.park(None);
             }
             let seconds = clock.with_value(|c| c.seconds(page::now_ms()));
-            let record = score::record(&kind, &session, &library_now(), page::today(), seconds);
+            let record = report::record(&kind, &session, &library_now(), page::today(), seconds);
             saved.finish_round(record.clone());
             finished.set(Some(record));
         } else {

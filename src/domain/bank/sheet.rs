@@ -494,7 +494,7 @@ fn question_value(get: &dyn Fn(&str) -> String) -> Value {
                 .get(position)
                 .map_or_else(|| format!("x{n}"), |s| s.to_string())
         } else {
-            crate::domain::session::option_letter(position)
+            super::option_letter(position)
                 .to_ascii_lowercase()
                 .to_string()
         };
@@ -591,9 +591,7 @@ pub fn export_rows(bank: &Bank) -> Vec<Vec<String>> {
                         .get(i)
                         .map_or_else(String::new, |s| s.to_string())
                 } else {
-                    crate::domain::session::option_letter(i)
-                        .to_ascii_lowercase()
-                        .to_string()
+                    super::option_letter(i).to_ascii_lowercase().to_string()
                 }
             })
             .collect();

@@ -5,8 +5,8 @@
 
 use crate::domain::bank::{Audience, BankId, IndexEntry, Topic};
 use crate::domain::i18n::{topic_name, Msg};
+use crate::domain::plan::Mode;
 use crate::domain::progress::Shelf;
-use crate::domain::session::Mode;
 use crate::domain::text::{Lang, LocalText};
 use crate::ui::app::use_locale;
 use crate::ui::hooks::{BankState, IndexState};

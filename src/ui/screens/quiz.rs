@@ -3,11 +3,14 @@
 //! limit per question. Then the result, and the review of every answer.
 
 use crate::domain::bank::{OptionId, Question};
+use crate::domain::history::RoundRecord;
 use crate::domain::i18n::{and_list, Msg};
 use crate::domain::library::Library;
-use crate::domain::progress::{question_key, RoundRecord};
-use crate::domain::score::{advice, best_streak, Advice};
-use crate::domain::session::{Item, Mode, Phase, Session};
+use crate::domain::plan::Mode;
+use crate::domain::progress::question_key;
+use crate::domain::report::{advice, Advice};
+use crate::domain::score::best_streak;
+use crate::domain::session::{Item, Phase, Session};
 use crate::domain::text::LocalText;
 use crate::platform::{focus::focus_on_mount, page};
 use crate::ui::app::{use_elder, use_locale, use_saved_state};

@@ -5,8 +5,8 @@
 use crate::domain::bank::{BankId, Topic};
 use crate::domain::i18n::{difficulty_name, topic_name, Msg};
 use crate::domain::library::Library;
+use crate::domain::plan::Mode;
 use crate::domain::plan::{Order, Plan, DIFFICULTIES, PRACTICE_COUNTS, QUIZ_COUNTS, TIME_LIMITS};
-use crate::domain::session::Mode;
 use crate::domain::text::Lang;
 use crate::platform::page;
 use crate::ui::app::{use_elder, use_locale};
