@@ -1,8 +1,9 @@
 //! Quiz banks: the public bank format (version 1) as plain Rust data.
 //!
 //! Owns the typed bank (`Bank`, `Question`, `AnswerOption`) and the small enums parsed from bank
-//! files. Checking lives in `bank/validate.rs` (its JSON reader, which finds keys written twice,
-//! in `bank/json.rs`); the index of banks in `bank/index.rs`.
+//! files. Checking lives in `bank/validate.rs` and its submodules (the problems, their wording,
+//! the hazard checks; its JSON reader, which finds keys written twice, in `bank/json.rs`); the
+//! index of banks in `bank/index.rs`; the spreadsheet form of a bank in `bank/sheet.rs`.
 //! Nothing here touches the browser or the file system.
 
 mod index;
@@ -11,11 +12,14 @@ pub mod sheet;
 mod validate;
 
 pub use index::{BankIndex, IndexEntry, IndexError};
-pub use validate::{
-    is_numbered, is_valid_id, parse_bank, points_at_other_options, shown, true_false_answers,
-    BankReport, Problem, ProblemKind, Severity, TextLimits, MAX_TRUE_FALSE_SHARE_PERCENT,
-    MIN_TRUE_FALSE_FOR_BALANCE, SHOWN_CHARS,
+pub use validate::lints::{
+    is_numbered, points_at_other_options, true_false_answers, MAX_TRUE_FALSE_SHARE_PERCENT,
+    MIN_TRUE_FALSE_FOR_BALANCE,
 };
+pub use validate::messages::{shown, SHOWN_CHARS};
+pub use validate::problems::{BankReport, Problem, ProblemKind, Severity};
+pub use validate::values::TextLimits;
+pub use validate::{is_valid_id, parse_bank};
 
 use crate::domain::date::Date;
 use crate::domain::text::{Lang, LocalText};
@@ -400,9 +404,7 @@ mod tests {
                 "{name}"
             );
             // The device refuses a bank exactly when it has content errors (expiry is none).
-            let content_errors = content
-                .iter()
-                .any(|p| p.severity() == crate::domain::bank::validate::Severity::Error);
+            let content_errors = content.iter().any(|p| p.severity() == Severity::Error);
             assert_eq!(device.bank.is_some(), !content_errors, "{name}");
             checked += 1;
         }

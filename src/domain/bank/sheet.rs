@@ -5,8 +5,7 @@
 //! everything else, then reports each problem by spreadsheet row and column. Export writes the same
 //! layout, so a bank can be reviewed in a spreadsheet and imported again without loss.
 
-use super::validate::{parse_bank, shown, BankReport, Problem};
-use super::{Bank, QuestionType};
+use super::{parse_bank, shown, Bank, BankReport, Problem, QuestionType};
 use crate::domain::date::Date;
 use serde_json::{json, Map, Value};
 
