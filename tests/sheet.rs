@@ -3,7 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
-use anxin::domain::bank::sheet::{export_csv, import_sheet, parse_csv, write_csv, UnclosedQuote};
+use anxin::domain::bank::sheet::csv::{parse_csv, write_csv, UnclosedQuote};
+use anxin::domain::bank::sheet::export::export_csv;
+use anxin::domain::bank::sheet::import::import_sheet;
 use anxin::domain::bank::{parse_bank, ProblemKind};
 use anxin::domain::date::Date;
 use anxin::domain::text::Lang;

@@ -885,7 +885,7 @@ fn kind_name(kind: &ProblemKind) -> &'static str {
 /// The variants of `ProblemKind` as written in the validator's source.
 fn kinds_in_source() -> Vec<String> {
     let source = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain/bank/validate.rs"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain/bank/validate/problems.rs"),
     )
     .unwrap();
     let body = source

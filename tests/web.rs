@@ -6,17 +6,17 @@
 use anxin::domain::bank::{
     parse_bank, Audience, BankId, BankIndex, IndexEntry, OptionId, Question, Topic,
 };
+use anxin::domain::catalog::IndexState;
 use anxin::domain::date::Date;
+use anxin::domain::history::{RoundLabel, RoundRecord, TopicScore};
 use anxin::domain::i18n::{topic_name, Msg};
 use anxin::domain::library::Library;
-use anxin::domain::plan::Plan;
-use anxin::domain::progress::{RoundLabel, RoundRecord};
-use anxin::domain::score::{Advice, TopicScore};
-use anxin::domain::session::{Item, Mode, Session};
+use anxin::domain::plan::{Mode, Plan};
+use anxin::domain::report::Advice;
+use anxin::domain::session::{Item, Session};
 use anxin::domain::text::{Lang, LocalText};
-use anxin::domain::catalog::IndexState;
-use anxin::ui::services::Locale;
 use anxin::ui::screens::{HomeScreen, SetupScreen};
+use anxin::ui::services::Locale;
 use anxin::ui::widgets::{
     AnswerFeedback, Chips, QuestionCard, ResultSummary, ReviewList, TopicChart,
 };

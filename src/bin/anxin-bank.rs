@@ -8,7 +8,8 @@
 //! anxin-bank export [--lang zh|en] <bank.json> -o <sheet.csv>   bank → spreadsheet
 //! ```
 
-use anxin::domain::bank::sheet::{export_csv, import_sheet};
+use anxin::domain::bank::sheet::export::export_csv;
+use anxin::domain::bank::sheet::import::import_sheet;
 use anxin::domain::bank::{parse_bank, true_false_answers, Bank, BankIndex, BankReport};
 use anxin::domain::date::Date;
 use anxin::domain::i18n::fill;

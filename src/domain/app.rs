@@ -12,14 +12,16 @@
 use crate::domain::bank::{Audience, Bank, BankId, BankIndex, IndexEntry, OptionId, Topic};
 use crate::domain::catalog::{BankStatus, Catalog};
 use crate::domain::date::Date;
+use crate::domain::history::RoundRecord;
 use crate::domain::i18n::Msg;
 use crate::domain::library::{DailySet, Library, RoundKind};
 use crate::domain::link::{Link, LinkTarget};
 use crate::domain::plan::Plan;
-use crate::domain::progress::{question_key, Progress, RoundRecord, Shelf};
+use crate::domain::plan::{Mode, DEFAULT_QUESTION_COUNT};
+use crate::domain::progress::{question_key, Progress, Shelf};
+use crate::domain::report;
 use crate::domain::saved::{KeptReason, SavedAttempt, Settings};
-use crate::domain::score;
-use crate::domain::session::{Mode, Phase, Session, DEFAULT_QUESTION_COUNT};
+use crate::domain::session::{Phase, Session};
 use crate::domain::stopwatch::Stopwatch;
 use std::sync::Arc;
 
@@ -451,7 +453,7 @@ impl AppModel {
     /// Shows a saved round again (its banks loaded) if its questions are still there; else says
     /// so. Its time goes on from what it had.
     fn reopen(&mut self, saved: SavedAttempt, env: &Env, out: &mut Vec<Persist>) -> bool {
-        if saved.session.check_against(&self.library).is_err() {
+        if self.library.check(&saved.session).is_err() {
             self.notify(Notice::ResumeLost);
             return false;
         }
@@ -574,7 +576,7 @@ impl AppModel {
             .parked
             .as_ref()
             .is_some_and(|p| p.kind == round.kind && p.session.seed == round.session.seed);
-        let record = score::record(
+        let record = report::record(
             &round.kind,
             &round.session,
             &self.library,

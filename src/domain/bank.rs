@@ -1,8 +1,9 @@
 //! Quiz banks: the public bank format (version 1) as plain Rust data.
 //!
 //! Owns the typed bank (`Bank`, `Question`, `AnswerOption`) and the small enums parsed from bank
-//! files. Checking lives in `bank/validate.rs` (its JSON reader, which finds keys written twice,
-//! in `bank/json.rs`); the index of banks in `bank/index.rs`.
+//! files. Checking lives in `bank/validate.rs` and its submodules (the problems, their wording,
+//! the hazard checks; its JSON reader, which finds keys written twice, in `bank/json.rs`); the
+//! index of banks in `bank/index.rs`; the spreadsheet form of a bank in `bank/sheet.rs`.
 //! Nothing here touches the browser or the file system.
 
 mod index;
@@ -11,11 +12,14 @@ pub mod sheet;
 mod validate;
 
 pub use index::{BankIndex, IndexEntry, IndexError};
-pub use validate::{
-    is_numbered, is_valid_id, parse_bank, points_at_other_options, shown, true_false_answers,
-    BankReport, Problem, ProblemKind, Severity, TextLimits, MAX_TRUE_FALSE_SHARE_PERCENT,
-    MIN_TRUE_FALSE_FOR_BALANCE, SHOWN_CHARS,
+pub use validate::lints::{
+    is_numbered, points_at_other_options, true_false_answers, MAX_TRUE_FALSE_SHARE_PERCENT,
+    MIN_TRUE_FALSE_FOR_BALANCE,
 };
+pub use validate::messages::{shown, SHOWN_CHARS};
+pub use validate::problems::{BankReport, Problem, ProblemKind, Severity};
+pub use validate::values::TextLimits;
+pub use validate::{is_valid_id, parse_bank};
 
 use crate::domain::date::Date;
 use crate::domain::text::{Lang, LocalText};
@@ -213,6 +217,12 @@ pub struct ReadAloud {
     pub en: Option<String>,
 }
 
+/// The letter shown before the option at `position` (0 → "A"), in the app, read aloud and in
+/// the spreadsheet form of a bank.
+pub fn option_letter(position: usize) -> char {
+    char::from(b'A' + u8::try_from(position.min(25)).unwrap_or(25))
+}
+
 /// One option of a question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnswerOption {
@@ -326,7 +336,6 @@ impl Bank {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::library::Library;
 
     fn today() -> Date {
         Date::new(2026, 12, 4).unwrap()
@@ -346,14 +355,11 @@ mod tests {
     fn an_all_expired_bank_loads_on_a_device_and_offers_no_questions() {
         let report = parse_bank_on_device("rights.json", &all_expired_bytes());
         assert_eq!(report.problems, [], "no content problem to show customers");
-        let bank = std::sync::Arc::new(report.bank.unwrap());
+        let bank = report.bank.unwrap();
         assert_eq!(bank.current_questions(today()).count(), 0);
-        let mut library = Library::default();
-        library.insert(bank);
-        assert!(library.current(today()).is_empty(), "the topic counts 0");
         // On a day before the expiry (a clock set back, or the bank seen in time) it is all there.
         let before = Date::new(2026, 1, 31).unwrap();
-        assert_eq!(library.current(before).len(), 32);
+        assert_eq!(bank.current_questions(before).count(), 32);
     }
 
     #[test]
@@ -398,9 +404,7 @@ mod tests {
                 "{name}"
             );
             // The device refuses a bank exactly when it has content errors (expiry is none).
-            let content_errors = content
-                .iter()
-                .any(|p| p.severity() == crate::domain::bank::validate::Severity::Error);
+            let content_errors = content.iter().any(|p| p.severity() == Severity::Error);
             assert_eq!(device.bank.is_some(), !content_errors, "{name}");
             checked += 1;
         }

@@ -3,10 +3,10 @@
 
 use crate::domain::bank::{Audience, Bank, BankId, Question, QuestionId, Topic};
 use crate::domain::date::Date;
-use crate::domain::plan::{Order, Plan};
-use crate::domain::progress::{question_key, Progress, RoundLabel, Shelf};
+use crate::domain::history::RoundLabel;
+use crate::domain::plan::{Mode, Order, Plan, DEFAULT_QUESTION_COUNT};
+use crate::domain::progress::{question_key, Progress, Shelf};
 use crate::domain::rng::{stable_hash, Rng};
-use crate::domain::session::{Mode, DEFAULT_QUESTION_COUNT};
 use crate::domain::session::{Session, SessionError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -154,6 +154,22 @@ impl Library {
         let (bank, question) = key.split_once('/')?;
         let bank = self.banks.get(&BankId::from(bank))?;
         Some((&bank.id, bank.question(&QuestionId::from(question))?))
+    }
+
+    /// Checks that every question of `session` is still in the library, with the same options
+    /// (after a reload or a bank update).
+    pub fn check(&self, session: &Session) -> Result<(), SessionError> {
+        for item in &session.items {
+            let q = self
+                .question(&item.bank, &item.question)
+                .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
+            if item.options.len() != q.options.len()
+                || item.options.iter().any(|o| q.option(o).is_none())
+            {
+                return Err(SessionError::MissingQuestion(item.question.clone()));
+            }
+        }
+        Ok(())
     }
 
     /// Every current question, in a fixed order (bank id, then file order).
@@ -876,7 +892,6 @@ mod tests {
 
     #[test]
     fn a_daily_round_saved_by_the_previous_version_still_reads() {
-        use crate::domain::saved::{open, seal, SavedAttempt};
         let date = Date::new(2026, 12, 4).unwrap();
         let old: RoundKind = serde_json::from_str(r#"{"Daily":"2026-12-04"}"#).unwrap();
         assert_eq!(old, RoundKind::Daily(everyone(date)));
@@ -894,22 +909,39 @@ mod tests {
         assert_eq!(serde_json::from_str::<RoundKind>(&text).unwrap(), elder);
         let bad = serde_json::from_str::<RoundKind>(r#"{"Daily":"2026-13-04"}"#);
         assert!(bad.is_err());
-        // A whole round in progress, as the previous version stored it.
-        let library = four_topics();
-        let session = library.daily(everyone(date)).unwrap();
-        let attempt = SavedAttempt {
-            kind: RoundKind::Daily(everyone(date)),
-            session,
-            elapsed_ms: 0.0,
-        };
-        let mut stored = seal(&attempt);
-        stored["data"]["kind"] = serde_json::json!({"Daily": "2026-12-04"});
-        // The previous version kept a start instant instead of the time spent.
-        stored["data"]["started_ms"] = serde_json::json!(1.0);
-        if let Some(data) = stored["data"].as_object_mut() {
-            data.remove("elapsed_ms");
+    }
+
+    #[test]
+    fn a_session_still_checks_against_the_library_only_while_its_questions_are_there() {
+        let b = bank("b", 6);
+        let mut library = Library::default();
+        library.insert(Arc::clone(&b));
+        let s = Session::new(&b, today(), 8, 6).unwrap();
+        let back: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(library.check(&back), Ok(()));
+        let mut smaller = (*b).clone();
+        smaller.questions.retain(|q| q.id != s.items[0].question);
+        library.insert(Arc::new(smaller));
+        assert!(library.check(&back).is_err());
+    }
+
+    #[test]
+    fn an_all_expired_bank_loads_on_a_device_and_its_topic_counts_no_questions() {
+        let text = std::fs::read_to_string("quizzes/rights.json").unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for q in value["questions"].as_array_mut().unwrap() {
+            q["valid_until"] = "2026-01-31".into();
         }
-        let back: SavedAttempt = open(stored, crate::domain::saved::no_migration).unwrap();
-        assert_eq!(back, attempt);
+        let bytes = serde_json::to_vec(&value).unwrap();
+        let bank = crate::domain::bank::parse_bank_on_device("rights.json", &bytes)
+            .bank
+            .unwrap();
+        let mut library = Library::default();
+        library.insert(Arc::new(bank));
+        let later = Date::new(2026, 12, 4).unwrap();
+        assert!(library.current(later).is_empty(), "the topic counts 0");
+        // On a day before the expiry (a clock set back, or the bank seen in time) it is all there.
+        let before = Date::new(2026, 1, 31).unwrap();
+        assert_eq!(library.current(before).len(), 32);
     }
 }

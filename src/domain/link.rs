@@ -89,7 +89,7 @@ impl Link {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::session::Mode;
+    use crate::domain::plan::Mode;
 
     fn parse(query: &[(&str, &str)]) -> Link {
         Link::parse(|name| {

@@ -3,8 +3,10 @@
 //! library turns a plan into a session (`Library::draw`).
 
 use crate::domain::bank::{Audience, Question, Topic};
-use crate::domain::session::{Mode, DEFAULT_QUESTION_COUNT};
 use serde::{Deserialize, Serialize};
+
+/// How many questions an attempt draws when nothing else is asked for.
+pub const DEFAULT_QUESTION_COUNT: usize = 10;
 
 /// Accuracy (%) a quiz needs to pass, unless the plan says otherwise.
 pub const PASS_PERCENT: u32 = 80;
@@ -18,6 +20,17 @@ pub const PRACTICE_COUNT: Option<usize> = Some(DEFAULT_QUESTION_COUNT);
 pub const TIME_LIMITS: [u32; 2] = [30, 60];
 /// The difficulty levels a bank may use.
 pub const DIFFICULTIES: [u8; 3] = [1, 2, 3];
+
+/// How an attempt reveals answers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// 练习: each answer is revealed at once, with the explanation.
+    #[default]
+    Practice,
+    /// 测验: answers can be changed until the whole quiz is handed in; revealed at the end.
+    Quiz,
+}
 
 /// The order practice goes through its questions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

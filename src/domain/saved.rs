@@ -141,6 +141,9 @@ pub fn settings_from_legacy_lang(value: &Value) -> Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::bank::parse_bank;
+    use crate::domain::date::Date;
+    use crate::domain::library::{DailySet, Library};
 
     #[test]
     fn a_sealed_value_opens_again() {
@@ -181,5 +184,30 @@ mod tests {
             Some(Lang::Zh)
         );
         assert_eq!(settings_from_legacy_lang(&serde_json::json!(3)).lang, None);
+    }
+
+    #[test]
+    fn a_daily_round_in_progress_saved_by_the_previous_version_still_reads() {
+        let date = Date::new(2026, 12, 4).unwrap();
+        let everyone = DailySet::new(date, Audience::Everyone);
+        let text = std::fs::read("quizzes/rights.json").unwrap();
+        let bank = parse_bank("rights.json", &text, date).bank.unwrap();
+        let mut library = Library::default();
+        library.insert(std::sync::Arc::new(bank));
+        let session = library.daily(everyone).unwrap();
+        let attempt = SavedAttempt {
+            kind: RoundKind::Daily(everyone),
+            session,
+            elapsed_ms: 0.0,
+        };
+        let mut stored = seal(&attempt);
+        stored["data"]["kind"] = serde_json::json!({"Daily": "2026-12-04"});
+        // The previous version kept a start instant instead of the time spent.
+        stored["data"]["started_ms"] = serde_json::json!(1.0);
+        if let Some(data) = stored["data"].as_object_mut() {
+            data.remove("elapsed_ms");
+        }
+        let back: SavedAttempt = open(stored, no_migration).unwrap();
+        assert_eq!(back, attempt);
     }
 }

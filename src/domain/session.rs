@@ -3,17 +3,16 @@
 //! Plain data with transition methods that return `Result`; the score and progress are derived
 //! from the recorded answers, never stored beside them. The UI wraps one `Session` in a signal.
 
-use crate::domain::bank::{Bank, BankId, OptionId, Question, QuestionId, QuestionType};
+use crate::domain::bank::{
+    option_letter, Bank, BankId, OptionId, Question, QuestionId, QuestionType,
+};
 use crate::domain::date::Date;
-use crate::domain::library::Library;
+use crate::domain::plan::Mode;
 use crate::domain::rng::Rng;
 use serde::{Deserialize, Serialize};
 
 /// Mixed into the seed for the option shuffles, so they do not repeat the question shuffle.
 const OPTION_SALT: u64 = 0x0B71_0A5E_ED00_0001;
-
-/// How many questions an attempt draws when nothing else is asked for.
-pub const DEFAULT_QUESTION_COUNT: usize = 10;
 
 /// One question of the attempt with the order its options are shown in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,17 +32,6 @@ pub struct Answer {
     pub chosen: Vec<OptionId>,
     /// Whether that was exactly right, judged when answered.
     pub correct: bool,
-}
-
-/// How an attempt reveals answers.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    /// 练习: each answer is revealed at once, with the explanation.
-    #[default]
-    Practice,
-    /// 测验: answers can be changed until the whole quiz is handed in; revealed at the end.
-    Quiz,
 }
 
 /// Where the player is in the attempt.
@@ -374,27 +362,6 @@ impl Session {
             .checked_div(self.total())
             .unwrap_or(0)
     }
-
-    /// Checks that every question of the attempt is still in `library`, with the same options
-    /// (after a reload or a bank update).
-    pub fn check_against(&self, library: &Library) -> Result<(), SessionError> {
-        for item in &self.items {
-            let q = library
-                .question(&item.bank, &item.question)
-                .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
-            if item.options.len() != q.options.len()
-                || item.options.iter().any(|o| q.option(o).is_none())
-            {
-                return Err(SessionError::MissingQuestion(item.question.clone()));
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The letter shown before the option at `position` (0 → "A").
-pub fn option_letter(position: usize) -> char {
-    char::from(b'A' + u8::try_from(position.min(25)).unwrap_or(25))
 }
 
 impl Item {
@@ -641,13 +608,6 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap();
         let back: Session = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
-        let mut library = Library::default();
-        library.insert(std::sync::Arc::new(b.clone()));
-        assert_eq!(back.check_against(&library), Ok(()));
-        let mut smaller = b.clone();
-        smaller.questions.retain(|q| q.id != s.items[0].question);
-        library.insert(std::sync::Arc::new(smaller));
-        assert!(back.check_against(&library).is_err());
     }
 
     fn quiz(b: &Bank, seed: u64, limit: Option<u32>) -> Session {

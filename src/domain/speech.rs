@@ -1,9 +1,9 @@
 //! What the read-aloud button (朗读) says: the question (or the bank's read-aloud text for it) and its
 //! options by letter; once answered, also the right answer and the explanation.
 
+use crate::domain::bank::option_letter;
 use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::Msg;
-use crate::domain::session::option_letter;
 use crate::domain::text::Lang;
 
 /// The words to speak for `question` with its options in `order`; `revealed` adds the right answer

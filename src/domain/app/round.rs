@@ -3,13 +3,15 @@
 //! the review).
 
 use super::{is_open, is_practice, judged, Env, Judged, RoundAction};
+use crate::domain::history::RoundRecord;
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::library::{Library, RoundKind};
+use crate::domain::plan::Mode;
 use crate::domain::plan::Plan;
+use crate::domain::progress::question_key;
 use crate::domain::progress::Shelf;
-use crate::domain::progress::{question_key, RoundRecord};
 use crate::domain::saved::SavedAttempt;
-use crate::domain::session::{Mode, Phase, Session};
+use crate::domain::session::{Phase, Session};
 use crate::domain::stopwatch::Stopwatch;
 use crate::domain::text::{Lang, LocalText};
 

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::bank::parse_bank_on_device;
-use crate::domain::progress::RoundLabel;
+use crate::domain::history::RoundLabel;
 use crate::domain::text::Lang;
 
 /// The outside world of one test: the clock, the seed, the learner's records.

@@ -7,8 +7,9 @@
 //! errors trim the oldest history and try again; what still does not fit lives on in memory.
 
 use crate::domain::app::Judged;
+use crate::domain::history::{push_history, RoundRecord};
 use crate::domain::i18n::Msg;
-use crate::domain::progress::{push_history, Progress, RoundRecord, Shelf};
+use crate::domain::progress::{Progress, Shelf};
 use crate::domain::saved::KeptReason;
 use crate::domain::saved::{
     no_migration, seal, settings_from_legacy_lang, SavedAttempt, Settings, ATTEMPT_KEY,
@@ -230,9 +231,10 @@ mod tests {
     use super::*;
     use crate::domain::date::Date;
     use crate::domain::library::RoundKind;
+    use crate::domain::plan::Mode;
     use crate::domain::plan::Plan;
     use crate::domain::saved::SCHEMA;
-    use crate::domain::session::{Mode, Phase, Session};
+    use crate::domain::session::{Phase, Session};
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 

@@ -2,10 +2,10 @@
 //! finished rounds, newest first. Everything comes from what this device keeps.
 
 use crate::domain::bank::Topic;
+use crate::domain::history::{best_percent, RoundLabel, RoundRecord};
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::library::Library;
 use crate::domain::plan::Plan;
-use crate::domain::progress::{best_percent, RoundLabel, RoundRecord};
 use crate::domain::text::Lang;
 use crate::platform::page;
 use crate::ui::services::{use_locale, use_saved_state};

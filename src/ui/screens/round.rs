@@ -7,9 +7,11 @@ use crate::domain::app::{round_title, ActiveRound, RoundAction, Stage};
 use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::{and_list, Msg};
 use crate::domain::library::Library;
+use crate::domain::plan::Mode;
 use crate::domain::progress::question_key;
-use crate::domain::score::{advice, best_streak, Advice};
-use crate::domain::session::{Item, Mode, Phase, Session};
+use crate::domain::report::{advice, Advice};
+use crate::domain::score::best_streak;
+use crate::domain::session::{Item, Phase, Session};
 use crate::platform::{focus::focus_on_mount, page};
 use crate::ui::services::{use_elder, use_locale, use_saved_state};
 use crate::ui::widgets::{
@@ -208,7 +210,7 @@ pub fn RoundScreen(
 
 /// What to study next, from the round's topics and the learner's shelves.
 fn study_advice(
-    parts: &[crate::domain::score::TopicScore],
+    parts: &[crate::domain::history::TopicScore],
     pass_percent: Option<u32>,
     library: Signal<Library>,
 ) -> Vec<Advice> {

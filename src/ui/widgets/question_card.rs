@@ -1,9 +1,9 @@
 //! One question with its options as large toggle buttons. After the answer is revealed the options
 //! lock and carry marks (✓ / ✗ with words), so colour is never the only signal.
 
+use crate::domain::bank::option_letter;
 use crate::domain::bank::{OptionId, Question, QuestionType};
 use crate::domain::i18n::Msg;
-use crate::domain::session::option_letter;
 use crate::platform::focus::focus_on_mount;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;

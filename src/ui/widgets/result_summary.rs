@@ -1,9 +1,10 @@
 //! The end of a round: accuracy (its own number), points with the streak bonus, time, the pass
 //! verdict of a quiz, accuracy by topic, what to study next, and the ways on.
 
+use crate::domain::history::RoundRecord;
 use crate::domain::i18n::{topic_name, Msg};
-use crate::domain::progress::RoundRecord;
-use crate::domain::score::{Advice, POINTS_PER_RIGHT};
+use crate::domain::report::Advice;
+use crate::domain::score::POINTS_PER_RIGHT;
 use crate::platform::focus::focus_on_mount;
 use crate::ui::services::use_locale;
 use crate::ui::widgets::TopicChart;

@@ -1,8 +1,8 @@
 //! Accuracy by topic as a small chart: one row per topic, its numbers in words over an inline SVG
 //! bar, with the pass mark drawn as a dashed line. The numbers never depend on reading the bars.
 
+use crate::domain::history::TopicScore;
 use crate::domain::i18n::{topic_name, Msg};
-use crate::domain::score::TopicScore;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 

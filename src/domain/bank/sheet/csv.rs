@@ -1,0 +1,103 @@
+//! CSV text as spreadsheets save it, and back: cells, quoting and line breaks (RFC 4180), and the
+//! one way a sheet can be unreadable as a whole, a quote that is never closed. Knows nothing of
+//! banks.
+
+/// A quote that opens a quoted cell and is never closed, or closed by a quote that cannot end a
+/// cell (one followed by more text): everything after it would be read into that one cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnclosedQuote {
+    /// 1-based spreadsheet row (CSV record) where the quote opened.
+    pub row: usize,
+    /// 1-based column of the cell where the quote opened.
+    pub column: usize,
+    /// 1-based line of the text where the quote opened (differs from `row` after cells with line
+    /// breaks).
+    pub line: usize,
+    /// The complete rows before that row.
+    pub rows_before: Vec<Vec<String>>,
+}
+
+impl UnclosedQuote {
+    /// The quote opened at `(row, column, line)`, with the complete rows read before that row.
+    fn at((row, column, line): (usize, usize, usize), mut rows: Vec<Vec<String>>) -> Self {
+        rows.truncate(row - 1);
+        UnclosedQuote {
+            row,
+            column,
+            line,
+            rows_before: rows,
+        }
+    }
+}
+
+/// Parses CSV text (RFC 4180: quoted cells may hold commas, quotes as `""`, and line breaks).
+/// A quote opens a quoted cell only at the start of a cell; elsewhere it is text, as in Excel. A
+/// quoted cell left open is an error placed where it opened: at the end of the text, or as soon as
+/// its "closing" quote is followed by more text (then it was really the next cell's opening quote).
+pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, UnclosedQuote> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    // Where the open quote started: (row, column, line), all 1-based.
+    let mut quoted: Option<(usize, usize, usize)> = None;
+    let mut line = 1;
+    let mut chars = text.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        any = true;
+        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+            line += 1;
+        }
+        if let Some((row, column, line)) = quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' if matches!(chars.peek(), None | Some(',' | '\r' | '\n')) => quoted = None,
+                '"' => return Err(UnclosedQuote::at((row, column, line), rows)),
+                _ => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if cell.is_empty() => quoted = Some((rows.len() + 1, row.len() + 1, line)),
+            ',' => row.push(std::mem::take(&mut cell)),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+                any = false;
+            }
+            _ => cell.push(c),
+        }
+    }
+    if let Some(opened) = quoted {
+        return Err(UnclosedQuote::at(opened, rows));
+    }
+    if any {
+        row.push(cell);
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// Writes rows as CSV, quoting cells that need it; lines end with CRLF as spreadsheets expect.
+pub fn write_csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                if c.contains([',', '"', '\n', '\r']) || c.starts_with(' ') || c.ends_with(' ') {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
