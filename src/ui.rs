@@ -1,5 +1,7 @@
-//! Leptos components: `app` (the shell and its services), `screens/` (one per screen) and
-//! `widgets/` (reusable pieces).
+//! Leptos components: `app` (the learner's page, `index.html`), `services` (what every page
+//! provides through context), `hooks/`, `screens/` (one per screen) and `widgets/` (reusable
+//! pieces). Each page is a small `main` that calls `mount` with its root component; the kiosk and
+//! the contest pages will be `src/bin/kiosk.rs` and `src/bin/contest.rs` beside `src/main.rs`.
 
 pub mod app;
 pub mod hooks;
@@ -9,16 +11,16 @@ pub mod widgets;
 
 pub use app::App;
 
-/// Mounts the app into `#app` (or the body) and leaves it running.
+/// Mounts a page's root component into `#app` (or the body) and leaves it running.
 ///
 /// `?selftest=panic` panics on purpose, so staff and the end-to-end tests can check that the
 /// recovery screen appears (its "restart" link drops the query string).
-pub fn mount() {
+pub fn mount<N: leptos::IntoView + 'static>(root: fn() -> N) {
     if crate::platform::page::query_param("selftest").as_deref() == Some("panic") {
         panic!("self-test: panic requested by ?selftest=panic");
     }
     match crate::platform::page::app_root() {
-        Ok(root) => leptos::mount::mount_to(root, App).forget(),
-        Err(_) => leptos::mount::mount_to_body(App),
+        Ok(element) => leptos::mount::mount_to(element, root).forget(),
+        Err(_) => leptos::mount::mount_to_body(root),
     }
 }

@@ -488,3 +488,82 @@ mod tests {
     let bad = back_edges(&edges_of("sheet.rs", &module("bank/sheet"), sheet));
     assert_eq!(bad, ["sheet.rs:2: bank may not use session (not below it)"]);
 }
+
+/// Every parameter of every `#[component]` under `src/ui`, as `file: Component.param`, that has no
+/// `///` line above it (attributes such as `#[prop(into)]` may sit between).
+fn undocumented_props() -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"), &mut files);
+    let mut missing = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            if lines[i].trim() != "#[component]" {
+                i += 1;
+                continue;
+            }
+            let Some(offset) = lines[i + 1..].iter().position(|l| l.contains("fn ")) else {
+                break;
+            };
+            let signature = lines[i + 1 + offset];
+            let name = signature
+                .split("fn ")
+                .nth(1)
+                .and_then(|rest| rest.split('(').next())
+                .unwrap_or("?")
+                .to_owned();
+            i += 2 + offset;
+            if signature.contains(") ->") {
+                // No props.
+                continue;
+            }
+            while i < lines.len() && !lines[i].trim_start().starts_with(") ->") {
+                let line = lines[i].trim();
+                let param = line
+                    .trim_start_matches(|c| c != ']' && line.starts_with("#["))
+                    .trim_start_matches(']')
+                    .trim();
+                let is_param = !line.starts_with("///")
+                    && param.split(':').next().is_some_and(|n| {
+                        !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    })
+                    && param.contains(':');
+                if is_param {
+                    let mut j = i;
+                    let documented = loop {
+                        if j == 0 {
+                            break false;
+                        }
+                        j -= 1;
+                        let above = lines[j].trim();
+                        if above.starts_with("///") {
+                            break true;
+                        }
+                        if !above.starts_with("#[") || above.starts_with("#[component]") {
+                            break false;
+                        }
+                    };
+                    let documented = documented || line.starts_with("///");
+                    if !documented {
+                        let param = param.split(':').next().unwrap_or("");
+                        missing.push(format!("{}: {name}.{param}", file.display()));
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+    missing
+}
+
+#[test]
+fn every_component_prop_says_what_it_is() {
+    let missing = undocumented_props();
+    assert!(
+        missing.is_empty(),
+        "component props without a `///` line:\n{}",
+        missing.join("\n")
+    );
+}

@@ -1,0 +1,182 @@
+//! The screen the app model says is shown, with what each screen reads from the model and the
+//! events each reports. A new screen renders anew; a step inside a round does not (the round
+//! screen is a view of the model's round).
+
+use crate::domain::app::{round_title, ActiveRound, Event, Screen};
+use crate::domain::catalog::Catalog;
+use crate::domain::plan::Plan;
+use crate::domain::progress::Shelf;
+use crate::domain::saved::Settings;
+use crate::domain::text::Lang;
+use crate::ui::hooks::UseApp;
+use crate::ui::screens::{
+    HomeScreen, ParkedCard, ProgressScreen, RoundScreen, SettingsScreen, SetupScreen, ShelfScreen,
+};
+use crate::ui::services::use_locale;
+use leptos::prelude::*;
+
+/// Which screen is shown, without the round's inner state.
+#[derive(Debug, Clone, PartialEq)]
+enum Shown {
+    Home,
+    Setup(Plan),
+    Round,
+    Shelf(Shelf),
+    Progress,
+    Settings,
+}
+
+impl Shown {
+    fn of(screen: &Screen) -> Shown {
+        match screen {
+            Screen::Home => Shown::Home,
+            Screen::Setup(plan) => Shown::Setup(plan.clone()),
+            Screen::Round(_) => Shown::Round,
+            Screen::Shelf(shelf) => Shown::Shelf(*shelf),
+            Screen::Progress => Shown::Progress,
+            Screen::Settings => Shown::Settings,
+        }
+    }
+}
+
+/// The screen shown, fed from the app model.
+#[component]
+pub fn CurrentScreen(
+    /// The app model and its dispatch.
+    app: UseApp,
+    /// The time, as the ticker last read it (a timed quiz's countdown).
+    #[prop(into)]
+    now: Signal<f64>,
+    /// Called to fetch the bank index again.
+    #[prop(into)]
+    on_reload: Callback<()>,
+    /// Called with the language picked in the settings.
+    #[prop(into)]
+    on_lang: Callback<Lang>,
+    /// Called to turn elder mode on or off in the settings.
+    #[prop(into)]
+    on_elder: Callback<bool>,
+) -> impl IntoView {
+    let UseApp {
+        model,
+        saved,
+        dispatch,
+        clock,
+    } = app;
+    let locale = use_locale();
+    let send = move |event: Event| Callback::new(move |()| dispatch.run(event.clone()));
+    let library = Memo::new(move |_| model.with(|m| m.library().clone()));
+    let catalog = Memo::new(move |_| model.with(|m| m.catalog().clone()));
+    let hidden =
+        Memo::new(move |_| catalog.with(|c| library.with(|l| c.hidden(l, (clock.today)()))));
+    let index = Signal::derive(move || catalog.with(|c| c.index().clone()));
+    let audience = Signal::derive(move || saved.settings.with(Settings::audience));
+    let shown = Memo::new(move |_| model.with(|m| Shown::of(m.screen())));
+
+    let round_screen = move || {
+        let first = model.with_untracked(|m| m.round().cloned())?;
+        // Keeps the last round while the screen goes (the round leaves the model first).
+        let round = Memo::new(move |prev: Option<&ActiveRound>| {
+            model
+                .with(|m| m.round().cloned())
+                .or_else(|| prev.cloned())
+                .unwrap_or_else(|| first.clone())
+        });
+        let announcement = Signal::derive(move || {
+            let (now, lang) = (now.get(), locale.lang());
+            round
+                .with(|r| r.announcement(now))
+                .map(|(msg, n)| match n {
+                    Some(n) => msg.fill(lang, &[&n]),
+                    None => msg.text(lang).to_owned(),
+                })
+                .unwrap_or_default()
+        });
+        Some(view! {
+            <RoundScreen
+                round=round
+                library=library
+                seconds_left=Signal::derive(move || round.with(|r| r.seconds_left(now.get())))
+                announcement=announcement
+                on_action=move |a| dispatch.run(Event::Round(a))
+                on_bookmark=move |key: String| saved.toggle_bookmark(&key)
+            />
+        })
+    };
+    let home_screen = move || {
+        let parked = Memo::new(move |_| {
+            model.with(|m| {
+                m.parked().map(|p| ParkedCard {
+                    title: round_title(&p.kind, m.library()),
+                    position: p.session.current().map_or(0, |(i, _)| i) + 1,
+                    total: p.session.total(),
+                })
+            })
+        });
+        // What the shelf screens can list and practise (loaded banks, current questions), so the
+        // counts never promise a question the shelf cannot show.
+        let shelf_count = move |shelf: Shelf| {
+            Signal::derive(move || {
+                saved
+                    .progress
+                    .with(|p| library.with(|l| l.shelf_questions(shelf, p, (clock.today)()).len()))
+            })
+        };
+        view! {
+            <HomeScreen
+                index=index
+                hidden=hidden
+                audience=audience
+                parked=parked
+                book_count=shelf_count(Shelf::WrongBook)
+                bookmark_count=shelf_count(Shelf::Bookmarks)
+                can_draw=Signal::derive(move || catalog.with(Catalog::all_settled))
+                on_audience=move |a| saved.update_settings(|s| s.set_audience(a))
+                on_setup=move |choice| dispatch.run(Event::OpenSetup(choice))
+                on_continue=send(Event::Continue)
+                on_daily=send(Event::StartDaily)
+                on_shelf=move |shelf| dispatch.run(Event::OpenShelf(shelf))
+                on_progress=send(Event::OpenProgress)
+                on_retry=on_reload
+            />
+        }
+    };
+
+    move || match shown.get() {
+        Shown::Round => round_screen().into_any(),
+        Shown::Home => home_screen().into_any(),
+        Shown::Setup(plan) => view! {
+            <SetupScreen
+                plan=plan
+                index=index
+                hidden=hidden
+                library=library
+                loading=Signal::derive(move || catalog.with(Catalog::any_loading))
+                on_start=move |plan| dispatch.run(Event::StartPlan(plan))
+                on_back=send(Event::Home)
+            />
+        }
+        .into_any(),
+        Shown::Settings => view! {
+            <SettingsScreen
+                on_lang=on_lang
+                on_elder=on_elder
+                on_cleared=send(Event::RecordsCleared)
+                on_back=send(Event::Home)
+            />
+        }
+        .into_any(),
+        Shown::Progress => {
+            view! { <ProgressScreen library=library on_back=send(Event::Home) /> }.into_any()
+        }
+        Shown::Shelf(shelf) => view! {
+            <ShelfScreen
+                shelf=shelf
+                library=library
+                on_practise=send(Event::PractiseShelf(shelf))
+                on_back=send(Event::Home)
+            />
+        }
+        .into_any(),
+    }
+}

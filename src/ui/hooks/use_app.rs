@@ -1,0 +1,265 @@
+//! The learner app's state, wired: the app model in one signal, the saved records beside it, and
+//! `dispatch`, which applies an event to the model and at once writes what the model says to
+//! persist. The clock is passed in (`Clock`), so this wiring runs natively under a reactive owner:
+//! the tests below open it over an in-memory store, drive it with events, and open it again over
+//! the same store as a reload would.
+
+use crate::domain::app::{AppModel, Env, Event, Notice, Persist, Start};
+use crate::domain::date::Date;
+use crate::domain::link::Link;
+use crate::domain::saved::KeptReason;
+use crate::platform::page;
+use crate::platform::storage::Store;
+use crate::ui::hooks::{use_saved, StartReport, UseSaved};
+use leptos::prelude::*;
+
+/// Where the app reads the date, the time and fresh seeds.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    /// Today (Beijing date).
+    pub today: fn() -> Date,
+    /// Now, in Unix milliseconds.
+    pub now_ms: fn() -> f64,
+    /// A fresh random seed.
+    pub seed: fn() -> u64,
+}
+
+impl Clock {
+    /// The browser's clock and randomness.
+    pub fn browser() -> Clock {
+        Clock {
+            today: page::today,
+            now_ms: page::now_ms,
+            seed: page::random_seed,
+        }
+    }
+}
+
+/// The app model, the saved records and the way to change them.
+#[derive(Debug, Clone, Copy)]
+pub struct UseApp {
+    /// The app model (read it; change it only through `dispatch`).
+    pub model: ReadSignal<AppModel>,
+    /// The learner's saved records.
+    pub saved: UseSaved,
+    /// Applies an event and writes what it asks for.
+    pub dispatch: Callback<Event>,
+    /// The clock the app runs on.
+    pub clock: Clock,
+}
+
+/// The notices the start report asks for, and the rounds it found.
+fn start(report: StartReport, link: Link) -> Start {
+    let mut notices = Vec::new();
+    if !report.dropped.is_empty() {
+        notices.push(Notice::SavedDropped {
+            what: report.dropped,
+        });
+    }
+    for (what, reason) in [
+        (report.kept, KeptReason::Newer),
+        (report.unread, KeptReason::ReadFailed),
+    ] {
+        if !what.is_empty() {
+            notices.push(Notice::SavedKept { what, reason });
+        }
+    }
+    Start {
+        resumable: report.resumable,
+        parked: report.parked,
+        link,
+        notices,
+    }
+}
+
+/// Writes what the model asked for.
+fn persist(saved: UseSaved, what: Persist, today: Date) {
+    match what {
+        Persist::Attempt(round) => saved.save_attempt(round.as_ref()),
+        Persist::Parked(round) => saved.park(round.as_ref()),
+        Persist::Answers(answers) => saved.record_answers(&answers, today),
+        Persist::Finished(record) => saved.finish_round(record),
+        Persist::Plan(plan) => saved.update_settings(|s| {
+            s.set_audience(plan.audience);
+            s.plan = Some(plan);
+        }),
+    }
+}
+
+/// Opens the learner's records in `store` and the app model over them, starting from `link`
+/// (its audience becomes the learner's choice; the model decides when, and whether, to follow it).
+pub fn use_app(store: Store, link: Link, clock: Clock) -> UseApp {
+    let model = RwSignal::new(AppModel::new(Start::default()));
+    // Storage running out of room is heard between events, while the model is not borrowed.
+    let on_full = Callback::new(move |()| model.update(|m| m.notify(Notice::StorageFull)));
+    let saved = use_saved(store, on_full);
+    let audience = link.audience;
+    model.set(AppModel::new(start(saved.report.get_value(), link)));
+    if let Some(audience) = audience {
+        saved.update_settings(|s| s.set_audience(audience));
+    }
+    let dispatch = Callback::new(move |event: Event| {
+        let today = (clock.today)();
+        let out = saved.settings.with_untracked(|settings| {
+            saved.progress.with_untracked(|progress| {
+                let env = Env {
+                    today,
+                    now_ms: (clock.now_ms)(),
+                    seed: (clock.seed)(),
+                    progress,
+                    settings,
+                };
+                let mut out = Vec::new();
+                model.update(|m| out = m.apply(event, &env));
+                out
+            })
+        });
+        for what in out {
+            persist(saved, what, today);
+        }
+    });
+    UseApp {
+        model: model.read_only(),
+        saved,
+        dispatch,
+        clock,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::app::{BankLoad, RoundAction, Screen};
+    use crate::domain::bank::{parse_bank_on_device, BankIndex, Topic};
+    use crate::domain::plan::Plan;
+    use crate::domain::saved::{ATTEMPT_KEY, PRACTICE_KEY};
+    use std::sync::Arc;
+
+    fn today() -> Date {
+        Date::new(2026, 12, 5).unwrap()
+    }
+
+    fn clock() -> Clock {
+        Clock {
+            today,
+            now_ms: || 1_000_000.0,
+            seed: || 42,
+        }
+    }
+
+    /// The app over `store` under a reactive owner, with every bank loaded.
+    fn open(store: &Store, link: Link) -> (Owner, UseApp) {
+        let owner = Owner::new();
+        owner.set();
+        let app = use_app(store.clone(), link, clock());
+        let index =
+            BankIndex::parse(&std::fs::read_to_string("quizzes/index.json").unwrap()).unwrap();
+        app.dispatch.run(Event::IndexLoaded(Some(index.clone())));
+        for entry in index.banks {
+            let bytes = std::fs::read(format!("quizzes/{}", entry.file)).unwrap();
+            let bank = Arc::new(parse_bank_on_device(&entry.file, &bytes).bank.unwrap());
+            app.dispatch
+                .run(Event::BankLoaded(entry, BankLoad::Ready(bank)));
+        }
+        (owner, app)
+    }
+
+    /// Answers the practice question shown rightly.
+    fn answer(app: &UseApp) {
+        let answer = app.model.with_untracked(|m| {
+            let (_, item) = m.round().unwrap().session.current().unwrap();
+            m.library()
+                .question(&item.bank, &item.question)
+                .unwrap()
+                .answer
+                .clone()
+        });
+        for option in answer {
+            app.dispatch.run(Event::Round(RoundAction::Toggle(option)));
+        }
+        app.dispatch.run(Event::Round(RoundAction::Submit));
+    }
+
+    #[test]
+    fn a_reload_mid_round_resumes_the_same_question_with_the_answers_recorded() {
+        let store = Store::memory();
+        let (_owner, app) = open(&store, Link::default());
+        app.dispatch
+            .run(Event::StartPlan(Plan::practice(vec![Topic::Fraud])));
+        answer(&app);
+        app.dispatch.run(Event::Round(RoundAction::Next));
+        answer(&app);
+        let before = app
+            .model
+            .with_untracked(|m| m.round().unwrap().session.clone());
+        assert!(
+            store
+                .get::<serde_json::Value>(ATTEMPT_KEY)
+                .unwrap()
+                .is_some(),
+            "saved after every step"
+        );
+
+        // The page reloads: a new app over the same storage.
+        let (_owner, again) = open(&store, Link::default());
+        let after = again
+            .model
+            .with_untracked(|m| m.round().map(|r| r.session.clone()));
+        assert_eq!(after, Some(before));
+        assert_eq!(
+            again.saved.progress.with_untracked(|p| p.reviews.len()),
+            2,
+            "both answers were recorded"
+        );
+    }
+
+    #[test]
+    fn a_parked_practice_and_the_plan_survive_a_reload_and_a_deep_link_waits_for_neither() {
+        let store = Store::memory();
+        let (_owner, app) = open(&store, Link::default());
+        app.dispatch
+            .run(Event::StartPlan(Plan::practice(vec![Topic::Privacy])));
+        answer(&app);
+        app.dispatch.run(Event::Round(RoundAction::Leave));
+        assert!(store
+            .get::<serde_json::Value>(PRACTICE_KEY)
+            .unwrap()
+            .is_some());
+        assert!(
+            store
+                .get::<serde_json::Value>(ATTEMPT_KEY)
+                .unwrap()
+                .is_none(),
+            "nothing in progress"
+        );
+
+        let link = Link::parse(|name| (name == "mode").then(|| "daily".to_owned()));
+        let (_owner, again) = open(&store, link);
+        again.model.with_untracked(|m| {
+            assert!(m.parked().is_some(), "still there to continue");
+            assert!(
+                matches!(m.screen(), Screen::Round(_)),
+                "the link's daily set opened"
+            );
+        });
+        let plan = again.saved.settings.with_untracked(|s| s.plan.clone());
+        assert_eq!(plan.map(|p| p.topics), Some(vec![Topic::Privacy]));
+    }
+
+    #[test]
+    fn storage_running_out_of_room_is_a_notice_in_the_model() {
+        let store = Store::memory_with_quota(64);
+        store.set("other-page", &"x".repeat(40)).unwrap();
+        let (_owner, app) = open(&store, Link::default());
+        app.dispatch
+            .run(Event::StartPlan(Plan::practice(vec![Topic::Fraud])));
+        assert!(app
+            .model
+            .with_untracked(|m| m.notices().contains(&Notice::StorageFull)));
+        // The round goes on in memory.
+        answer(&app);
+        assert!(app
+            .model
+            .with_untracked(|m| m.round().unwrap().session.answered() == 1));
+    }
+}
