@@ -493,7 +493,10 @@ mod tests {
 /// `///` line above it (attributes such as `#[prop(into)]` may sit between).
 fn undocumented_props() -> Vec<String> {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
+        &mut files,
+    );
     let mut missing = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();

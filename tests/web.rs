@@ -18,7 +18,7 @@ use anxin::domain::text::{Lang, LocalText};
 use anxin::ui::screens::{HomeScreen, SetupScreen};
 use anxin::ui::services::Locale;
 use anxin::ui::widgets::{
-    AnswerFeedback, Chips, QuestionCard, ResultSummary, ReviewList, TopicChart,
+    AnswerFeedback, Chips, Choice, QuestionCard, ResultSummary, ReviewList, TopicChart,
 };
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -270,7 +270,7 @@ async fn chips_show_the_pressed_choice_in_words_and_report_taps() {
         provide_context(Locale::new(Lang::En));
         let choices = [1u8, 2, 3]
             .into_iter()
-            .map(|d| (d, Signal::derive(move || format!("level {d}"))))
+            .map(|d| Choice::new(d, Signal::derive(move || format!("level {d}"))))
             .collect();
         view! {
             <Chips

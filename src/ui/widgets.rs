@@ -14,7 +14,7 @@ mod screen_head;
 mod topic_chart;
 
 pub use answer_feedback::AnswerFeedback;
-pub use chips::{words, AudienceChips, Chips};
+pub use chips::{words, AudienceChips, Chips, Choice};
 pub use confirm::Confirm;
 pub use elder_toggle::ElderToggle;
 pub use lang_toggle::LangToggle;

@@ -11,7 +11,7 @@ use crate::domain::plan::{Order, Plan, DIFFICULTIES, PRACTICE_COUNTS, QUIZ_COUNT
 use crate::domain::text::Lang;
 use crate::platform::page;
 use crate::ui::services::{use_elder, use_locale};
-use crate::ui::widgets::{words, AudienceChips, Chips, ScreenHead};
+use crate::ui::widgets::{words, AudienceChips, Chips, Choice, ScreenHead};
 use leptos::prelude::*;
 
 /// The setup screen; reports the plan to start.
@@ -64,19 +64,19 @@ pub fn SetupScreen(
     let due_note = move || mode.get() == Mode::Practice && pool.get() > 0;
 
     let mode_choices = vec![
-        (Mode::Practice, words(Msg::ModePractice)),
-        (Mode::Quiz, words(Msg::ModeQuiz)),
+        Choice::new(Mode::Practice, words(Msg::ModePractice)),
+        Choice::new(Mode::Quiz, words(Msg::ModeQuiz)),
     ];
     let topic_choices = move || {
         topics
             .get()
             .into_iter()
-            .map(|t| (t, words(topic_name(t))))
+            .map(|t| Choice::new(t, words(topic_name(t))))
             .collect::<Vec<_>>()
     };
     let order_choices = vec![
-        (Order::Sequential, words(Msg::OrderSequential)),
-        (Order::Random, words(Msg::OrderRandom)),
+        Choice::new(Order::Sequential, words(Msg::OrderSequential)),
+        Choice::new(Order::Random, words(Msg::OrderRandom)),
     ];
     let count_words = move |n: Option<usize>| {
         Signal::derive(move || match n {
@@ -86,11 +86,11 @@ pub fn SetupScreen(
     };
     let count_choices = QUIZ_COUNTS
         .into_iter()
-        .map(|n| (Some(n), count_words(Some(n))))
+        .map(|n| Choice::new(Some(n), count_words(Some(n))))
         .collect::<Vec<_>>();
     let practice_count_choices = PRACTICE_COUNTS
         .into_iter()
-        .map(|n| (n, count_words(n)))
+        .map(|n| Choice::new(n, count_words(n)))
         .collect::<Vec<_>>();
     // What one chosen topic covers (its banks' descriptions; the home screen hides them on phones).
     let about = move || {
@@ -115,11 +115,11 @@ pub fn SetupScreen(
     };
     let difficulty_choices = DIFFICULTIES
         .into_iter()
-        .map(|d| (d, words(difficulty_name(d))))
+        .map(|d| Choice::new(d, words(difficulty_name(d))))
         .collect::<Vec<_>>();
-    let time_choices = std::iter::once((0u32, words(Msg::TimeOff)))
+    let time_choices = std::iter::once(Choice::new(0u32, words(Msg::TimeOff)))
         .chain(TIME_LIMITS.into_iter().map(|s| {
-            (
+            Choice::new(
                 s,
                 Signal::derive(move || Msg::TimeSeconds.fill(locale.lang(), &[&s])),
             )

@@ -6,13 +6,29 @@ use crate::domain::i18n::{audience_name, Msg};
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
+/// One chip: the value it stands for and its words (tracked, so they follow the language).
+#[derive(Debug, Clone, Copy)]
+pub struct Choice<T: Send + Sync + 'static> {
+    /// What picking it means.
+    pub value: T,
+    /// What it says.
+    pub label: Signal<String>,
+}
+
+impl<T: Send + Sync + 'static> Choice<T> {
+    /// A chip for `value` saying `label`.
+    pub fn new(value: T, label: Signal<String>) -> Self {
+        Choice { value, label }
+    }
+}
+
 /// A group of choices; reports the one tapped (the caller decides what pressing means).
 #[component]
 pub fn Chips<T>(
     /// The group's heading (also its accessible name).
     heading: Msg,
     /// The choices with their words.
-    choices: Vec<(T, Signal<String>)>,
+    choices: Vec<Choice<T>>,
     /// The choices pressed now.
     #[prop(into)]
     selected: Signal<Vec<T>>,
@@ -32,7 +48,7 @@ where
             <div class="chips">
                 {choices
                     .into_iter()
-                    .map(|(value, words)| {
+                    .map(|Choice { value, label }| {
                         let on = move || selected.with(|s| s.contains(&value));
                         view! {
                             <button
@@ -42,7 +58,7 @@ where
                                 on:click=move |_| on_pick.run(value)
                             >
                                 <span class="chip-mark" aria-hidden="true">{move || if on() { "✓" } else { "" }}</span>
-                                {words}
+                                {label}
                             </button>
                         }
                     })
@@ -75,7 +91,7 @@ pub fn AudienceChips(
         Audience::Newcomers,
     ]
     .into_iter()
-    .map(|a| (a, words(audience_name(a))))
+    .map(|a| Choice::new(a, words(audience_name(a))))
     .collect();
     view! {
         <Chips
