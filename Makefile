@@ -114,11 +114,10 @@ $(PEERS_STAMP):
 	npm install --prefix $(PEERS) --no-audit --no-fund --no-package-lock --save-exact $(PEER_PACKAGES)
 	@touch $@
 
-# Anxin against a vanilla-JS floor and react-quiz-component, interleaved, phone profile and unthrottled
-# (bench/run.mjs: writes bench/results.json and the README's table); then the domain steps natively.
+# The domain steps natively (cargo bench), then Anxin against a vanilla-JS floor and react-quiz-component,
+# interleaved, phone profile and unthrottled; bench/run.mjs writes bench/results.json and the README's tables.
 bench: dist browsers tools bench-peers
 	BENCH_RUNS=$(BENCH_RUNS) node bench/run.mjs
-	cargo bench --bench domain 2>/dev/null
 
 ## ---- content ----
 banks:

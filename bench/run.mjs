@@ -9,7 +9,8 @@
 // Interleaved: run 1 does phone vanilla, react, anxin, then unthrottled vanilla, react, anxin; run 2 the
 // same, and so on (BENCH_RUNS, default 5); each load in a new browser context (cold cache, no service
 // worker). Medians (and p75 for taps) go to bench/results.json and, as Markdown, to stdout and into the
-// README between `<!-- bench:start -->` and `<!-- bench:end -->`.
+// README between `<!-- bench:start -->` and `<!-- bench:end -->`, with the dist/ sizes and the domain
+// steps (`cargo bench --bench domain`, natively; BENCH_DOMAIN=0 leaves them out).
 //
 // "Ready" is the page's own `performance.mark('anxin-ready')`: Anxin marks it when the home screen's
 // topic buttons render (src/ui/screens/home.rs), each peer when its start button is in the DOM. A build
@@ -19,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { serveAsHost, launch, dist, root } from '../tests/e2e/harness.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 5));
@@ -315,7 +317,7 @@ const kb = (b) => (b === null ? '—' : b < 10_240 ? `${(b / 1024).toFixed(1)} K
 const mb = (b) => (b === null ? '—' : `${(b / 1048576).toFixed(2)} MB`);
 const ms = (t) => (t === null ? '—' : t >= 1000 ? `${(t / 1000).toFixed(2)} s` : `${Math.round(t)} ms`);
 const count = (n) => (n === null ? '—' : String(Math.round(n * 10) / 10));
-const ratio = (a, b) => (a === null || b === null ? '—' : b === 0 ? (a === 0 ? '1×' : '—') : `${(a / b).toFixed(a / b >= 10 ? 0 : 2)}×`);
+const ratio = (a, b) => (a === null || b === null || b === 0 ? '—' : `${(a / b).toFixed(a / b >= 10 ? 0 : 2)}×`);
 
 function table(profileKey, summary) {
   const { vanilla: v, react: r, anxin: a } = summary;
@@ -355,7 +357,9 @@ function notes(summary) {
   const a = summary.anxin;
   const ready = a.readySource === 'mark'
     ? "Anxin's ready is its own `performance.mark('anxin-ready')`."
-    : `Anxin's ready: this build has no \`anxin-ready\` mark, so it is the moment \`.topic-fraud\` entered the DOM (${a.readySource}).`;
+    : a.readySource === 'dom'
+      ? "Anxin's ready: this build has no `anxin-ready` mark, so it is the moment `.topic-fraud` entered the DOM."
+      : `Anxin's ready: the mark in some runs, \`.topic-fraud\` entering the DOM in others (${a.readySource}).`;
   const memorySources = [...new Set(Object.values(summary).map((s) => s.memorySource))].join(', ');
   return [
     `${ready} The peers mark the same name when their start button is in the DOM.`,
@@ -395,6 +399,13 @@ function sizes() {
   ].join('\n');
 }
 
+/** The domain steps, natively in a release build (`benches/domain.rs` prints its own Markdown table). */
+function domain() {
+  const run = spawnSync('cargo', ['bench', '--bench', 'domain'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (run.status !== 0) throw new Error('cargo bench --bench domain failed');
+  return run.stdout.trim();
+}
+
 function writeReadme(markdown) {
   const text = fs.readFileSync(readme, 'utf8');
   const start = '<!-- bench:start -->';
@@ -413,6 +424,8 @@ function writeReadme(markdown) {
 async function main() {
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`no build in ${dist}: run \`make dist\``);
   const started = Date.now();
+  // First, while nothing else runs: it may have to compile.
+  const domainTable = process.env.BENCH_DOMAIN === '0' ? null : domain();
   const reactDir = await buildReactPeer();
   const dirs = { vanilla: path.join(root, 'bench', 'peers', 'vanilla'), react: reactDir, anxin: dist };
   const servers = {};
@@ -462,6 +475,7 @@ async function main() {
     notes(summary.phone),
     '',
     sizes(),
+    ...(domainTable ? ['', domainTable] : []),
   ].join('\n');
   fs.writeFileSync(resultsFile, JSON.stringify({ date, runs: RUNS, versions, profiles: PROFILES, summary, raw }, null, 2) + '\n');
   writeReadme(markdown);
