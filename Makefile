@@ -3,6 +3,7 @@
 #   make test    every check CI runs (lint, host, browser component, build, end-to-end)
 #   make dist    release build into dist/
 #   make banks   check every bank and rewrite quizzes/index.json
+#   make bench   Anxin against two peer quiz apps in Chromium, into bench/results.json and README.md
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -19,14 +20,14 @@ PORT ?= 8080
 STAMP := target/.stamps
 APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) index.html Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
 
-.PHONY: help tools browsers serve dist test lint host-test web-test engines e2e bench banks check-banks clean
+.PHONY: help tools browsers serve dist test lint host-test web-test engines e2e bench bench-peers banks check-banks clean
 
 help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test    run every check"
 	@echo "make dist    release build into dist/"
 	@echo "make banks   check the banks and rewrite quizzes/index.json"
-	@echo "make bench   dist sizes, start-up time in Chromium, domain timings (Markdown tables)"
+	@echo "make bench   Anxin vs a vanilla and a React quiz (phone profile, unthrottled), sizes, domain timings; BENCH_RUNS=5"
 
 ## ---- installs (each step skips itself when already done) ----
 tools: $(STAMP)/wasm-target $(STAMP)/trunk-$(TRUNK_VERSION) $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
@@ -99,9 +100,24 @@ engines: dist tools
 e2e: dist browsers tools
 	node --test --test-concurrency=1 tests/e2e/
 
-bench: dist browsers tools
-	node bench/app.mjs
-	cargo bench --bench domain 2>/dev/null
+# The benchmark's peers, installed from npm into bench/.peers (ignored by git, so `make test` never pays
+# for them) at pinned versions; esbuild bundles the React one at bench time.
+PEERS := bench/.peers
+PEER_PACKAGES := react@18.3.1 react-dom@18.3.1 react-quiz-component@0.9.1 esbuild@0.28.2
+PEERS_STAMP := $(PEERS)/.installed-react-18.3.1-rqc-0.9.1-esbuild-0.28.2
+BENCH_RUNS ?= 5
+
+bench-peers: $(PEERS_STAMP)
+$(PEERS_STAMP):
+	@mkdir -p $(PEERS)
+	rm -f $(PEERS)/.installed-*
+	npm install --prefix $(PEERS) --no-audit --no-fund --no-package-lock --save-exact $(PEER_PACKAGES)
+	@touch $@
+
+# The domain steps natively (cargo bench), then Anxin against a vanilla-JS floor and react-quiz-component,
+# interleaved, phone profile and unthrottled; bench/run.mjs writes bench/results.json and the README's tables.
+bench: dist browsers tools bench-peers
+	BENCH_RUNS=$(BENCH_RUNS) node bench/run.mjs
 
 ## ---- content ----
 banks:

@@ -3,9 +3,11 @@
 // errors, failed requests and requests to any other origin fail the test that caused them.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -60,6 +62,78 @@ export async function serve(dir) {
   throw new Error('static server did not start');
 }
 
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.md': 'text/markdown; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.ico': 'image/x-icon',
+};
+
+/**
+ * Serves `dir` on 127.0.0.1 the way a production host would (Node's http server, no Python): every
+ * file brotli-compressed (quality 11, compressed once at start, sent as `Content-Encoding: br` when the
+ * request accepts it and it is smaller), with `Cross-Origin-Opener-Policy: same-origin` and
+ * `Cross-Origin-Embedder-Policy: require-corp` so the page is cross-origin isolated (which
+ * `performance.measureUserAgentSpecificMemory()` needs). Same answer as `serve`: `{ origin, close,
+ * requests }`, where `requests()` also tells the encoding and the body bytes sent.
+ */
+export async function serveAsHost(dir) {
+  const files = new Map();
+  const walk = (sub) => {
+    for (const name of fs.readdirSync(path.join(dir, sub))) {
+      const rel = path.posix.join(sub, name);
+      const full = path.join(dir, rel);
+      if (fs.statSync(full).isDirectory()) walk(rel);
+      else {
+        const raw = fs.readFileSync(full);
+        const br = zlib.brotliCompressSync(raw, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+        });
+        files.set('/' + rel, { raw, br: br.length < raw.length ? br : null, type: types[path.extname(name)] || 'application/octet-stream' });
+      }
+    }
+  };
+  walk('');
+  const log = [];
+  const server = http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://host').pathname);
+    } catch {
+      pathname = '';
+    }
+    if (pathname.endsWith('/')) pathname += 'index.html';
+    const file = files.get(pathname);
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    res.setHeader('Cache-Control', 'no-cache');
+    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(file ? 405 : 404, { 'Content-Type': 'text/plain' });
+      res.end(file ? 'method not allowed' : 'not found');
+      log.push({ method: req.method, path: req.url, status: file ? 405 : 404, encoding: null, bytes: 0 });
+      return;
+    }
+    const br = file.br && /\bbr\b/.test(req.headers['accept-encoding'] || '');
+    const body = br ? file.br : file.raw;
+    res.writeHead(200, {
+      'Content-Type': file.type, 'Content-Length': body.length, Vary: 'Accept-Encoding',
+      ...(br ? { 'Content-Encoding': 'br' } : {}),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    log.push({ method: req.method, path: req.url, status: 200, encoding: br ? 'br' : null, bytes: body.length });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    close: () => { server.closeAllConnections(); server.close(); },
+    requests: () => log.slice(),
+  };
+}
+
 /** A copy of dist/ in a temporary folder (to break or remove files without touching the build). */
 export function copyOfDist() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-dist-'));
@@ -74,12 +148,13 @@ export function subPathRoot(sub) {
   return dir;
 }
 
-export async function launch() {
+/** Debian's Chromium, headless; `extraArgs` are added to the usual switches (the benchmark's, say). */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-sync', '--disable-dev-shm-usage',
+      '--no-first-run', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs,
     ],
   });
 }

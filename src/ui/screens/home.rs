@@ -86,6 +86,8 @@ pub fn HomeScreen(
         }
         .into_any(),
         IndexState::Ready(index) => {
+            // The first screen is usable once its topic buttons are built (`make bench` reads this).
+            crate::platform::page::mark("anxin-ready");
             let cards = hidden
                 .with(|h| topic_summaries(&index.banks, h))
                 .into_iter()
