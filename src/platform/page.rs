@@ -104,12 +104,15 @@ pub fn today() -> Date {
     Date::beijing_from_unix_ms(js_sys::Date::now())
 }
 
-/// Puts a named mark on the page's performance timeline (`performance.mark`), for `make bench` and
-/// the browser's profiler to read. Does nothing where the timeline is missing or the mark fails.
-pub fn mark(name: &str) {
+/// Puts a named mark on the page's performance timeline (`performance.mark`), the first time only,
+/// for `make bench` and the browser's profiler to read. Does nothing where the timeline is missing
+/// or the mark fails.
+pub fn mark_once(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        // A mark is only a measurement aid: the app carries on the same without it.
-        let _ = performance.mark(name);
+        if performance.get_entries_by_name(name).length() == 0 {
+            // A mark is only a measurement aid: the app carries on the same without it.
+            let _ = performance.mark(name);
+        }
     }
 }
 

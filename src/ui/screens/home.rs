@@ -87,7 +87,7 @@ pub fn HomeScreen(
         .into_any(),
         IndexState::Ready(index) => {
             // The first screen is usable once its topic buttons are built (`make bench` reads this).
-            crate::platform::page::mark("anxin-ready");
+            crate::platform::page::mark_once("anxin-ready");
             let cards = hidden
                 .with(|h| topic_summaries(&index.banks, h))
                 .into_iter()
