@@ -95,16 +95,16 @@ fn every_bank_gives_a_full_round_without_repeats() {
             let s = Session::new(&bank, today, seed, 10).unwrap();
             assert_eq!(s.total(), 10, "{}", bank.id);
             assert_eq!(library.check(&s), Ok(()));
-            let distinct: HashSet<_> = s.items.iter().map(|i| &i.question).collect();
+            let distinct: HashSet<_> = s.items().iter().map(|i| &i.question).collect();
             assert_eq!(distinct.len(), s.total(), "{} repeats a question", bank.id);
-            for item in &s.items {
+            for item in s.items() {
                 let options: HashSet<_> = item.options.iter().collect();
                 assert_eq!(options.len(), item.options.len(), "{}", item.question);
             }
         }
         // A round as long as the bank asks every question exactly once.
         let all = Session::new(&bank, today, 7, usize::MAX).unwrap();
-        let distinct: HashSet<_> = all.items.iter().map(|i| &i.question).collect();
+        let distinct: HashSet<_> = all.items().iter().map(|i| &i.question).collect();
         assert_eq!(distinct.len(), bank.questions.len(), "{}", bank.id);
         assert_eq!(all.total(), bank.questions.len(), "{}", bank.id);
     }
@@ -141,7 +141,7 @@ fn the_daily_set_spans_every_topic_for_every_group_and_is_the_same_all_day() {
     let progress = Progress::default();
     let a = library.draw(&kind, &progress, today, 1, 10).unwrap();
     let b = library.draw(&kind, &progress, today, 999, 10).unwrap();
-    assert_eq!(a.items, b.items, "the daily set ignores the round seed");
+    assert_eq!(a.items(), b.items(), "the daily set ignores the round seed");
     let tomorrow = Date::new(2026, 11, 27).unwrap();
     let c = library
         .draw(
@@ -152,5 +152,5 @@ fn the_daily_set_spans_every_topic_for_every_group_and_is_the_same_all_day() {
             10,
         )
         .unwrap();
-    assert_ne!(a.items, c.items);
+    assert_ne!(a.items(), c.items());
 }

@@ -11,9 +11,9 @@ use anxin::domain::date::Date;
 use anxin::domain::history::{RoundLabel, RoundRecord, TopicScore};
 use anxin::domain::i18n::{topic_name, Msg};
 use anxin::domain::library::Library;
-use anxin::domain::plan::{Mode, Plan};
+use anxin::domain::plan::Plan;
 use anxin::domain::report::Advice;
-use anxin::domain::session::{Item, Session};
+use anxin::domain::session::{Item, Quiz, Session};
 use anxin::domain::text::{Lang, LocalText};
 use anxin::ui::screens::{HomeScreen, SetupScreen};
 use anxin::ui::services::Locale;
@@ -319,9 +319,9 @@ async fn review_list_shows_each_answer_with_the_right_one_and_unanswered_in_word
     );
     let mut library = Library::default();
     library.insert(std::sync::Arc::new(report.bank.unwrap()));
-    let mut session =
-        Session::from_pool(vec![(&BankId::from("t"), &q)], 7, Mode::Quiz, None).unwrap();
-    session.hand_in(|_| Some(&q)).unwrap();
+    let mut quiz = Quiz::from_pool(vec![(&BankId::from("t"), &q)], 7, None).unwrap();
+    quiz.hand_in(|_| Some(&q)).unwrap();
+    let session = Session::Quiz(quiz);
     let back = RwSignal::new(0);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(Locale::new(Lang::En));

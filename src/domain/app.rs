@@ -21,7 +21,7 @@ use crate::domain::plan::{Mode, DEFAULT_QUESTION_COUNT};
 use crate::domain::progress::{question_key, Progress, Shelf};
 use crate::domain::report;
 use crate::domain::saved::{KeptReason, SavedAttempt, Settings};
-use crate::domain::session::{Phase, Session};
+use crate::domain::session::{Quiz, Session};
 use crate::domain::stopwatch::Stopwatch;
 use std::sync::Arc;
 
@@ -379,7 +379,7 @@ impl AppModel {
                 let needed = self
                     .resumable
                     .as_ref()
-                    .is_some_and(|a| a.session.items.iter().any(|i| i.bank == entry.id));
+                    .is_some_and(|a| a.session.items().iter().any(|i| i.bank == entry.id));
                 if needed {
                     self.resumable = None;
                     out.push(Persist::Attempt(None));
@@ -475,7 +475,7 @@ impl AppModel {
         };
         let ready = saved
             .session
-            .items
+            .items()
             .iter()
             .all(|i| self.library.bank(&i.bank).is_some());
         if !ready {
@@ -575,7 +575,7 @@ impl AppModel {
         let continued = self
             .parked
             .as_ref()
-            .is_some_and(|p| p.kind == round.kind && p.session.seed == round.session.seed);
+            .is_some_and(|p| p.kind == round.kind && p.session.seed() == round.session.seed());
         let record = report::record(
             &round.kind,
             &round.session,
@@ -619,7 +619,7 @@ fn is_practice(kind: &RoundKind) -> bool {
 /// The progress keys of every item, paired with verdicts.
 fn judged(session: &Session, verdicts: Vec<bool>) -> Vec<Judged> {
     session
-        .items
+        .items()
         .iter()
         .zip(verdicts)
         .map(|(item, correct)| Judged {
@@ -631,7 +631,7 @@ fn judged(session: &Session, verdicts: Vec<bool>) -> Vec<Judged> {
 
 /// Whether the session is a quiz still open for answers.
 fn is_open(session: &Session) -> bool {
-    matches!(session.phase, Phase::Open { .. })
+    session.quiz().is_some_and(Quiz::is_open)
 }
 
 #[cfg(test)]

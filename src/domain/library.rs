@@ -7,7 +7,7 @@ use crate::domain::history::RoundLabel;
 use crate::domain::plan::{Mode, Order, Plan, DEFAULT_QUESTION_COUNT};
 use crate::domain::progress::{question_key, Progress, Shelf};
 use crate::domain::rng::{stable_hash, Rng};
-use crate::domain::session::{Session, SessionError};
+use crate::domain::session::{Practice, Quiz, Session, SessionError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -159,7 +159,7 @@ impl Library {
     /// Checks that every question of `session` is still in the library, with the same options
     /// (after a reload or a bank update).
     pub fn check(&self, session: &Session) -> Result<(), SessionError> {
-        for item in &session.items {
+        for item in session.items() {
             let q = self
                 .question(&item.bank, &item.question)
                 .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
@@ -217,14 +217,14 @@ impl Library {
                 if let Some(n) = plan.count {
                     pool.truncate(n);
                 }
-                Session::from_pool(pool, seed, Mode::Practice, None)
+                Practice::from_pool(pool, seed).map(Session::Practice)
             }
             Mode::Quiz => {
                 rng.shuffle(&mut pool);
                 pool.sort_by_cached_key(|(b, q)| progress.is_seen(&question_key(b, &q.id)));
                 pool.truncate(plan.count.unwrap_or(DEFAULT_QUESTION_COUNT));
                 rng.shuffle(&mut pool);
-                Session::from_pool(pool, seed, Mode::Quiz, plan.limit_seconds)
+                Quiz::from_pool(pool, seed, plan.limit_seconds).map(Session::Quiz)
             }
         }
     }
@@ -292,12 +292,7 @@ impl Library {
 
     /// The daily set as a round, its options shuffled by its date.
     pub fn daily(&self, set: DailySet) -> Result<Session, SessionError> {
-        Session::from_pool(
-            self.daily_questions(set),
-            daily_seed(set.date),
-            Mode::Practice,
-            None,
-        )
+        Practice::from_pool(self.daily_questions(set), daily_seed(set.date)).map(Session::Practice)
     }
 
     /// The questions on `shelf` that can be practised on `today`: in a loaded bank and current
@@ -424,7 +419,7 @@ mod tests {
             )
             .unwrap();
         assert_eq!(s.total(), BOOK_ROUND);
-        for item in &s.items {
+        for item in s.items() {
             let key = question_key(&item.bank, &item.question);
             assert!(progress.reviews[&key].in_book, "{key}");
         }
@@ -484,7 +479,7 @@ mod tests {
     }
 
     fn keys(s: &Session) -> Vec<String> {
-        s.items
+        s.items()
             .iter()
             .map(|i| question_key(&i.bank, &i.question))
             .collect()
@@ -506,7 +501,7 @@ mod tests {
         let s = library
             .draw(&RoundKind::Plan(quiz), &Progress::default(), today(), 5, 10)
             .unwrap();
-        assert_eq!(s.mode, Mode::Quiz);
+        assert_eq!(s.mode(), Mode::Quiz);
         let mut got = keys(&s);
         got.sort();
         assert_eq!(got, ["a/q2", "a/q5"]);
@@ -920,7 +915,7 @@ mod tests {
         let back: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
         assert_eq!(library.check(&back), Ok(()));
         let mut smaller = (*b).clone();
-        smaller.questions.retain(|q| q.id != s.items[0].question);
+        smaller.questions.retain(|q| q.id != s.items()[0].question);
         library.insert(Arc::new(smaller));
         assert!(library.check(&back).is_err());
     }

@@ -13,7 +13,7 @@ use crate::domain::session::Session;
 /// `library` are left out).
 pub fn by_topic(session: &Session, library: &Library) -> Vec<TopicScore> {
     let mut scores: Vec<TopicScore> = Vec::new();
-    for (item, answer) in session.items.iter().zip(&session.answers) {
+    for (item, answer) in session.items().iter().zip(session.answers()) {
         let Some(topic) = library.bank(&item.bank).map(|b| b.topic) else {
             continue;
         };
@@ -51,7 +51,7 @@ pub fn record(
         correct: u32::try_from(session.correct()).unwrap_or(u32::MAX),
         seconds,
         label: kind.label(),
-        points: points(&session.answers),
+        points: points(session.answers()),
         parts,
         passed: kind.pass_percent().map(|pass| accuracy >= pass),
     }
@@ -96,16 +96,30 @@ pub fn advice(scores: &[TopicScore], pass_percent: u32, in_book: usize, due: usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::session::Answer;
 
-    fn answers(pattern: &str) -> Vec<Answer> {
-        pattern
-            .chars()
-            .map(|c| Answer {
-                chosen: vec![],
-                correct: c == 'y',
-            })
-            .collect()
+    /// Hands the quiz `session` in, each item answered right (`y`) or wrong (`n`) by `pattern`.
+    fn hand_in_as(session: &mut Session, library: &Library, pattern: &str) {
+        let quiz = session.quiz_mut().unwrap();
+        for (i, verdict) in pattern.chars().enumerate() {
+            quiz.go_to(i).unwrap();
+            let item = quiz.items()[i].clone();
+            let q = library.question(&item.bank, &item.question).unwrap();
+            let wrong = q
+                .options
+                .iter()
+                .find(|o| !q.answer.contains(&o.id))
+                .unwrap();
+            let ticks = if verdict == 'y' {
+                q.answer.clone()
+            } else {
+                vec![wrong.id.clone()]
+            };
+            for option in &ticks {
+                quiz.toggle(q.kind, option).unwrap();
+            }
+        }
+        quiz.hand_in(|item| library.question(&item.bank, &item.question))
+            .unwrap();
     }
 
     fn rights_library(day: Date) -> Library {
@@ -132,8 +146,8 @@ mod tests {
             .draw(&kind, &Progress::default(), day, 3, 10)
             .unwrap();
         let mut spread = front.clone();
-        front.answers = answers("yyyynnnn");
-        spread.answers = answers("ynynynyn");
+        hand_in_as(&mut front, &library, "yyyynnnn");
+        hand_in_as(&mut spread, &library, "ynynynyn");
         assert_eq!(front.accuracy_percent(), 50);
         assert_eq!(spread.accuracy_percent(), 50);
         let a = record(&kind, &front, &library, day, 60);
@@ -156,24 +170,25 @@ mod tests {
             .draw(&kind, &Progress::default(), day, 3, 10)
             .unwrap();
         // Answer the first 8 right, leave the last 2.
+        let quiz = s.quiz_mut().unwrap();
         for i in 0..8 {
-            s.go_to(i).unwrap();
-            let item = s.items[i].clone();
+            quiz.go_to(i).unwrap();
+            let item = quiz.items()[i].clone();
             let q = library
                 .question(&item.bank, &item.question)
                 .unwrap()
                 .clone();
             for a in &q.answer {
-                s.toggle(q.kind, a).unwrap();
+                quiz.toggle(q.kind, a).unwrap();
             }
         }
-        s.hand_in(|item| library.question(&item.bank, &item.question))
+        quiz.hand_in(|item| library.question(&item.bank, &item.question))
             .unwrap();
         let r = record(&kind, &s, &library, day, 95);
         assert_eq!((r.correct, r.total, r.accuracy_percent()), (8, 10, 80));
         assert_eq!(r.label, RoundLabel::Quiz);
         assert_eq!(r.passed, Some(true), "80% meets the default pass mark");
-        assert_eq!(r.points, points(&s.answers));
+        assert_eq!(r.points, points(s.answers()));
         assert_eq!(
             r.parts,
             [TopicScore {

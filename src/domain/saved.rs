@@ -210,4 +210,27 @@ mod tests {
         let back: SavedAttempt = open(stored, no_migration).unwrap();
         assert_eq!(back, attempt);
     }
+
+    #[test]
+    fn a_saved_round_no_flow_can_reach_is_unreadable_not_guessed() {
+        let date = Date::new(2026, 12, 4).unwrap();
+        let text = std::fs::read("quizzes/rights.json").unwrap();
+        let bank = parse_bank("rights.json", &text, date).bank.unwrap();
+        let mut library = Library::default();
+        library.insert(std::sync::Arc::new(bank));
+        let set = DailySet::new(date, Audience::Everyone);
+        let attempt = SavedAttempt {
+            kind: RoundKind::Daily(set),
+            session: library.daily(set).unwrap(),
+            elapsed_ms: 0.0,
+        };
+        let stored = seal(&attempt);
+        let back: SavedAttempt = open(stored.clone(), no_migration).unwrap();
+        assert_eq!(back, attempt);
+        // A practice can never be open like a quiz.
+        let mut open_practice = stored;
+        open_practice["data"]["session"]["phase"] = serde_json::json!({"Open": {"index": 0}});
+        let r: Result<SavedAttempt, _> = open(open_practice, no_migration);
+        assert!(matches!(r, Err(SavedError::Unreadable(_))), "{r:?}");
+    }
 }

@@ -1,7 +1,23 @@
-//! A quiz attempt: which questions, in which order, what was answered, and where the player is.
+//! A round's questions and answers: which questions, in which order, what was answered, and
+//! where the player is.
+//!
+//! A round is one of two flows, and each is its own type: a [`Practice`] reveals every answer at
+//! once (asking → revealed → … → finished); a [`Quiz`] keeps answers open, with one set of ticks
+//! per question and an optional time limit, until it is handed in. A call that belongs to one flow
+//! (`submit`, `advance`; `go_to`, `hand_in`, `unanswered`) is not callable on the other, and the
+//! fields are private, so that only the transitions below can change a round.
 //!
 //! Plain data with transition methods that return `Result`; the score and progress are derived
 //! from the recorded answers, never stored beside them. The UI wraps one `Session` in a signal.
+//! Stored sessions keep the flat shape of earlier builds (see `wire`), checked when read.
+
+mod practice;
+mod quiz;
+mod wire;
+
+pub use practice::{Practice, PracticeStep};
+pub use quiz::{Quiz, QuizState};
+pub use wire::StoredSessionError;
 
 use crate::domain::bank::{
     option_letter, Bank, BankId, OptionId, Question, QuestionId, QuestionType,
@@ -32,30 +48,6 @@ pub struct Answer {
     pub chosen: Vec<OptionId>,
     /// Whether that was exactly right, judged when answered.
     pub correct: bool,
-}
-
-/// Where the player is in the attempt.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Phase {
-    /// Choosing options for the item at `index`.
-    Asking {
-        /// The item shown.
-        index: usize,
-        /// The options ticked so far.
-        selected: Vec<OptionId>,
-    },
-    /// The item at `index` has been answered; its feedback is shown.
-    Revealed {
-        /// The item shown.
-        index: usize,
-    },
-    /// Quiz mode: the item at `index` is shown; answers stay open until the quiz is handed in.
-    Open {
-        /// The item shown.
-        index: usize,
-    },
-    /// Every item is answered.
-    Finished,
 }
 
 /// Why a transition was refused (the UI ignores these: they come from double taps and stale clicks).
@@ -93,65 +85,24 @@ pub struct Outcome {
     pub answer: Vec<OptionId>,
 }
 
-/// One attempt at a set of questions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Session {
+/// The questions of a round in the order asked, with the seed they were drawn from. Never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Draw {
     /// The seed the order was drawn from (kept so the attempt can be reproduced).
-    pub seed: u64,
-    /// The questions in the order asked.
-    pub items: Vec<Item>,
-    /// Answers given so far, one per answered item, in item order (a quiz fills them all when it
-    /// is handed in).
-    pub answers: Vec<Answer>,
-    /// Where the player is.
-    pub phase: Phase,
-    /// How answers are revealed.
-    #[serde(default)]
-    pub mode: Mode,
-    /// Quiz mode: the options ticked on each item, kept until the quiz is handed in.
-    #[serde(default)]
-    pub picks: Vec<Vec<OptionId>>,
-    /// Quiz mode: seconds allowed per question, if timed (a timed quiz only moves forward).
-    #[serde(default)]
-    pub limit_seconds: Option<u32>,
+    seed: u64,
+    /// The questions in the order asked; at least one.
+    items: Vec<Item>,
 }
 
-impl Session {
-    /// Draws up to `count` current questions of `bank` in an order fixed by `seed`.
-    pub fn new(bank: &Bank, today: Date, seed: u64, count: usize) -> Result<Session, SessionError> {
-        Session::draw(
-            bank.current_questions(today)
-                .map(|q| (&bank.id, q))
-                .collect(),
-            seed,
-            count,
-        )
-    }
-
-    /// Draws up to `count` questions of `pool` in an order fixed by `seed`, for practice.
-    pub fn draw(
-        mut pool: Vec<(&BankId, &Question)>,
-        seed: u64,
-        count: usize,
-    ) -> Result<Session, SessionError> {
-        Rng::new(seed).shuffle(&mut pool);
-        pool.truncate(count);
-        Session::from_pool(pool, seed, Mode::Practice, None)
-    }
-
-    /// An attempt at `pool` in the order given. `seed` (kept in the session) shuffles the options
-    /// of single- and multiple-choice questions; true/false keeps true first.
-    pub fn from_pool(
-        pool: Vec<(&BankId, &Question)>,
-        seed: u64,
-        mode: Mode,
-        limit_seconds: Option<u32>,
-    ) -> Result<Session, SessionError> {
+impl Draw {
+    /// `pool` in the order given. `seed` shuffles the options of single- and multiple-choice
+    /// questions; true/false keeps true first.
+    fn new(pool: Vec<(&BankId, &Question)>, seed: u64) -> Result<Draw, SessionError> {
         if pool.is_empty() {
             return Err(SessionError::NoQuestions);
         }
         let mut rng = Rng::new(seed ^ OPTION_SALT);
-        let items: Vec<Item> = pool
+        let items = pool
             .into_iter()
             .map(|(bank, q)| {
                 let mut options: Vec<OptionId> = q.options.iter().map(|o| o.id.clone()).collect();
@@ -165,195 +116,208 @@ impl Session {
                 }
             })
             .collect();
-        let (phase, picks, limit_seconds) = match mode {
-            Mode::Practice => (
-                Phase::Asking {
-                    index: 0,
-                    selected: Vec::new(),
-                },
-                Vec::new(),
-                None,
-            ),
-            Mode::Quiz => (
-                Phase::Open { index: 0 },
-                vec![Vec::new(); items.len()],
-                limit_seconds.filter(|s| *s > 0),
-            ),
-        };
-        Ok(Session {
+        Ok(Draw { seed, items })
+    }
+}
+
+/// Ticks or unticks `option` of `item` in `selected`. For single and true/false questions a tick
+/// replaces the previous one; for multiple choice it toggles.
+fn tick(
+    selected: &mut Vec<OptionId>,
+    item: &Item,
+    kind: QuestionType,
+    option: &OptionId,
+) -> Result<(), SessionError> {
+    if !item.options.contains(option) {
+        return Err(SessionError::UnknownOption(option.clone()));
+    }
+    match kind {
+        QuestionType::Multiple => {
+            if let Some(pos) = selected.iter().position(|o| o == option) {
+                selected.remove(pos);
+            } else {
+                selected.push(option.clone());
+            }
+        }
+        QuestionType::Single | QuestionType::TrueFalse => {
+            *selected = vec![option.clone()];
+        }
+    }
+    Ok(())
+}
+
+/// One attempt at a set of questions: a practice or a quiz.
+///
+/// Stored in the flat shape of earlier builds (`seed`, `items`, `answers`, `phase`, `mode`,
+/// `picks`, `limit_seconds`), so a value saved by the build before still reads and a value saved
+/// now still reads in the build before. Reading refuses a state no flow can reach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "wire::SessionWire", into = "wire::SessionWire")]
+pub enum Session {
+    /// Each answer is revealed at once.
+    Practice(Practice),
+    /// Answers stay open until the whole quiz is handed in.
+    Quiz(Quiz),
+}
+
+impl From<Practice> for Session {
+    fn from(practice: Practice) -> Self {
+        Session::Practice(practice)
+    }
+}
+
+impl From<Quiz> for Session {
+    fn from(quiz: Quiz) -> Self {
+        Session::Quiz(quiz)
+    }
+}
+
+impl Session {
+    /// A practice of up to `count` current questions of `bank` in an order fixed by `seed`.
+    pub fn new(bank: &Bank, today: Date, seed: u64, count: usize) -> Result<Session, SessionError> {
+        Session::draw(
+            bank.current_questions(today)
+                .map(|q| (&bank.id, q))
+                .collect(),
             seed,
-            items,
-            answers: Vec::new(),
-            phase,
-            mode,
-            picks,
-            limit_seconds,
-        })
+            count,
+        )
+    }
+
+    /// A practice of up to `count` questions of `pool` in an order fixed by `seed`.
+    pub fn draw(
+        mut pool: Vec<(&BankId, &Question)>,
+        seed: u64,
+        count: usize,
+    ) -> Result<Session, SessionError> {
+        Rng::new(seed).shuffle(&mut pool);
+        pool.truncate(count);
+        Practice::from_pool(pool, seed).map(Session::Practice)
+    }
+
+    fn draw_ref(&self) -> &Draw {
+        match self {
+            Session::Practice(p) => p.draw(),
+            Session::Quiz(q) => q.draw(),
+        }
+    }
+
+    /// The practice, if this is one.
+    pub fn practice(&self) -> Option<&Practice> {
+        match self {
+            Session::Practice(p) => Some(p),
+            Session::Quiz(_) => None,
+        }
+    }
+
+    /// The practice, to step through, if this is one.
+    pub fn practice_mut(&mut self) -> Option<&mut Practice> {
+        match self {
+            Session::Practice(p) => Some(p),
+            Session::Quiz(_) => None,
+        }
+    }
+
+    /// The quiz, if this is one.
+    pub fn quiz(&self) -> Option<&Quiz> {
+        match self {
+            Session::Quiz(q) => Some(q),
+            Session::Practice(_) => None,
+        }
+    }
+
+    /// The quiz, to move around and hand in, if this is one.
+    pub fn quiz_mut(&mut self) -> Option<&mut Quiz> {
+        match self {
+            Session::Quiz(q) => Some(q),
+            Session::Practice(_) => None,
+        }
+    }
+
+    /// How answers are revealed.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Session::Practice(_) => Mode::Practice,
+            Session::Quiz(_) => Mode::Quiz,
+        }
+    }
+
+    /// The seed the order was drawn from (kept so the attempt can be reproduced).
+    pub fn seed(&self) -> u64 {
+        self.draw_ref().seed
+    }
+
+    /// The questions in the order asked (at least one).
+    pub fn items(&self) -> &[Item] {
+        &self.draw_ref().items
     }
 
     /// The item being shown, if any.
     pub fn current(&self) -> Option<(usize, &Item)> {
-        match &self.phase {
-            Phase::Asking { index, .. } | Phase::Revealed { index } | Phase::Open { index } => {
-                self.items.get(*index).map(|item| (*index, item))
-            }
-            Phase::Finished => None,
-        }
+        let index = match self {
+            Session::Practice(p) => p.index(),
+            Session::Quiz(q) => q.index(),
+        }?;
+        self.items().get(index).map(|item| (index, item))
     }
 
-    /// Ticks or unticks an option. For single and true/false questions a tick replaces the
-    /// previous one; for multiple choice it toggles.
+    /// Ticks or unticks an option of the question shown (asking in a practice, open in a quiz).
+    /// For single and true/false questions a tick replaces the previous one; for multiple choice
+    /// it toggles.
     pub fn toggle(&mut self, kind: QuestionType, option: &OptionId) -> Result<(), SessionError> {
-        let (index, selected) = match &mut self.phase {
-            Phase::Asking { index, selected } => (*index, selected),
-            Phase::Open { index } => {
-                let index = *index;
-                let picks = self.picks.get_mut(index).ok_or(SessionError::NotAsking)?;
-                (index, picks)
-            }
-            Phase::Revealed { .. } | Phase::Finished => return Err(SessionError::NotAsking),
-        };
-        let item = self.items.get(index).ok_or(SessionError::NotAsking)?;
-        if !item.options.contains(option) {
-            return Err(SessionError::UnknownOption(option.clone()));
+        match self {
+            Session::Practice(p) => p.toggle(kind, option),
+            Session::Quiz(q) => q.toggle(kind, option),
         }
-        match kind {
-            QuestionType::Multiple => {
-                if let Some(pos) = selected.iter().position(|o| o == option) {
-                    selected.remove(pos);
-                } else {
-                    selected.push(option.clone());
-                }
-            }
-            QuestionType::Single | QuestionType::TrueFalse => {
-                *selected = vec![option.clone()];
-            }
-        }
-        Ok(())
     }
 
-    /// Quiz mode: shows the item at `to`. A timed quiz only moves forward.
-    pub fn go_to(&mut self, to: usize) -> Result<(), SessionError> {
-        let Phase::Open { index } = self.phase else {
-            return Err(SessionError::NotAsking);
-        };
-        if to >= self.items.len() || (self.limit_seconds.is_some() && to < index) {
-            return Err(SessionError::CannotMove(to));
+    /// Answers judged so far, one per answered item, in item order (a quiz has them all once it
+    /// is handed in, none before).
+    pub fn answers(&self) -> &[Answer] {
+        match self {
+            Session::Practice(p) => p.answers(),
+            Session::Quiz(q) => q.answers(),
         }
-        self.phase = Phase::Open { index: to };
-        Ok(())
-    }
-
-    /// Quiz mode: the positions (0-based) of items with nothing ticked.
-    pub fn unanswered(&self) -> Vec<usize> {
-        self.picks
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.is_empty())
-            .map(|(i, _)| i)
-            .collect()
-    }
-
-    /// Quiz mode: hands the quiz in. Every item gets its answer (an empty one counts as wrong);
-    /// `question` looks up an item's question. Returns whether each item was right, in order.
-    pub fn hand_in<'q>(
-        &mut self,
-        question: impl Fn(&Item) -> Option<&'q Question>,
-    ) -> Result<Vec<bool>, SessionError> {
-        if !matches!(self.phase, Phase::Open { .. }) {
-            return Err(SessionError::NotAsking);
-        }
-        let mut answers = Vec::with_capacity(self.items.len());
-        for (item, chosen) in self.items.iter().zip(&self.picks) {
-            let q = question(item)
-                .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
-            answers.push(Answer {
-                chosen: chosen.clone(),
-                correct: !chosen.is_empty() && q.is_correct(chosen),
-            });
-        }
-        let verdicts = answers.iter().map(|a| a.correct).collect();
-        self.answers = answers;
-        self.phase = Phase::Finished;
-        Ok(verdicts)
-    }
-
-    /// Submits the ticked options of the current question and reveals the answer.
-    pub fn submit(&mut self, question: &Question) -> Result<Outcome, SessionError> {
-        let Phase::Asking { index, selected } = &self.phase else {
-            return Err(SessionError::NotAsking);
-        };
-        if selected.is_empty() {
-            return Err(SessionError::NothingSelected);
-        }
-        let index = *index;
-        let correct = question.is_correct(selected);
-        self.answers.push(Answer {
-            chosen: selected.clone(),
-            correct,
-        });
-        self.phase = Phase::Revealed { index };
-        Ok(Outcome {
-            correct,
-            answer: question.answer.clone(),
-        })
-    }
-
-    /// Moves from a revealed answer to the next question, or to the end.
-    pub fn advance(&mut self) -> Result<(), SessionError> {
-        let Phase::Revealed { index } = self.phase else {
-            return Err(SessionError::NotRevealed);
-        };
-        self.phase = if index + 1 < self.items.len() {
-            Phase::Asking {
-                index: index + 1,
-                selected: Vec::new(),
-            }
-        } else {
-            Phase::Finished
-        };
-        Ok(())
     }
 
     /// The options ticked on the current question.
     pub fn selected(&self) -> &[OptionId] {
-        match &self.phase {
-            Phase::Asking { selected, .. } => selected,
-            Phase::Open { index } => self.picks.get(*index).map_or(&[], Vec::as_slice),
-            Phase::Revealed { index } => self.answers.get(*index).map_or(&[], |a| &a.chosen),
-            Phase::Finished => &[],
+        match self {
+            Session::Practice(p) => p.selected(),
+            Session::Quiz(q) => q.selected(),
         }
     }
 
     /// Whether the round has just been drawn: nothing ticked, nothing answered.
     pub fn is_fresh(&self) -> bool {
-        self.answers.is_empty()
-            && self.picks.iter().all(Vec::is_empty)
-            && match &self.phase {
-                Phase::Asking { index, selected } => *index == 0 && selected.is_empty(),
-                Phase::Open { index } => *index == 0,
-                Phase::Revealed { .. } | Phase::Finished => false,
-            }
+        match self {
+            Session::Practice(p) => p.is_fresh(),
+            Session::Quiz(q) => q.is_fresh(),
+        }
     }
 
-    /// Whether every item has been answered and the player moved past the last.
+    /// Whether the round is over: every practice answer given and moved past, or the quiz handed
+    /// in.
     pub fn is_finished(&self) -> bool {
-        self.phase == Phase::Finished
+        match self {
+            Session::Practice(p) => p.is_finished(),
+            Session::Quiz(q) => q.is_handed_in(),
+        }
     }
 
     /// How many questions the attempt has.
     pub fn total(&self) -> usize {
-        self.items.len()
+        self.items().len()
     }
 
     /// How many questions have been answered.
     pub fn answered(&self) -> usize {
-        self.answers.len()
+        self.answers().len()
     }
 
     /// How many answers were right.
     pub fn correct(&self) -> usize {
-        self.answers.iter().filter(|a| a.correct).count()
+        self.answers().iter().filter(|a| a.correct).count()
     }
 
     /// Right answers as a whole percentage of all questions (rounded down).
@@ -459,7 +423,7 @@ mod tests {
         for p in &picks {
             s.toggle(q.kind, p).unwrap();
         }
-        s.submit(&q).unwrap()
+        s.practice_mut().unwrap().submit(&q).unwrap()
     }
 
     #[test]
@@ -467,7 +431,7 @@ mod tests {
         let b = bank(30);
         let s = Session::new(&b, today(), 1, 10).unwrap();
         assert_eq!(s.total(), 10);
-        let mut ids: Vec<_> = s.items.iter().map(|i| i.question.clone()).collect();
+        let mut ids: Vec<_> = s.items().iter().map(|i| i.question.clone()).collect();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), 10, "no repeats in an attempt");
@@ -481,7 +445,7 @@ mod tests {
         let again = Session::new(&b, today(), 99, 10).unwrap();
         assert_eq!(a, again);
         let other = Session::new(&b, today(), 100, 10).unwrap();
-        assert_ne!(a.items, other.items);
+        assert_ne!(a.items(), other.items());
     }
 
     #[test]
@@ -489,7 +453,7 @@ mod tests {
         let b = bank(30);
         for seed in 0..20 {
             let s = Session::new(&b, today(), seed, 30).unwrap();
-            for item in &s.items {
+            for item in s.items() {
                 if b.question(&item.question).unwrap().kind == QuestionType::TrueFalse {
                     assert_eq!(
                         item.options,
@@ -507,7 +471,7 @@ mod tests {
         for i in 0..10 {
             let outcome = answer_current(&mut s, &b, i % 4 != 0);
             assert_eq!(outcome.correct, i % 4 != 0);
-            s.advance().unwrap();
+            s.practice_mut().unwrap().advance().unwrap();
         }
         assert!(s.is_finished());
         assert_eq!((s.correct(), s.total(), s.accuracy_percent()), (7, 10, 70));
@@ -552,17 +516,22 @@ mod tests {
         let mut s = Session::new(&b, today(), 3, 5).unwrap();
         let (_, item) = s.current().unwrap();
         let q = b.question(&item.question).unwrap().clone();
-        assert_eq!(s.submit(&q), Err(SessionError::NothingSelected));
-        assert_eq!(s.advance(), Err(SessionError::NotRevealed));
+        let p = s.practice_mut().unwrap();
+        assert_eq!(p.submit(&q), Err(SessionError::NothingSelected));
+        assert_eq!(p.advance(), Err(SessionError::NotRevealed));
         answer_current(&mut s, &b, true);
-        assert_eq!(s.submit(&q), Err(SessionError::NotAsking));
+        let p = s.practice_mut().unwrap();
+        assert_eq!(p.submit(&q), Err(SessionError::NotAsking));
         assert_eq!(
             s.toggle(q.kind, &q.options[0].id),
             Err(SessionError::NotAsking)
         );
         assert_eq!(s.answered(), 1);
-        s.advance().unwrap();
-        assert_eq!(s.advance(), Err(SessionError::NotRevealed));
+        s.practice_mut().unwrap().advance().unwrap();
+        assert_eq!(
+            s.practice_mut().unwrap().advance(),
+            Err(SessionError::NotRevealed)
+        );
         assert_eq!(s.current().map(|(i, _)| i), Some(1));
     }
 
@@ -573,7 +542,7 @@ mod tests {
         b.questions[1].valid_until = Date::new(2026, 11, 26);
         let s = Session::new(&b, today(), 1, 10).unwrap();
         assert_eq!(s.total(), 2);
-        assert!(s.items.iter().all(|i| i.question.as_str() != "q0"));
+        assert!(s.items().iter().all(|i| i.question.as_str() != "q0"));
         b.questions
             .iter_mut()
             .for_each(|q| q.valid_until = Date::new(2020, 1, 1));
@@ -611,13 +580,17 @@ mod tests {
     }
 
     fn quiz(b: &Bank, seed: u64, limit: Option<u32>) -> Session {
-        Session::from_pool(
+        Quiz::from_pool(
             b.questions.iter().map(|q| (&b.id, q)).collect(),
             seed,
-            Mode::Quiz,
             limit,
         )
         .unwrap()
+        .into()
+    }
+
+    fn qz(s: &mut Session) -> &mut Quiz {
+        s.quiz_mut().unwrap()
     }
 
     #[test]
@@ -625,9 +598,9 @@ mod tests {
         let b = bank(6);
         let mut s = quiz(&b, 4, None);
         assert!(s.is_fresh());
-        assert_eq!(s.unanswered(), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(qz(&mut s).unanswered(), [0, 1, 2, 3, 4, 5]);
         // Answer 0 wrong then change it to right; answer 2 right; leave the rest.
-        let q0 = b.question(&s.items[0].question).unwrap().clone();
+        let q0 = b.question(&s.items()[0].question).unwrap().clone();
         let wrong = q0
             .options
             .iter()
@@ -641,31 +614,35 @@ mod tests {
         for a in &q0.answer {
             s.toggle(q0.kind, a).unwrap();
         }
-        s.go_to(2).unwrap();
-        let q2 = b.question(&s.items[2].question).unwrap().clone();
+        qz(&mut s).go_to(2).unwrap();
+        let q2 = b.question(&s.items()[2].question).unwrap().clone();
         for a in &q2.answer {
             s.toggle(q2.kind, a).unwrap();
         }
-        s.go_to(0).unwrap();
+        qz(&mut s).go_to(0).unwrap();
         assert_eq!(
             s.selected().len(),
             q0.answer.len(),
             "going back shows the earlier ticks"
         );
-        assert_eq!(s.unanswered(), [1, 3, 4, 5]);
+        assert_eq!(qz(&mut s).unanswered(), [1, 3, 4, 5]);
         assert_eq!(s.answered(), 0, "nothing is judged before handing in");
-        assert_eq!(s.go_to(6), Err(SessionError::CannotMove(6)));
-        assert_eq!(s.submit(&q0), Err(SessionError::NotAsking));
-        let verdicts = s.hand_in(|item| b.question(&item.question)).unwrap();
+        assert_eq!(qz(&mut s).go_to(6), Err(SessionError::CannotMove(6)));
+        assert!(s.practice_mut().is_none(), "a quiz has no submit");
+        let verdicts = qz(&mut s)
+            .hand_in(|item| b.question(&item.question))
+            .unwrap();
         assert_eq!(verdicts, [true, false, true, false, false, false]);
         assert!(s.is_finished());
         assert_eq!((s.correct(), s.total(), s.accuracy_percent()), (2, 6, 33));
         assert!(
-            s.answers[1].chosen.is_empty(),
+            s.answers()[1].chosen.is_empty(),
             "unanswered is kept as empty"
         );
         assert!(
-            s.hand_in(|item| b.question(&item.question)).is_err(),
+            qz(&mut s)
+                .hand_in(|item| b.question(&item.question))
+                .is_err(),
             "only once"
         );
     }
@@ -674,14 +651,20 @@ mod tests {
     fn a_timed_quiz_only_moves_forward() {
         let b = bank(4);
         let mut s = quiz(&b, 4, Some(30));
-        s.go_to(2).unwrap();
-        assert_eq!(s.go_to(1), Err(SessionError::CannotMove(1)));
-        s.go_to(3).unwrap();
-        assert_eq!(quiz(&b, 4, Some(0)).limit_seconds, None, "0 means untimed");
-        let practice =
+        qz(&mut s).go_to(2).unwrap();
+        assert_eq!(qz(&mut s).go_to(1), Err(SessionError::CannotMove(1)));
+        qz(&mut s).go_to(3).unwrap();
+        assert_eq!(
+            quiz(&b, 4, Some(0)).quiz().unwrap().limit_seconds(),
+            None,
+            "0 means untimed"
+        );
+        let mut practice =
             Session::draw(b.questions.iter().map(|q| (&b.id, q)).collect(), 1, 4).unwrap();
-        assert_eq!(practice.limit_seconds, None);
-        assert_eq!(practice.clone().go_to(1), Err(SessionError::NotAsking));
+        assert!(
+            practice.quiz_mut().is_none(),
+            "a practice has no time limit and no go_to"
+        );
     }
 
     #[test]
@@ -692,7 +675,7 @@ mod tests {
         let first = item.options[0].clone();
         let kind = b.question(&item.question).unwrap().kind;
         s.toggle(kind, &first).unwrap();
-        s.go_to(1).unwrap();
+        qz(&mut s).go_to(1).unwrap();
         let back: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
         assert_eq!(back, s);
         let mut old = serde_json::to_value(Session::new(&b, today(), 1, 3).unwrap()).unwrap();
@@ -700,6 +683,6 @@ mod tests {
             old.as_object_mut().unwrap().remove(field);
         }
         let old: Session = serde_json::from_value(old).unwrap();
-        assert_eq!(old.mode, Mode::Practice);
+        assert_eq!(old.mode(), Mode::Practice);
     }
 }

@@ -6,12 +6,11 @@ use super::{is_open, is_practice, judged, Env, Judged, RoundAction};
 use crate::domain::history::RoundRecord;
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::library::{Library, RoundKind};
-use crate::domain::plan::Mode;
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Mode, Plan};
 use crate::domain::progress::question_key;
 use crate::domain::progress::Shelf;
 use crate::domain::saved::SavedAttempt;
-use crate::domain::session::{Phase, Session};
+use crate::domain::session::{Quiz, Session};
 use crate::domain::stopwatch::Stopwatch;
 use crate::domain::text::{Lang, LocalText};
 
@@ -57,7 +56,7 @@ pub(super) struct Step {
 
 impl ActiveRound {
     pub(super) fn new(kind: RoundKind, session: Session, clock: Stopwatch, env: &Env) -> Self {
-        let timed = session.limit_seconds.is_some() && !env.settings.elder;
+        let timed = session.quiz().and_then(Quiz::limit_seconds).is_some() && !env.settings.elder;
         ActiveRound {
             kind,
             session,
@@ -89,7 +88,11 @@ impl ActiveRound {
 
     /// Whole seconds left for the question shown, in a timed quiz still open.
     pub fn seconds_left(&self, now_ms: f64) -> Option<u32> {
-        let limit = self.session.limit_seconds.filter(|_| self.timed)?;
+        let limit = self
+            .session
+            .quiz()
+            .and_then(Quiz::limit_seconds)
+            .filter(|_| self.timed)?;
         if !is_open(&self.session) {
             return None;
         }
@@ -100,24 +103,24 @@ impl ActiveRound {
     /// What the screen reader hears: the verdict once a practice answer is revealed; the warning
     /// when a timed question is running out.
     pub fn announcement(&self, now_ms: f64) -> Option<(Msg, Option<u32>)> {
-        match &self.session.phase {
-            Phase::Revealed { index } => {
-                let right = self.session.answers.get(*index).is_some_and(|a| a.correct);
+        match &self.session {
+            Session::Practice(practice) => {
+                let right = practice.revealed()?.correct;
                 Some((if right { Msg::Correct } else { Msg::Wrong }, None))
             }
-            Phase::Open { .. } => self
+            Session::Quiz(quiz) if quiz.is_open() => self
                 .seconds_left(now_ms)
                 .filter(|left| *left <= TIME_WARNING)
                 .map(|_| (Msg::TimeLeft, Some(TIME_WARNING))),
-            Phase::Asking { .. } | Phase::Finished => None,
+            Session::Quiz(_) => None,
         }
     }
 
     /// Whether leaving asks first: a quiz not handed in, with answers that would be lost.
     pub fn leave_needs_confirming(&self) -> bool {
-        self.session.mode == Mode::Quiz
-            && !self.session.is_finished()
-            && self.session.picks.iter().any(|p| !p.is_empty())
+        self.session
+            .quiz()
+            .is_some_and(|quiz| quiz.is_open() && quiz.has_ticks())
     }
 
     /// Whether leaving now parks the round to continue later (a practice begun, not finished).
@@ -158,17 +161,18 @@ impl ActiveRound {
             }
             RoundAction::Submit => {
                 let (key, question) = shown()?;
-                let outcome = self.session.submit(question).ok()?;
+                let outcome = self.session.practice_mut()?.submit(question).ok()?;
                 judged_now.push(Judged {
                     key,
                     correct: outcome.correct,
                 });
             }
-            RoundAction::Next => self.session.advance().ok()?,
-            RoundAction::GoTo(to) => self.session.go_to(*to).ok()?,
+            RoundAction::Next => self.session.practice_mut()?.advance().ok()?,
+            RoundAction::GoTo(to) => self.session.quiz_mut()?.go_to(*to).ok()?,
             RoundAction::HandIn => {
                 let verdicts = self
                     .session
+                    .quiz_mut()?
                     .hand_in(|i| library.question(&i.bank, &i.question))
                     .ok()?;
                 judged_now = judged(&self.session, verdicts);

@@ -231,10 +231,9 @@ mod tests {
     use super::*;
     use crate::domain::date::Date;
     use crate::domain::library::RoundKind;
-    use crate::domain::plan::Mode;
     use crate::domain::plan::Plan;
     use crate::domain::saved::SCHEMA;
-    use crate::domain::session::{Phase, Session};
+    use crate::domain::session::Session;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 
@@ -259,18 +258,10 @@ mod tests {
     fn attempt() -> SavedAttempt {
         SavedAttempt {
             kind: RoundKind::Plan(Plan::practice(Vec::new())),
-            session: Session {
-                seed: 7,
-                items: Vec::new(),
-                answers: Vec::new(),
-                phase: Phase::Asking {
-                    index: 0,
-                    selected: Vec::new(),
-                },
-                mode: Mode::Practice,
-                picks: Vec::new(),
-                limit_seconds: None,
-            },
+            session: serde_json::from_str::<Session>(
+                r#"{"seed":7,"items":[{"bank":"b","question":"q","options":["a","b"]}],"answers":[],"phase":{"Asking":{"index":0,"selected":[]}}}"#,
+            )
+            .unwrap(),
             elapsed_ms: 1_000.0,
         }
     }

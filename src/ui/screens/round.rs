@@ -11,7 +11,7 @@ use crate::domain::plan::Mode;
 use crate::domain::progress::question_key;
 use crate::domain::report::{advice, Advice};
 use crate::domain::score::best_streak;
-use crate::domain::session::{Item, Phase, Session};
+use crate::domain::session::{Item, PracticeStep, Quiz, Session};
 use crate::platform::{focus::focus_on_mount, page};
 use crate::ui::services::{use_elder, use_locale, use_saved_state};
 use crate::ui::widgets::{
@@ -48,8 +48,10 @@ pub fn RoundScreen(
     let stage = Memo::new(move |_| round.with(|r| r.stage.clone()));
     let title = Memo::new(move |_| round.with(|r| library.with(|l| round_title(&r.kind, l))));
     let index = Memo::new(move |_| session.with(|s| s.current().map(|(i, _)| i)));
-    let mode = Memo::new(move |_| session.with(|s| s.mode));
-    let revealed = Memo::new(move |_| session.with(|s| matches!(s.phase, Phase::Revealed { .. })));
+    let mode = Memo::new(move |_| session.with(Session::mode));
+    let revealed = Memo::new(move |_| {
+        session.with(|s| matches!(s, Session::Practice(p) if *p.step() == PracticeStep::Revealed))
+    });
     let selected = Signal::derive(move || session.with(|s| s.selected().to_vec()));
     let leaving = Memo::new(move |_| matches!(stage.get(), Stage::Answering { leaving: true }));
     let act = move |action: RoundAction| on_action.run(action);
@@ -59,7 +61,7 @@ pub fn RoundScreen(
     // The question on screen: re-rendered when another question (or the end) is shown.
     let question_view = move |i: usize| {
         let shown = session
-            .with_untracked(|s| s.items.get(i).cloned())
+            .with_untracked(|s| s.items().get(i).cloned())
             .and_then(|item| {
                 let question =
                     library.with_untracked(|l| l.question(&item.bank, &item.question).cloned())?;
@@ -80,7 +82,7 @@ pub fn RoundScreen(
                 <Show when=move || mode.get() == Mode::Quiz>
                     " · "
                     {move || {
-                        let done = session.with(|s| s.total() - s.unanswered().len());
+                        let done = session.with(|s| s.quiz().map_or(0, |q| s.total() - q.unanswered().len()));
                         Msg::AnsweredCount.fill(locale.lang(), &[&done])
                     }}
                 </Show>
@@ -113,7 +115,7 @@ pub fn RoundScreen(
                     revealed=revealed
                     selected=selected
                     chosen=Signal::derive(move || {
-                        session.with(|s| s.answers.get(i).map(|a| a.chosen.clone()).unwrap_or_default())
+                        session.with(|s| s.answers().get(i).map(|a| a.chosen.clone()).unwrap_or_default())
                     })
                     on_submit=move |_| act(RoundAction::Submit)
                     on_next=move |_| act(RoundAction::Next)
@@ -126,7 +128,7 @@ pub fn RoundScreen(
                     total=total
                     timed=timed
                     sheet=!elder.get_untracked()
-                    unanswered=Signal::derive(move || session.with(Session::unanswered))
+                    unanswered=Signal::derive(move || session.with(|s| s.quiz().map(Quiz::unanswered).unwrap_or_default()))
                     on_go=go_to
                     on_hand_in=move |_| act(RoundAction::HandIn)
                 />
@@ -172,7 +174,7 @@ pub fn RoundScreen(
                 <ResultSummary
                     record=record
                     pass_percent=pass_percent
-                    streak=best_streak(&s.answers)
+                    streak=best_streak(s.answers())
                     advice=tips
                     plain=elder.get_untracked()
                     on_review=move |_| act(RoundAction::Review)

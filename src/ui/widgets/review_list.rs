@@ -24,9 +24,9 @@ pub fn ReviewList(
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_mount(heading);
     let entries = session
-        .items
+        .items()
         .iter()
-        .zip(&session.answers)
+        .zip(session.answers())
         .enumerate()
         .filter_map(|(i, (item, answer))| {
             let question = library.question(&item.bank, &item.question)?.clone();
