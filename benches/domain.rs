@@ -42,10 +42,10 @@ fn main() {
     for (name, bytes) in &files {
         library.insert(Arc::new(parse_bank(name, bytes, today).bank.unwrap()));
     }
-    let questions = library.current(today).len();
+    let questions = library.current_questions(today).len();
     let progress = {
         let mut p = Progress::default();
-        for (i, (bank, q)) in library.current(today).into_iter().enumerate() {
+        for (i, (bank, q)) in library.current_questions(today).into_iter().enumerate() {
             p.record(&format!("{bank}/{}", q.id), i % 3 != 0, today);
         }
         p

@@ -18,7 +18,7 @@ use anxin::domain::text::{Lang, LocalText};
 use anxin::ui::screens::{HomeScreen, SetupScreen};
 use anxin::ui::services::Locale;
 use anxin::ui::widgets::{
-    AnswerFeedback, Chips, Choice, QuestionCard, ResultSummary, ReviewList, TopicChart,
+    AnswerFeedback, AnswerList, Chips, Choice, QuestionCard, ResultSummary, TopicChart,
 };
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -179,7 +179,7 @@ async fn result_summary_shows_accuracy_points_verdict_and_advice() {
                 pass_percent=Some(80)
                 streak=4
                 advice=vec![Advice::StudyTopic(Topic::Rights), Advice::ReviewBook(3)]
-                on_review=move |_| review.update(|n| *n += 1)
+                on_answers=move |_| review.update(|n| *n += 1)
                 on_again=|_| {}
                 on_home=move |_| home.update(|n| *n += 1)
             />
@@ -326,7 +326,7 @@ async fn review_list_shows_each_answer_with_the_right_one_and_unanswered_in_word
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(Locale::new(Lang::En));
         view! {
-            <ReviewList
+            <AnswerList
                 library=library.clone()
                 session=session.clone()
                 on_back=move |_| back.update(|n| *n += 1)

@@ -9,23 +9,24 @@
 //! The learner's own records (settings, progress, history) stay with the saved-state hook; the
 //! model reads them through `Env` and asks for changes through `Persist`.
 
-use crate::domain::bank::{Audience, Bank, BankId, BankIndex, IndexEntry, OptionId, Topic};
+use crate::domain::bank::{Audience, IndexEntry};
 use crate::domain::catalog::{BankStatus, Catalog};
 use crate::domain::date::Date;
-use crate::domain::history::RoundRecord;
-use crate::domain::i18n::Msg;
 use crate::domain::library::{DailySet, Library, RoundKind};
-use crate::domain::link::{Link, LinkTarget};
+use crate::domain::link::LinkTarget;
 use crate::domain::plan::Plan;
 use crate::domain::plan::{Mode, DEFAULT_QUESTION_COUNT};
 use crate::domain::progress::{question_key, Progress, Shelf};
 use crate::domain::report;
-use crate::domain::saved::{KeptReason, SavedAttempt, Settings};
+use crate::domain::saved::{SavedRound, Settings};
 use crate::domain::session::{Quiz, Session};
 use crate::domain::stopwatch::Stopwatch;
-use std::sync::Arc;
 
+mod events;
 mod round;
+pub use events::{
+    BankLoad, Event, Judged, Notice, Persist, RoundAction, Screen, SetupChoice, Start,
+};
 pub use round::{round_title, ActiveRound, Stage, TIME_WARNING};
 
 /// What the model reads from the outside world for one event: the date and time, a fresh seed
@@ -44,193 +45,14 @@ pub struct Env<'a> {
     pub settings: &'a Settings,
 }
 
-/// A short message shown above the current screen until dismissed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// A bank's file could not be fetched (the notice offers to try again).
-    BankFailed {
-        /// The bank, as the index lists it.
-        entry: IndexEntry,
-    },
-    /// A bank's file has content errors.
-    BankInvalid {
-        /// The bank, as the index lists it (its topic for the learner, its file for the staff).
-        entry: IndexEntry,
-        /// How many errors.
-        errors: usize,
-    },
-    /// Saved values that could not be read were dropped.
-    SavedDropped {
-        /// What was dropped.
-        what: Vec<Msg>,
-    },
-    /// Saved values were left untouched on the device (this visit works without them).
-    SavedKept {
-        /// What was kept.
-        what: Vec<Msg>,
-        /// Why: a newer version wrote them, or storage would not read them.
-        reason: KeptReason,
-    },
-    /// The unfinished round could not be resumed.
-    ResumeLost,
-    /// Storage was full; the oldest history was removed.
-    StorageFull,
-}
-
-/// The screen shown.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Screen {
-    /// Topics, the daily set, the shelves, the practice to continue.
-    Home,
-    /// Setting up a practice or quiz, starting from this plan.
-    Setup(Plan),
-    /// A round (boxed: it is much larger than the other screens).
-    Round(Box<ActiveRound>),
-    /// The wrong-answer book or the bookmarks.
-    Shelf(Shelf),
-    /// The learner's records: mastery by topic and the rounds done.
-    Progress,
-    /// Settings.
-    Settings,
-}
-
-/// How a bank's fetch ended.
-#[derive(Debug, Clone, PartialEq)]
-pub enum BankLoad {
-    /// Fetched and valid.
-    Ready(Arc<Bank>),
-    /// Could not be fetched.
-    Failed,
-    /// Fetched, with content errors.
-    Invalid {
-        /// How many.
-        errors: usize,
-    },
-}
-
-/// What the learner tapped to set up a round: a topic (or every topic) and a mode (or the last one
-/// used).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct SetupChoice {
-    /// The topic tapped, if one.
-    pub topic: Option<Topic>,
-    /// The mode tapped, if one.
-    pub mode: Option<Mode>,
-}
-
-/// A step the learner takes inside a round.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RoundAction {
-    /// Ticks or unticks an option of the question shown.
-    Toggle(OptionId),
-    /// Practice: checks the ticked options.
-    Submit,
-    /// Practice: goes on from the feedback.
-    Next,
-    /// Quiz: shows another question.
-    GoTo(usize),
-    /// Quiz: hands every answer in.
-    HandIn,
-    /// The results: show every answer.
-    Review,
-    /// The review: back to the results.
-    CloseReview,
-    /// The results: a new round of the same kind.
-    Again,
-    /// The leave button: a quiz with answers asks first; anything else leaves.
-    Leave,
-    /// The "leave anyway" answer to that question.
-    LeaveAnyway,
-    /// The "keep answering" answer to it.
-    Stay,
-}
-
-/// Something that happened: a tap, a bank arriving, the back button, the clock.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Event {
-    /// The bank index is being fetched (again).
-    IndexLoading,
-    /// The bank index arrived, or could not be had.
-    IndexLoaded(Option<BankIndex>),
-    /// One bank is being fetched again.
-    BankLoading(BankId),
-    /// One bank's fetch ended.
-    BankLoaded(IndexEntry, BankLoad),
-    /// Go to the home screen.
-    Home,
-    /// Set up a round.
-    OpenSetup(SetupChoice),
-    /// Open a shelf.
-    OpenShelf(Shelf),
-    /// Open the learner's records.
-    OpenProgress,
-    /// Open the settings.
-    OpenSettings,
-    /// The browser's (or Android's) back button.
-    Back,
-    /// Start the practice or quiz set up.
-    StartPlan(Plan),
-    /// Start today's daily set.
-    StartDaily,
-    /// Practise the questions on a shelf.
-    PractiseShelf(Shelf),
-    /// Continue the parked practice.
-    Continue,
-    /// A step inside the round shown.
-    Round(RoundAction),
-    /// A second passed (a timed quiz moves on when a question's time is up).
-    Tick,
-    /// Dismiss a notice.
-    Dismiss(Notice),
-    /// Every record on the device was cleared.
-    RecordsCleared,
-}
-
-/// What the shell must write for the model (in order).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Persist {
-    /// The round in progress, saved after every step so a reload resumes it (`None`: forget it).
-    Attempt(Option<SavedAttempt>),
-    /// The practice parked to continue later (`None`: nothing parked).
-    Parked(Option<SavedAttempt>),
-    /// Judged answers, for the question progress.
-    Answers(Vec<Judged>),
-    /// A finished round, for the history.
-    Finished(RoundRecord),
-    /// The plan just started, as the setup screen's next starting point (with its audience).
-    Plan(Plan),
-}
-
-/// One judged answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Judged {
-    /// The question's progress key (`bank/question`).
-    pub key: String,
-    /// Whether it was answered right.
-    pub correct: bool,
-}
-
-/// What the app found at start.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Start {
-    /// The round a reload (or a killed webview) left unfinished.
-    pub resumable: Option<SavedAttempt>,
-    /// The practice parked to continue later.
-    pub parked: Option<SavedAttempt>,
-    /// The deep link the page was opened with.
-    pub link: Link,
-    /// Notices to show from the start (saved values dropped or kept).
-    pub notices: Vec<Notice>,
-}
-
 /// The learner app's state. See the module documentation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppModel {
     screen: Screen,
     catalog: Catalog,
     library: Library,
-    parked: Option<SavedAttempt>,
-    resumable: Option<SavedAttempt>,
+    parked: Option<SavedRound>,
+    resumable: Option<SavedRound>,
     follow: Option<LinkTarget>,
     link_audience: Option<Audience>,
     notices: Vec<Notice>,
@@ -287,7 +109,7 @@ impl AppModel {
     }
 
     /// The practice parked to continue later.
-    pub fn parked(&self) -> Option<&SavedAttempt> {
+    pub fn parked(&self) -> Option<&SavedRound> {
         self.parked.as_ref()
     }
 
@@ -382,7 +204,7 @@ impl AppModel {
                     .is_some_and(|a| a.session.items().iter().any(|i| i.bank == entry.id));
                 if needed {
                     self.resumable = None;
-                    out.push(Persist::Attempt(None));
+                    out.push(Persist::InProgress(None));
                     self.notify(Notice::ResumeLost);
                 }
                 self.notify(Notice::BankInvalid { entry, errors });
@@ -446,13 +268,13 @@ impl AppModel {
     fn show_round(&mut self, round: ActiveRound, env: &Env, out: &mut Vec<Persist>) {
         // Once any round is on screen, an older unfinished one is no longer resumed.
         self.resumable = None;
-        out.push(Persist::Attempt(Some(round.saved(env.now_ms))));
+        out.push(Persist::InProgress(Some(round.saved(env.now_ms))));
         self.screen = Screen::Round(Box::new(round));
     }
 
     /// Shows a saved round again (its banks loaded) if its questions are still there; else says
     /// so. Its time goes on from what it had.
-    fn reopen(&mut self, saved: SavedAttempt, env: &Env, out: &mut Vec<Persist>) -> bool {
+    fn reopen(&mut self, saved: SavedRound, env: &Env, out: &mut Vec<Persist>) -> bool {
         if self.library.check(&saved.session).is_err() {
             self.notify(Notice::ResumeLost);
             return false;
@@ -483,14 +305,14 @@ impl AppModel {
         }
         if let Some(saved) = self.resumable.take() {
             if !self.reopen(saved, env, out) {
-                out.push(Persist::Attempt(None));
+                out.push(Persist::InProgress(None));
             }
         }
     }
 
     fn go_home(&mut self, env: &Env, out: &mut Vec<Persist>) {
         if matches!(self.screen, Screen::Round(_)) {
-            out.push(Persist::Attempt(None));
+            out.push(Persist::InProgress(None));
         }
         self.screen = Screen::Home;
         self.try_resume(env, out);
@@ -537,8 +359,8 @@ impl AppModel {
                     *leaving = false;
                 }
             }
-            RoundAction::Review => round.review(true),
-            RoundAction::CloseReview => round.review(false),
+            RoundAction::ShowAnswers => round.show_answers(true),
+            RoundAction::HideAnswers => round.show_answers(false),
             RoundAction::Again => {
                 let kind = round.kind.clone();
                 if let Some(session) = self.draw(&kind, env) {
@@ -568,10 +390,10 @@ impl AppModel {
             return;
         };
         if !round.session.is_finished() {
-            out.push(Persist::Attempt(Some(round.saved(env.now_ms))));
+            out.push(Persist::InProgress(Some(round.saved(env.now_ms))));
             return;
         }
-        out.push(Persist::Attempt(None));
+        out.push(Persist::InProgress(None));
         let continued = self
             .parked
             .as_ref()
@@ -599,7 +421,7 @@ impl AppModel {
         if round.seconds_left(env.now_ms) != Some(0) {
             return;
         }
-        let Some((index, _)) = round.session.current() else {
+        let Some((index, _)) = round.session.shown() else {
             return;
         };
         let action = if index + 1 < round.session.total() {

@@ -157,9 +157,9 @@ mod tests {
 
     #[test]
     fn fill_replaces_numbered_placeholders() {
-        assert_eq!(Msg::Progress.fill(Lang::En, &[&3, &10]), "Question 3 of 10");
+        assert_eq!(Msg::Position.fill(Lang::En, &[&3, &10]), "Question 3 of 10");
         assert_eq!(
-            Msg::Progress.fill(Lang::Zh, &[&3, &10]),
+            Msg::Position.fill(Lang::Zh, &[&3, &10]),
             "第 3 题 / 共 10 题"
         );
     }

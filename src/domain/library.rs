@@ -173,7 +173,7 @@ impl Library {
     }
 
     /// Every current question, in a fixed order (bank id, then file order).
-    pub fn current(&self, today: Date) -> Vec<(&BankId, &Question)> {
+    pub fn current_questions(&self, today: Date) -> Vec<(&BankId, &Question)> {
         self.banks
             .values()
             .flat_map(|b| b.current_questions(today).map(move |q| (&b.id, q)))
@@ -582,7 +582,10 @@ mod tests {
         // a/q0: box 1, due today, strength 0.2 of 6 questions → 3%; a/q1 was missed: not known.
         assert_eq!(progress.mastery_percent(fraud.iter().copied(), today()), 3);
         assert_eq!(progress.due_count(fraud, today()), 2);
-        assert_eq!(progress.due_count(library.current(today()), today()), 2);
+        assert_eq!(
+            progress.due_count(library.current_questions(today()), today()),
+            2
+        );
     }
 
     /// A library of `(bank id, topic, questions)`, question ids `<bank>-<i>`.
@@ -934,9 +937,12 @@ mod tests {
         let mut library = Library::default();
         library.insert(Arc::new(bank));
         let later = Date::new(2026, 12, 4).unwrap();
-        assert!(library.current(later).is_empty(), "the topic counts 0");
+        assert!(
+            library.current_questions(later).is_empty(),
+            "the topic counts 0"
+        );
         // On a day before the expiry (a clock set back, or the bank seen in time) it is all there.
         let before = Date::new(2026, 1, 31).unwrap();
-        assert_eq!(library.current(before).len(), 32);
+        assert_eq!(library.current_questions(before).len(), 32);
     }
 }

@@ -5,7 +5,7 @@
 use crate::domain::bank::{Audience, Question, Topic};
 use serde::{Deserialize, Serialize};
 
-/// How many questions an attempt draws when nothing else is asked for.
+/// How many questions a round draws when nothing else is asked for.
 pub const DEFAULT_QUESTION_COUNT: usize = 10;
 
 /// Accuracy (%) a quiz needs to pass, unless the plan says otherwise.
@@ -21,7 +21,7 @@ pub const TIME_LIMITS: [u32; 2] = [30, 60];
 /// The difficulty levels a bank may use.
 pub const DIFFICULTIES: [u8; 3] = [1, 2, 3];
 
-/// How an attempt reveals answers.
+/// How a round reveals answers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
@@ -39,7 +39,7 @@ pub enum Order {
     /// 顺序练习: bank by bank, in file order.
     #[default]
     Sequential,
-    /// 随机练习: shuffled once per attempt.
+    /// 随机练习: shuffled once per round.
     Random,
 }
 

@@ -1,4 +1,4 @@
-//! A small seeded random generator and shuffle, so an attempt's order is reproducible from its seed,
+//! A small seeded random generator and shuffle, so a round's order is reproducible from its seed,
 //! and a stable hash, so a ranking (the daily set's) is reproducible from its inputs alone.
 //!
 //! SplitMix64 and FNV-1a: tiny, fast, the same on every platform and in every build (unlike

@@ -27,8 +27,9 @@ pub const PROGRESS_KEY: &str = "progress";
 pub const HISTORY_KEY: &str = "history";
 /// Storage key of a practice left part-way, to continue later.
 pub const PRACTICE_KEY: &str = "practice";
-/// Storage key of the round in progress.
-pub const ATTEMPT_KEY: &str = "attempt";
+/// Storage key of the round in progress (named "attempt" since the first release; renaming it
+/// would lose every round in progress on an update).
+pub const IN_PROGRESS_KEY: &str = "attempt";
 /// Before schema 1 the language choice was stored alone under this key, as `"en"` or `"zh"`.
 pub const LEGACY_LANG_KEY: &str = "lang";
 
@@ -86,7 +87,7 @@ impl Settings {
 
 /// A round in progress, saved after every step so a reload resumes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SavedAttempt {
+pub struct SavedRound {
     /// What it draws from.
     pub kind: RoundKind,
     /// The session, with its seed, order, answers and phase.
@@ -195,20 +196,20 @@ mod tests {
         let mut library = Library::default();
         library.insert(std::sync::Arc::new(bank));
         let session = library.daily(everyone).unwrap();
-        let attempt = SavedAttempt {
+        let round = SavedRound {
             kind: RoundKind::Daily(everyone),
             session,
             elapsed_ms: 0.0,
         };
-        let mut stored = seal(&attempt);
+        let mut stored = seal(&round);
         stored["data"]["kind"] = serde_json::json!({"Daily": "2026-12-04"});
         // The previous version kept a start instant instead of the time spent.
         stored["data"]["started_ms"] = serde_json::json!(1.0);
         if let Some(data) = stored["data"].as_object_mut() {
             data.remove("elapsed_ms");
         }
-        let back: SavedAttempt = open(stored, no_migration).unwrap();
-        assert_eq!(back, attempt);
+        let back: SavedRound = open(stored, no_migration).unwrap();
+        assert_eq!(back, round);
     }
 
     #[test]
@@ -219,18 +220,18 @@ mod tests {
         let mut library = Library::default();
         library.insert(std::sync::Arc::new(bank));
         let set = DailySet::new(date, Audience::Everyone);
-        let attempt = SavedAttempt {
+        let round = SavedRound {
             kind: RoundKind::Daily(set),
             session: library.daily(set).unwrap(),
             elapsed_ms: 0.0,
         };
-        let stored = seal(&attempt);
-        let back: SavedAttempt = open(stored.clone(), no_migration).unwrap();
-        assert_eq!(back, attempt);
+        let stored = seal(&round);
+        let back: SavedRound = open(stored.clone(), no_migration).unwrap();
+        assert_eq!(back, round);
         // A practice can never be open like a quiz.
         let mut open_practice = stored;
         open_practice["data"]["session"]["phase"] = serde_json::json!({"Open": {"index": 0}});
-        let r: Result<SavedAttempt, _> = open(open_practice, no_migration);
+        let r: Result<SavedRound, _> = open(open_practice, no_migration);
         assert!(matches!(r, Err(SavedError::Unreadable(_))), "{r:?}");
     }
 }

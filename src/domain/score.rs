@@ -1,4 +1,4 @@
-//! How an attempt's answers are scored: points with a streak bonus, and the longest run of right
+//! How a round's answers are scored: points with a streak bonus, and the longest run of right
 //! answers. Accuracy is always its own number (`Session::accuracy_percent`); the per-topic
 //! breakdown, the history record and what to study next are in `report`.
 

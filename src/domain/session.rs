@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 /// Mixed into the seed for the option shuffles, so they do not repeat the question shuffle.
 const OPTION_SALT: u64 = 0x0B71_0A5E_ED00_0001;
 
-/// One question of the attempt with the order its options are shown in.
+/// One question of the round with the order its options are shown in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// The bank the question comes from.
@@ -88,7 +88,7 @@ pub struct Outcome {
 /// The questions of a round in the order asked, with the seed they were drawn from. Never empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Draw {
-    /// The seed the order was drawn from (kept so the attempt can be reproduced).
+    /// The seed the order was drawn from (kept so the round can be reproduced).
     seed: u64,
     /// The questions in the order asked; at least one.
     items: Vec<Item>,
@@ -146,7 +146,7 @@ fn tick(
     Ok(())
 }
 
-/// One attempt at a set of questions: a practice or a quiz.
+/// One round at a set of questions: a practice or a quiz.
 ///
 /// Stored in the flat shape of earlier builds (`seed`, `items`, `answers`, `phase`, `mode`,
 /// `picks`, `limit_seconds`), so a value saved by the build before still reads and a value saved
@@ -242,7 +242,7 @@ impl Session {
         }
     }
 
-    /// The seed the order was drawn from (kept so the attempt can be reproduced).
+    /// The seed the order was drawn from (kept so the round can be reproduced).
     pub fn seed(&self) -> u64 {
         self.draw_ref().seed
     }
@@ -253,7 +253,7 @@ impl Session {
     }
 
     /// The item being shown, if any.
-    pub fn current(&self) -> Option<(usize, &Item)> {
+    pub fn shown(&self) -> Option<(usize, &Item)> {
         let index = match self {
             Session::Practice(p) => p.index(),
             Session::Quiz(q) => q.index(),
@@ -305,7 +305,7 @@ impl Session {
         }
     }
 
-    /// How many questions the attempt has.
+    /// How many questions the round has.
     pub fn total(&self) -> usize {
         self.items().len()
     }
@@ -407,7 +407,7 @@ mod tests {
     }
 
     fn answer_current(s: &mut Session, b: &Bank, right: bool) -> Outcome {
-        let (_, item) = s.current().unwrap();
+        let (_, item) = s.shown().unwrap();
         let q = b.question(&item.question).unwrap().clone();
         let picks: Vec<OptionId> = if right {
             q.answer.clone()
@@ -434,7 +434,7 @@ mod tests {
         let mut ids: Vec<_> = s.items().iter().map(|i| i.question.clone()).collect();
         ids.sort();
         ids.dedup();
-        assert_eq!(ids.len(), 10, "no repeats in an attempt");
+        assert_eq!(ids.len(), 10, "no repeats in a round");
         assert_eq!(Session::new(&bank(4), today(), 1, 10).unwrap().total(), 4);
     }
 
@@ -495,7 +495,7 @@ mod tests {
     fn toggling_replaces_for_single_and_toggles_for_multiple() {
         let b = bank(3);
         let mut s = Session::new(&b, today(), 1, 3).unwrap();
-        let (_, item) = s.current().unwrap();
+        let (_, item) = s.shown().unwrap();
         let first = item.options[0].clone();
         let second = item.options[1].clone();
         s.toggle(QuestionType::Single, &first).unwrap();
@@ -514,7 +514,7 @@ mod tests {
     fn a_double_tap_cannot_answer_twice_or_skip_a_question() {
         let b = bank(5);
         let mut s = Session::new(&b, today(), 3, 5).unwrap();
-        let (_, item) = s.current().unwrap();
+        let (_, item) = s.shown().unwrap();
         let q = b.question(&item.question).unwrap().clone();
         let p = s.practice_mut().unwrap();
         assert_eq!(p.submit(&q), Err(SessionError::NothingSelected));
@@ -532,7 +532,7 @@ mod tests {
             s.practice_mut().unwrap().advance(),
             Err(SessionError::NotRevealed)
         );
-        assert_eq!(s.current().map(|(i, _)| i), Some(1));
+        assert_eq!(s.shown().map(|(i, _)| i), Some(1));
     }
 
     #[test]
@@ -671,7 +671,7 @@ mod tests {
     fn a_quiz_in_progress_survives_json_and_older_sessions_read_as_practice() {
         let b = bank(5);
         let mut s = quiz(&b, 9, Some(60));
-        let (_, item) = s.current().unwrap();
+        let (_, item) = s.shown().unwrap();
         let first = item.options[0].clone();
         let kind = b.question(&item.question).unwrap().kind;
         s.toggle(kind, &first).unwrap();

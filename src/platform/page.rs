@@ -121,7 +121,7 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// A fresh seed for an attempt's shuffle.
+/// A fresh seed for a round's shuffle.
 pub fn random_seed() -> u64 {
     let high = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     let low = (js_sys::Math::random() * 4_294_967_296.0) as u64;

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 mod answer_feedback;
+mod answer_list;
 mod chips;
 mod confirm;
 mod elder_toggle;
@@ -9,11 +10,12 @@ mod notice_banner;
 mod question_card;
 mod read_aloud;
 mod result_summary;
-mod review_list;
+mod round_actions;
 mod screen_head;
 mod topic_chart;
 
 pub use answer_feedback::AnswerFeedback;
+pub use answer_list::AnswerList;
 pub use chips::{words, AudienceChips, Chips, Choice};
 pub use confirm::Confirm;
 pub use elder_toggle::ElderToggle;
@@ -22,6 +24,6 @@ pub use notice_banner::NoticeBanner;
 pub use question_card::QuestionCard;
 pub use read_aloud::ReadAloud;
 pub use result_summary::ResultSummary;
-pub use review_list::ReviewList;
+pub use round_actions::{PracticeActions, QuizActions};
 pub use screen_head::ScreenHead;
 pub use topic_chart::TopicChart;

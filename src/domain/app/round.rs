@@ -1,6 +1,6 @@
 //! The round on screen: what it draws from, its session, the time spent on it, the time the
 //! question shown has had (a timed quiz), and what the round screen shows (answering, the result,
-//! the review).
+//! the answers).
 
 use super::{is_open, is_practice, judged, Env, Judged, RoundAction};
 use crate::domain::history::RoundRecord;
@@ -9,7 +9,7 @@ use crate::domain::library::{Library, RoundKind};
 use crate::domain::plan::{Mode, Plan};
 use crate::domain::progress::question_key;
 use crate::domain::progress::Shelf;
-use crate::domain::saved::SavedAttempt;
+use crate::domain::saved::SavedRound;
 use crate::domain::session::{Quiz, Session};
 use crate::domain::stopwatch::Stopwatch;
 use crate::domain::text::{Lang, LocalText};
@@ -28,7 +28,7 @@ pub enum Stage {
     /// The result of the finished round.
     Result(RoundRecord),
     /// Every answer of the finished round, one by one.
-    Review(RoundRecord),
+    Answers(RoundRecord),
 }
 
 /// A round on screen.
@@ -68,8 +68,8 @@ impl ActiveRound {
     }
 
     /// The round as saved, with the time spent on it as of `now_ms`.
-    pub fn saved(&self, now_ms: f64) -> SavedAttempt {
-        SavedAttempt {
+    pub fn saved(&self, now_ms: f64) -> SavedRound {
+        SavedRound {
             kind: self.kind.clone(),
             session: self.session.clone(),
             elapsed_ms: self.clock.elapsed_ms(now_ms),
@@ -128,10 +128,10 @@ impl ActiveRound {
         is_practice(&self.kind) && !self.session.is_finished() && !self.session.is_fresh()
     }
 
-    pub(super) fn review(&mut self, open: bool) {
+    pub(super) fn show_answers(&mut self, open: bool) {
         self.stage = match std::mem::replace(&mut self.stage, Stage::Answering { leaving: false }) {
-            Stage::Result(record) | Stage::Review(record) if open => Stage::Review(record),
-            Stage::Result(record) | Stage::Review(record) => Stage::Result(record),
+            Stage::Result(record) | Stage::Answers(record) if open => Stage::Answers(record),
+            Stage::Result(record) | Stage::Answers(record) => Stage::Result(record),
             answering => answering,
         };
     }
@@ -146,10 +146,10 @@ impl ActiveRound {
         if !matches!(self.stage, Stage::Answering { .. }) {
             return None;
         }
-        let before = self.session.current().map(|(i, _)| i);
+        let before = self.session.shown().map(|(i, _)| i);
         // The question shown, for the steps that judge or tick it.
         let shown = || {
-            let (_, item) = self.session.current()?;
+            let (_, item) = self.session.shown()?;
             let question = library.question(&item.bank, &item.question)?;
             Some((question_key(&item.bank, &item.question), question))
         };
@@ -179,7 +179,7 @@ impl ActiveRound {
             }
             _ => return None,
         }
-        if self.session.current().map(|(i, _)| i) != before {
+        if self.session.shown().map(|(i, _)| i) != before {
             self.asked_ms = env.now_ms;
         }
         Some(Step { judged: judged_now })

@@ -3,8 +3,12 @@
 
 use super::*;
 use crate::domain::bank::parse_bank_on_device;
+use crate::domain::bank::{Bank, BankIndex, OptionId, Topic};
 use crate::domain::history::RoundLabel;
+use crate::domain::i18n::Msg;
+use crate::domain::link::Link;
 use crate::domain::text::Lang;
+use std::sync::Arc;
 
 /// The outside world of one test: the clock, the seed, the learner's records.
 struct World {
@@ -80,7 +84,7 @@ fn round(model: &AppModel) -> &ActiveRound {
 
 /// The right options of the question shown.
 fn right_answer(model: &AppModel) -> Vec<OptionId> {
-    let (_, item) = round(model).session.current().unwrap();
+    let (_, item) = round(model).session.shown().unwrap();
     model
         .library()
         .question(&item.bank, &item.question)
@@ -92,7 +96,7 @@ fn right_answer(model: &AppModel) -> Vec<OptionId> {
 /// Answers the practice question shown (rightly or not) and checks it.
 fn answer_practice(world: &mut World, model: &mut AppModel, right: bool) {
     let answer = right_answer(model);
-    let (_, item) = round(model).session.current().unwrap();
+    let (_, item) = round(model).session.shown().unwrap();
     let pick = if right {
         answer
     } else {
@@ -116,7 +120,7 @@ fn timed_quiz(seconds: u32) -> Plan {
     plan
 }
 
-fn saved_round(world: &mut World, plan: Plan, answered: usize) -> SavedAttempt {
+fn saved_round(world: &mut World, plan: Plan, answered: usize) -> SavedRound {
     let mut model = loaded(world);
     world.send(&mut model, Event::StartPlan(plan));
     for _ in 0..answered {
@@ -209,7 +213,7 @@ fn an_unfinished_round_wins_over_a_deep_link_and_resumes_where_it_stopped() {
     let round = round(&model);
     assert_eq!(round.kind, saved.kind);
     assert_eq!(round.session, saved.session);
-    assert_eq!(round.session.current().map(|(i, _)| i), Some(2));
+    assert_eq!(round.session.shown().map(|(i, _)| i), Some(2));
 }
 
 #[test]
@@ -267,7 +271,7 @@ fn a_round_whose_bank_now_has_errors_is_dropped_with_a_notice() {
         &mut model,
         Event::BankLoaded(fraud.clone(), BankLoad::Invalid { errors: 3 }),
     );
-    assert_eq!(out, vec![Persist::Attempt(None)]);
+    assert_eq!(out, vec![Persist::InProgress(None)]);
     assert!(model.notices().contains(&Notice::ResumeLost));
     assert!(model.notices().contains(&Notice::BankInvalid {
         entry: fraud,
@@ -290,13 +294,13 @@ fn a_practice_left_part_way_is_parked_and_its_time_counts_only_on_screen() {
         panic!("parked first: {out:?}")
     };
     assert_eq!(parked.elapsed_ms, 20_000.0);
-    assert_eq!(out.last(), Some(&Persist::Attempt(None)));
+    assert_eq!(out.last(), Some(&Persist::InProgress(None)));
     assert_eq!(model.screen(), &Screen::Home);
 
     // Two days later it goes on from the second question, with 20 s already spent.
     world.wait(2.0 * 86_400_000.0);
     world.send(&mut model, Event::Continue);
-    assert_eq!(round(&model).session.current().map(|(i, _)| i), Some(1));
+    assert_eq!(round(&model).session.shown().map(|(i, _)| i), Some(1));
     let total = round(&model).session.total();
     for _ in 1..total {
         world.wait(1_000.0);
@@ -325,7 +329,7 @@ fn peeking_at_another_practice_keeps_the_parked_one() {
     let out = world.send(&mut model, Event::Round(RoundAction::Leave));
     assert_eq!(
         out,
-        vec![Persist::Attempt(None)],
+        vec![Persist::InProgress(None)],
         "a fresh practice is not parked"
     );
     assert_eq!(model.parked().cloned(), parked);
@@ -354,7 +358,11 @@ fn a_quiz_with_answers_asks_before_leaving_and_the_back_button_asks_the_same() {
     assert_eq!(round(&model).stage, Stage::Answering { leaving: false });
     world.send(&mut model, Event::Round(RoundAction::Leave));
     let out = world.send(&mut model, Event::Round(RoundAction::LeaveAnyway));
-    assert_eq!(out, vec![Persist::Attempt(None)], "a quiz is never parked");
+    assert_eq!(
+        out,
+        vec![Persist::InProgress(None)],
+        "a quiz is never parked"
+    );
     assert_eq!(model.screen(), &Screen::Home);
 }
 
@@ -375,7 +383,7 @@ fn a_timed_quiz_moves_on_when_time_is_up_and_hands_in_after_the_last() {
     assert!(world.send(&mut model, Event::Tick).is_empty());
     world.wait(1.0);
     world.send(&mut model, Event::Tick);
-    assert_eq!(round(&model).session.current().map(|(i, _)| i), Some(1));
+    assert_eq!(round(&model).session.shown().map(|(i, _)| i), Some(1));
     assert_eq!(
         round(&model).seconds_left(world.now_ms),
         Some(30),
@@ -407,7 +415,7 @@ fn elder_mode_takes_the_time_limit_off() {
     assert_eq!(plan.limit_seconds, None);
     world.wait(120_000.0);
     world.send(&mut model, Event::Tick);
-    assert_eq!(round(&model).session.current().map(|(i, _)| i), Some(0));
+    assert_eq!(round(&model).session.shown().map(|(i, _)| i), Some(0));
     assert!(!round(&model).is_timed());
 }
 
@@ -438,18 +446,18 @@ fn another_round_draws_afresh_and_starts_its_clock_again() {
     let mut model = loaded(&mut world);
     world.send(&mut model, Event::StartDaily);
     let first = round(&model).session.clone();
-    while round(&model).session.current().is_some() {
+    while round(&model).session.shown().is_some() {
         answer_practice(&mut world, &mut model, true);
         world.send(&mut model, Event::Round(RoundAction::Next));
     }
-    world.send(&mut model, Event::Round(RoundAction::Review));
-    assert!(matches!(round(&model).stage, Stage::Review(_)));
-    world.send(&mut model, Event::Round(RoundAction::CloseReview));
+    world.send(&mut model, Event::Round(RoundAction::ShowAnswers));
+    assert!(matches!(round(&model).stage, Stage::Answers(_)));
+    world.send(&mut model, Event::Round(RoundAction::HideAnswers));
     assert!(matches!(round(&model).stage, Stage::Result(_)));
     world.wait(60_000.0);
     world.seed = 7;
     let out = world.send(&mut model, Event::Round(RoundAction::Again));
-    let Some(Persist::Attempt(Some(saved))) = out.first() else {
+    let Some(Persist::InProgress(Some(saved))) = out.first() else {
         panic!("the new round is saved")
     };
     assert_eq!(saved.elapsed_ms, 0.0);

@@ -28,8 +28,8 @@ catalogue! {
     Retry => "重试", "Try again";
     /// Dismiss a notice.
     Dismiss => "知道了", "OK";
-    /// Progress: question {0} of {1}.
-    Progress => "第 {0} 题 / 共 {1} 题", "Question {0} of {1}";
+    /// Position in a round: question {0} of {1}.
+    Position => "第 {0} 题 / 共 {1} 题", "Question {0} of {1}";
     /// Single-choice hint.
     TypeSingle => "单选题：选一个答案", "Single choice: pick one answer";
     /// Multiple-choice hint.
@@ -107,7 +107,7 @@ catalogue! {
     /// What was dropped: history.
     SavedHistory => "答题历史", "history";
     /// What was dropped: the unfinished round.
-    SavedAttempt => "未完成的一轮答题", "the unfinished round";
+    SavedRound => "未完成的一轮答题", "the unfinished round";
     /// What was dropped: the parked practice.
     SavedPractice => "上次保留的练习进度", "the practice you left part-way";
     /// The unfinished round's bank changed.
@@ -276,11 +276,11 @@ catalogue! {
     AdviceBook => "错题本里有 {0} 道题，抽空复习一下。", "{0} {0:question waits|questions wait} in your wrong-answer book.";
     /// Advice: due reviews.
     AdviceDue => "今天有 {0} 道题到了复习时间。", "{0} {0:question is|questions are} due for review today.";
-    /// Open the review.
-    ReviewAnswers => "查看答题详情", "Review my answers";
-    /// Review heading.
-    ReviewTitle => "答题详情", "Your answers";
-    /// Back from the review to the result.
+    /// Open the list of every answer.
+    ShowAnswers => "查看答题详情", "Review my answers";
+    /// The answers list's heading.
+    AnswersTitle => "答题详情", "Your answers";
+    /// Back from the answers to the result.
     BackToResult => "返回成绩", "Back to the result";
     /// A question number in the review: {0}.
     QuestionNumber => "第 {0} 题", "Question {0}";

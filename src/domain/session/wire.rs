@@ -391,7 +391,7 @@ mod tests {
             (Some(0), Some(true))
         );
         let asking = read(PRACTICE_ASKING);
-        assert_eq!(asking.current().map(|(i, _)| i), Some(1));
+        assert_eq!(asking.shown().map(|(i, _)| i), Some(1));
         assert_eq!(asking.selected(), [OptionId::from("a")]);
         let Session::Quiz(q) = read(QUIZ_OPEN) else {
             panic!("a quiz")

@@ -108,7 +108,7 @@ pub fn CurrentScreen(
             model.with(|m| {
                 m.parked().map(|p| ParkedCard {
                     title: round_title(&p.kind, m.library()),
-                    position: p.session.current().map_or(0, |(i, _)| i) + 1,
+                    position: p.session.shown().map_or(0, |(i, _)| i) + 1,
                     total: p.session.total(),
                 })
             })

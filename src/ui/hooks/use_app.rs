@@ -75,7 +75,7 @@ fn start(report: StartReport, link: Link) -> Start {
 /// Writes what the model asked for.
 fn persist(saved: UseSaved, what: Persist, today: Date) {
     match what {
-        Persist::Attempt(round) => saved.save_attempt(round.as_ref()),
+        Persist::InProgress(round) => saved.save_in_progress(round.as_ref()),
         Persist::Parked(round) => saved.park(round.as_ref()),
         Persist::Answers(answers) => saved.record_answers(&answers, today),
         Persist::Finished(record) => saved.finish_round(record),
@@ -132,7 +132,7 @@ mod tests {
     use crate::domain::app::{BankLoad, RoundAction, Screen};
     use crate::domain::bank::{parse_bank_on_device, BankIndex, Topic};
     use crate::domain::plan::Plan;
-    use crate::domain::saved::{ATTEMPT_KEY, PRACTICE_KEY};
+    use crate::domain::saved::{IN_PROGRESS_KEY, PRACTICE_KEY};
     use std::sync::Arc;
 
     fn today() -> Date {
@@ -167,7 +167,7 @@ mod tests {
     /// Answers the practice question shown rightly.
     fn answer(app: &UseApp) {
         let answer = app.model.with_untracked(|m| {
-            let (_, item) = m.round().unwrap().session.current().unwrap();
+            let (_, item) = m.round().unwrap().session.shown().unwrap();
             m.library()
                 .question(&item.bank, &item.question)
                 .unwrap()
@@ -194,7 +194,7 @@ mod tests {
             .with_untracked(|m| m.round().unwrap().session.clone());
         assert!(
             store
-                .get::<serde_json::Value>(ATTEMPT_KEY)
+                .get::<serde_json::Value>(IN_PROGRESS_KEY)
                 .unwrap()
                 .is_some(),
             "saved after every step"
@@ -227,7 +227,7 @@ mod tests {
             .is_some());
         assert!(
             store
-                .get::<serde_json::Value>(ATTEMPT_KEY)
+                .get::<serde_json::Value>(IN_PROGRESS_KEY)
                 .unwrap()
                 .is_none(),
             "nothing in progress"

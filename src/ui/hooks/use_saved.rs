@@ -12,8 +12,8 @@ use crate::domain::i18n::Msg;
 use crate::domain::progress::{Progress, Shelf};
 use crate::domain::saved::KeptReason;
 use crate::domain::saved::{
-    no_migration, seal, settings_from_legacy_lang, SavedAttempt, Settings, ATTEMPT_KEY,
-    HISTORY_KEY, LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SETTINGS_KEY,
+    no_migration, seal, settings_from_legacy_lang, SavedRound, Settings, HISTORY_KEY,
+    IN_PROGRESS_KEY, LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SETTINGS_KEY,
 };
 use crate::platform::storage::{Loaded, Store};
 use crate::platform::PlatformError;
@@ -30,9 +30,9 @@ pub struct StartReport {
     /// Values storage refused to read this time, kept untouched on the device.
     pub unread: Vec<Msg>,
     /// The round in progress when the page was left (reload, killed webview), to resume.
-    pub resumable: Option<SavedAttempt>,
+    pub resumable: Option<SavedRound>,
     /// The practice parked to continue later.
-    pub parked: Option<SavedAttempt>,
+    pub parked: Option<SavedRound>,
 }
 
 /// The saved state and the actions that change it.
@@ -103,12 +103,12 @@ pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
         &mut report,
     );
     let resumable = value_or_none(
-        store.load::<SavedAttempt>(ATTEMPT_KEY, no_migration),
-        Msg::SavedAttempt,
+        store.load::<SavedRound>(IN_PROGRESS_KEY, no_migration),
+        Msg::SavedRound,
         &mut report,
     );
     let parked = value_or_none(
-        store.load::<SavedAttempt>(PRACTICE_KEY, no_migration),
+        store.load::<SavedRound>(PRACTICE_KEY, no_migration),
         Msg::SavedPractice,
         &mut report,
     );
@@ -192,7 +192,7 @@ impl UseSaved {
             for key in [
                 PROGRESS_KEY,
                 HISTORY_KEY,
-                ATTEMPT_KEY,
+                IN_PROGRESS_KEY,
                 PRACTICE_KEY,
                 SETTINGS_KEY,
                 LEGACY_LANG_KEY,
@@ -203,16 +203,16 @@ impl UseSaved {
     }
 
     /// Saves the round in progress (or forgets it with `None`).
-    pub fn save_attempt(self, attempt: Option<&SavedAttempt>) {
-        match attempt {
-            Some(a) => self.write(ATTEMPT_KEY, &seal(a)),
-            None => self.store.with_value(|s| s.remove(ATTEMPT_KEY)),
+    pub fn save_in_progress(self, round: Option<&SavedRound>) {
+        match round {
+            Some(a) => self.write(IN_PROGRESS_KEY, &seal(a)),
+            None => self.store.with_value(|s| s.remove(IN_PROGRESS_KEY)),
         }
     }
 
     /// Keeps a practice left part-way for later (or forgets it with `None`).
-    pub fn park(self, attempt: Option<&SavedAttempt>) {
-        match attempt {
+    pub fn park(self, round: Option<&SavedRound>) {
+        match round {
             Some(a) => self.write(PRACTICE_KEY, &seal(a)),
             None => self.store.with_value(|s| s.remove(PRACTICE_KEY)),
         }
@@ -255,8 +255,8 @@ mod tests {
         }
     }
 
-    fn attempt() -> SavedAttempt {
-        SavedAttempt {
+    fn round() -> SavedRound {
+        SavedRound {
             kind: RoundKind::Plan(Plan::practice(Vec::new())),
             session: serde_json::from_str::<Session>(
                 r#"{"seed":7,"items":[{"bank":"b","question":"q","options":["a","b"]}],"answers":[],"phase":{"Asking":{"index":0,"selected":[]}}}"#,
@@ -312,10 +312,10 @@ mod tests {
                 Box::new(|s: UseSaved| s.take_off(Shelf::WrongBook, "fraud/fraud-001")),
             ),
             (
-                "attempt",
-                Box::new(|s: UseSaved| s.save_attempt(Some(&attempt()))),
+                "in progress",
+                Box::new(|s: UseSaved| s.save_in_progress(Some(&round()))),
             ),
-            ("park", Box::new(|s: UseSaved| s.park(Some(&attempt())))),
+            ("park", Box::new(|s: UseSaved| s.park(Some(&round())))),
             ("finish", Box::new(|s: UseSaved| s.finish_round(record(1)))),
         ]
     }
@@ -341,7 +341,7 @@ mod tests {
                         .with_untracked(|p| p.is_seen("fraud/fraud-001")))
                 }
                 // The round in progress and the parked practice live on in the app model.
-                "take off" | "attempt" | "park" => {}
+                "take off" | "in progress" | "park" => {}
                 "bookmark" => assert_eq!(
                     saved
                         .progress

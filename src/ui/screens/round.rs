@@ -1,21 +1,21 @@
 //! The round screen, a view of the app model's round. Practice: one question at a time, the
 //! answer and explanation at once. Quiz: answers stay open (with an answer sheet to move around)
-//! until handed in, optionally with a time limit per question. Then the result, and the review of
+//! until handed in, optionally with a time limit per question. Then the result, and the list of
 //! every answer. Every tap is reported as a `RoundAction`; the model decides what it does.
 
 use crate::domain::app::{round_title, ActiveRound, RoundAction, Stage};
-use crate::domain::bank::{OptionId, Question};
-use crate::domain::i18n::{and_list, Msg};
+use crate::domain::bank::OptionId;
+use crate::domain::i18n::Msg;
 use crate::domain::library::Library;
 use crate::domain::plan::Mode;
 use crate::domain::progress::question_key;
 use crate::domain::report::{advice, Advice};
 use crate::domain::score::best_streak;
-use crate::domain::session::{Item, PracticeStep, Quiz, Session};
-use crate::platform::{focus::focus_on_mount, page};
+use crate::domain::session::{PracticeStep, Quiz, Session};
+use crate::platform::page;
 use crate::ui::services::{use_elder, use_locale, use_saved_state};
 use crate::ui::widgets::{
-    AnswerFeedback, Confirm, QuestionCard, ReadAloud, ResultSummary, ReviewList,
+    AnswerList, Confirm, PracticeActions, QuestionCard, QuizActions, ReadAloud, ResultSummary,
 };
 use leptos::prelude::*;
 
@@ -47,7 +47,7 @@ pub fn RoundScreen(
     let session = Memo::new(move |_| round.with(|r| r.session.clone()));
     let stage = Memo::new(move |_| round.with(|r| r.stage.clone()));
     let title = Memo::new(move |_| round.with(|r| library.with(|l| round_title(&r.kind, l))));
-    let index = Memo::new(move |_| session.with(|s| s.current().map(|(i, _)| i)));
+    let index = Memo::new(move |_| session.with(|s| s.shown().map(|(i, _)| i)));
     let mode = Memo::new(move |_| session.with(Session::mode));
     let revealed = Memo::new(move |_| {
         session.with(|s| matches!(s, Session::Practice(p) if *p.step() == PracticeStep::Revealed))
@@ -78,7 +78,7 @@ pub fn RoundScreen(
                 <div class="progress-bar" style:width=format!("{}%", (i + 1) * 100 / total.max(1))></div>
             </div>
             <p class="progress-text">
-                {move || Msg::Progress.fill(locale.lang(), &[&(i + 1), &total])}
+                {move || Msg::Position.fill(locale.lang(), &[&(i + 1), &total])}
                 <Show when=move || mode.get() == Mode::Quiz>
                     " · "
                     {move || {
@@ -138,32 +138,32 @@ pub fn RoundScreen(
         view! { {head} {actions} }.into_any()
     };
 
-    // What the screen shows: one question, the result, or the review. Only a change of question
+    // What the screen shows: one question, the result, or the answers. Only a change of question
     // or of stage renders anew (a tick, an answer or a confirmation does not).
     #[derive(Clone, Copy, PartialEq)]
     enum Shown {
         Question(usize),
         Result,
-        Review,
+        Answers,
     }
     let shown = Memo::new(move |_| match stage.get() {
         Stage::Answering { .. } => index.get().map_or(Shown::Result, Shown::Question),
         Stage::Result(_) => Shown::Result,
-        Stage::Review(_) => Shown::Review,
+        Stage::Answers(_) => Shown::Answers,
     });
     let body = move || match shown.get() {
         Shown::Question(i) => question_view(i),
-        Shown::Result | Shown::Review => {
-            let (Stage::Result(record) | Stage::Review(record)) = stage.get_untracked() else {
+        Shown::Result | Shown::Answers => {
+            let (Stage::Result(record) | Stage::Answers(record)) = stage.get_untracked() else {
                 return ().into_any();
             };
             let s = session.get_untracked();
-            if shown.get_untracked() == Shown::Review {
+            if shown.get_untracked() == Shown::Answers {
                 return view! {
-                    <ReviewList
+                    <AnswerList
                         library=library.get_untracked()
                         session=s
-                        on_back=move |_| act(RoundAction::CloseReview)
+                        on_back=move |_| act(RoundAction::HideAnswers)
                     />
                 }
                 .into_any();
@@ -177,7 +177,7 @@ pub fn RoundScreen(
                     streak=best_streak(s.answers())
                     advice=tips
                     plain=elder.get_untracked()
-                    on_review=move |_| act(RoundAction::Review)
+                    on_answers=move |_| act(RoundAction::ShowAnswers)
                     on_again=move |_| act(RoundAction::Again)
                     on_home=move |_| act(RoundAction::LeaveAnyway)
                 />
@@ -219,7 +219,7 @@ fn study_advice(
     let saved = use_saved_state();
     let today = page::today();
     let (in_book, due) = saved.progress.with_untracked(|p| {
-        let due = library.with_untracked(|l| p.due_count(l.current(today), today));
+        let due = library.with_untracked(|l| p.due_count(l.current_questions(today), today));
         (p.wrong_book().count(), due)
     });
     advice(
@@ -266,171 +266,5 @@ fn BookmarkButton(
             <span aria-hidden="true">{move || if marked.get() { "★ " } else { "☆ " }}</span>
             {move || locale.t(Msg::Bookmark)}
         </button>
-    }
-}
-
-/// Practice: "check my answer", then the feedback and "next".
-#[component]
-fn PracticeActions(
-    item: Item,
-    question: Question,
-    is_last: bool,
-    #[prop(into)] revealed: Signal<bool>,
-    #[prop(into)] selected: Signal<Vec<OptionId>>,
-    #[prop(into)] chosen: Signal<Vec<OptionId>>,
-    #[prop(into)] on_submit: Callback<()>,
-    #[prop(into)] on_next: Callback<()>,
-) -> impl IntoView {
-    let locale = use_locale();
-    view! {
-        <Show
-            when=move || revealed.get()
-            fallback=move || {
-                view! {
-                    <div class="actions">
-                        <button
-                            type="button"
-                            class="button button-primary"
-                            aria-disabled=move || selected.with(Vec::is_empty).to_string()
-                            aria-describedby="select-hint"
-                            on:click=move |_| on_submit.run(())
-                        >
-                            {move || locale.t(Msg::Submit)}
-                        </button>
-                        <p id="select-hint" class="hint" hidden=move || !selected.with(Vec::is_empty)>
-                            {move || locale.t(Msg::SelectFirst)}
-                        </p>
-                    </div>
-                }
-            }
-        >
-            <AnswerFeedback item=item.clone() question=question.clone() chosen=chosen.get_untracked() />
-            <div class="actions">
-                <NextButton is_last=is_last on_next=on_next />
-            </div>
-        </Show>
-    }
-}
-
-/// "Next question" or "See my results"; takes the focus when it appears so Enter goes on.
-#[component]
-fn NextButton(
-    /// Whether this is the last question.
-    is_last: bool,
-    /// Called when pressed.
-    #[prop(into)]
-    on_next: Callback<()>,
-) -> impl IntoView {
-    let locale = use_locale();
-    let button = NodeRef::<leptos::html::Button>::new();
-    focus_on_mount(button);
-    view! {
-        <button type="button" class="button button-primary" node_ref=button on:click=move |_| on_next.run(())>
-            {move || if is_last { locale.t(Msg::SeeResults) } else { locale.t(Msg::Next) }}
-        </button>
-    }
-}
-
-/// Quiz: previous / next, hand in (with a warning about unanswered questions), and the answer
-/// sheet to jump to any question (not in a timed quiz, which only moves forward).
-#[component]
-fn QuizActions(
-    index: usize,
-    total: usize,
-    timed: bool,
-    sheet: bool,
-    #[prop(into)] unanswered: Signal<Vec<usize>>,
-    #[prop(into)] on_go: Callback<usize>,
-    #[prop(into)] on_hand_in: Callback<()>,
-) -> impl IntoView {
-    let locale = use_locale();
-    let confirming = RwSignal::new(false);
-    let is_last = index + 1 == total;
-    let has_prev = !timed && index > 0;
-    let ask_hand_in = move |_| {
-        if unanswered.with(Vec::is_empty) {
-            on_hand_in.run(());
-        } else {
-            confirming.set(true);
-        }
-    };
-    let sheet = (sheet && !timed).then(|| {
-        let cells = (0..total)
-            .map(|n| {
-                let open = move || unanswered.with(|u| u.contains(&n));
-                view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="sheet-cell"
-                            class:is-answered=move || !open()
-                            aria-current=(n == index).then_some("step")
-                            aria-label=move || {
-                                let lang = locale.lang();
-                                let state = if open() { Msg::NotAnswered } else { Msg::Answered };
-                                Msg::SheetItem.fill(lang, &[&(n + 1), &state.text(lang)])
-                            }
-                            on:click=move |_| on_go.run(n)
-                        >
-                            {n + 1}
-                            <span class="sheet-mark" aria-hidden="true">{move || if open() { "" } else { "✓" }}</span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <nav class="sheet" aria-labelledby="sheet-title">
-                <h2 id="sheet-title" class="sheet-title">{move || locale.t(Msg::AnswerSheet)}</h2>
-                <ol class="sheet-cells" role="list">{cells}</ol>
-            </nav>
-        }
-    });
-    let warning = move || {
-        let list = unanswered.get();
-        let numbers: Vec<String> = list.iter().map(|n| (n + 1).to_string()).collect();
-        let first = list.first().copied();
-        let message = Signal::derive(move || {
-            let lang = locale.lang();
-            Msg::UnansweredWarn.fill(lang, &[&numbers.len(), &and_list(lang, &numbers)])
-        });
-        view! {
-            <Confirm
-                id="unanswered-text"
-                message=message
-                stay=Msg::KeepAnswering
-                go=Msg::HandInAnyway
-                on_stay=move |_| {
-                    confirming.set(false);
-                    if let Some(n) = first {
-                        on_go.run(n);
-                    }
-                }
-                on_go=on_hand_in
-            />
-        }
-    };
-    view! {
-        <div class="actions quiz-actions">
-            <Show when=move || has_prev>
-                <button type="button" class="button" on:click=move |_| on_go.run(index - 1)>
-                    {move || locale.t(Msg::Prev)}
-                </button>
-            </Show>
-            <Show when=move || !is_last>
-                <button type="button" class="button button-primary" on:click=move |_| on_go.run(index + 1)>
-                    {move || locale.t(Msg::Next)}
-                </button>
-            </Show>
-            <button
-                type="button"
-                class=if is_last { "button button-primary" } else { "button" }
-                on:click=ask_hand_in
-            >
-                {move || locale.t(Msg::HandIn)}
-            </button>
-        </div>
-        <Show when=move || confirming.get()>{warning}</Show>
-        {sheet}
     }
 }

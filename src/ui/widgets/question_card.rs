@@ -68,7 +68,7 @@ pub fn QuestionCard(
     /// Called with the option the player taps.
     #[prop(into)]
     on_toggle: Callback<OptionId>,
-    /// One of a list (the review): a smaller heading that does not take the focus.
+    /// One of a list (the answers after a round): a smaller heading that does not take the focus.
     #[prop(optional)]
     listed: bool,
 ) -> impl IntoView {

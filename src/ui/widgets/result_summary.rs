@@ -24,9 +24,9 @@ pub fn ResultSummary(
     /// Elder mode: accuracy and advice only, no points, runs or time.
     #[prop(optional)]
     plain: bool,
-    /// Called to open the review of every answer.
+    /// Called to open the list of every answer.
     #[prop(into)]
-    on_review: Callback<()>,
+    on_answers: Callback<()>,
     /// Called to play another round of the same kind.
     #[prop(into)]
     on_again: Callback<()>,
@@ -93,8 +93,8 @@ pub fn ResultSummary(
             <h3 class="advice-title">{move || locale.t(Msg::AdviceHeading)}</h3>
             <ul class="advice" role="list">{advice}</ul>
             <div class="actions">
-                <button type="button" class="button button-primary" on:click=move |_| on_review.run(())>
-                    {move || locale.t(Msg::ReviewAnswers)}
+                <button type="button" class="button button-primary" on:click=move |_| on_answers.run(())>
+                    {move || locale.t(Msg::ShowAnswers)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_again.run(())>
                     {move || locale.t(Msg::PlayAgain)}

@@ -1,4 +1,4 @@
-//! The review after a round (解析回顾): every question with the options marked, the player's
+//! The answers after a round (解析回顾): every question with the options marked, the player's
 //! answer, the right answer and the explanation.
 
 use crate::domain::i18n::Msg;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 /// Every answered question of `session`, in order.
 #[component]
-pub fn ReviewList(
+pub fn AnswerList(
     /// The banks the questions come from.
     library: Library,
     /// The finished session.
@@ -53,7 +53,7 @@ pub fn ReviewList(
         .collect_view();
     view! {
         <div class="review">
-            <h2 class="result-title" tabindex="-1" node_ref=heading>{move || locale.t(Msg::ReviewTitle)}</h2>
+            <h2 class="result-title" tabindex="-1" node_ref=heading>{move || locale.t(Msg::AnswersTitle)}</h2>
             <ol class="review-list" role="list">{entries}</ol>
             <div class="actions">
                 <button type="button" class="button button-primary" on:click=move |_| on_back.run(())>
