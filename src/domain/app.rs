@@ -17,13 +17,13 @@ use crate::domain::link::LinkTarget;
 use crate::domain::plan::Plan;
 use crate::domain::plan::{Mode, DEFAULT_QUESTION_COUNT};
 use crate::domain::progress::{question_key, Progress, Shelf};
-use crate::domain::report;
 use crate::domain::saved::{SavedRound, Settings};
 use crate::domain::session::{Quiz, Session};
 use crate::domain::stopwatch::Stopwatch;
 
 mod events;
 mod round;
+mod steps;
 pub use events::{
     BankLoad, Event, Judged, Notice, Persist, RoundAction, Screen, SetupChoice, Start,
 };
@@ -326,110 +326,6 @@ impl AppModel {
             Screen::Round(_) => self.round_action(RoundAction::Leave, env, out),
             _ => self.go_home(env, out),
         }
-    }
-
-    /// Leaves the round: a practice part-way is parked to continue later (replacing the one
-    /// parked before); anything else is dropped.
-    fn leave(&mut self, env: &Env, out: &mut Vec<Persist>) {
-        if let Screen::Round(round) = &self.screen {
-            if round.can_park() {
-                let saved = round.saved(env.now_ms);
-                self.parked = Some(saved.clone());
-                out.push(Persist::Parked(Some(saved)));
-            }
-        }
-        self.go_home(env, out);
-    }
-
-    fn round_action(&mut self, action: RoundAction, env: &Env, out: &mut Vec<Persist>) {
-        let Screen::Round(round) = &mut self.screen else {
-            return;
-        };
-        match action {
-            RoundAction::Leave => {
-                if round.leave_needs_confirming() {
-                    round.stage = Stage::Answering { leaving: true };
-                } else {
-                    self.leave(env, out);
-                }
-            }
-            RoundAction::LeaveAnyway => self.leave(env, out),
-            RoundAction::Stay => {
-                if let Stage::Answering { leaving } = &mut round.stage {
-                    *leaving = false;
-                }
-            }
-            RoundAction::ShowAnswers => round.show_answers(true),
-            RoundAction::HideAnswers => round.show_answers(false),
-            RoundAction::Again => {
-                let kind = round.kind.clone();
-                if let Some(session) = self.draw(&kind, env) {
-                    let round = ActiveRound::new(kind, session, Stopwatch::start(env.now_ms), env);
-                    self.show_round(round, env, out);
-                }
-            }
-            RoundAction::Toggle(_)
-            | RoundAction::Submit
-            | RoundAction::Next
-            | RoundAction::GoTo(_)
-            | RoundAction::HandIn => {
-                let Some(step) = round.step(&action, &self.library, env) else {
-                    return;
-                };
-                if !step.judged.is_empty() {
-                    out.push(Persist::Answers(step.judged));
-                }
-                self.after_step(env, out);
-            }
-        }
-    }
-
-    /// After a step that changed the round: saves it, or files it once finished.
-    fn after_step(&mut self, env: &Env, out: &mut Vec<Persist>) {
-        let Screen::Round(round) = &mut self.screen else {
-            return;
-        };
-        if !round.session.is_finished() {
-            out.push(Persist::InProgress(Some(round.saved(env.now_ms))));
-            return;
-        }
-        out.push(Persist::InProgress(None));
-        let continued = self
-            .parked
-            .as_ref()
-            .is_some_and(|p| p.kind == round.kind && p.session.seed() == round.session.seed());
-        let record = report::record(
-            &round.kind,
-            &round.session,
-            &self.library,
-            env.today,
-            round.clock.seconds(env.now_ms),
-        );
-        round.stage = Stage::Result(record.clone());
-        if continued {
-            // The continued practice is done: nothing is left to continue.
-            self.parked = None;
-            out.push(Persist::Parked(None));
-        }
-        out.push(Persist::Finished(record));
-    }
-
-    fn tick(&mut self, env: &Env, out: &mut Vec<Persist>) {
-        let Screen::Round(round) = &mut self.screen else {
-            return;
-        };
-        if round.seconds_left(env.now_ms) != Some(0) {
-            return;
-        }
-        let Some((index, _)) = round.session.shown() else {
-            return;
-        };
-        let action = if index + 1 < round.session.total() {
-            RoundAction::GoTo(index + 1)
-        } else {
-            RoundAction::HandIn
-        };
-        self.round_action(action, env, out);
     }
 }
 
