@@ -74,6 +74,9 @@ test('a first visit downloads the wasm, the script and each bank once (the offli
     if (css) assert.equal(count(`/${css}`), 1, 'the style sheet crossed the network twice');
     // The index keeps its name across versions: the worker revalidates it (a 304, no body).
     assert.equal(count('/quizzes/index.json', 200), 1);
+    // index.html preloads it and the app's own request takes that download: the page asks once, the
+    // worker once.
+    assert.equal(count('/quizzes/index.json'), 2, `the index was asked for ${count('/quizzes/index.json')} times`);
     assert.deepEqual(problems(), []);
     await page.context().close();
   });
