@@ -377,7 +377,8 @@ function sizes() {
     for (const name of fs.readdirSync(dir)) {
       const file = path.join(dir, name);
       if (fs.statSync(file).isDirectory()) walk(file);
-      else {
+      // The precompressed copies (tools/compress.mjs): their sizes are the columns below.
+      else if (!/\.(br|gz)$/.test(name)) {
         const raw = fs.readFileSync(file);
         rows.push([
           path.relative(dist, file).replace(/-[0-9a-f]{8,}(?=[._])/, '-<hash>'), raw.length,

@@ -4,7 +4,7 @@
 //
 // Precached: what the app needs to start and run offline, and nothing else — the pages (*.html),
 // scripts, wasm, styles, icons, the web manifest, quizzes/index.json and the banks it lists. Not the
-// format guide, the CSV template or anything else a host might refuse (a refused file would fail the
+// format guide, the CSV template, the `.br`/`.gz` copies or anything else a host might refuse (a refused file would fail the
 // install). Each entry says how the worker may fetch it:
 // - `immutable`: the name or query carries a content hash (trunk's `name-<hash>.ext`, a bank as
 //   `quizzes/<file>?v=<hash>` exactly as the app requests it), so a copy in the HTTP cache — the one
@@ -44,7 +44,9 @@ const banks = new Map(index.banks.map((b) => [`quizzes/${b.file}`, b.hash]));
 
 const entries = [];
 for (const rel of files) {
-  if (rel === 'sw.js') continue;
+  // The worker itself, and the precompressed copies tools/compress.mjs writes for hosts (a host
+  // serves them in place of the file; the app never asks for them by name).
+  if (rel === 'sw.js' || /\.(br|gz)$/.test(rel)) continue;
   if (rel.startsWith('quizzes/')) {
     if (rel === 'quizzes/index.json') entries.push({ file: rel, url: `./${rel}` });
     else if (banks.has(rel)) entries.push({ file: rel, url: `./${rel}?v=${banks.get(rel)}`, immutable: true });

@@ -84,7 +84,11 @@ export async function serveAsHost(dir) {
       const rel = path.posix.join(sub, name);
       const full = path.join(dir, rel);
       if (fs.statSync(full).isDirectory()) walk(rel);
-      else {
+      else if (/\.(br|gz)$/.test(name)) {
+        // The build's precompressed copies (tools/compress.mjs): served as they are if asked for, never
+        // compressed again; this server compresses every file itself, as a host without them would.
+        files.set('/' + rel, { raw: fs.readFileSync(full), br: null, type: 'application/octet-stream' });
+      } else {
         const raw = fs.readFileSync(full);
         const br = zlib.brotliCompressSync(raw, {
           params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },

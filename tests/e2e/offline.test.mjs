@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { watchedPage, readIndex, useBrowserAndServer, withAlteredCopy, setUpRound, answer, root, dist } from './harness.mjs';
 import { topicName } from './topics.mjs';
 
@@ -54,6 +55,31 @@ test('the service worker precaches what the app needs, each page once, and nothi
   assert.equal(new Set(urls).size, urls.length, 'a file is listed twice');
 });
 
+test('the precompressed copies beside the files decompress to them, and the worker lists none of them', () => {
+  const files = [];
+  const walk = (sub) => {
+    for (const name of fs.readdirSync(path.join(dist, sub))) {
+      const rel = sub ? `${sub}/${name}` : name;
+      if (fs.statSync(path.join(dist, rel)).isDirectory()) walk(rel);
+      else files.push(rel);
+    }
+  };
+  walk('');
+  const wasm = files.find((f) => f.endsWith('_bg.wasm'));
+  const glue = files.find((f) => /^anxin-[0-9a-f]+\.js$/.test(f));
+  for (const f of ['index.html', 'loader.js', 'sw.js', 'quizzes/index.json', wasm, glue, ...readIndex().banks.map((b) => `quizzes/${b.file}`)]) {
+    assert.ok(files.includes(`${f}.br`) && files.includes(`${f}.gz`), `${f} has no .br and .gz copies`);
+  }
+  for (const copy of files.filter((f) => /\.(br|gz)$/.test(f))) {
+    const original = copy.slice(0, -3);
+    assert.ok(files.includes(original), `${copy} is a copy of nothing`);
+    const bytes = fs.readFileSync(path.join(dist, copy));
+    const unpacked = copy.endsWith('.br') ? zlib.brotliDecompressSync(bytes) : zlib.gunzipSync(bytes);
+    assert.ok(unpacked.equals(fs.readFileSync(path.join(dist, original))), `${copy} is not ${original} (run tools/compress.mjs again)`);
+  }
+  assert.deepEqual(precacheList(dist).map((e) => e.url).filter((u) => /\.(br|gz)(\?|$)/.test(u)), []);
+});
+
 test('a first visit downloads the wasm, the script and each bank once (the offline copy reuses them)', async () => {
   await withAlteredCopy(() => {}, async (origin, dir, server) => {
     const { page, problems } = await watchedPage(env.browser, origin, { serviceWorkers: 'allow' });
@@ -74,6 +100,9 @@ test('a first visit downloads the wasm, the script and each bank once (the offli
     if (css) assert.equal(count(`/${css}`), 1, 'the style sheet crossed the network twice');
     // The index keeps its name across versions: the worker revalidates it (a 304, no body).
     assert.equal(count('/quizzes/index.json', 200), 1);
+    // index.html preloads it and the app's own request takes that download: the page asks once, the
+    // worker once.
+    assert.equal(count('/quizzes/index.json'), 2, `the index was asked for ${count('/quizzes/index.json')} times`);
     assert.deepEqual(problems(), []);
     await page.context().close();
   });
