@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod date;
 pub mod history;
 pub mod i18n;
+pub mod kiosk;
 pub mod library;
 pub mod link;
 pub mod plan;
