@@ -8,5 +8,7 @@
 //! survives a reset.
 
 mod outcome;
+pub mod stats;
 
 pub use outcome::{Answered, Outcome, TopicChoice};
+pub use stats::KioskStats;
