@@ -8,6 +8,7 @@
 //! survives a reset.
 
 mod outcome;
+pub mod pin;
 pub mod stats;
 
 pub use outcome::{Answered, Outcome, TopicChoice};
