@@ -9,6 +9,7 @@
 
 mod outcome;
 pub mod pin;
+pub mod prize;
 pub mod stats;
 
 pub use outcome::{Answered, Outcome, TopicChoice};
