@@ -166,3 +166,138 @@ fn the_summary_counts_true_false_answers_not_file_positions() {
     assert!(text.contains("0 个警告"), "{text}");
     assert!(text.contains("判断题答案：正确 1，错误 0"), "{text}");
 }
+
+/// A kiosk's export: `sessions` sessions, each answering the first fraud question wrong with
+/// its second option, on the bank version `version`.
+fn kiosk_export(branch: &str, sessions: u32, version: u64) -> String {
+    use anxin::domain::bank::{OptionId, Topic};
+    use anxin::domain::date::Date;
+    use anxin::domain::kiosk::stats::BankVersions;
+    use anxin::domain::kiosk::{Answered, KioskStats, Outcome, TopicChoice};
+    use anxin::domain::text::Lang;
+    let bank = base_fraud();
+    let question = &bank["questions"][0];
+    let key = format!("fraud/{}", question["id"].as_str().unwrap());
+    let wrong = question["options"][1]["id"].as_str().unwrap();
+    let date = Date::new(2025, 3, 1).unwrap();
+    let mut stats = KioskStats::new(date, branch);
+    let versions = BankVersions::from([("fraud".into(), version)]);
+    for i in 0..sessions {
+        let outcome = Outcome {
+            date,
+            hour: 10,
+            choice: TopicChoice::Topic(Topic::Fraud),
+            total: 1,
+            answers: vec![Answered {
+                key: key.clone(),
+                chosen: vec![OptionId::from(wrong)],
+                correct: false,
+            }],
+            completed: true,
+            elder: i.is_multiple_of(2),
+            lang: Lang::Zh,
+            prize_issued: false,
+        };
+        stats.record(&outcome, &versions).unwrap();
+    }
+    stats.to_json()
+}
+
+fn base_fraud() -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/fraud.json");
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn stats_merge_combines_kiosks_and_prints_the_report_with_question_texts() {
+    let dir = scratch("stats");
+    let version = base_fraud()["version"].as_u64().unwrap();
+    std::fs::write(dir.join("a.json"), kiosk_export("East", 4, version)).unwrap();
+    std::fs::write(dir.join("b.json"), kiosk_export("West", 3, version)).unwrap();
+    let (out, report) = (dir.join("head-office.json"), dir.join("report.html"));
+    let path = |p: &Path| p.to_str().unwrap().to_owned();
+    let (ok, text) = tool(&[
+        "stats",
+        "merge",
+        "--lang",
+        "en",
+        &path(&dir.join("a.json")),
+        &path(&dir.join("b.json")),
+        "-o",
+        &path(&out),
+        "--report",
+        &path(&report),
+        "--banks",
+        "quizzes/",
+    ]);
+    assert!(ok, "{text}");
+    assert!(text.contains("2 files → "), "{text}");
+    assert!(text.contains("(7 sessions)"), "{text}");
+    let merged: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(merged["data"]["started"], 7);
+    let html = std::fs::read_to_string(&report).unwrap();
+    let question = &base_fraud()["questions"][0];
+    let prompt = question["prompt"]["en"].as_str().unwrap();
+    let option = question["options"][1]["text"]["en"].as_str().unwrap();
+    assert!(html.contains("@page{size:A4"), "{html}");
+    assert!(html.contains("<td>East, West</td>"), "{html}");
+    assert!(html.contains("<svg role=\"img\""), "{html}");
+    assert!(html.contains("<td>Fraud prevention</td>"), "{html}");
+    let escape = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    assert!(html.contains(&escape(prompt)), "{html}");
+    assert!(html.contains(&format!("{} (7)", escape(option))), "{html}");
+    // 4 elder-mode sessions: under 5, so never shown as a number.
+    assert!(
+        html.contains("Elder mode</th><td>&lt;5 (&lt;5)</td>"),
+        "{html}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn stats_merge_refuses_another_bank_version_and_impossible_counts_naming_the_file() {
+    let dir = scratch("stats-bad");
+    std::fs::write(dir.join("a.json"), kiosk_export("East", 6, 2)).unwrap();
+    std::fs::write(dir.join("b.json"), kiosk_export("West", 6, 3)).unwrap();
+    let bad = kiosk_export("North", 6, 2).replace("\"completed\": 6", "\"completed\": 9");
+    std::fs::write(dir.join("c.json"), bad).unwrap();
+    let out = dir.join("merged.json");
+    let file = |n: &str| dir.join(n).to_str().unwrap().to_owned();
+    let (ok, text) = tool(&[
+        "stats",
+        "merge",
+        &file("a.json"),
+        &file("b.json"),
+        "-o",
+        &file("merged.json"),
+    ]);
+    assert!(!ok);
+    assert!(
+        text.contains(&format!(
+            "{}: bank fraud is version 3 there, but version 2 in {}",
+            file("b.json"),
+            file("a.json")
+        )),
+        "{text}"
+    );
+    let (ok, text) = tool(&[
+        "stats",
+        "merge",
+        &file("a.json"),
+        &file("c.json"),
+        "-o",
+        &file("merged.json"),
+    ]);
+    assert!(!ok);
+    assert!(
+        text.contains(&format!("{}: impossible counts: completed", file("c.json"))),
+        "{text}"
+    );
+    assert!(!out.exists());
+    std::fs::remove_dir_all(dir).unwrap();
+}

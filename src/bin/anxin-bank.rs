@@ -6,13 +6,17 @@
 //! anxin-bank index  [--lang zh|en] <folder>               check, then rewrite <folder>/index.json
 //! anxin-bank import [--lang zh|en] <sheet.csv> -o <bank.json>   spreadsheet → bank, checked
 //! anxin-bank export [--lang zh|en] <bank.json> -o <sheet.csv>   bank → spreadsheet
+//! anxin-bank stats merge [--lang zh|en] <a.json> <b.json>… -o <merged.json>
+//!                        [--report <report.html>] [--banks <folder>]   kiosks' statistics merged
 //! ```
 
 use anxin::domain::bank::sheet::export::export_csv;
 use anxin::domain::bank::sheet::import::import_sheet;
 use anxin::domain::bank::{parse_bank, true_false_answers, Bank, BankIndex, BankReport};
 use anxin::domain::date::Date;
-use anxin::domain::i18n::fill;
+use anxin::domain::i18n::{fill, topic_name};
+use anxin::domain::kiosk::stats::merge_exports;
+use anxin::domain::kiosk::stats::report::{activity_report, QuestionTexts};
 use anxin::domain::text::Lang;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,7 +26,8 @@ const USAGE: &str = "usage:
   anxin-bank check  [--lang zh|en] <folder or bank files…>
   anxin-bank index  [--lang zh|en] <folder>
   anxin-bank import [--lang zh|en] <sheet.csv> -o <bank.json>
-  anxin-bank export [--lang zh|en] <bank.json> -o <sheet.csv>";
+  anxin-bank export [--lang zh|en] <bank.json> -o <sheet.csv>
+  anxin-bank stats merge [--lang zh|en] <a.json> <b.json>… -o <merged.json> [--report <report.html>] [--banks <folder>]";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +41,7 @@ fn main() -> ExitCode {
         "index" => index(&args, lang),
         "import" => import(&args, lang),
         "export" => export(&args, lang),
+        "stats" => stats(&args, lang),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())
@@ -257,5 +263,83 @@ fn export(args: &[String], lang: Lang) -> Result<(), String> {
     std::fs::write(&output, export_csv(&bank))
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
     println!("{} → {}", input.display(), output.display());
+    Ok(())
+}
+
+/// Takes `flag <value>` out of the arguments.
+fn take_flag(args: &mut Vec<String>, flag: &str) -> Result<Option<String>, String> {
+    let Some(pos) = args.iter().position(|a| a == flag) else {
+        return Ok(None);
+    };
+    let value = args
+        .get(pos + 1)
+        .cloned()
+        .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+    args.drain(pos..pos + 2);
+    Ok(Some(value))
+}
+
+/// `stats merge`: several kiosks' exports into one, refusing other bank versions and impossible
+/// counts; optionally the printable activity report.
+fn stats(args: &[String], lang: Lang) -> Result<(), String> {
+    let mut args = args.to_vec();
+    if args.first().map(String::as_str) != Some("merge") {
+        return Err(format!("unknown stats command\n{USAGE}"));
+    }
+    args.remove(0);
+    let output = take_flag(&mut args, "-o")?
+        .ok_or_else(|| format!("name the merged file with -o <file>\n{USAGE}"))?;
+    let report = take_flag(&mut args, "--report")?;
+    let banks = take_flag(&mut args, "--banks")?;
+    if args.is_empty() {
+        return Err(format!("name the kiosks' export files\n{USAGE}"));
+    }
+    let mut files = Vec::new();
+    for arg in &args {
+        let text = std::fs::read_to_string(arg).map_err(|e| format!("cannot read {arg}: {e}"))?;
+        files.push((arg.as_str(), text));
+    }
+    let merged = merge_exports(files.iter().map(|(name, text)| (*name, text.as_str())))
+        .map_err(|e| e.to_string())?;
+    std::fs::write(&output, merged.to_json()).map_err(|e| format!("cannot write {output}: {e}"))?;
+    match lang {
+        Lang::Zh => println!(
+            "{} 个文件 → {output}（{} 人次）",
+            args.len(),
+            merged.started
+        ),
+        Lang::En => println!(
+            "{} → {output} ({})",
+            counted(args.len(), "file", "files"),
+            counted(merged.started as usize, "session", "sessions")
+        ),
+    }
+    let Some(report) = report else {
+        return Ok(());
+    };
+    let mut loaded = Vec::new();
+    if let Some(folder) = banks {
+        for checked in check(&[folder], lang)? {
+            loaded.extend(checked.report.bank);
+        }
+    }
+    let texts = QuestionTexts::from_banks(&loaded, lang);
+    let name = |word: &str| {
+        let key = if word == "mixed" {
+            None
+        } else {
+            anxin::domain::bank::Topic::parse(word)
+        };
+        match key {
+            Some(topic) => topic_name(topic).text(lang).to_owned(),
+            None => match lang {
+                Lang::Zh => "一样来一点".to_owned(),
+                Lang::En => "A bit of everything".to_owned(),
+            },
+        }
+    };
+    let html = activity_report(&merged.view(), &texts, lang, &name);
+    std::fs::write(&report, html).map_err(|e| format!("cannot write {report}: {e}"))?;
+    println!("→ {report}");
     Ok(())
 }

@@ -8,5 +8,9 @@
 //! survives a reset.
 
 mod outcome;
+pub mod pin;
+pub mod prize;
+pub mod stats;
 
 pub use outcome::{Answered, Outcome, TopicChoice};
+pub use stats::KioskStats;
