@@ -8,5 +8,7 @@
 //! survives a reset.
 
 mod outcome;
+mod settings;
 
 pub use outcome::{Answered, Outcome, TopicChoice};
+pub use settings::{KioskOverrides, KioskSettings, SettingProblem};
