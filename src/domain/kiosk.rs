@@ -6,11 +6,24 @@
 //! What one customer's session leaves behind is an [`Outcome`]: anonymous, no identity, nothing
 //! that could single a person out. Only outcomes reach the statistics; nothing else of a customer
 //! survives a reset.
+//!
+//! `session`: the kiosk model ([`KioskModel`]: attract, choosing, answering, the end card, and the
+//! "Still there?" warning before every idle reset). `settings`: the kiosk's settings, a
+//! deployment's `kiosk.json` and a device's overrides merged field by field. `stats`: the
+//! anonymous counts, their suppressed view, export, merge and the activity report. `pin`: the
+//! operator PIN (salted slow hash, lockout). `prize`: one-time prize codes.
 
 mod outcome;
 pub mod pin;
 pub mod prize;
+mod session;
+mod settings;
 pub mod stats;
 
 pub use outcome::{Answered, Outcome, TopicChoice};
+pub use session::{
+    lesson, phone_url, tip_at, tips, EndCard, Event, Hotline, KioskEnv, KioskModel, KioskPersist,
+    KioskRound, Praise, Screen, StillThere, Takeaway, MAX_SPEECH_MS, TAKEAWAYS, TIP_MS,
+};
+pub use settings::{KioskOverrides, KioskSettings, SettingProblem};
 pub use stats::KioskStats;
