@@ -143,3 +143,18 @@ pub fn app_root() -> Result<web_sys::HtmlElement, PlatformError> {
     }
     doc.body().ok_or(PlatformError::NoWindow)
 }
+
+/// Resolves in a later task of the page's event loop (`setTimeout(…, 0)`), so that the work before
+/// and after it are two tasks, and the browser may paint or handle a tap in between. Resolves at
+/// once when there is no window (nothing to yield to).
+pub async fn next_task() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let wait = js_sys::Promise::new(&mut |resolve, _reject| {
+        if window.set_timeout_with_callback(&resolve).is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}

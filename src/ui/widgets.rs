@@ -16,7 +16,7 @@ mod topic_chart;
 
 pub use answer_feedback::AnswerFeedback;
 pub use answer_list::AnswerList;
-pub use chips::{words, AudienceChips, Chips, Choice};
+pub use chips::{numbered, picked, positions, words, AudienceChips, Chips, Choice};
 pub use confirm::Confirm;
 pub use elder_toggle::ElderToggle;
 pub use lang_toggle::LangToggle;

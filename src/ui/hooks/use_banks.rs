@@ -8,7 +8,6 @@
 
 use crate::domain::app::{BankLoad, Event};
 use crate::domain::bank::{parse_bank_on_device, BankIndex, IndexEntry};
-use crate::domain::text::Lang;
 use crate::platform::fetch::{fetch_bytes, CacheMode};
 use crate::platform::{log, page};
 use leptos::prelude::*;
@@ -53,11 +52,17 @@ async fn fetch_bank(entry: &IndexEntry) -> BankLoad {
     // Content only: expiry depends on the device's clock, which may be wrong, so it is never a
     // content error here; expired questions are simply not drawn.
     let report = parse_bank_on_device(&entry.file, &bytes);
-    for problem in &report.problems {
-        // For the front-end team's console; customers see a short notice only.
-        log::warn(&problem.line(Lang::En));
-    }
     let errors = report.error_count();
+    if !report.problems.is_empty() {
+        // For the front-end team's console; customers see a short notice only. Counts, not the
+        // problems' wording: the wording (both languages, every kind) would cost the phone ~4 KB
+        // of brotli-compressed wasm (`make bench`), and `anxin-bank check` names each problem.
+        log::warn(&format!(
+            "{}: {errors} errors, {} warnings; `anxin-bank check` names each",
+            entry.file,
+            report.problems.len() - errors
+        ));
+    }
     match report.bank {
         Some(bank) => {
             let today = page::today();
@@ -82,6 +87,9 @@ async fn fetch_bank(entry: &IndexEntry) -> BankLoad {
 pub fn use_banks(on_event: Callback<Event>) -> UseBanks {
     let load_one = move |entry: IndexEntry| async move {
         let load = fetch_bank(&entry).await;
+        // Checking a bank and showing it are two tasks, each under 50 ms at 4× CPU (`make bench`,
+        // phone profile: the largest bank took one 54 ms task), so a tap is never held up by both.
+        page::next_task().await;
         on_event.run(Event::BankLoaded(entry, load));
     };
     let reload = Callback::new(move |()| {

@@ -11,7 +11,7 @@ use crate::domain::plan::{Order, Plan, DIFFICULTIES, PRACTICE_COUNTS, QUIZ_COUNT
 use crate::domain::text::Lang;
 use crate::platform::page;
 use crate::ui::services::{use_elder, use_locale};
-use crate::ui::widgets::{words, AudienceChips, Chips, Choice, ScreenHead};
+use crate::ui::widgets::{numbered, picked, positions, words, AudienceChips, Chips, ScreenHead};
 use leptos::prelude::*;
 
 /// The setup screen; reports the plan to start.
@@ -63,35 +63,36 @@ pub fn SetupScreen(
     let mode = Memo::new(move |_| plan.with(|p| p.mode));
     let due_note = move || mode.get() == Mode::Practice && pool.get() > 0;
 
-    let mode_choices = vec![
-        Choice::new(Mode::Practice, words(Msg::ModePractice)),
-        Choice::new(Mode::Quiz, words(Msg::ModeQuiz)),
+    // Each group's values, in the order of its chips (a chip stands for its value's position).
+    const MODES: [Mode; 2] = [Mode::Practice, Mode::Quiz];
+    const ORDERS: [Order; 2] = [Order::Sequential, Order::Random];
+    const QUIZ_COUNT_VALUES: [Option<usize>; 4] = [
+        Some(QUIZ_COUNTS[0]),
+        Some(QUIZ_COUNTS[1]),
+        Some(QUIZ_COUNTS[2]),
+        Some(QUIZ_COUNTS[3]),
     ];
-    let topic_choices = move || {
-        topics
-            .get()
-            .into_iter()
-            .map(|t| Choice::new(t, words(topic_name(t))))
-            .collect::<Vec<_>>()
-    };
-    let order_choices = vec![
-        Choice::new(Order::Sequential, words(Msg::OrderSequential)),
-        Choice::new(Order::Random, words(Msg::OrderRandom)),
-    ];
+    const TIMES: [u32; 3] = [0, TIME_LIMITS[0], TIME_LIMITS[1]];
+    let mode_choices = numbered(&MODES, |m| {
+        words(match m {
+            Mode::Practice => Msg::ModePractice,
+            Mode::Quiz => Msg::ModeQuiz,
+        })
+    });
+    let order_choices = numbered(&ORDERS, |o| {
+        words(match o {
+            Order::Sequential => Msg::OrderSequential,
+            Order::Random => Msg::OrderRandom,
+        })
+    });
     let count_words = move |n: Option<usize>| {
         Signal::derive(move || match n {
             Some(n) => Msg::CountOption.fill(locale.lang(), &[&n]),
             None => locale.t(Msg::CountAll).to_owned(),
         })
     };
-    let count_choices = QUIZ_COUNTS
-        .into_iter()
-        .map(|n| Choice::new(Some(n), count_words(Some(n))))
-        .collect::<Vec<_>>();
-    let practice_count_choices = PRACTICE_COUNTS
-        .into_iter()
-        .map(|n| Choice::new(n, count_words(n)))
-        .collect::<Vec<_>>();
+    let count_choices = numbered(&QUIZ_COUNT_VALUES, count_words);
+    let practice_count_choices = numbered(&PRACTICE_COUNTS, count_words);
     // What one chosen topic covers (its banks' descriptions; the home screen hides them on phones).
     let about = move || {
         let [topic] = plan.with(|p| p.topics.clone())[..] else {
@@ -113,18 +114,11 @@ pub fn SetupScreen(
             .join(if lang == Lang::Zh { "" } else { " " });
         Some(view! { <p class="hint topic-about">{text}</p> })
     };
-    let difficulty_choices = DIFFICULTIES
-        .into_iter()
-        .map(|d| Choice::new(d, words(difficulty_name(d))))
-        .collect::<Vec<_>>();
-    let time_choices = std::iter::once(Choice::new(0u32, words(Msg::TimeOff)))
-        .chain(TIME_LIMITS.into_iter().map(|s| {
-            Choice::new(
-                s,
-                Signal::derive(move || Msg::TimeSeconds.fill(locale.lang(), &[&s])),
-            )
-        }))
-        .collect::<Vec<_>>();
+    let difficulty_choices = numbered(&DIFFICULTIES, |d| words(difficulty_name(d)));
+    let time_choices = numbered(&TIMES, |s| match s {
+        0 => words(Msg::TimeOff),
+        s => Signal::derive(move || Msg::TimeSeconds.fill(locale.lang(), &[&s])),
+    });
     let time_choices = StoredValue::new(time_choices);
 
     let status = move || {
@@ -143,8 +137,12 @@ pub fn SetupScreen(
             <Chips
                 heading=Msg::ModeHeading
                 choices=mode_choices
-                selected=Signal::derive(move || vec![mode.get()])
-                on_pick=move |m: Mode| plan.update(|p| p.set_mode(m))
+                selected=Signal::derive(move || positions(&MODES, &[mode.get()]))
+                on_pick=move |chip| {
+                    if let Some(m) = picked(&MODES, chip) {
+                        plan.update(|p| p.set_mode(m));
+                    }
+                }
             />
             <p class="hint">
                 {move || match mode.get() {
@@ -153,15 +151,25 @@ pub fn SetupScreen(
                 }}
             </p>
             {move || {
-                let all = topics.get();
+                let all = StoredValue::new(topics.get());
                 view! {
                     <Chips
                         heading=Msg::TopicsHeading
-                        choices=topic_choices()
+                        choices=all.with_value(|all| numbered(all, |t| words(topic_name(t))))
                         selected=Signal::derive(move || {
-                            plan.with(|p| if p.topics.is_empty() { topics.get() } else { p.topics.clone() })
+                            all.with_value(|all| {
+                                plan.with(|p| {
+                                    if p.topics.is_empty() { positions(all, all) } else { positions(all, &p.topics) }
+                                })
+                            })
                         })
-                        on_pick=move |t: Topic| plan.update(|p| p.toggle_topic(t, &all))
+                        on_pick=move |chip| {
+                            all.with_value(|all| {
+                                if let Some(t) = picked(all, chip) {
+                                    plan.update(|p| p.toggle_topic(t, all));
+                                }
+                            })
+                        }
                     />
                 }
             }}
@@ -177,14 +185,22 @@ pub fn SetupScreen(
                         <Chips
                             heading=Msg::CountHeading
                             choices=practice_count_choices.clone()
-                            selected=Signal::derive(move || vec![plan.with(|p| p.count)])
-                            on_pick=move |n| plan.update(|p| p.count = n)
+                            selected=Signal::derive(move || positions(&PRACTICE_COUNTS, &[plan.with(|p| p.count)]))
+                            on_pick=move |chip| {
+                                if let Some(n) = picked(&PRACTICE_COUNTS, chip) {
+                                    plan.update(|p| p.count = n);
+                                }
+                            }
                         />
                         <Chips
                             heading=Msg::OrderHeading
                             choices=order_choices.clone()
-                            selected=Signal::derive(move || vec![plan.with(|p| p.order)])
-                            on_pick=move |o| plan.update(|p| p.order = o)
+                            selected=Signal::derive(move || positions(&ORDERS, &[plan.with(|p| p.order)]))
+                            on_pick=move |chip| {
+                                if let Some(o) = picked(&ORDERS, chip) {
+                                    plan.update(|p| p.order = o);
+                                }
+                            }
                         />
                     }
                 }
@@ -192,22 +208,34 @@ pub fn SetupScreen(
                 <Chips
                     heading=Msg::CountHeading
                     choices=count_choices.clone()
-                    selected=Signal::derive(move || vec![plan.with(|p| p.count)])
-                    on_pick=move |n| plan.update(|p| p.count = n)
+                    selected=Signal::derive(move || positions(&QUIZ_COUNT_VALUES, &[plan.with(|p| p.count)]))
+                    on_pick=move |chip| {
+                        if let Some(n) = picked(&QUIZ_COUNT_VALUES, chip) {
+                            plan.update(|p| p.count = n);
+                        }
+                    }
                 />
                 <Chips
                     heading=Msg::DifficultyHeading
                     choices=difficulty_choices.clone()
-                    selected=Signal::derive(move || plan.with(|p| p.difficulties.clone()))
-                    on_pick=move |d| plan.update(|p| p.toggle_difficulty(d))
+                    selected=Signal::derive(move || plan.with(|p| positions(&DIFFICULTIES, &p.difficulties)))
+                    on_pick=move |chip| {
+                        if let Some(d) = picked(&DIFFICULTIES, chip) {
+                            plan.update(|p| p.toggle_difficulty(d));
+                        }
+                    }
                 />
                 // Elder mode has no time limits.
                 <Show when=move || !elder.get()>
                     <Chips
                         heading=Msg::TimeHeading
                         choices=time_choices.get_value()
-                        selected=Signal::derive(move || vec![plan.with(|p| p.limit_seconds.unwrap_or(0))])
-                        on_pick=move |s: u32| plan.update(|p| p.limit_seconds = (s > 0).then_some(s))
+                        selected=Signal::derive(move || positions(&TIMES, &[plan.with(|p| p.limit_seconds.unwrap_or(0))]))
+                        on_pick=move |chip| {
+                            if let Some(s) = picked(&TIMES, chip) {
+                                plan.update(|p| p.limit_seconds = (s > 0).then_some(s));
+                            }
+                        }
                     />
                 </Show>
                 <p class="hint">

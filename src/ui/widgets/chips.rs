@@ -6,41 +6,65 @@ use crate::domain::i18n::{audience_name, Msg};
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
-/// One chip: the value it stands for and its words (tracked, so they follow the language).
+/// One chip: the number it stands for and its words (tracked, so they follow the language).
+///
+/// The number is the caller's to map: usually the position of a value in the caller's list
+/// ([`numbered`], [`positions`], [`picked`]). One `Chips` for every kind of value, instead of one
+/// copy of the widget per value type: seven copies cost the phone ~2 KB of brotli-compressed wasm.
 #[derive(Debug, Clone, Copy)]
-pub struct Choice<T: Send + Sync + 'static> {
-    /// What picking it means.
-    pub value: T,
+pub struct Choice {
+    /// What picking it means (to the caller).
+    pub value: u8,
     /// What it says.
     pub label: Signal<String>,
 }
 
-impl<T: Send + Sync + 'static> Choice<T> {
+impl Choice {
     /// A chip for `value` saying `label`.
-    pub fn new(value: T, label: Signal<String>) -> Self {
+    pub fn new(value: u8, label: Signal<String>) -> Self {
         Choice { value, label }
     }
 }
 
+/// One chip per value of `values`, numbered by position, each saying `label(value)`.
+pub fn numbered<T: Copy>(values: &[T], label: impl Fn(T) -> Signal<String>) -> Vec<Choice> {
+    (0..=u8::MAX)
+        .zip(values)
+        .map(|(i, v)| Choice::new(i, label(*v)))
+        .collect()
+}
+
+/// The chip numbers (positions in `values`) of the values `pressed`.
+pub fn positions<T: PartialEq>(values: &[T], pressed: &[T]) -> Vec<u8> {
+    (0..=u8::MAX)
+        .zip(values)
+        .filter(|(_, v)| pressed.contains(v))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The value a chip number stands for (its position in `values`).
+pub fn picked<T: Copy>(values: &[T], chip: u8) -> Option<T> {
+    values.get(usize::from(chip)).copied()
+}
+
 /// A group of choices; reports the one tapped (the caller decides what pressing means).
 #[component]
-pub fn Chips<T>(
+pub fn Chips(
     /// The group's heading (also its accessible name).
     heading: Msg,
     /// The choices with their words.
-    choices: Vec<Choice<T>>,
+    choices: Vec<Choice>,
     /// The choices pressed now.
     #[prop(into)]
-    selected: Signal<Vec<T>>,
+    selected: Signal<Vec<u8>>,
     /// Called with the choice tapped.
     #[prop(into)]
-    on_pick: Callback<T>,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
+    on_pick: Callback<u8>,
+) -> impl IntoView {
     let locale = use_locale();
-    let id = format!("chips-{heading:?}").to_ascii_lowercase();
+    // Unique among the groups of a screen (each has its own heading).
+    let id = format!("chips-{}", heading as u16);
     let labelled_by = id.clone();
     view! {
         <div class="choice" role="group" aria-labelledby=labelled_by>
@@ -84,21 +108,22 @@ pub fn AudienceChips(
     #[prop(into)]
     on_pick: Callback<Audience>,
 ) -> impl IntoView {
-    let choices = [
+    const AUDIENCES: [Audience; 4] = [
         Audience::Everyone,
         Audience::Elderly,
         Audience::Youth,
         Audience::Newcomers,
-    ]
-    .into_iter()
-    .map(|a| Choice::new(a, words(audience_name(a))))
-    .collect();
+    ];
     view! {
         <Chips
             heading=Msg::AudienceHeading
-            choices=choices
-            selected=Signal::derive(move || vec![audience.get()])
-            on_pick=on_pick
+            choices=numbered(&AUDIENCES, |a| words(audience_name(a)))
+            selected=Signal::derive(move || positions(&AUDIENCES, &[audience.get()]))
+            on_pick=move |chip| {
+                if let Some(a) = picked(&AUDIENCES, chip) {
+                    on_pick.run(a);
+                }
+            }
         />
     }
 }
