@@ -24,6 +24,7 @@ mod draw;
 mod events;
 mod log;
 mod play;
+mod rules;
 mod setup;
 mod standings;
 mod state;
@@ -32,10 +33,11 @@ mod timer;
 pub use draw::{draw_questions, Draw, DrawError, DrawFilters};
 pub use events::{Effect, Env, Event, Refused, Verdict};
 pub use log::{Ignored, LogEntry, Outcome, ScoreChange};
+pub use rules::{
+    AfterWrong, BuzzRules, CompulsoryRules, RiskRules, RoundRules, TiebreakRules, TurnOrder,
+};
 pub use setup::{
-    AfterWrong, BuzzRules, CompulsoryRules, MatchSetup, QuestionKey, RiskRules, RoundRules,
-    RoundSetup, SetupError, Team, TeamColour, TeamId, TiebreakRules, TurnOrder, MAX_TEAMS,
-    MIN_TEAMS,
+    MatchSetup, QuestionKey, RoundSetup, SetupError, Team, TeamColour, TeamId, MAX_TEAMS, MIN_TEAMS,
 };
 pub use standings::{podium, ranking, tied_teams, Standing, PODIUM};
 pub use state::{Buzz, Ending, MatchState, Phase, Play};

@@ -5,7 +5,8 @@
 
 use super::events::{Env, Event, Refused, Verdict};
 use super::log::{Ignored, Outcome};
-use super::setup::{AfterWrong, BuzzRules, MatchSetup, RoundRules, TeamId, TiebreakRules};
+use super::rules::{AfterWrong, BuzzRules, RoundRules, TiebreakRules};
+use super::setup::{MatchSetup, TeamId};
 use super::state::{Buzz, Ending, MatchState, Phase};
 use super::timer::limit;
 

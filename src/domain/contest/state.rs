@@ -4,7 +4,8 @@
 //! actions on a question are in `play.rs`.
 
 use super::log::Outcome;
-use super::setup::{MatchSetup, RoundRules, RoundSetup, TeamId, TurnOrder};
+use super::rules::{RoundRules, TurnOrder};
+use super::setup::{MatchSetup, RoundSetup, TeamId};
 use super::standings::tied_teams;
 use super::timer::Timer;
 use crate::domain::bank::OptionId;
