@@ -15,6 +15,11 @@
 //! produced — replaying events through newer rules could land elsewhere. The log is not undone:
 //! an undo is logged as a line of its own that takes the step's score changes back.
 //!
+//! Words: a *match* (一场比赛) is the whole contest; its *rounds* (必答轮, 抢答轮…) are parts of the
+//! match, not the learner's rounds (`library::RoundKind`); the question *in play* is the one the
+//! host is on, shown or not; a question is *settled* once answered, timed out, void, passed or
+//! declined. A team is a [`TeamId`], its place in the setup.
+//!
 //! It must not import the learner app's or the kiosk's models.
 
 use crate::domain::library::Library;
