@@ -5,11 +5,12 @@
 //! The modules form layers, and a module imports only from layers below its own (checked by
 //! `tests/layering.rs`), lowest first: `text`, `date`, `rng`, `stopwatch`; `bank`; `i18n`;
 //! `plan`; `session`; `score`; `history`; `progress`; `library`; then `saved`, `link`, `speech`
-//! and `report`.
+//! and `report`; then the pages' models, `app`, `kiosk` and `contest`.
 
 pub mod app;
 pub mod bank;
 pub mod catalog;
+pub mod contest;
 pub mod date;
 pub mod history;
 pub mod i18n;

@@ -116,7 +116,7 @@ const DOMAIN_ORDER: &[&[&str]] = &[
     &["progress"],
     &["library"],
     &["saved", "link", "speech", "report", "catalog"],
-    &["app", "kiosk"],
+    &["app", "kiosk", "contest"],
 ];
 
 fn rank(module: &str) -> Option<usize> {

@@ -1,0 +1,547 @@
+//! The match driven through events, natively: setups and draws, each round's scoring, and (in
+//! the submodules) buzz-in and tiebreaks, undo and redo, and saving after every step.
+
+use super::*;
+use crate::domain::bank::{parse_bank_on_device, BankIndex, OptionId, QuestionType, Topic};
+use crate::domain::date::Date;
+use std::sync::Arc;
+
+mod buzz;
+mod saved;
+
+const DAY: &str = "2026-12-05";
+
+pub(super) fn today() -> Date {
+    Date::parse(DAY).unwrap()
+}
+
+/// Every bank in `quizzes/` (read once for all the tests).
+pub(super) fn library() -> Library {
+    static LIBRARY: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
+    LIBRARY.get_or_init(read_library).clone()
+}
+
+fn read_library() -> Library {
+    let index = BankIndex::parse(&std::fs::read_to_string("quizzes/index.json").unwrap()).unwrap();
+    let mut library = Library::default();
+    for entry in index.banks {
+        let bytes = std::fs::read(format!("quizzes/{}", entry.file)).unwrap();
+        library.insert(Arc::new(
+            parse_bank_on_device(&entry.file, &bytes).bank.unwrap(),
+        ));
+    }
+    library
+}
+
+/// The first `n` questions of the library, skipping `skip`.
+pub(super) fn keys(library: &Library, skip: usize, n: usize) -> Vec<QuestionKey> {
+    library
+        .current_questions(today())
+        .into_iter()
+        .skip(skip)
+        .take(n)
+        .map(|(bank, q)| QuestionKey::new(bank.clone(), q.id.clone()))
+        .collect()
+}
+
+pub(super) fn teams(n: usize) -> Vec<Team> {
+    (0..n)
+        .map(|i| Team {
+            name: format!("第{}队", i + 1),
+            colour: TeamColour::ALL[i],
+            label: (i + 1).to_string(),
+        })
+        .collect()
+}
+
+pub(super) fn round(rules: RoundRules, questions: Vec<QuestionKey>) -> RoundSetup {
+    RoundSetup {
+        rules,
+        questions,
+        draw: None,
+    }
+}
+
+pub(super) fn setup(teams: usize, rounds: Vec<RoundSetup>) -> MatchSetup {
+    MatchSetup {
+        title: "决赛".into(),
+        teams: self::teams(teams),
+        starting_score: 100,
+        rounds,
+    }
+}
+
+pub(super) const A: TeamId = TeamId(0);
+pub(super) const B: TeamId = TeamId(1);
+pub(super) const C: TeamId = TeamId(2);
+
+/// The hall: the banks, the clock, and the match.
+pub(super) struct Hall {
+    pub library: Library,
+    pub now_ms: u64,
+    pub game: Match,
+}
+
+impl Hall {
+    pub fn new(library: Library, setup: MatchSetup) -> Hall {
+        let game = Match::new(setup, &library).unwrap();
+        Hall {
+            library,
+            now_ms: 1_800_000_000_000,
+            game,
+        }
+    }
+
+    /// One round of `rules` with `questions` questions, for `teams` teams.
+    pub fn one_round(teams: usize, rules: RoundRules, questions: usize) -> Hall {
+        let library = library();
+        let setup = setup(teams, vec![round(rules, keys(&library, 0, questions))]);
+        Hall::new(library, setup)
+    }
+
+    pub fn send(&mut self, event: Event) -> Result<Effect, Refused> {
+        let env = Env {
+            now_ms: self.now_ms,
+            library: &self.library,
+        };
+        self.game.apply(event, &env)
+    }
+
+    /// Sends events that must all be accepted.
+    pub fn play(&mut self, events: impl IntoIterator<Item = Event>) {
+        for event in events {
+            let what = format!("{event:?}");
+            self.send(event)
+                .unwrap_or_else(|e| panic!("{what} refused: {e}"));
+        }
+    }
+
+    pub fn wait(&mut self, ms: u64) {
+        self.now_ms += ms;
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.game.state().phase()
+    }
+
+    pub fn scores(&self) -> Vec<i32> {
+        self.game.scores()
+    }
+
+    pub fn buzz(&mut self, team: TeamId) -> Result<Effect, Refused> {
+        let at_ms = self.now_ms;
+        self.send(Event::Buzz { team, at_ms })
+    }
+
+    pub fn last_log(&self) -> &LogEntry {
+        self.game.log().last().unwrap()
+    }
+
+    /// The right options of the question in play.
+    pub fn answer(&self) -> Vec<OptionId> {
+        let key = self.game.question().unwrap();
+        let q = self.library.question(&key.bank, &key.question).unwrap();
+        q.answer.clone()
+    }
+}
+
+fn problems(setup: &MatchSetup) -> Vec<SetupError> {
+    setup.check(&library())
+}
+
+#[test]
+fn a_good_setup_has_no_problems_and_starts_at_the_first_round() {
+    let library = library();
+    let s = setup(
+        3,
+        vec![round(
+            RoundRules::Compulsory(CompulsoryRules::default()),
+            keys(&library, 0, 3),
+        )],
+    );
+    assert_eq!(s.check(&library), []);
+    let game = Match::new(s, &library).unwrap();
+    assert_eq!(game.state().phase(), Phase::RoundStart);
+    assert_eq!(game.scores(), [100, 100, 100]);
+    assert!(!game.can_undo());
+}
+
+#[test]
+fn a_setup_lists_every_problem_with_its_teams_rounds_and_questions() {
+    let library = library();
+    let mut s = setup(
+        3,
+        vec![
+            round(
+                RoundRules::Compulsory(CompulsoryRules::default()),
+                keys(&library, 0, 2),
+            ),
+            round(RoundRules::BuzzIn(BuzzRules::default()), Vec::new()),
+            round(
+                RoundRules::Risk(RiskRules {
+                    values: vec![],
+                    ..RiskRules::default()
+                }),
+                keys(&library, 0, 3),
+            ),
+        ],
+    );
+    s.teams[1].name = s.teams[0].name.clone();
+    s.teams[2].label = " 1 ".into();
+    s.rounds[2].questions[2] = QuestionKey::parse("fraud/no-such-question").unwrap();
+    let found = s.check(&library);
+    let expected = [
+        SetupError::DuplicateName {
+            name: "第1队".into(),
+        },
+        SetupError::DuplicateLabel { label: "1".into() },
+        SetupError::UnevenTurns {
+            round: 0,
+            questions: 2,
+            teams: 3,
+        },
+        SetupError::RoundWithoutQuestions { round: 1 },
+        SetupError::BadRule {
+            round: 2,
+            rule: "values",
+        },
+    ];
+    for e in &expected {
+        assert!(found.contains(e), "{e:?} missing from {found:?}");
+    }
+    let key = |i: usize| s.rounds[0].questions[i].clone();
+    assert!(found.contains(&SetupError::RepeatedQuestion { key: key(0) }));
+    assert!(found.contains(&SetupError::UnknownQuestion {
+        round: 2,
+        key: QuestionKey::parse("fraud/no-such-question").unwrap(),
+    }));
+    assert!(Match::new(s, &library).is_err());
+}
+
+#[test]
+fn a_match_takes_two_to_eight_teams() {
+    let library = library();
+    let rounds = |n| {
+        vec![round(
+            RoundRules::BuzzIn(BuzzRules::default()),
+            keys(&library, 0, n),
+        )]
+    };
+    assert_eq!(
+        problems(&setup(1, rounds(1))),
+        [SetupError::TooFewTeams { count: 1 }]
+    );
+    let mut nine = setup(8, rounds(1));
+    nine.teams.push(Team {
+        name: "第九队".into(),
+        colour: TeamColour::Red,
+        label: "9".into(),
+    });
+    let found = problems(&nine);
+    assert!(found.contains(&SetupError::TooManyTeams { count: 9 }));
+    assert!(found.contains(&SetupError::DuplicateColour {
+        colour: TeamColour::Red
+    }));
+    assert_eq!(problems(&setup(8, rounds(1))), []);
+    assert_eq!(problems(&setup(2, Vec::new())), [SetupError::NoRounds]);
+}
+
+#[test]
+fn a_setup_is_a_file_that_loads_back_the_same() {
+    let library = library();
+    let filters = DrawFilters {
+        topics: vec![Topic::Fraud],
+        count: 4,
+        ..DrawFilters::default()
+    };
+    let mut s = setup(
+        2,
+        vec![round(
+            RoundRules::Compulsory(CompulsoryRules::default()),
+            draw_questions(&library, &filters, 7, today(), &[]).unwrap(),
+        )],
+    );
+    s.rounds[0].draw = Some(Draw {
+        filters,
+        seed: 7,
+        date: today(),
+    });
+    let file = serde_json::to_string_pretty(&s).unwrap();
+    assert!(
+        file.contains("\"fraud/fraud-"),
+        "keys are written bank/question: {file}"
+    );
+    let back: MatchSetup = serde_json::from_str(&file).unwrap();
+    assert_eq!(back, s);
+    assert!(serde_json::from_str::<QuestionKey>("\"no-slash\"").is_err());
+}
+
+#[test]
+fn the_same_seed_draws_the_same_questions_from_the_filters() {
+    let library = library();
+    let filters = DrawFilters {
+        topics: vec![Topic::Privacy, Topic::Rights],
+        types: vec![QuestionType::Single],
+        difficulties: vec![1, 2],
+        count: 6,
+    };
+    let first = draw_questions(&library, &filters, 2026, today(), &[]).unwrap();
+    assert_eq!(first.len(), 6);
+    let again = Draw {
+        filters: filters.clone(),
+        seed: 2026,
+        date: today(),
+    };
+    assert_eq!(again.questions(&library, &[]).unwrap(), first);
+    assert_ne!(
+        draw_questions(&library, &filters, 2027, today(), &[]).unwrap(),
+        first
+    );
+    for key in &first {
+        let bank = library.bank(&key.bank).unwrap();
+        let q = library.question(&key.bank, &key.question).unwrap();
+        assert!([Topic::Privacy, Topic::Rights].contains(&bank.topic));
+        assert_eq!(q.kind, QuestionType::Single);
+        assert!(q.difficulty <= 2);
+    }
+    // A later round's draw leaves out the questions already taken.
+    let next = draw_questions(&library, &filters, 2026, today(), &first).unwrap();
+    assert!(next.iter().all(|k| !first.contains(k)));
+}
+
+#[test]
+fn a_draw_that_cannot_be_filled_says_how_many_match() {
+    let library = library();
+    let filters = DrawFilters {
+        topics: vec![Topic::Rights],
+        count: 10_000,
+        ..DrawFilters::default()
+    };
+    let Err(DrawError::NotEnough { wanted, found }) =
+        draw_questions(&library, &filters, 1, today(), &[])
+    else {
+        panic!("the draw cannot be filled");
+    };
+    assert_eq!(wanted, 10_000);
+    assert!(found > 0 && found < 10_000);
+}
+
+#[test]
+fn compulsory_teams_answer_in_turn_right_scores_and_wrong_does_not() {
+    let mut hall = Hall::one_round(3, RoundRules::Compulsory(CompulsoryRules::default()), 6);
+    hall.play([Event::Next]);
+    for (i, right) in [true, false, true, true, false, false]
+        .into_iter()
+        .enumerate()
+    {
+        let team = TeamId((i % 3) as u8);
+        assert_eq!(hall.phase(), Phase::Ready(Some(team)), "question {i}");
+        assert_eq!(
+            hall.send(Event::Judge(Verdict::Right)),
+            Err(Refused::NotNow)
+        );
+        hall.play([Event::ShowQuestion]);
+        assert_eq!(hall.phase(), Phase::Answering(team));
+        // Only the team answering is judged: buzzers do nothing in a compulsory round.
+        assert_eq!(hall.buzz(B), Err(Refused::NotNow));
+        let verdict = if right {
+            Verdict::Right
+        } else {
+            Verdict::Wrong
+        };
+        hall.play([Event::Judge(verdict), Event::Reveal, Event::Next]);
+    }
+    assert_eq!(hall.scores(), [120, 100, 110]);
+    assert_eq!(hall.phase(), Phase::Finished);
+    assert_eq!(hall.send(Event::Next), Err(Refused::NotNow));
+}
+
+#[test]
+fn compulsory_time_up_scores_the_timeout_points_only_once_the_time_is_up() {
+    let rules = CompulsoryRules {
+        seconds: 30,
+        timeout: -5,
+        ..CompulsoryRules::default()
+    };
+    let mut hall = Hall::one_round(2, RoundRules::Compulsory(rules), 2);
+    hall.play([Event::Next, Event::ShowQuestion]);
+    hall.wait(60_000);
+    // The countdown waits for the host: reading the question takes no answering time.
+    assert_eq!(hall.send(Event::TimeUp), Err(Refused::TimeNotUp));
+    hall.play([Event::StartTimer]);
+    hall.wait(29_999);
+    assert_eq!(hall.send(Event::TimeUp), Err(Refused::TimeNotUp));
+    hall.wait(1);
+    hall.play([Event::TimeUp]);
+    assert_eq!(hall.phase(), Phase::Settled(Ending::TimedOut(A)));
+    assert_eq!(hall.scores(), [95, 100]);
+}
+
+#[test]
+fn judging_the_options_said_checks_them_against_the_answer() {
+    let mut hall = Hall::one_round(2, RoundRules::Compulsory(CompulsoryRules::default()), 2);
+    hall.play([Event::Next, Event::ShowQuestion]);
+    let answer = hall.answer();
+    hall.play([Event::Judge(Verdict::Said(answer.clone())), Event::Next]);
+    assert_eq!(hall.scores(), [110, 100]);
+    hall.play([Event::ShowQuestion]);
+    let right = hall.answer();
+    let key = hall.game.question().unwrap().clone();
+    let q = hall.library.question(&key.bank, &key.question).unwrap();
+    let wrong = q
+        .options
+        .iter()
+        .find(|o| !right.contains(&o.id))
+        .unwrap()
+        .id
+        .clone();
+    hall.play([Event::Judge(Verdict::Said(vec![wrong.clone()]))]);
+    assert_eq!(hall.phase(), Phase::Settled(Ending::Wrong(B)));
+    assert_eq!(hall.game.state().play().said, Some(vec![wrong]));
+    assert_eq!(hall.scores(), [110, 100]);
+}
+
+fn risk(rules: RiskRules, teams: usize, questions: usize) -> Hall {
+    Hall::one_round(teams, RoundRules::Risk(rules), questions)
+}
+
+#[test]
+fn risk_right_wins_the_value_picked_and_wrong_loses_it() {
+    let mut hall = risk(RiskRules::default(), 2, 2);
+    hall.play([Event::Next]);
+    assert_eq!(hall.phase(), Phase::Choosing(A));
+    // The question stays hidden until a value is picked.
+    assert_eq!(hall.send(Event::ShowQuestion), Err(Refused::NotNow));
+    assert_eq!(
+        hall.send(Event::ChooseValue(25)),
+        Err(Refused::NotAValue(25))
+    );
+    hall.play([
+        Event::ChooseValue(30),
+        Event::ShowQuestion,
+        Event::Judge(Verdict::Right),
+        Event::Next,
+        Event::ChooseValue(20),
+        Event::ShowQuestion,
+        Event::Judge(Verdict::Wrong),
+    ]);
+    assert_eq!(hall.scores(), [130, 80]);
+}
+
+#[test]
+fn a_risk_team_may_decline_when_the_rules_allow_and_nothing_changes() {
+    let mut hall = risk(RiskRules::default(), 2, 2);
+    hall.play([Event::Next, Event::Decline]);
+    assert_eq!(hall.phase(), Phase::Settled(Ending::Declined(A)));
+    assert_eq!(hall.scores(), [100, 100]);
+    let strict = RiskRules {
+        may_decline: false,
+        ..RiskRules::default()
+    };
+    let mut hall = risk(strict, 2, 2);
+    hall.play([Event::Next]);
+    assert_eq!(hall.send(Event::Decline), Err(Refused::MayNotDecline));
+}
+
+#[test]
+fn a_risk_team_out_of_time_loses_its_value_when_the_rules_say_so() {
+    let mut hall = risk(RiskRules::default(), 2, 2);
+    hall.play([
+        Event::Next,
+        Event::ChooseValue(20),
+        Event::ShowQuestion,
+        Event::StartTimer,
+    ]);
+    hall.wait(60_000);
+    hall.play([Event::TimeUp]);
+    assert_eq!(hall.scores(), [80, 100]);
+    let lenient = RiskRules {
+        timeout_loses: false,
+        ..RiskRules::default()
+    };
+    let mut hall = risk(lenient, 2, 2);
+    hall.play([
+        Event::Next,
+        Event::ChooseValue(20),
+        Event::ShowQuestion,
+        Event::StartTimer,
+    ]);
+    hall.wait(60_000);
+    hall.play([Event::TimeUp]);
+    assert_eq!(hall.scores(), [100, 100]);
+}
+
+#[test]
+fn risk_turns_go_lowest_score_first_when_the_rules_say_so() {
+    let library = library();
+    let s = setup(
+        3,
+        vec![
+            round(
+                RoundRules::Compulsory(CompulsoryRules::default()),
+                keys(&library, 0, 3),
+            ),
+            round(
+                RoundRules::Risk(RiskRules {
+                    order: TurnOrder::LowestFirst,
+                    ..RiskRules::default()
+                }),
+                keys(&library, 3, 3),
+            ),
+        ],
+    );
+    let mut hall = Hall::new(library, s);
+    hall.play([Event::Next]);
+    for verdict in [Verdict::Right, Verdict::Wrong, Verdict::Right] {
+        hall.play([Event::ShowQuestion, Event::Judge(verdict), Event::Next]);
+    }
+    assert_eq!(hall.scores(), [110, 100, 110]);
+    hall.play([Event::Next]);
+    assert_eq!(hall.game.state().order(), [B, A, C]);
+    assert_eq!(hall.phase(), Phase::Choosing(B));
+}
+
+#[test]
+fn the_host_may_give_a_turn_to_another_team() {
+    let mut hall = Hall::one_round(3, RoundRules::Compulsory(CompulsoryRules::default()), 3);
+    hall.play([Event::Next, Event::PickTeam(C)]);
+    assert_eq!(hall.phase(), Phase::Ready(Some(C)));
+    assert_eq!(
+        hall.send(Event::PickTeam(TeamId(7))),
+        Err(Refused::NoSuchTeam(TeamId(7)))
+    );
+    hall.play([Event::ShowQuestion, Event::Judge(Verdict::Right)]);
+    assert_eq!(hall.scores(), [100, 100, 110]);
+}
+
+#[test]
+fn a_manual_adjustment_needs_a_reason_and_is_logged_with_it() {
+    let mut hall = Hall::one_round(2, RoundRules::BuzzIn(BuzzRules::default()), 1);
+    let adjust = |delta, reason: &str| Event::Adjust {
+        team: B,
+        delta,
+        reason: reason.into(),
+    };
+    assert_eq!(hall.send(adjust(5, "  ")), Err(Refused::NoReason));
+    assert_eq!(hall.send(adjust(0, "评委裁定")), Err(Refused::NoReason));
+    hall.play([adjust(5, "评委裁定：第3题答案有歧义")]);
+    assert_eq!(hall.scores(), [100, 105]);
+    assert_eq!(hall.game.state().adjusted(B), 5);
+    let entry = hall.last_log();
+    assert_eq!(entry.team, Some(B));
+    assert_eq!(entry.changes, [ScoreChange { team: B, delta: 5 }]);
+    assert!(matches!(&entry.event, Event::Adjust { reason, .. } if reason.contains("歧义")));
+    assert_eq!(hall.game.results()[0].adjusted, 5);
+}
+
+#[test]
+fn equal_scores_share_a_place_and_the_podium() {
+    let standings = ranking(&[90, 120, 90, 120, 80]);
+    let places: Vec<(u8, usize)> = standings.iter().map(|s| (s.team.0, s.place)).collect();
+    assert_eq!(places, [(1, 1), (3, 1), (0, 3), (2, 3), (4, 5)]);
+    assert_eq!(podium(&[90, 120, 90, 120, 80]).len(), 4);
+    assert_eq!(tied_teams(&[90, 120, 90, 120, 80], 3), [B, TeamId(3)]);
+    assert_eq!(tied_teams(&[130, 120, 90, 90], 1), []);
+    assert_eq!(tied_teams(&[130, 120, 90, 90], 3), [C, TeamId(3)]);
+    assert_eq!(tied_teams(&[130, 120, 90, 90], 2), []);
+}
