@@ -1,6 +1,5 @@
 // Anxin loader: starts the wasm app, or reveals a static bilingual block when it cannot.
-// Written for old engines: no top-level await, no optional chaining; streaming compile only where
-// the engine has it.
+// Written for old engines: no top-level await, no optional chaining, no instantiateStreaming.
 (function () {
   // Test hook: the end-to-end tests shorten the timings below by setting `window.__anxinTest` before
   // this script runs (`{ loadStallMs, updateCheckMs }`). Nothing in the app sets it.
@@ -150,33 +149,6 @@
     return next();
   }
 
-  // Where the engine can, the wasm is compiled while it downloads (the compile then costs little
-  // after the last byte). The body still goes through our reader, so each chunk is progress for the
-  // stall clock; the Response is rebuilt with the wasm type, so a host that sends the file with
-  // another Content-Type does not matter.
-  function canStream(response) {
-    return typeof WebAssembly.compileStreaming === 'function' && typeof ReadableStream === 'function' &&
-      typeof Response === 'function' && !!response.body && typeof response.body.getReader === 'function';
-  }
-  function compileWhileDownloading(response) {
-    var reader = response.body.getReader();
-    var body = new ReadableStream({
-      pull: function (controller) {
-        return reader.read().then(function (step) {
-          if (step.done) {
-            window.clearTimeout(stall);
-            controller.close();
-            return;
-          }
-          progress();
-          controller.enqueue(step.value);
-        });
-      },
-      cancel: function (reason) { return reader.cancel(reason); }
-    });
-    return WebAssembly.compileStreaming(new Response(body, { headers: { 'Content-Type': 'application/wasm' } }));
-  }
-
   var js = script.getAttribute('data-anxin-js');
   var wasm = script.getAttribute('data-anxin-wasm');
   progress();
@@ -188,13 +160,13 @@
         .then(function (response) {
           if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + wasm);
           progress();
-          return canStream(response) ? compileWhileDownloading(response) : readBody(response);
+          return readBody(response);
         })
-        .then(function (moduleOrBytes) {
+        .then(function (bytes) {
           if (settled) return null;
-          // Downloaded: compiling (what is left of it) and starting take what they take.
+          // Downloaded: compiling and starting take what they take on a slow device.
           window.clearTimeout(stall);
-          return mod.default({ module_or_path: moduleOrBytes }).then(function () { return true; });
+          return mod.default({ module_or_path: bytes }).then(function () { return true; });
         });
     })
     .then(function (started) {
