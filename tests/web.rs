@@ -440,8 +440,21 @@ async fn home_and_setup_name_every_topic_alike_in_both_languages() {
             .collect();
         names.sort();
         assert_eq!(texts(&home, ".topics-main .topic-title"), names, "home");
-        let topics_group = "[aria-labelledby=\"chips-topicsheading\"] button.chip";
-        assert_eq!(texts(&setup, topics_group), names, "setup");
+        // The topics' group, found by its accessible name (the heading that labels it).
+        let group = buttons(&setup, "[role=group]")
+            .into_iter()
+            .find(|g| {
+                let label = g.get_attribute("aria-labelledby").unwrap_or_default();
+                setup
+                    .query_selector(&format!("[id='{label}']"))
+                    .unwrap()
+                    .and_then(|l| l.text_content())
+                    .is_some_and(|t| t == Msg::TopicsHeading.text(lang))
+            })
+            .expect("a group named by the topics heading");
+        let id = group.get_attribute("aria-labelledby").unwrap();
+        let topics_group = format!("[aria-labelledby='{id}'] button.chip");
+        assert_eq!(texts(&setup, &topics_group), names, "setup");
         let home_text = home.text_content().unwrap();
         assert!(
             !home_text.contains("防范电信网络诈骗") && !home_text.contains("Beating phone scams")
