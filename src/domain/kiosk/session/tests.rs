@@ -126,6 +126,9 @@ fn end_card(model: &KioskModel) -> &EndCard {
     }
 }
 
+mod card;
+mod idle;
+
 #[test]
 fn a_reload_starts_at_attract_with_the_kiosks_defaults() {
     let deployment = KioskOverrides {
@@ -180,160 +183,6 @@ fn the_session_length_is_a_setting() {
     let mut model = kiosk_with(&mut world, settings);
     begin(&mut world, &mut model, TopicChoice::Mixed);
     assert_eq!(session(&model).total(), 3);
-}
-
-#[test]
-fn the_idle_overlay_comes_before_any_reset() {
-    let mut world = World::new();
-    let mut model = kiosk(&mut world);
-    begin(&mut world, &mut model, TopicChoice::Topic(Topic::Fraud));
-    world.wait(&mut model, 44.0);
-    assert_eq!(model.still_there(), None, "not yet idle");
-    world.wait(&mut model, 1.0);
-    let warning = *model.still_there().expect("the warning at 45 s");
-    assert_eq!(warning.seconds_left(world.now_ms), 20);
-    assert!(
-        model.round().is_some(),
-        "the session is still there under it"
-    );
-    world.wait(&mut model, 19.5);
-    assert!(model.round().is_some());
-    assert_eq!(model.still_there().unwrap().seconds_left(world.now_ms), 1);
-    world.wait(&mut model, 0.5);
-    assert_eq!(model.screen(), &Screen::Attract, "reset at zero");
-    assert_eq!(model.still_there(), None);
-
-    // A kiosk asleep for hours still warns first: the first tick only shows the overlay.
-    begin(&mut world, &mut model, TopicChoice::Topic(Topic::Fraud));
-    world.wait(&mut model, 10.0 * 3600.0);
-    assert!(model.round().is_some());
-    assert!(model.still_there().is_some());
-}
-
-#[test]
-fn a_touch_during_the_countdown_keeps_the_session_and_its_answers() {
-    let mut world = World::new();
-    let mut model = kiosk(&mut world);
-    begin(&mut world, &mut model, TopicChoice::Topic(Topic::Fraud));
-    answer(&mut world, &mut model, true);
-    answer(&mut world, &mut model, false);
-    world.wait(&mut model, 50.0);
-    assert!(model.still_there().is_some());
-    world.send(&mut model, Event::Touch);
-    assert_eq!(model.still_there(), None);
-    world.wait(&mut model, 40.0);
-    assert_eq!(model.still_there(), None, "the idle count started again");
-    let answers: Vec<bool> = session(&model)
-        .answers()
-        .iter()
-        .map(|a| a.correct)
-        .collect();
-    assert_eq!(answers, [true, false]);
-    assert_eq!(world.outcomes(), Vec::<&Outcome>::new());
-}
-
-#[test]
-fn a_tap_on_the_overlay_only_dismisses_it() {
-    let mut world = World::new();
-    let mut model = kiosk(&mut world);
-    begin(&mut world, &mut model, TopicChoice::Topic(Topic::Fraud));
-    let (_, item) = session(&model).shown().unwrap();
-    let option = item.options[0].clone();
-    world.wait(&mut model, 45.0);
-    world.send(&mut model, Event::Toggle(option.clone()));
-    assert_eq!(model.still_there(), None);
-    assert_eq!(session(&model).selected(), [] as [OptionId; 0]);
-    world.send(&mut model, Event::Toggle(option.clone()));
-    assert_eq!(session(&model).selected(), [option]);
-}
-
-#[test]
-fn reading_aloud_pauses_the_idle_clock() {
-    let mut world = World::new();
-    let mut model = kiosk(&mut world);
-    begin(&mut world, &mut model, TopicChoice::Topic(Topic::Rights));
-    world.wait(&mut model, 10.0);
-    world.send(&mut model, Event::SpeakingStarted);
-    world.wait(&mut model, 60.0);
-    assert_eq!(
-        model.still_there(),
-        None,
-        "a minute of speech is not idle time"
-    );
-    world.send(&mut model, Event::SpeakingEnded);
-    world.wait(&mut model, 34.0);
-    assert_eq!(model.still_there(), None, "10 s + 34 s idle");
-    world.wait(&mut model, 1.0);
-    assert!(
-        model.still_there().is_some(),
-        "45 s idle, the speech not counted"
-    );
-}
-
-#[test]
-fn speech_that_never_reports_its_end_stops_pausing_the_clock() {
-    let mut world = World::new();
-    let mut model = kiosk(&mut world);
-    begin(&mut world, &mut model, TopicChoice::Topic(Topic::Rights));
-    world.send(&mut model, Event::SpeakingStarted);
-    world.wait(&mut model, MAX_SPEECH_MS / 1000.0 + 44.0);
-    assert_eq!(model.still_there(), None);
-    world.wait(&mut model, 1.0);
-    assert!(model.still_there().is_some());
-}
-
-#[test]
-fn after_a_reset_nothing_of_the_customer_remains() {
-    let mut world = World::new();
-    let mut model = kiosk(&mut world);
-    world.send(&mut model, Event::SetLang(Lang::En));
-    assert_eq!(
-        model.screen(),
-        &Screen::Choosing,
-        "the toggle starts the session"
-    );
-    world.send(&mut model, Event::SetElder(true));
-    world.send(
-        &mut model,
-        Event::ChooseTopic(TopicChoice::Topic(Topic::Fraud)),
-    );
-    answer(&mut world, &mut model, true);
-    answer(&mut world, &mut model, false);
-    check(&mut world, &mut model, true);
-    world.wait(&mut model, 45.0);
-    world.wait(&mut model, 20.0);
-
-    assert_eq!(model.screen(), &Screen::Attract);
-    assert_eq!(model.round(), None);
-    assert_eq!(model.still_there(), None);
-    assert_eq!((model.lang(), model.elder()), (Lang::Zh, false));
-    // The customer's session left one anonymous outcome, abandoned, and nothing else.
-    let outcomes = world.outcomes();
-    assert_eq!(outcomes.len(), 1);
-    let outcome = outcomes[0];
-    assert!(!outcome.completed);
-    assert_eq!(outcome.answers.len(), 3);
-    assert_eq!(outcome.correct(), 2);
-    assert_eq!((outcome.lang, outcome.elder), (Lang::En, true));
-    assert_eq!(world.written.len(), 1);
-    // The next customer starts afresh.
-    begin(&mut world, &mut model, TopicChoice::Topic(Topic::Fraud));
-    assert!(session(&model).is_fresh());
-    assert_eq!((model.lang(), model.elder()), (Lang::Zh, false));
-}
-
-#[test]
-fn a_session_abandoned_before_any_answer_leaves_nothing() {
-    let mut world = World::new();
-    let mut model = kiosk(&mut world);
-    begin(&mut world, &mut model, TopicChoice::Mixed);
-    let (_, item) = session(&model).shown().unwrap();
-    let option = item.options[0].clone();
-    world.send(&mut model, Event::Toggle(option));
-    world.wait(&mut model, 45.0);
-    world.wait(&mut model, 20.0);
-    assert_eq!(model.screen(), &Screen::Attract);
-    assert_eq!(world.written, []);
 }
 
 #[test]
@@ -446,64 +295,6 @@ fn again_keeps_the_customer_and_starts_another_session() {
 }
 
 #[test]
-fn the_end_card_puts_the_missed_lessons_first_and_shows_the_hotlines() {
-    let mut world = World::new();
-    let settings = KioskOverrides {
-        bank_hotline: Some(Some("95588".into())),
-        ..KioskOverrides::default()
-    };
-    let mut model = kiosk_with(&mut world, settings);
-    begin(&mut world, &mut model, TopicChoice::Topic(Topic::Fraud));
-    let keys: Vec<String> = session(&model)
-        .items()
-        .iter()
-        .map(|i| question_key(&i.bank, &i.question))
-        .collect();
-    for right in [true, true, false, true, true] {
-        answer(&mut world, &mut model, right);
-    }
-    let card = end_card(&model);
-    assert_eq!((card.correct, card.total), (4, 5));
-    assert_eq!(card.praise, Praise::MostRight);
-    assert_eq!(card.takeaways.len(), TAKEAWAYS);
-    assert_eq!(card.takeaways[0].key, keys[2], "the missed question first");
-    assert!(card.takeaways[0].missed);
-    assert_eq!(card.takeaways[1].key, keys[0]);
-    assert!(card.takeaways.iter().all(|t| !t.text.zh.is_empty()));
-    let numbers: Vec<&str> = card.hotlines.iter().map(Hotline::number).collect();
-    assert_eq!(numbers, ["110", "96110", "12378", "95588"]);
-    assert_eq!(card.prize_code, None, "prizes are off by default");
-    assert_eq!(card.phone_url, None);
-}
-
-#[test]
-fn a_prize_code_is_shown_only_at_the_threshold() {
-    let settings = KioskOverrides {
-        prize_threshold: Some(Some(4)),
-        phone_base_url: Some(Some("https://bank.example/anxin".into())),
-        ..KioskOverrides::default()
-    };
-    for (pattern, code) in [
-        ([true, true, true, true, false], Some("K7-4821")),
-        ([true, false, true, true, false], None),
-    ] {
-        let mut world = World::new();
-        let mut model = kiosk_with(&mut world, settings.clone());
-        begin(&mut world, &mut model, TopicChoice::Topic(Topic::Privacy));
-        for right in pattern {
-            answer(&mut world, &mut model, right);
-        }
-        let card = end_card(&model);
-        assert_eq!(card.prize_code.as_deref(), code);
-        assert_eq!(
-            card.phone_url.as_deref(),
-            Some("https://bank.example/anxin/index.html?topic=privacy")
-        );
-        assert_eq!(world.outcomes()[0].prize_issued, code.is_some());
-    }
-}
-
-#[test]
 fn a_bank_arriving_mid_session_waits_for_the_session_to_end() {
     let mut world = World::new();
     let mut model = kiosk(&mut world);
@@ -554,55 +345,6 @@ fn staff_settings_are_written_and_greet_the_next_customer() {
     // A reload with the stored overrides comes back the same.
     let reloaded = KioskModel::new(KioskOverrides::default(), device);
     assert_eq!(reloaded.settings(), model.settings());
-}
-
-#[test]
-fn the_attract_tips_rotate_through_short_lessons_from_the_banks() {
-    let mut world = World::new();
-    let model = kiosk(&mut world);
-    let first = model.tip(0.0).unwrap().clone();
-    let mut seen = vec![first.clone()];
-    let mut n = 1.0;
-    while let Some(tip) = model.tip(n * TIP_MS).filter(|t| **t != first) {
-        assert!(tip.zh.chars().count() <= 40, "{tip:?}");
-        assert!(tip.zh.ends_with('。') || tip.zh.ends_with('！'), "{tip:?}");
-        assert!(!tip.zh.starts_with('这'), "{tip:?}");
-        assert!(!seen.contains(tip), "each tip once per turn");
-        seen.push(tip.clone());
-        n += 1.0;
-    }
-    assert!(seen.len() > 20, "{} tips", seen.len());
-    assert_eq!(model.tip(n * TIP_MS), Some(&first), "round and round");
-    assert_eq!(model.tip(TIP_MS - 1.0), Some(&first), "each stays its time");
-    assert_eq!(
-        KioskModel::new(Default::default(), Default::default()).tip(0.0),
-        None
-    );
-}
-
-#[test]
-fn a_lesson_skips_a_bare_verdict() {
-    let text = LocalText::new(
-        "错误。银行不会通过短信链接要求你更新信息。请拨打官方电话核实。",
-        "False. Banks never ask you to update details through a text link. Call them yourself.",
-    );
-    let lesson = lesson(&text);
-    assert_eq!(lesson.zh, "银行不会通过短信链接要求你更新信息。");
-    assert_eq!(
-        lesson.en,
-        "Banks never ask you to update details through a text link."
-    );
-}
-
-#[test]
-fn the_countdown_cannot_be_stretched_by_a_clock_set_back() {
-    let mut world = World::new();
-    let mut model = kiosk(&mut world);
-    begin(&mut world, &mut model, TopicChoice::Mixed);
-    world.wait(&mut model, 45.0);
-    world.wait(&mut model, -3600.0);
-    let left = model.still_there().unwrap().seconds_left(world.now_ms);
-    assert_eq!(left, 20);
 }
 
 #[test]
