@@ -64,6 +64,15 @@ pub(super) fn round(rules: RoundRules, questions: Vec<QuestionKey>) -> RoundSetu
     }
 }
 
+/// Rounds with these rules in order, each with the next `per` questions of the library.
+pub(super) fn rounds_of(library: &Library, rules: Vec<RoundRules>, per: usize) -> Vec<RoundSetup> {
+    rules
+        .into_iter()
+        .enumerate()
+        .map(|(i, rules)| round(rules, keys(library, i * per, per)))
+        .collect()
+}
+
 pub(super) fn setup(teams: usize, rounds: Vec<RoundSetup>) -> MatchSetup {
     MatchSetup {
         title: "决赛".into(),
@@ -270,51 +279,35 @@ fn a_risk_team_may_decline_when_the_rules_allow_and_nothing_changes() {
 
 #[test]
 fn a_risk_team_out_of_time_loses_its_value_when_the_rules_say_so() {
-    let mut hall = risk(RiskRules::default(), 2, 2);
-    hall.play([
-        Event::Next,
-        Event::ChooseValue(20),
-        Event::ShowQuestion,
-        Event::StartTimer,
-    ]);
-    hall.wait(60_000);
-    hall.play([Event::TimeUp]);
-    assert_eq!(hall.scores(), [80, 100]);
     let lenient = RiskRules {
         timeout_loses: false,
         ..RiskRules::default()
     };
-    let mut hall = risk(lenient, 2, 2);
-    hall.play([
-        Event::Next,
-        Event::ChooseValue(20),
-        Event::ShowQuestion,
-        Event::StartTimer,
-    ]);
-    hall.wait(60_000);
-    hall.play([Event::TimeUp]);
-    assert_eq!(hall.scores(), [100, 100]);
+    for (rules, scores) in [(RiskRules::default(), [80, 100]), (lenient, [100, 100])] {
+        let mut hall = risk(rules, 2, 2);
+        hall.play([
+            Event::Next,
+            Event::ChooseValue(20),
+            Event::ShowQuestion,
+            Event::StartTimer,
+        ]);
+        hall.wait(60_000);
+        hall.play([Event::TimeUp]);
+        assert_eq!(hall.scores(), scores);
+    }
 }
 
 #[test]
 fn risk_turns_go_lowest_score_first_when_the_rules_say_so() {
     let library = library();
-    let s = setup(
-        3,
-        vec![
-            round(
-                RoundRules::Compulsory(CompulsoryRules::default()),
-                keys(&library, 0, 3),
-            ),
-            round(
-                RoundRules::Risk(RiskRules {
-                    order: TurnOrder::LowestFirst,
-                    ..RiskRules::default()
-                }),
-                keys(&library, 3, 3),
-            ),
-        ],
-    );
+    let rules = vec![
+        RoundRules::Compulsory(CompulsoryRules::default()),
+        RoundRules::Risk(RiskRules {
+            order: TurnOrder::LowestFirst,
+            ..RiskRules::default()
+        }),
+    ];
+    let s = setup(3, rounds_of(&library, rules, 3));
     let mut hall = Hall::new(library, s);
     hall.play([Event::Next]);
     for verdict in [Verdict::Right, Verdict::Wrong, Verdict::Right] {

@@ -147,6 +147,11 @@ mod tests {
         }
     }
 
+    /// Whether `store` holds a value under `key`.
+    fn holds(store: &Store, key: &str) -> bool {
+        store.get::<serde_json::Value>(key).unwrap().is_some()
+    }
+
     /// The app over `store` under a reactive owner, with every bank loaded.
     fn open(store: &Store, link: Link) -> (Owner, UseApp) {
         let owner = Owner::new();
@@ -192,13 +197,7 @@ mod tests {
         let before = app
             .model
             .with_untracked(|m| m.round().unwrap().session.clone());
-        assert!(
-            store
-                .get::<serde_json::Value>(IN_PROGRESS_KEY)
-                .unwrap()
-                .is_some(),
-            "saved after every step"
-        );
+        assert!(holds(&store, IN_PROGRESS_KEY), "saved after every step");
 
         // The page reloads: a new app over the same storage.
         let (_owner, again) = open(&store, Link::default());
@@ -221,17 +220,8 @@ mod tests {
             .run(Event::StartPlan(Plan::practice(vec![Topic::Privacy])));
         answer(&app);
         app.dispatch.run(Event::Round(RoundAction::Leave));
-        assert!(store
-            .get::<serde_json::Value>(PRACTICE_KEY)
-            .unwrap()
-            .is_some());
-        assert!(
-            store
-                .get::<serde_json::Value>(IN_PROGRESS_KEY)
-                .unwrap()
-                .is_none(),
-            "nothing in progress"
-        );
+        assert!(holds(&store, PRACTICE_KEY));
+        assert!(!holds(&store, IN_PROGRESS_KEY), "nothing in progress");
 
         let link = Link::parse(|name| (name == "mode").then(|| "daily".to_owned()));
         let (_owner, again) = open(&store, link);

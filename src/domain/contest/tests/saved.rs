@@ -7,24 +7,13 @@ use crate::domain::rng::Rng;
 /// A match of every round type for three teams.
 fn every_round() -> Hall {
     let library = library();
-    let s = setup(
-        3,
-        vec![
-            round(
-                RoundRules::Compulsory(CompulsoryRules::default()),
-                keys(&library, 0, 3),
-            ),
-            round(
-                RoundRules::BuzzIn(BuzzRules::default()),
-                keys(&library, 3, 3),
-            ),
-            round(RoundRules::Risk(RiskRules::default()), keys(&library, 6, 3)),
-            round(
-                RoundRules::Tiebreak(TiebreakRules::default()),
-                keys(&library, 9, 3),
-            ),
-        ],
-    );
+    let rules = vec![
+        RoundRules::Compulsory(CompulsoryRules::default()),
+        RoundRules::BuzzIn(BuzzRules::default()),
+        RoundRules::Risk(RiskRules::default()),
+        RoundRules::Tiebreak(TiebreakRules::default()),
+    ];
+    let s = setup(3, rounds_of(&library, rules, 3));
     Hall::new(library, s)
 }
 
