@@ -20,7 +20,7 @@ PORT ?= 8080
 STAMP := target/.stamps
 APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) index.html Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
 
-.PHONY: help tools browsers serve dist test lint host-test web-test engines e2e bench bench-peers banks check-banks clean
+.PHONY: help tools browsers fonts serve dist test lint host-test web-test engines e2e bench bench-peers banks check-banks clean
 
 help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
@@ -52,6 +52,16 @@ $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION):
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# A Chinese font, for the benchmark (a phone has one: without it Chromium searches every font for
+# each Chinese character and draws boxes) and for screenshots; the end-to-end tests do not need it.
+fonts: $(STAMP)/fonts
+$(STAMP)/fonts:
+	@mkdir -p $(STAMP)
+	if [ -z "$$(fc-list :lang=zh 2>/dev/null)" ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei; \
+	fi
 	@touch $@
 
 browsers: $(STAMP)/browsers
@@ -116,7 +126,7 @@ $(PEERS_STAMP):
 
 # The domain steps natively (cargo bench), then Anxin against a vanilla-JS floor and react-quiz-component,
 # interleaved, phone profile and unthrottled; bench/run.mjs writes bench/results.json and the README's tables.
-bench: dist browsers tools bench-peers
+bench: dist browsers tools bench-peers fonts
 	BENCH_RUNS=$(BENCH_RUNS) node bench/run.mjs
 
 ## ---- content ----

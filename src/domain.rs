@@ -3,7 +3,7 @@
 //! enforces this), so all of it is tested natively with `cargo test`.
 //!
 //! The modules form layers, and a module imports only from layers below its own (checked by
-//! `tests/layering.rs`), lowest first: `text`, `date`, `rng`, `stopwatch`; `bank`; `i18n`;
+//! `tests/layering.rs`), lowest first: `text`, `date`, `rng`, `order`, `stopwatch`; `bank`; `i18n`;
 //! `plan`; `session`; `score`; `history`; `progress`; `library`; then `saved`, `link`, `speech`
 //! and `report`; then the pages' models, `app`, `kiosk` and `contest`.
 
@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod library;
 pub mod link;
+pub mod order;
 pub mod plan;
 pub mod progress;
 pub mod report;

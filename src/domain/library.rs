@@ -4,6 +4,7 @@
 use crate::domain::bank::{Audience, Bank, BankId, Question, QuestionId, Topic};
 use crate::domain::date::Date;
 use crate::domain::history::RoundLabel;
+use crate::domain::order::sort_by_number;
 use crate::domain::plan::{Mode, Order, Plan, DEFAULT_QUESTION_COUNT};
 use crate::domain::progress::{question_key, Progress, Shelf};
 use crate::domain::rng::{stable_hash, Rng};
@@ -210,9 +211,9 @@ impl Library {
                 }
                 // Due reviews first, then questions never answered, then the rest: a practice of
                 // 10 in file order moves on through the bank instead of repeating its first 10.
-                pool.sort_by_cached_key(|(b, q)| {
+                sort_by_number(&mut pool, |(b, q)| {
                     let key = question_key(b, &q.id);
-                    (!progress.is_due(&key, today), progress.is_seen(&key))
+                    u64::from(!progress.is_due(&key, today)) * 2 + u64::from(progress.is_seen(&key))
                 });
                 if let Some(n) = plan.count {
                     pool.truncate(n);
@@ -221,7 +222,9 @@ impl Library {
             }
             Mode::Quiz => {
                 rng.shuffle(&mut pool);
-                pool.sort_by_cached_key(|(b, q)| progress.is_seen(&question_key(b, &q.id)));
+                sort_by_number(&mut pool, |(b, q)| {
+                    u64::from(progress.is_seen(&question_key(b, &q.id)))
+                });
                 pool.truncate(plan.count.unwrap_or(DEFAULT_QUESTION_COUNT));
                 rng.shuffle(&mut pool);
                 Quiz::from_pool(pool, seed, plan.limit_seconds).map(Session::Quiz)
@@ -267,11 +270,13 @@ impl Library {
             .into_values()
             .filter(|list| !list.is_empty())
             .map(|mut list| {
-                list.sort_by(|a, b| rank_key(a).cmp(&rank_key(b)));
+                sort_by_number(&mut list, |(rank, _, _)| *rank);
                 list
             })
             .collect();
-        topics.sort_by(|a, b| rank_key(&a[0]).cmp(&rank_key(&b[0])));
+        sort_by_number(&mut topics, |list| {
+            list.first().map_or(u64::MAX, |(rank, _, _)| *rank)
+        });
         let mut picks = Vec::with_capacity(DAILY_COUNT);
         for round in 0.. {
             let before = picks.len();
@@ -342,13 +347,9 @@ impl Library {
     }
 }
 
-/// A question with its rank in a daily set.
+/// A question with its rank in a daily set. Questions are ordered by rank; equal ranks (a 64-bit
+/// hash collision, practically never) stay in the library's order: banks by id, questions as filed.
 type Ranked<'a> = (u64, &'a BankId, &'a Question);
-
-/// The order of ranked questions: by rank, ties (practically never) by bank and question id.
-fn rank_key<'a>((rank, bank, q): &Ranked<'a>) -> (u64, &'a str, &'a str) {
-    (*rank, bank.as_str(), q.id.as_str())
-}
 
 /// The seed of a date's daily set (it shuffles the options): the same all day, on every reload.
 pub fn daily_seed(date: Date) -> u64 {

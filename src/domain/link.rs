@@ -5,6 +5,7 @@
 //! as usual, with defaults), never an error page.
 
 use crate::domain::bank::{Audience, Topic};
+use crate::domain::order::in_order;
 use crate::domain::plan::Plan;
 
 /// Query parameters a link may carry (besides `lang`, which the shell reads itself).
@@ -44,12 +45,11 @@ impl Link {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .collect();
-        let mut topics: Vec<Topic> = names.iter().filter_map(|t| Topic::parse(t)).collect();
+        let topics: Vec<Topic> = names.iter().filter_map(|t| Topic::parse(t)).collect();
         // A topic given but not understood (`?topic=fruad`) means no round at all: never a round
         // wider (every topic) or narrower (the other topics) than the link asked for.
         let misread = topics.len() < names.len();
-        topics.sort();
-        topics.dedup();
+        let topics = in_order(&Topic::ALL, &topics);
         let audience = word("audience").and_then(|a| Audience::parse(&a));
         let count = word("n")
             .and_then(|n| n.parse::<usize>().ok())

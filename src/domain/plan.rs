@@ -3,6 +3,7 @@
 //! library turns a plan into a session (`Library::draw`).
 
 use crate::domain::bank::{Audience, Question, Topic};
+use crate::domain::order::in_order;
 use serde::{Deserialize, Serialize};
 
 /// How many questions a round draws when nothing else is asked for.
@@ -148,7 +149,7 @@ impl Plan {
             }
         } else {
             self.topics.push(topic);
-            self.topics.sort();
+            self.topics = in_order(&Topic::ALL, &self.topics);
         }
         if all.iter().all(|t| self.topics.contains(t)) {
             self.topics.clear();
@@ -161,7 +162,7 @@ impl Plan {
             self.difficulties.remove(pos);
         } else {
             self.difficulties.push(level);
-            self.difficulties.sort_unstable();
+            self.difficulties = in_order(&DIFFICULTIES, &self.difficulties);
         }
         if DIFFICULTIES.iter().all(|d| self.difficulties.contains(d)) {
             self.difficulties.clear();

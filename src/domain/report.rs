@@ -6,6 +6,7 @@ use crate::domain::bank::Topic;
 use crate::domain::date::Date;
 use crate::domain::history::{RoundRecord, TopicScore};
 use crate::domain::library::{Library, RoundKind};
+use crate::domain::order::sort_by_number;
 use crate::domain::score::points;
 use crate::domain::session::Session;
 
@@ -30,7 +31,7 @@ pub fn by_topic(session: &Session, library: &Library) -> Vec<TopicScore> {
             }),
         }
     }
-    scores.sort_by_key(|s| s.topic);
+    sort_by_number(&mut scores, |s| s.topic as u64);
     scores
 }
 

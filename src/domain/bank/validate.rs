@@ -181,7 +181,7 @@ pub fn is_valid_id(s: &str) -> bool {
 
 /// The allowed name closest to a misspelt `key` (edit distance at most 3), if any.
 fn suggest(key: &str, allowed: &[&'static str]) -> Option<&'static str> {
-    let lower = key.to_lowercase();
+    let lower = key.to_ascii_lowercase();
     allowed
         .iter()
         .map(|a| (edit_distance(&lower, a), *a))

@@ -6,6 +6,7 @@ use crate::domain::bank::{BankId, Topic};
 use crate::domain::catalog::{topic_summaries, IndexState};
 use crate::domain::i18n::{difficulty_name, topic_name, Msg};
 use crate::domain::library::Library;
+use crate::domain::order::in_order;
 use crate::domain::plan::Mode;
 use crate::domain::plan::{Order, Plan, DIFFICULTIES, PRACTICE_COUNTS, QUIZ_COUNTS, TIME_LIMITS};
 use crate::domain::text::Lang;
@@ -48,15 +49,13 @@ pub fn SetupScreen(
         let IndexState::Ready(index) = index.get() else {
             return Vec::new();
         };
-        let mut topics: Vec<Topic> = index
+        let topics: Vec<Topic> = index
             .banks
             .iter()
             .filter(|e| hidden.with(|h| !h.contains(&e.id)))
             .map(|e| e.topic)
             .collect();
-        topics.sort();
-        topics.dedup();
-        topics
+        in_order(&Topic::ALL, &topics)
     });
     let pool = Memo::new(move |_| plan.with(|p| library.with(|l| l.pool(p, page::today()).len())));
     let ready = move || !loading.get() && pool.get() > 0;

@@ -226,7 +226,7 @@ pub fn points_at_other_options(text: &str) -> bool {
         "above choices",
     ];
     if t.bytes().any(|b| b == b'b' || b == b'B') {
-        let lower = t.to_lowercase();
+        let lower = t.to_ascii_lowercase();
         if lower.contains("above") && EN_PHRASES.iter().any(|p| lower.contains(p)) {
             return true;
         }
