@@ -31,6 +31,15 @@ impl Locale {
     pub fn t(self, msg: Msg) -> &'static str {
         msg.text(self.0.get())
     }
+
+    /// A message that follows the language, for a view: `{locale.tr(Msg::Settings)}`.
+    ///
+    /// Every message gets the same closure type, so the wasm holds one compiled copy of the view
+    /// code for all of them; a `move || locale.t(Msg::…)` written out at each place was a closure
+    /// type, and so a copy of that code, per text.
+    pub fn tr(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || msg.text(self.0.get())
+    }
 }
 
 /// The page's language (provided by its root component).

@@ -6,6 +6,7 @@ mod chips;
 mod confirm;
 mod elder_toggle;
 mod lang_toggle;
+mod next_task;
 mod notice_banner;
 mod question_card;
 mod read_aloud;
@@ -20,6 +21,7 @@ pub use chips::{numbered, picked, positions, words, AudienceChips, Chips, Choice
 pub use confirm::Confirm;
 pub use elder_toggle::ElderToggle;
 pub use lang_toggle::LangToggle;
+pub use next_task::InNextTask;
 pub use notice_banner::NoticeBanner;
 pub use question_card::QuestionCard;
 pub use read_aloud::ReadAloud;

@@ -126,8 +126,8 @@ pub fn HomeScreen(
     };
     view! {
         <section class="home" aria-labelledby="home-title">
-            <h1 id="home-title" class="home-title">{move || locale.t(Msg::ChooseTopic)}</h1>
-            <p class="tagline">{move || locale.t(Msg::Tagline)}</p>
+            <h1 id="home-title" class="home-title">{locale.tr(Msg::ChooseTopic)}</h1>
+            <p class="tagline">{locale.tr(Msg::Tagline)}</p>
             {continue_card}
             {list}
             <ul class="topics topics-today" role="list">
@@ -146,7 +146,7 @@ pub fn HomeScreen(
                 />
             </ul>
             <AudienceChips audience=audience on_pick=on_audience />
-            <h2 class="section-title">{move || locale.t(Msg::MoreWays)}</h2>
+            <h2 class="section-title">{locale.tr(Msg::MoreWays)}</h2>
             <ul class="topics topics-more" role="list">
                 <MoreCard
                     class="topic-test"

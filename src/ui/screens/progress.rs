@@ -120,10 +120,10 @@ pub fn ProgressScreen(
     view! {
         <section class="progress-screen" aria-labelledby="progress-title">
             <ScreenHead id="progress-title" title=Msg::MyProgress on_back=on_back />
-            <h2 class="section-title">{move || locale.t(Msg::MasteryHeading)}</h2>
+            <h2 class="section-title">{locale.tr(Msg::MasteryHeading)}</h2>
             <ul class="masteries" role="list">{topic_rows}</ul>
-            <p class="hint">{move || locale.t(Msg::MasteryNote)}</p>
-            <h2 class="section-title">{move || locale.t(Msg::HistoryHeading)}</h2>
+            <p class="hint">{locale.tr(Msg::MasteryNote)}</p>
+            <h2 class="section-title">{locale.tr(Msg::HistoryHeading)}</h2>
             <p class="totals">{totals}</p>
             {history}
         </section>

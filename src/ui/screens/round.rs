@@ -264,7 +264,7 @@ fn BookmarkButton(
             on:click=move |_| on_bookmark.run(key.clone())
         >
             <span aria-hidden="true">{move || if marked.get() { "★ " } else { "☆ " }}</span>
-            {move || locale.t(Msg::Bookmark)}
+            {locale.tr(Msg::Bookmark)}
         </button>
     }
 }

@@ -52,20 +52,20 @@ pub fn SettingsScreen(
     view! {
         <section class="settings" aria-labelledby="settings-title">
             <ScreenHead id="settings-title" title=Msg::Settings on_back=on_back />
-            <h2 class="section-title">{move || locale.t(Msg::LanguageHeading)}</h2>
+            <h2 class="section-title">{locale.tr(Msg::LanguageHeading)}</h2>
             <div class="actions">{lang_button(Lang::Zh, "中文")} {lang_button(Lang::En, "English")}</div>
-            <h2 class="section-title">{move || locale.t(Msg::ElderMode)}</h2>
-            <p>{move || locale.t(Msg::ElderModeHint)}</p>
+            <h2 class="section-title">{locale.tr(Msg::ElderMode)}</h2>
+            <p>{locale.tr(Msg::ElderModeHint)}</p>
             <div class="actions">
                 <ElderToggle on_change=on_elder />
             </div>
-            <h2 class="section-title">{move || locale.t(Msg::RecordsHeading)}</h2>
+            <h2 class="section-title">{locale.tr(Msg::RecordsHeading)}</h2>
             <p>{summary}</p>
             <p class="sr-only" role="status">
                 {move || if cleared.get() { locale.t(Msg::Cleared) } else { "" }}
             </p>
             <Show when=move || cleared.get()>
-                <p class="notice notice-info" aria-hidden="true">{move || locale.t(Msg::Cleared)}</p>
+                <p class="notice notice-info" aria-hidden="true">{locale.tr(Msg::Cleared)}</p>
             </Show>
             <Show
                 when=move || confirming.get()
@@ -80,7 +80,7 @@ pub fn SettingsScreen(
                                     confirming.set(true);
                                 }
                             >
-                                {move || locale.t(Msg::ClearData)}
+                                {locale.tr(Msg::ClearData)}
                             </button>
                         </div>
                     }

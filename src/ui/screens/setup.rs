@@ -246,7 +246,7 @@ pub fn SetupScreen(
                 <Show when=due_note>
                     // Sentences run on without a space in Chinese.
                     {move || if locale.lang() == Lang::Zh { "" } else { " " }}
-                    {move || locale.t(Msg::PoolDueFirst)}
+                    {locale.tr(Msg::PoolDueFirst)}
                 </Show>
             </p>
             <div class="actions">
@@ -260,7 +260,7 @@ pub fn SetupScreen(
                         }
                     }
                 >
-                    {move || locale.t(Msg::Start)}
+                    {locale.tr(Msg::Start)}
                 </button>
             </div>
         </section>

@@ -67,11 +67,11 @@ pub fn AnswerFeedback(
                 .into_iter()
                 .map(|note| view! { <p class="option-feedback">{move || note.get(locale.lang()).to_owned()}</p> })
                 .collect_view()}
-            <h3 class="feedback-heading">{move || locale.t(Msg::Explanation)}</h3>
+            <h3 class="feedback-heading">{locale.tr(Msg::Explanation)}</h3>
             <p class="explanation">{move || explanation.get(locale.lang()).to_owned()}</p>
             <p class="source">
-                <span class="source-label">{move || locale.t(Msg::Source)}</span>
-                {move || locale.t(Msg::Colon)}
+                <span class="source-label">{locale.tr(Msg::Source)}</span>
+                {locale.tr(Msg::Colon)}
                 {move || source.get(locale.lang()).to_owned()}
             </p>
         </div>

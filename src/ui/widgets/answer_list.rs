@@ -53,11 +53,11 @@ pub fn AnswerList(
         .collect_view();
     view! {
         <div class="review">
-            <h2 class="result-title" tabindex="-1" node_ref=heading>{move || locale.t(Msg::AnswersTitle)}</h2>
+            <h2 class="result-title" tabindex="-1" node_ref=heading>{locale.tr(Msg::AnswersTitle)}</h2>
             <ol class="review-list" role="list">{entries}</ol>
             <div class="actions">
                 <button type="button" class="button button-primary" on:click=move |_| on_back.run(())>
-                    {move || locale.t(Msg::BackToResult)}
+                    {locale.tr(Msg::BackToResult)}
                 </button>
             </div>
         </div>

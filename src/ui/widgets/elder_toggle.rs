@@ -22,7 +22,7 @@ pub fn ElderToggle(
         >
             // The ✓ (besides the colour) says it is on; nothing takes its room when off.
             {move || elder.get().then(|| view! { <span aria-hidden="true">"✓"</span> })}
-            {move || locale.t(Msg::ElderMode)}
+            {locale.tr(Msg::ElderMode)}
         </button>
     }
 }

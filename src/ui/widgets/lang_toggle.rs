@@ -20,7 +20,7 @@ pub fn LangToggle(
             lang=move || locale.lang().other().html_lang()
             on:click=move |_| on_change.run(locale.lang().other())
         >
-            {move || locale.t(Msg::OtherLanguage)}
+            {locale.tr(Msg::OtherLanguage)}
         </button>
     }
 }

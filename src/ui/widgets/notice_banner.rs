@@ -59,7 +59,7 @@ pub fn NoticeBanner(
                     on_retry.run(entry.clone());
                 }
             >
-                {move || locale.t(Msg::Retry)}
+                {locale.tr(Msg::Retry)}
             </button>
         }
     });
@@ -71,7 +71,7 @@ pub fn NoticeBanner(
             </p>
             {retry_button}
             <button type="button" class="button button-small" on:click=move |_| on_dismiss.run(())>
-                {move || locale.t(Msg::Dismiss)}
+                {locale.tr(Msg::Dismiss)}
             </button>
         </div>
     }

@@ -138,7 +138,7 @@ pub fn QuestionCard(
                     view! { <h2 class="question-prompt" tabindex="-1" node_ref=heading>{prompt}</h2> }.into_any()
                 }
             }
-            <ul class="options" role="list" aria-label=move || locale.t(Msg::OptionsLabel)>
+            <ul class="options" role="list" aria-label=locale.tr(Msg::OptionsLabel)>
                 {options}
             </ul>
         </div>

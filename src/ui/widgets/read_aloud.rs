@@ -44,7 +44,7 @@ pub fn ReadAloud(
                         stroke-linecap="round"
                     ></path>
                 </svg>
-                {move || locale.t(Msg::ReadAloud)}
+                {locale.tr(Msg::ReadAloud)}
             </button>
         }
     })

@@ -90,17 +90,17 @@ pub fn ResultSummary(
                     }
                 })}
             <TopicChart parts=record.parts.clone() pass_percent=pass_percent />
-            <h3 class="advice-title">{move || locale.t(Msg::AdviceHeading)}</h3>
+            <h3 class="advice-title">{locale.tr(Msg::AdviceHeading)}</h3>
             <ul class="advice" role="list">{advice}</ul>
             <div class="actions">
                 <button type="button" class="button button-primary" on:click=move |_| on_answers.run(())>
-                    {move || locale.t(Msg::ShowAnswers)}
+                    {locale.tr(Msg::ShowAnswers)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_again.run(())>
-                    {move || locale.t(Msg::PlayAgain)}
+                    {locale.tr(Msg::PlayAgain)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_home.run(())>
-                    {move || locale.t(Msg::BackHome)}
+                    {locale.tr(Msg::BackHome)}
                 </button>
             </div>
         </div>

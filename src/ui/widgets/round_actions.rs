@@ -48,10 +48,10 @@ pub fn PracticeActions(
                             aria-describedby="select-hint"
                             on:click=move |_| on_submit.run(())
                         >
-                            {move || locale.t(Msg::Submit)}
+                            {locale.tr(Msg::Submit)}
                         </button>
                         <p id="select-hint" class="hint" hidden=move || !selected.with(Vec::is_empty)>
-                            {move || locale.t(Msg::SelectFirst)}
+                            {locale.tr(Msg::SelectFirst)}
                         </p>
                     </div>
                 }
@@ -144,7 +144,7 @@ pub fn QuizActions(
             .collect_view();
         view! {
             <nav class="sheet" aria-labelledby="sheet-title">
-                <h2 id="sheet-title" class="sheet-title">{move || locale.t(Msg::AnswerSheet)}</h2>
+                <h2 id="sheet-title" class="sheet-title">{locale.tr(Msg::AnswerSheet)}</h2>
                 <ol class="sheet-cells" role="list">{cells}</ol>
             </nav>
         }
@@ -177,12 +177,12 @@ pub fn QuizActions(
         <div class="actions quiz-actions">
             <Show when=move || has_prev>
                 <button type="button" class="button" on:click=move |_| on_go.run(index - 1)>
-                    {move || locale.t(Msg::Prev)}
+                    {locale.tr(Msg::Prev)}
                 </button>
             </Show>
             <Show when=move || !is_last>
                 <button type="button" class="button button-primary" on:click=move |_| on_go.run(index + 1)>
-                    {move || locale.t(Msg::Next)}
+                    {locale.tr(Msg::Next)}
                 </button>
             </Show>
             <button
@@ -190,7 +190,7 @@ pub fn QuizActions(
                 class=if is_last { "button button-primary" } else { "button" }
                 on:click=ask_hand_in
             >
-                {move || locale.t(Msg::HandIn)}
+                {locale.tr(Msg::HandIn)}
             </button>
         </div>
         <Show when=move || confirming.get()>{warning}</Show>

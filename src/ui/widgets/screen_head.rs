@@ -27,7 +27,7 @@ pub fn ScreenHead(
                 {move || locale.t(title)}
             </h1>
             <button type="button" class="button button-quiet" on:click=move |_| on_back.run(())>
-                {move || locale.t(Msg::BackHome)}
+                {locale.tr(Msg::BackHome)}
             </button>
         </div>
     }

@@ -60,7 +60,7 @@ pub fn TopicChart(
         .collect_view();
     view! {
         <figure class="chart" aria-labelledby="chart-title">
-            <figcaption id="chart-title" class="chart-title">{move || locale.t(Msg::ByTopic)}</figcaption>
+            <figcaption id="chart-title" class="chart-title">{locale.tr(Msg::ByTopic)}</figcaption>
             <ul class="bars" role="list">{rows}</ul>
         </figure>
     }
