@@ -19,7 +19,7 @@ mod use_kiosk;
 pub use use_kiosk::{use_kiosk, UseKiosk};
 
 use crate::domain::app::{BankLoad, Event as LoaderEvent};
-use crate::domain::kiosk::{Event, KioskMsg, KioskOverrides, Screen};
+use crate::domain::kiosk::{Event, KioskModel, KioskMsg, KioskOverrides, Screen};
 use crate::platform::fetch::{fetch_bytes, CacheMode};
 use crate::platform::storage::Store;
 use crate::platform::{log, page, update, PlatformError};
@@ -48,9 +48,9 @@ pub enum Banks {
     Failed,
 }
 
-/// Reads `kiosk.json` (missing: the built-in defaults) and hands it to the model; each value it
-/// could not use is reported in the console, by field.
-async fn load_deployment(dispatch: Callback<Event>) {
+/// Reads `kiosk.json` (missing: the built-in defaults) and hands it to the model; each value that
+/// could not be read or used is reported in the console, by field, and the layer below applies.
+async fn load_deployment(model: ReadSignal<KioskModel>, dispatch: Callback<Event>) {
     let bytes = match fetch_bytes(SETTINGS_FILE, CacheMode::Revalidate).await {
         Ok(bytes) => bytes,
         Err(PlatformError::Status { status: 404, .. }) => return,
@@ -66,6 +66,11 @@ async fn load_deployment(dispatch: Callback<Event>) {
         log::warn(&format!("kiosk: {SETTINGS_FILE}: {problem}"));
     }
     dispatch.run(Event::DeploymentLoaded(deployment));
+    model.with_untracked(|m| {
+        for problem in m.setting_problems() {
+            log::warn(&format!("kiosk: {SETTINGS_FILE}: {problem}"));
+        }
+    });
 }
 
 /// The kiosk's whole page.
@@ -89,7 +94,7 @@ pub fn KioskApp() -> impl IntoView {
         }
         _ => {}
     }));
-    spawn_local(load_deployment(dispatch));
+    spawn_local(load_deployment(model, dispatch));
 
     // One clock for the tips, the idle warning and its countdown.
     let now = use_ticker(
