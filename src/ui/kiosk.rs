@@ -8,17 +8,25 @@
 //!
 //! A public screen: any touch, key or scroll keeps the session; the long-press menu and dragging
 //! are turned off here, text selection, pinch zoom and overscroll in `style/kiosk.css`.
+//!
+//! Staff open the operator panel (`domain::kiosk::panel`, through [`use_panel`]) by holding the
+//! attract screen's top-left corner for three seconds; it replaces the customer's screens until
+//! closed, or until staff walk away.
 
 mod answering;
 mod attract;
 mod choosing;
 mod end_card;
+mod panel;
 mod still_there;
 mod use_kiosk;
+mod use_panel;
 
 pub use use_kiosk::{use_kiosk, UseKiosk};
+pub use use_panel::{use_panel, UsePanel};
 
 use crate::domain::app::{BankLoad, Event as LoaderEvent};
+use crate::domain::kiosk::panel::{PanelEvent, HOLD_MS};
 use crate::domain::kiosk::{Event, KioskModel, KioskMsg, KioskOverrides, Screen};
 use crate::platform::fetch::{fetch_bytes, CacheMode};
 use crate::platform::storage::Store;
@@ -32,10 +40,18 @@ use end_card::EndCardScreen;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use panel::OperatorPanel;
+use std::time::Duration;
 use still_there::StillThereOverlay;
 
 /// The deployment's settings file, beside the page.
 pub const SETTINGS_FILE: &str = "kiosk.json";
+
+/// A fresh salt for the operator PIN (empty where the browser has no `crypto`: the panel then
+/// refuses to set a PIN rather than use a weak one).
+fn salt() -> Vec<u8> {
+    page::random_bytes(16).unwrap_or_default()
+}
 
 /// How far the banks have got: the screens say "getting ready" or "ask the staff".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,8 +92,11 @@ async fn load_deployment(model: ReadSignal<KioskModel>, dispatch: Callback<Event
 /// The kiosk's whole page.
 #[component]
 pub fn KioskApp() -> impl IntoView {
-    let kiosk = use_kiosk(Store::open(), Clock::browser());
+    let store = Store::open();
+    let kiosk = use_kiosk(store.clone(), Clock::browser());
     let (model, dispatch, locale) = (kiosk.model, kiosk.dispatch, kiosk.locale);
+    let operator = use_panel(store, kiosk.clock.now_ms, salt);
+    let (panel, on_panel) = (operator.panel, operator.dispatch);
     provide_context(locale);
     let elder = Memo::new(move |_| model.with(|m| m.elder()));
     provide_context(Elder(elder.into()));
@@ -100,7 +119,10 @@ pub fn KioskApp() -> impl IntoView {
     let now = use_ticker(
         Signal::derive(|| true),
         kiosk.clock.now_ms,
-        Callback::new(move |()| dispatch.run(Event::Tick)),
+        Callback::new(move |()| {
+            dispatch.run(Event::Tick);
+            on_panel.run(PanelEvent::Tick);
+        }),
     );
 
     Effect::new(move |_| page::set_root_class("elder", elder.get()));
@@ -136,6 +158,22 @@ pub fn KioskApp() -> impl IntoView {
     let _ = window_event_listener(ev::contextmenu, |e| e.prevent_default());
     let _ = window_event_listener(ev::dragstart, |e| e.prevent_default());
 
+    // The operator panel's hidden entry: a corner of the attract screen held for HOLD_MS.
+    let hold = StoredValue::new(None::<TimeoutHandle>);
+    let release = move || {
+        if let Some(handle) = hold.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    let press = move || {
+        release();
+        let opened = move || on_panel.run(PanelEvent::Open);
+        if let Ok(handle) = set_timeout_with_handle(opened, Duration::from_millis(HOLD_MS as u64)) {
+            hold.set_value(Some(handle));
+        }
+    };
+    let shown = Memo::new(move |_| panel.with(|p| p.is_shown()));
+
     let on_lang = Callback::new(move |lang| dispatch.run(Event::SetLang(lang)));
     let on_elder = Callback::new(move |on| dispatch.run(Event::SetElder(on)));
     let on_done = Callback::new(move |()| dispatch.run(Event::Done));
@@ -147,7 +185,7 @@ pub fn KioskApp() -> impl IntoView {
         Answering,
         EndCard,
     }
-    let shown = Memo::new(move |_| {
+    let screen = Memo::new(move |_| {
         model.with(|m| match m.screen() {
             Screen::Attract => Shown::Attract,
             Screen::Choosing => Shown::Choosing,
@@ -155,7 +193,7 @@ pub fn KioskApp() -> impl IntoView {
             Screen::EndCard(_) => Shown::EndCard,
         })
     });
-    let body = move || match shown.get() {
+    let body = move || match screen.get() {
         Shown::Attract => view! {
             <AttractScreen
                 model=model
@@ -198,8 +236,27 @@ pub fn KioskApp() -> impl IntoView {
     view! {
         <div class="kiosk-shell">
             <main id="main" class="kiosk-main" inert=move || warned.get()>
-                {body}
+                <Show when=move || shown.get() fallback=body>
+                    <OperatorPanel
+                        panel=panel
+                        stats=kiosk.stats
+                        model=model
+                        now=now
+                        on_event=on_panel
+                    />
+                </Show>
             </main>
+            <Show when=move || at_attract.get() && !shown.get()>
+                // Staff only, by touch: no role, not in the tab order, invisible.
+                <div
+                    class="operator-corner"
+                    aria-hidden="true"
+                    on:pointerdown=move |_| press()
+                    on:pointerup=move |_| release()
+                    on:pointerleave=move |_| release()
+                    on:pointercancel=move |_| release()
+                ></div>
+            </Show>
             <Show when=move || warned.get()>
                 <StillThereOverlay
                     seconds_left=Signal::derive(move || countdown.get().unwrap_or(0))

@@ -4,8 +4,9 @@
 // it; after a reset storage holds only the kiosk's settings and statistics; a reload mid-session comes
 // back to the attract screen with the statistics intact; a deployment's kiosk.json (a bad value is
 // reported, not fatal); a public screen (no selection, menu, zoom or link out; the index page's CSP);
-// axe-core on the attract screen, a question, the end card and the overlay; and the build: a phone's
-// page and worker never name a kiosk file. Every test fails on a console error, a failed request or a
+// axe-core on the attract screen, a question, the end card and the overlay; the operator panel (the
+// hidden corner, a first-run PIN, the statistics, a wrong PIN refused and locked across a reload); and
+// the build: a phone's page and worker never name a kiosk file. Every test fails on a console error, a failed request or a
 // request to another origin (the harness).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +21,7 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-co
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SCREENS = { portrait: { width: 1080, height: 1920 }, landscape: { width: 1920, height: 1080 } };
 // The only keys the kiosk may leave on the device (src/domain/kiosk.rs, KEYS; storage adds `anxin.`).
-const KIOSK_KEYS = ['anxin.kiosk.settings', 'anxin.kiosk.stats'];
+const KIOSK_KEYS = ['anxin.kiosk.settings', 'anxin.kiosk.stats', 'anxin.kiosk.pin'];
 // A kiosk without kiosk.json asks for it once and gets a 404: the defaults apply.
 const NO_SETTINGS = ['kiosk.json'];
 const SHOTS = process.env.KIOSK_SHOTS;
@@ -256,4 +257,70 @@ test('the kiosk works offline after one visit, under its own worker', async () =
   await context.setOffline(false);
   assert.deepEqual(problems().filter((p) => !p.includes('kiosk.json')), []);
   await context.close();
+});
+
+/** Holds the attract screen's top-left corner for `ms` (fake clock). */
+async function holdCorner(page, ms) {
+  await page.mouse.move(8, 8);
+  await page.mouse.down();
+  await page.clock.runFor(ms);
+  await page.mouse.up();
+}
+
+/** Presses `digits` on the panel's keypad, then OK. */
+async function typePin(page, digits) {
+  for (const d of digits) await page.locator('.pin-key', { hasText: new RegExp(`^${d}$`) }).click();
+  await page.getByRole('button', { name: '确定' }).click();
+}
+
+test('the operator panel: a hidden 3 s corner press, a PIN set on first run, the statistics; a wrong PIN is refused and the lockout survives a reload', async () => {
+  const { page, problems } = await openKiosk('portrait');
+  await start(page).click();
+  await page.getByRole('button', { name: new RegExp(topicName.zh.fraud) }).click();
+  for (let i = 1; i <= 5; i++) await answerAndGoOn(page, i !== 2, i === 5);
+  await page.getByRole('button', { name: '结束' }).click();
+
+  // A short press is a customer's tap: nothing opens.
+  await holdCorner(page, 1_000);
+  assert.equal(await page.getByRole('heading', { name: '管理面板' }).count(), 0);
+  await holdCorner(page, 3_100);
+  await page.getByRole('heading', { name: '首次使用：请设置管理密码（4–8 位数字）' }).waitFor();
+  const found = await audit(page, 'panel first run');
+  await typePin(page, '1234');
+  await page.getByText('不能是连续的数字').waitFor();
+  await typePin(page, '2580');
+  await page.getByRole('heading', { name: '请再输入一次新密码' }).waitFor();
+  await typePin(page, '2580');
+  await page.getByRole('heading', { name: '答题统计' }).waitFor();
+  await page.getByText('管理密码已设置').waitFor();
+  const row = (label) => page.locator('.stats-table tr', { has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) }).locator('td').first();
+  assert.equal(await row('参与人次').innerText(), '<5', 'one session: shown as <5');
+  await page.getByText('少于 5 的数显示为“<5”').waitFor();
+  found.push(...(await audit(page, 'panel statistics')));
+  const pin = await page.evaluate(() => localStorage.getItem('anxin.kiosk.pin'));
+  assert.ok(pin && !pin.includes('2580'), `the PIN is stored as it is: ${pin}`);
+  await page.getByRole('button', { name: '关闭' }).click();
+  await start(page).waitFor();
+
+  // Wrong PINs: two refusals, then a pause that a reload does not end.
+  await holdCorner(page, 3_100);
+  await page.getByRole('heading', { name: '请输入管理密码' }).waitFor();
+  await typePin(page, '1111');
+  await page.getByText('密码错误，还可再试 2 次').waitFor();
+  await typePin(page, '1112');
+  await page.getByText('密码错误，还可再试 1 次').waitFor();
+  await typePin(page, '1113');
+  await page.getByText(/错误次数过多，请 \d+ 秒后再试/).waitFor();
+  await page.reload();
+  await start(page).waitFor();
+  await holdCorner(page, 3_100);
+  await typePin(page, '2580');
+  await page.getByText(/错误次数过多，请 \d+ 秒后再试/).waitFor();
+  assert.equal(await page.getByRole('heading', { name: '答题统计' }).count(), 0, 'opened while locked');
+  await page.clock.runFor(31_000);
+  await typePin(page, '2580');
+  await page.getByRole('heading', { name: '答题统计' }).waitFor();
+  assert.deepEqual(found, []);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
 });

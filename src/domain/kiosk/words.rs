@@ -76,6 +76,79 @@ messages! {
     Continue => "继续答题", "Continue";
     /// The position in the session for screen readers and the bar: question {0} of {1}.
     Position => "第 {0} 题 / 共 {1} 题", "Question {0} of {1}";
+
+    /// The operator panel's name.
+    PanelTitle => "管理面板", "Staff panel";
+    /// First run: choose a PIN.
+    ChoosePin => "首次使用：请设置管理密码（4–8 位数字）", "First use: set a staff PIN (4–8 digits)";
+    /// First run: the PIN again.
+    ChoosePinAgain => "请再输入一次新密码", "Type the new PIN again";
+    /// Asking for the PIN.
+    EnterPin => "请输入管理密码", "Enter the staff PIN";
+    /// How many digits are typed: {0}.
+    Typed => "已输入 {0} 位", "{0} {0:digit|digits} typed";
+    /// The keypad's erase key.
+    Erase => "删除", "Erase";
+    /// The keypad's OK key.
+    Ok => "确定", "OK";
+    /// Close the panel.
+    Close => "关闭", "Close";
+    /// While a PIN is checked.
+    Checking => "正在核对……", "Checking…";
+    /// A new PIN of the wrong length (or not digits).
+    PinRuleLength => "密码须为 4–8 位数字", "A PIN has 4 to 8 digits";
+    /// A new PIN of one digit repeated.
+    PinRuleSame => "不能全是同一个数字", "A PIN is not one digit repeated";
+    /// A new PIN counting up or down.
+    PinRuleSequence => "不能是连续的数字", "A PIN is not a run of digits up or down";
+    /// A new PIN that could not be set (no random salt).
+    PinRuleOther => "这台设备无法设置密码，请联系技术人员", "This device cannot set a PIN; please call technical support";
+    /// The two typings differ.
+    PinMismatch => "两次输入不一致，请重新设置", "The two PINs differ. Please start again.";
+    /// Wrong PIN: {0} tries left.
+    PinWrong => "密码错误，还可再试 {0} 次", "Wrong PIN. {0} {0:try|tries} left before a pause.";
+    /// Locked: {0} seconds left.
+    PinLocked => "错误次数过多，请 {0} 秒后再试", "Too many wrong tries. Try again in {0} {0:second|seconds}.";
+    /// The new PIN was saved.
+    PinSet => "管理密码已设置", "The staff PIN is set";
+    /// The statistics' heading.
+    StatsTitle => "答题统计", "Statistics";
+    /// The period: {0} to {1}.
+    StatsPeriod => "统计期间：{0} 至 {1}", "Period: {0} to {1}";
+    /// No counts yet.
+    StatsNone => "还没有统计到答题", "No sessions counted yet";
+    /// Small counts.
+    StatsSuppressed => "少于 5 的数显示为“<5”，以免看出个人。", "Counts under 5 are shown as \"<5\" so no one can be singled out.";
+    /// Sessions started.
+    StatsStarted => "参与人次", "Sessions started";
+    /// Sessions completed.
+    StatsCompleted => "答完人次", "Sessions completed";
+    /// Completion rate.
+    StatsCompletion => "完成率", "Completion rate";
+    /// Mean accuracy.
+    StatsAccuracy => "平均正确率", "Mean accuracy";
+    /// Elder mode use.
+    StatsElder => "使用长辈模式", "In elder mode";
+    /// Sessions in English.
+    StatsEnglish => "使用英文", "In English";
+    /// The topics table.
+    StatsTopics => "各主题", "By topic";
+    /// A column: sessions.
+    StatsSessions => "人次", "Sessions";
+    /// A column: accuracy.
+    StatsTopicAccuracy => "正确率", "Accuracy";
+    /// The most missed questions.
+    StatsMissed => "最常答错的题", "Most often missed";
+    /// A missed question's line: {0} wrong answers, the wrong choice {1} chosen {2} times.
+    StatsMissedLine => "答错 {0} 次；最常选的错误答案 {1}（{2} 次）", "{0} wrong; the wrong answer chosen most: {1} ({2})";
+    /// The score distribution.
+    StatsScores => "得分分布", "Scores";
+    /// A score row: {0} right of {1}.
+    StatsScoreRow => "答对 {0} / {1} 题", "{0} of {1} right";
+    /// Sessions by hour.
+    StatsHours => "各时段参与人次", "Sessions by hour";
+    /// Sessions by day.
+    StatsDays => "每日参与人次", "Sessions by day";
 }
 
 impl KioskMsg {
@@ -128,12 +201,12 @@ mod tests {
     #[test]
     fn each_language_keeps_its_own_punctuation_and_counts_agree() {
         for msg in KioskMsg::ALL {
-            let en = msg.fill(Lang::En, &[&2, &2]);
+            let en = msg.fill(Lang::En, &[&2, &2, &2]);
             assert!(
                 !en.chars().any(|c| "，：；（）、。？！“”".contains(c)),
                 "{msg:?}: {en}"
             );
-            let zh = msg.fill(Lang::Zh, &[&2, &2]);
+            let zh = msg.fill(Lang::Zh, &[&2, &2, &2]);
             assert!(!zh.chars().any(|c| ":;,()?!".contains(c)), "{msg:?}: {zh}");
             assert!(!en.contains('{') && !zh.contains('{'), "{msg:?}");
         }

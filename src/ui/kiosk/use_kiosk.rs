@@ -46,7 +46,7 @@ fn visible(model: &KioskModel) -> (Screen, Option<StillThere>, Lang, bool) {
 }
 
 /// Reads one of the kiosk's values; anything unreadable counts as absent (and is said so).
-fn read<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> Option<T> {
+pub(super) fn read<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> Option<T> {
     match store.load(key, no_migration) {
         Loaded::Value(value) => Some(value),
         Loaded::Absent => None,
