@@ -140,7 +140,7 @@ messages! {
     /// The most missed questions.
     StatsMissed => "最常答错的题", "Most often missed";
     /// A missed question's line: {0} wrong answers, the wrong choice {1} chosen {2} times.
-    StatsMissedLine => "答错 {0} 次；最常选的错误答案 {1}（{2} 次）", "{0} wrong; the wrong answer chosen most: {1} ({2})";
+    StatsMissedLine => "答错 {0} 次；最常选的错误答案：“{1}”（{2} 次）", "{0} wrong; the wrong answer chosen most: \"{1}\" ({2})";
     /// The score distribution.
     StatsScores => "得分分布", "Scores";
     /// A score row: {0} right of {1}.

@@ -67,6 +67,7 @@ pub fn AnsweringScreen(
         let (item, question) = shown?;
         let total = total();
         Some(view! {
+            <div class="kiosk-question">
             <div class="progress" aria-hidden="true">
                 <div class="progress-bar" style:width=format!("{}%", (i + 1) * 100 / total.max(1))></div>
             </div>
@@ -94,6 +95,7 @@ pub fn AnsweringScreen(
                 on_submit=move |()| dispatch.run(Event::Submit)
                 on_next=move |()| dispatch.run(Event::Next)
             />
+            </div>
         })
     };
 

@@ -71,12 +71,16 @@ pub fn EndCardScreen(
             })
             .collect_view();
         Some(view! {
-            <p class="kiosk-score">{KioskMsg::Score.fill(lang, &[&correct, &total])}</p>
-            <p class="kiosk-praise">{praise_msg(praise).text(lang)}</p>
-            <h2 class="kiosk-subtitle">{KioskMsg::TakeawaysTitle.text(lang)}</h2>
-            <ul class="takeaways" role="list">{takeaways}</ul>
-            <h2 class="kiosk-subtitle">{KioskMsg::HotlinesTitle.text(lang)}</h2>
-            <ul class="hotlines" role="list">{hotlines}</ul>
+            <div class="end-main">
+                <p class="kiosk-score">{KioskMsg::Score.fill(lang, &[&correct, &total])}</p>
+                <p class="kiosk-praise">{praise_msg(praise).text(lang)}</p>
+                <h2 class="kiosk-subtitle">{KioskMsg::TakeawaysTitle.text(lang)}</h2>
+                <ul class="takeaways" role="list">{takeaways}</ul>
+            </div>
+            <div class="end-side">
+                <h2 class="kiosk-subtitle">{KioskMsg::HotlinesTitle.text(lang)}</h2>
+                <ul class="hotlines" role="list">{hotlines}</ul>
+            </div>
         })
     };
     view! {
@@ -84,7 +88,7 @@ pub fn EndCardScreen(
             <h1 id="end-title" class="kiosk-title" tabindex="-1" node_ref=heading>
                 {move || KioskMsg::EndTitle.text(locale.lang())}
             </h1>
-            {body}
+            <div class="end-columns">{body}</div>
             <div class="actions kiosk-actions">
                 <button type="button" class="button button-primary" on:click=move |_| on_again.run(())>
                     {move || KioskMsg::Again.text(locale.lang())}

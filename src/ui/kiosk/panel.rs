@@ -5,7 +5,7 @@
 use crate::domain::i18n::topic_name;
 use crate::domain::kiosk::panel::{Panel, PanelEvent, PanelNotice, PanelStep};
 use crate::domain::kiosk::pin::PinRuleError;
-use crate::domain::kiosk::stats::view::StatsView;
+use crate::domain::kiosk::stats::view::{choice_text, StatsView};
 use crate::domain::kiosk::{KioskModel, KioskMsg, KioskStats};
 use crate::domain::text::Lang;
 use crate::platform::focus::focus_on_mount;
@@ -241,16 +241,16 @@ fn stats_body(view: &StatsView, lang: Lang, model: Signal<KioskModel>) -> impl I
         .into_iter()
         .map(|m| {
             let key = m.question.key.clone();
-            let prompt = model.with_untracked(|k| {
-                k.library()
-                    .by_key(&key)
-                    .map(|(_, q)| q.prompt.get(lang).to_owned())
-                    .unwrap_or(key)
+            let (prompt, choice) = model.with_untracked(|k| {
+                let question = k.library().by_key(&key).map(|(_, q)| q);
+                let prompt = question.map_or_else(|| key.clone(), |q| q.prompt.get(lang).to_owned());
+                let choice = m.chosen.map(|(c, _)| match question {
+                    Some(q) => choice_text(q, c, lang),
+                    None => c.clone(),
+                });
+                (prompt, choice.unwrap_or_default())
             });
-            let (choice, count) = m
-                .chosen
-                .map(|(c, n)| (c.clone(), n.to_string()))
-                .unwrap_or_default();
+            let count = m.chosen.map(|(_, n)| n.to_string()).unwrap_or_default();
             let line = KioskMsg::StatsMissedLine.fill(lang, &[&m.question.wrong, &choice, &count]);
             view! { <li><span class="missed-prompt">{prompt}</span><span class="missed-line">{line}</span></li> }
         })
