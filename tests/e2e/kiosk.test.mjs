@@ -94,8 +94,12 @@ for (const size of Object.keys(SCREENS)) {
     found.push(...(await audit(page, `topics ${size}`)));
     await page.getByRole('button', { name: new RegExp(topicName.zh.fraud) }).click();
     await page.getByText('第 1 题 / 共 5 题').waitFor();
+    // The whole screen, not the phone's 880 px column (in landscape: the question, and beside it the
+    // check, then the verdict and explanation).
+    const area = await page.locator('.kiosk-question').boundingBox();
+    assert.ok(area.width > 0.85 * (screen.width - 2 * 0.03 * Math.min(screen.width, screen.height)), `the question uses ${area.width} px of ${screen.width}`);
     const card = await page.locator('.question-card').boundingBox();
-    assert.ok(card.width > 0.85 * (screen.width - 2 * 0.03 * Math.min(screen.width, screen.height)), `the question uses ${card.width} px of ${screen.width}`);
+    assert.ok(card.width > (size === 'portrait' ? 0.85 : 0.4) * screen.width, `the question card is ${card.width} px wide`);
     found.push(...(await audit(page, `question ${size}`)));
     await answer(page, false);
     found.push(...(await audit(page, `feedback ${size}`)));
