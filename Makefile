@@ -18,7 +18,9 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
 STAMP := target/.stamps
-APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) index.html Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
+# The pages: each <page>.html is its own trunk build (its own wasm), built once per `make dist`.
+PAGES := index kiosk
+APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) $(PAGES:%=%.html) Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
 
 .PHONY: help tools browsers fonts serve dist test lint host-test web-test engines e2e bench bench-peers banks check-banks clean
 
@@ -73,10 +75,16 @@ $(STAMP)/browsers:
 	@touch $@
 
 ## ---- build and serve ----
+# trunk builds one page per run: each page once into target/pages/<page>, then one dist/ assembled from
+# them (shared files must be identical), then the post-build steps once over it (minify, each page's
+# service worker, .br/.gz copies). dist/index.html stands for the whole dist/ (touched last).
 dist: dist/index.html
 dist/index.html: $(APP_SOURCES) | tools
 	cargo fetch --target wasm32-unknown-unknown
-	trunk build --release --offline
+	rm -rf target/pages
+	for page in $(PAGES); do trunk build --release --offline=true --dist target/pages/$$page $$page.html; done
+	node tools/assemble.mjs dist $(PAGES:%=target/pages/%)
+	node tools/postbuild.mjs dist
 	@touch $@
 
 serve: dist
@@ -98,14 +106,17 @@ host-test:
 web-test: tools browsers
 	CARGO_PROFILE_DEV_STRIP=symbols cargo test --target wasm32-unknown-unknown --test web
 
-# The old-engine floor (about Chrome/WebView 80 and iOS 13.4), checked on the built files: the wasm uses no
-# post-MVP feature those engines lack, the module scripts are ES2020 at most, the nomodule script is ES5.
+# The old-engine floor (about Chrome/WebView 80 and iOS 13.4), checked on the built files of every page:
+# the wasm uses no post-MVP feature those engines lack, the module scripts are ES2020 at most, the nomodule
+# script and the service workers are ES5.
 engines: dist tools
-	wasm-validate --disable-reference-types --disable-multi-value --disable-bulk-memory \
-	  --disable-sign-extension --disable-saturating-float-to-int dist/*_bg.wasm
-	es-check es2020 --module $$(ls dist/anxin-*.js) dist/loader.js
-	es-check es5 dist/nomodule.js dist/sw.js
-	@echo "engines: wasm MVP-only, JavaScript ES2020 (modules) / ES5 (nomodule)"
+	for wasm in dist/*_bg.wasm; do \
+	  wasm-validate --disable-reference-types --disable-multi-value --disable-bulk-memory \
+	    --disable-sign-extension --disable-saturating-float-to-int $$wasm; \
+	done
+	es-check es2020 --module $$(ls dist/*.js | grep -E '/[a-z0-9_]+-[0-9a-f]{10,16}\.js$$') dist/loader.js
+	es-check es5 dist/nomodule.js dist/sw.js dist/kiosk-sw.js
+	@echo "engines: wasm MVP-only, JavaScript ES2020 (modules) / ES5 (nomodule, workers), pages: $(PAGES)"
 
 e2e: dist browsers tools
 	node --test --test-concurrency=1 tests/e2e/

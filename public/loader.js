@@ -33,10 +33,19 @@
   // window.anxinApplyUpdate() on the home screen (never mid-quiz): that tab switches and reloads. Other
   // open tabs keep their page; once the new version is in charge they are told again
   // ('anxin-update-ready') and reload when they are on their home screen themselves.
+  // Each page names its own worker and scope (<meta name="anxin-worker">: the kiosk's kiosk-sw.js,
+  // scoped to ./kiosk); without one, sw.js for the whole folder (the phone's). A page first opened
+  // under another page's worker is not told of an update when its own worker takes over.
   function registerWorker() {
     if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
     var sw = navigator.serviceWorker;
-    var controlled = !!sw.controller;
+    var meta = document.querySelector('meta[name="anxin-worker"]');
+    var workerUrl = new URL(meta ? meta.getAttribute('content') : 'sw.js', document.baseURI).href;
+    var scope = meta && meta.getAttribute('data-scope');
+    function mine(worker) {
+      return !!worker && worker.scriptURL === workerUrl;
+    }
+    var controlled = mine(sw.controller);
     var waiting = null;
     var applying = false;
     var replaced = false;
@@ -62,7 +71,7 @@
     };
     sw.addEventListener('controllerchange', function () {
       var first = !controlled;
-      controlled = true;
+      controlled = mine(sw.controller);
       // The first install takes control without a reload.
       if (first) return;
       if (applying) {
@@ -73,11 +82,11 @@
       replaced = true;
       ready();
     });
-    sw.register('sw.js').then(function (registration) {
+    sw.register(workerUrl, scope ? { scope: scope } : undefined).then(function (registration) {
       function watch(worker) {
         if (!worker) return;
         function check() {
-          if (worker.state === 'installed' && sw.controller && waiting !== worker) {
+          if (worker.state === 'installed' && mine(sw.controller) && waiting !== worker) {
             waiting = worker;
             ready();
           }

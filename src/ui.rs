@@ -1,10 +1,12 @@
-//! Leptos components: `app` (the learner's page, `index.html`), `services` (what every page
-//! provides through context), `hooks/`, `screens/` (one per screen) and `widgets/` (reusable
-//! pieces). Each page is a small `main` that calls `mount` with its root component; the kiosk and
-//! the contest pages will be `src/bin/kiosk.rs` and `src/bin/contest.rs` beside `src/main.rs`.
+//! Leptos components: `app` (the learner's page, `index.html`), `kiosk` (the branch kiosk's page,
+//! `kiosk.html`), `services` (what every page provides through context), `hooks/`, `screens/` (one
+//! per screen) and `widgets/` (reusable pieces). Each page is a small `main` that calls `mount`
+//! with its root component: `src/main.rs`, `src/bin/kiosk.rs` (and the contest's
+//! `src/bin/contest.rs`, to come). A page's wasm holds only what its root reaches.
 
 pub mod app;
 pub mod hooks;
+pub mod kiosk;
 pub mod screens;
 pub mod services;
 pub mod widgets;

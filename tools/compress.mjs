@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
-if (!dir) throw new Error('usage: TRUNK_STAGING_DIR=<dist> node tools/compress.mjs');
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: node tools/compress.mjs <dist>');
 
 const TEXT = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|md|csv|txt)$/;
 const files = [];

@@ -1,4 +1,4 @@
-// Build step (run by tools/postbuild.mjs, before the service worker's list is made): minifies the
+// Build step (run by tools/postbuild.mjs over the assembled dist/, before the workers' lists are made): minifies the
 // scripts trunk leaves readable (`minify = "never"` in Trunk.toml, since trunk's own minifier is known
 // to break wasm-bindgen's glue). esbuild parses what it minifies, so names the wasm imports by (object
 // properties) and the module's exports are kept; only whitespace, comments and local names go.
@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
-if (!dir) throw new Error('usage: TRUNK_STAGING_DIR=<dist> node tools/minify.mjs');
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: node tools/minify.mjs <dist>');
 
 const GLUE = /^[a-z0-9_-]+-[0-9a-f]{10,16}\.js$/;
 const integrity = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;

@@ -1,8 +1,11 @@
-// Trunk post-build hook over the staging dist/ (TRUNK_STAGING_DIR), or `node tools/postbuild.mjs <dist>`:
-// the build steps in their order. One hook, because trunk starts the hooks of a stage all at once.
-// 1. minify.mjs: minifies the glue and the loader (and updates the glue's integrity in the pages);
-// 2. precache.mjs: writes sw.js with the list and hash of the files as they will be served;
-// 3. compress.mjs: writes .br and .gz copies of every text and wasm file, sw.js included.
+// `node tools/postbuild.mjs <dist>`, run once by `make dist` over the assembled dist/ (every page in
+// it): the build steps in their order.
+// 1. minify.mjs: minifies every page's glue and the loader (and updates the glue's integrity in every
+//    page);
+// 2. precache.mjs: writes each page's service worker (sw.js, kiosk-sw.js) with the list and hash of
+//    its files as they will be served;
+// 3. compress.mjs: writes .br and .gz copies of every text and wasm file, the workers included.
+if (!process.argv[2]) throw new Error('usage: node tools/postbuild.mjs <dist>');
 await import('./minify.mjs');
 await import('./precache.mjs');
 await import('./compress.mjs');

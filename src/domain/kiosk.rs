@@ -11,14 +11,23 @@
 //! "Still there?" warning before every idle reset). `settings`: the kiosk's settings, a
 //! deployment's `kiosk.json` and a device's overrides merged field by field. `stats`: the
 //! anonymous counts, their suppressed view, export, merge and the activity report. `pin`: the
-//! operator PIN (salted slow hash, lockout). `prize`: one-time prize codes.
+//! operator PIN (salted slow hash, lockout). `panel`: the operator panel's entry (the hidden
+//! corner, the PIN or the first run's new PIN). `prize`: one-time prize codes. `words`: the kiosk
+//! page's own words (`KioskMsg`), kept out of the learner's catalogue so phones never download them.
+//!
+//! The kiosk keeps three values on the device, under its own keys (never the learner app's):
+//! [`SETTINGS_KEY`] (this device's overrides), [`STATS_KEY`] (the anonymous counts) and
+//! [`PIN_KEY`] (the operator PIN's salted hash and lockout). Nothing else, and nothing of one
+//! customer.
 
 mod outcome;
+pub mod panel;
 pub mod pin;
 pub mod prize;
 mod session;
 mod settings;
 pub mod stats;
+mod words;
 
 pub use outcome::{Answered, Outcome, TopicChoice};
 pub use session::{
@@ -27,3 +36,13 @@ pub use session::{
 };
 pub use settings::{KioskOverrides, KioskSettings, SettingProblem};
 pub use stats::KioskStats;
+pub use words::{hotline_msg, praise_msg, KioskMsg};
+
+/// The storage key of this device's settings overrides ([`KioskOverrides`]).
+pub const SETTINGS_KEY: &str = "kiosk.settings";
+/// The storage key of the anonymous statistics ([`KioskStats`]).
+pub const STATS_KEY: &str = "kiosk.stats";
+/// The storage key of the operator PIN's hash and lockout ([`pin::PinState`]).
+pub const PIN_KEY: &str = "kiosk.pin";
+/// Every key the kiosk writes: a reset leaves nothing else of its own on the device.
+pub const KEYS: [&str; 3] = [SETTINGS_KEY, STATS_KEY, PIN_KEY];

@@ -140,6 +140,11 @@ impl Library {
         self.banks.get(id)
     }
 
+    /// Every bank, by id.
+    pub fn banks(&self) -> impl Iterator<Item = &Arc<Bank>> {
+        self.banks.values()
+    }
+
     /// Whether no bank is loaded.
     pub fn is_empty(&self) -> bool {
         self.banks.is_empty()

@@ -128,6 +128,20 @@ pub fn random_seed() -> u64 {
     (high << 32) ^ low ^ (js_sys::Date::now() as u64)
 }
 
+/// `n` bytes from the browser's cryptographic random generator (the salt of the kiosk's PIN).
+/// `Err(NoWindow)` where the page has no `crypto` (nothing is drawn from a weaker source).
+pub fn random_bytes(n: usize) -> Result<Vec<u8>, PlatformError> {
+    let crypto = web_sys::window()
+        .ok_or(PlatformError::NoWindow)?
+        .crypto()
+        .map_err(|_| PlatformError::NoWindow)?;
+    let mut bytes = vec![0u8; n];
+    crypto
+        .get_random_values_with_u8_array(&mut bytes)
+        .map_err(|_| PlatformError::NoWindow)?;
+    Ok(bytes)
+}
+
 /// The element the app mounts into (`#app`), emptied of its static "loading" text; the body if
 /// there is no such element.
 pub fn app_root() -> Result<web_sys::HtmlElement, PlatformError> {

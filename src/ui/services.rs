@@ -22,6 +22,11 @@ impl Locale {
         self.0.get()
     }
 
+    /// The current language, without tracking.
+    pub fn lang_untracked(self) -> Lang {
+        self.0.get_untracked()
+    }
+
     /// Switches language.
     pub fn set(self, lang: Lang) {
         self.0.set(lang);

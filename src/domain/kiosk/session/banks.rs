@@ -4,6 +4,7 @@
 use super::{tips, KioskEnv, KioskModel};
 use crate::domain::bank::{BankId, Question, Topic};
 use crate::domain::date::Date;
+use crate::domain::kiosk::stats::BankVersions;
 use crate::domain::kiosk::TopicChoice;
 use crate::domain::plan::{Order, Plan};
 use crate::domain::rng::Rng;
@@ -11,6 +12,14 @@ use crate::domain::session::{Practice, Session};
 use std::collections::BTreeMap;
 
 impl KioskModel {
+    /// The version of every bank in use, for counting outcomes (`KioskStats::record`).
+    pub fn bank_versions(&self) -> BankVersions {
+        self.library
+            .banks()
+            .map(|bank| (bank.id.clone(), bank.version))
+            .collect()
+    }
+
     /// The current questions of `topics` for the kiosk's audience (bank id, then file order).
     pub(super) fn pool(&self, topics: &[Topic], now_ms: f64) -> Vec<(&BankId, &Question)> {
         let mut plan = Plan::practice(topics.to_vec());

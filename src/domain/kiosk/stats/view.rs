@@ -12,6 +12,7 @@
 //! report are all made from [`StatsView`].
 
 use super::{ChoiceKey, KioskStats};
+use crate::domain::bank::{OptionId, Question};
 use crate::domain::date::Date;
 use crate::domain::text::Lang;
 
@@ -328,10 +329,44 @@ fn csv_field(text: &str) -> String {
     }
 }
 
+/// A wrong choice as counted (`b`, `a+c`) in words: each chosen option's text in `lang`, joined
+/// as a list; an id the question no longer has stays as it is.
+pub fn choice_text(question: &Question, choice: &str, lang: Lang) -> String {
+    choice
+        .split('+')
+        .map(|id| {
+            question
+                .option(&OptionId::from(id))
+                .map_or_else(|| id.to_owned(), |o| o.text.get(lang).to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(lang.list_separator())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::kiosk::stats::tests::thirty;
+
+    #[test]
+    fn a_wrong_choice_reads_as_the_texts_of_the_options_chosen() {
+        let bytes = std::fs::read("quizzes/fraud.json").unwrap();
+        let bank = crate::domain::bank::parse_bank_on_device("fraud.json", &bytes)
+            .bank
+            .unwrap();
+        let q = &bank.questions[0];
+        let (a, b) = (&q.options[0], &q.options[1]);
+        let choice = format!("{}+{}", a.id.as_str(), b.id.as_str());
+        assert_eq!(
+            choice_text(q, &choice, Lang::Zh),
+            format!("{}、{}", a.text.zh, b.text.zh)
+        );
+        assert_eq!(
+            choice_text(q, "zz", Lang::En),
+            "zz",
+            "an id no longer there"
+        );
+    }
 
     #[test]
     fn counts_under_five_are_shown_as_under_5() {

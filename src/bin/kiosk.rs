@@ -1,0 +1,6 @@
+//! The branch kiosk's page (`kiosk.html`): install the panic screen, then mount the kiosk.
+
+fn main() {
+    anxin::platform::panic::install();
+    anxin::ui::mount(anxin::ui::kiosk::KioskApp);
+}

@@ -1,0 +1,241 @@
+//! The kiosk page's own words, in both languages (`KioskMsg`), apart from the learner's catalogue
+//! (`i18n::Msg`) so that a phone's wasm never carries them: `Msg::text` is one match over every
+//! entry, and every entry added there is downloaded by every phone. Words both pages use (the
+//! question's "check my answer", "next", the language and elder switches) stay in `Msg` and are
+//! reused as they are.
+//!
+//! Also the words for the model's own values: a [`Praise`] and a [`Hotline`]'s name.
+
+use super::{Hotline, Praise};
+use crate::domain::i18n::{fill, messages};
+use crate::domain::text::Lang;
+
+messages! {
+    /// A message of the kiosk page.
+    KioskMsg;
+
+    /// The page title.
+    PageTitle => "安心答 · 网点自助答题", "Anxin · Branch quiz";
+    /// The attract screen's heading, under the app's name.
+    AttractTitle => "金融安全知识小测验", "Financial safety quiz";
+    /// The big target on the attract screen.
+    TouchToStart => "点击开始", "Touch to start";
+    /// Under it: {0} = questions per session.
+    AttractHint => "{0} 道题，每题都有讲解，不用登录", "{0} {0:question|questions}, each explained; no sign-in";
+    /// The label before the rotating tip.
+    TipLabel => "安全提示", "Safety tip";
+    /// While the banks load.
+    Loading => "正在准备题目……", "Getting the questions ready…";
+    /// No bank could be loaded.
+    NoQuestions => "题目暂时无法加载，请联系网点工作人员。", "The questions could not be loaded. Please ask a member of staff.";
+    /// The choosing screen's heading.
+    ChooseTitle => "想了解哪方面？", "What would you like to learn about?";
+    /// "A bit of everything".
+    Mixed => "一样来一点", "A bit of everything";
+    /// Under it.
+    MixedHint => "每个主题都有", "Some of each topic";
+    /// Under a topic: {0} = questions per session.
+    TopicHint => "{0} 道题", "{0} {0:question|questions}";
+    /// Leave the session (back to the attract screen, nothing kept).
+    Done => "结束", "Done";
+    /// The end card's heading.
+    EndTitle => "答完了", "All done";
+    /// The score: {0} right of {1}.
+    Score => "答对 {0} 题，共 {1} 题", "{0} of {1} right";
+    /// Every answer right.
+    PraiseAll => "全部答对，真棒！", "All right. Well done!";
+    /// More than half right.
+    PraiseMost => "答得不错！", "Well done!";
+    /// Some right.
+    PraiseSome => "有收获！记住下面几条就更稳了。", "A good start. Remember the points below.";
+    /// None right.
+    PraiseNone => "没关系，记住下面几条就好。", "No matter. Remember the points below.";
+    /// The takeaways' heading.
+    TakeawaysTitle => "请记住", "Worth remembering";
+    /// Before a takeaway from a question the customer missed (a word, not only a colour).
+    TakeawayMissed => "答错的题", "You missed this one";
+    /// Before a takeaway from a question answered right.
+    TakeawayRight => "答对的题", "You got this one";
+    /// The hotlines' heading.
+    HotlinesTitle => "遇到可疑情况，请拨打", "If someone tries to cheat you, call";
+    /// 110.
+    HotlinePolice => "报警：钱已转出，尽快报警止付", "Police: if money has gone, report it at once";
+    /// 96110.
+    HotlineAntiFraud => "反诈预警专线：接到这个号码来电，请接听", "Anti-fraud warning line: if it calls you, answer";
+    /// 12378.
+    HotlineComplaints => "银行保险消费投诉热线", "Banking and insurance complaints";
+    /// The bank's own hotline.
+    HotlineBank => "本行客服热线", "This bank's hotline";
+    /// Another session for the same customer.
+    Again => "再来一轮", "Again";
+    /// The idle warning's heading.
+    StillThere => "还在吗？", "Still there?";
+    /// The idle warning's text: {0} seconds left.
+    StillThereText => "{0} 秒后回到首页，本次答题内容会清除。", "In {0} {0:second|seconds} the screen starts over and your answers are cleared.";
+    /// The idle warning's button.
+    Continue => "继续答题", "Continue";
+    /// The position in the session for screen readers and the bar: question {0} of {1}.
+    Position => "第 {0} 题 / 共 {1} 题", "Question {0} of {1}";
+
+    /// The operator panel's name.
+    PanelTitle => "管理面板", "Staff panel";
+    /// First run: choose a PIN.
+    ChoosePin => "首次使用：请设置管理密码（4–8 位数字）", "First use: set a staff PIN (4–8 digits)";
+    /// First run: the PIN again.
+    ChoosePinAgain => "请再输入一次新密码", "Type the new PIN again";
+    /// Asking for the PIN.
+    EnterPin => "请输入管理密码", "Enter the staff PIN";
+    /// How many digits are typed: {0}.
+    Typed => "已输入 {0} 位", "{0} {0:digit|digits} typed";
+    /// The keypad's erase key.
+    Erase => "删除", "Erase";
+    /// The keypad's OK key.
+    Ok => "确定", "OK";
+    /// Close the panel.
+    Close => "关闭", "Close";
+    /// While a PIN is checked.
+    Checking => "正在核对……", "Checking…";
+    /// A new PIN of the wrong length (or not digits).
+    PinRuleLength => "密码须为 4–8 位数字", "A PIN has 4 to 8 digits";
+    /// A new PIN of one digit repeated.
+    PinRuleSame => "不能全是同一个数字", "A PIN is not one digit repeated";
+    /// A new PIN counting up or down.
+    PinRuleSequence => "不能是连续的数字", "A PIN is not a run of digits up or down";
+    /// A new PIN that could not be set (no random salt).
+    PinRuleOther => "这台设备无法设置密码，请联系技术人员", "This device cannot set a PIN; please call technical support";
+    /// The two typings differ.
+    PinMismatch => "两次输入不一致，请重新设置", "The two PINs differ. Please start again.";
+    /// Wrong PIN: {0} tries left.
+    PinWrong => "密码错误，还可再试 {0} 次", "Wrong PIN. {0} {0:try|tries} left before a pause.";
+    /// Locked: {0} seconds left.
+    PinLocked => "错误次数过多，请 {0} 秒后再试", "Too many wrong tries. Try again in {0} {0:second|seconds}.";
+    /// The new PIN was saved.
+    PinSet => "管理密码已设置", "The staff PIN is set";
+    /// The statistics' heading.
+    StatsTitle => "答题统计", "Statistics";
+    /// The period: {0} to {1}.
+    StatsPeriod => "统计期间：{0} 至 {1}", "Period: {0} to {1}";
+    /// No counts yet.
+    StatsNone => "还没有统计到答题", "No sessions counted yet";
+    /// Small counts.
+    StatsSuppressed => "少于 5 的数显示为“<5”，以免看出个人。", "Counts under 5 are shown as \"<5\" so no one can be singled out.";
+    /// Sessions started.
+    StatsStarted => "参与人次", "Sessions started";
+    /// Sessions completed.
+    StatsCompleted => "答完人次", "Sessions completed";
+    /// Completion rate.
+    StatsCompletion => "完成率", "Completion rate";
+    /// Mean accuracy.
+    StatsAccuracy => "平均正确率", "Mean accuracy";
+    /// Elder mode use.
+    StatsElder => "使用长辈模式", "In elder mode";
+    /// Sessions in English.
+    StatsEnglish => "使用英文", "In English";
+    /// The topics table.
+    StatsTopics => "各主题", "By topic";
+    /// A column: sessions.
+    StatsSessions => "人次", "Sessions";
+    /// A column: accuracy.
+    StatsTopicAccuracy => "正确率", "Accuracy";
+    /// The most missed questions.
+    StatsMissed => "最常答错的题", "Most often missed";
+    /// A missed question's line: {0} wrong answers, the wrong choice {1} chosen {2} times.
+    StatsMissedLine => "答错 {0} 次；最常选的错误答案：“{1}”（{2} 次）", "{0} wrong; the wrong answer chosen most: \"{1}\" ({2})";
+    /// The score distribution.
+    StatsScores => "得分分布", "Scores";
+    /// A score row: {0} right of {1}.
+    StatsScoreRow => "答对 {0} / {1} 题", "{0} of {1} right";
+    /// Sessions by hour.
+    StatsHours => "各时段参与人次", "Sessions by hour";
+    /// Sessions by day.
+    StatsDays => "每日参与人次", "Sessions by day";
+}
+
+impl KioskMsg {
+    /// The message with `{0}`, `{1}` … replaced by `args` (see `i18n::fill`).
+    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
+        fill(self.text(lang), args)
+    }
+}
+
+/// The words for a score.
+pub fn praise_msg(praise: Praise) -> KioskMsg {
+    match praise {
+        Praise::AllRight => KioskMsg::PraiseAll,
+        Praise::MostRight => KioskMsg::PraiseMost,
+        Praise::SomeRight => KioskMsg::PraiseSome,
+        Praise::NoneRight => KioskMsg::PraiseNone,
+    }
+}
+
+/// What a hotline is for.
+pub fn hotline_msg(hotline: &Hotline) -> KioskMsg {
+    match hotline {
+        Hotline::Police => KioskMsg::HotlinePolice,
+        Hotline::AntiFraud => KioskMsg::HotlineAntiFraud,
+        Hotline::Complaints => KioskMsg::HotlineComplaints,
+        Hotline::Bank(_) => KioskMsg::HotlineBank,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<usize> {
+        (0..10)
+            .filter(|i| text.contains(&format!("{{{i}}}")))
+            .collect()
+    }
+
+    #[test]
+    fn every_kiosk_message_exists_in_both_languages_with_the_same_placeholders() {
+        for msg in KioskMsg::ALL {
+            let (zh, en) = (msg.text(Lang::Zh), msg.text(Lang::En));
+            assert!(!zh.trim().is_empty(), "{msg:?} has no Chinese text");
+            assert!(!en.trim().is_empty(), "{msg:?} has no English text");
+            assert_eq!(placeholders(zh), placeholders(en), "{msg:?}");
+        }
+    }
+
+    #[test]
+    fn each_language_keeps_its_own_punctuation_and_counts_agree() {
+        for msg in KioskMsg::ALL {
+            let en = msg.fill(Lang::En, &[&2, &2, &2]);
+            assert!(
+                !en.chars().any(|c| "，：；（）、。？！“”".contains(c)),
+                "{msg:?}: {en}"
+            );
+            let zh = msg.fill(Lang::Zh, &[&2, &2, &2]);
+            assert!(!zh.chars().any(|c| ":;,()?!".contains(c)), "{msg:?}: {zh}");
+            assert!(!en.contains('{') && !zh.contains('{'), "{msg:?}");
+        }
+        assert_eq!(
+            KioskMsg::StillThereText.fill(Lang::En, &[&1]),
+            "In 1 second the screen starts over and your answers are cleared."
+        );
+        assert_eq!(KioskMsg::Score.fill(Lang::En, &[&4, &5]), "4 of 5 right");
+    }
+
+    #[test]
+    fn every_praise_and_hotline_has_its_words() {
+        let praises = [
+            Praise::AllRight,
+            Praise::MostRight,
+            Praise::SomeRight,
+            Praise::NoneRight,
+        ];
+        let mut seen: Vec<KioskMsg> = praises.into_iter().map(praise_msg).collect();
+        seen.dedup();
+        assert_eq!(seen.len(), 4);
+        let lines = [
+            Hotline::Police,
+            Hotline::AntiFraud,
+            Hotline::Complaints,
+            Hotline::Bank("95588".into()),
+        ];
+        let mut seen: Vec<KioskMsg> = lines.iter().map(hotline_msg).collect();
+        seen.dedup();
+        assert_eq!(seen.len(), 4);
+    }
+}

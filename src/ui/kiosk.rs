@@ -1,0 +1,268 @@
+//! The branch kiosk's page (`kiosk.html`, issue 12), as wiring around the kiosk model
+//! (`domain::kiosk`, through [`use_kiosk`]): taps, the bank loader, the deployment's `kiosk.json`
+//! and a one-second clock become `Event`s; the screen shown is the model's. Effects only keep the
+//! outside world in step: the page's language and title, elder mode's class, and switching to a
+//! new version on the attract screen only.
+//!
+//! Reached only from `src/bin/kiosk.rs`: the learner's wasm (`index.html`) never contains it.
+//!
+//! A public screen: any touch, key or scroll keeps the session; the long-press menu and dragging
+//! are turned off here, text selection, pinch zoom and overscroll in `style/kiosk.css`.
+//!
+//! Staff open the operator panel (`domain::kiosk::panel`, through [`use_panel`]) by holding the
+//! attract screen's top-left corner for three seconds; it replaces the customer's screens until
+//! closed, or until staff walk away.
+
+mod answering;
+mod attract;
+mod choosing;
+mod end_card;
+mod panel;
+mod still_there;
+mod use_kiosk;
+mod use_panel;
+
+pub use use_kiosk::{use_kiosk, UseKiosk};
+pub use use_panel::{use_panel, UsePanel};
+
+use crate::domain::app::{BankLoad, Event as LoaderEvent};
+use crate::domain::kiosk::panel::{PanelEvent, HOLD_MS};
+use crate::domain::kiosk::{Event, KioskModel, KioskMsg, KioskOverrides, Screen};
+use crate::platform::fetch::{fetch_bytes, CacheMode};
+use crate::platform::storage::Store;
+use crate::platform::{log, page, update, PlatformError};
+use crate::ui::hooks::{use_banks, use_ticker, Clock};
+use crate::ui::services::Elder;
+use answering::AnsweringScreen;
+use attract::AttractScreen;
+use choosing::ChoosingScreen;
+use end_card::EndCardScreen;
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use panel::OperatorPanel;
+use std::time::Duration;
+use still_there::StillThereOverlay;
+
+/// The deployment's settings file, beside the page.
+pub const SETTINGS_FILE: &str = "kiosk.json";
+
+/// A fresh salt for the operator PIN (empty where the browser has no `crypto`: the panel then
+/// refuses to set a PIN rather than use a weak one).
+fn salt() -> Vec<u8> {
+    page::random_bytes(16).unwrap_or_default()
+}
+
+/// How far the banks have got: the screens say "getting ready" or "ask the staff".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Banks {
+    /// Still loading.
+    Loading,
+    /// At least one bank is in use.
+    Ready,
+    /// The index could not be read, or no bank could.
+    Failed,
+}
+
+/// Reads `kiosk.json` (missing: the built-in defaults) and hands it to the model; each value that
+/// could not be read or used is reported in the console, by field, and the layer below applies.
+async fn load_deployment(model: ReadSignal<KioskModel>, dispatch: Callback<Event>) {
+    let bytes = match fetch_bytes(SETTINGS_FILE, CacheMode::Revalidate).await {
+        Ok(bytes) => bytes,
+        Err(PlatformError::Status { status: 404, .. }) => return,
+        Err(e) => {
+            log::warn(&format!(
+                "kiosk: {SETTINGS_FILE} not read ({e}); default settings apply"
+            ));
+            return;
+        }
+    };
+    let (deployment, problems) = KioskOverrides::parse(&String::from_utf8_lossy(&bytes));
+    for problem in &problems {
+        log::warn(&format!("kiosk: {SETTINGS_FILE}: {problem}"));
+    }
+    dispatch.run(Event::DeploymentLoaded(deployment));
+    model.with_untracked(|m| {
+        for problem in m.setting_problems() {
+            log::warn(&format!("kiosk: {SETTINGS_FILE}: {problem}"));
+        }
+    });
+}
+
+/// The kiosk's whole page.
+#[component]
+pub fn KioskApp() -> impl IntoView {
+    let store = Store::open();
+    let kiosk = use_kiosk(store.clone(), Clock::browser());
+    let (model, dispatch, locale) = (kiosk.model, kiosk.dispatch, kiosk.locale);
+    let operator = use_panel(store, kiosk.clock.now_ms, salt);
+    let (panel, on_panel) = (operator.panel, operator.dispatch);
+    provide_context(locale);
+    let elder = Memo::new(move |_| model.with(|m| m.elder()));
+    provide_context(Elder(elder.into()));
+
+    let banks = RwSignal::new(Banks::Loading);
+    use_banks(Callback::new(move |event: LoaderEvent| match event {
+        LoaderEvent::BankLoaded(_, BankLoad::Ready(bank)) => {
+            banks.set(Banks::Ready);
+            dispatch.run(Event::BankLoaded(bank));
+        }
+        LoaderEvent::IndexLoaded(None) => banks.set(Banks::Failed),
+        LoaderEvent::IndexLoaded(Some(index)) if index.banks.is_empty() => {
+            banks.set(Banks::Failed);
+        }
+        _ => {}
+    }));
+    spawn_local(load_deployment(model, dispatch));
+
+    // One clock for the tips, the idle warning and its countdown.
+    let now = use_ticker(
+        Signal::derive(|| true),
+        kiosk.clock.now_ms,
+        Callback::new(move |()| {
+            dispatch.run(Event::Tick);
+            on_panel.run(PanelEvent::Tick);
+        }),
+    );
+
+    Effect::new(move |_| page::set_root_class("elder", elder.get()));
+    Effect::new(move |_| {
+        let lang = locale.lang();
+        page::set_document_lang(lang.html_lang());
+        page::set_title(KioskMsg::PageTitle.text(lang));
+    });
+    let at_attract = Memo::new(move |_| model.with(|m| *m.screen() == Screen::Attract));
+    // A new version (installed by the kiosk's service worker) is switched to between customers.
+    Effect::new(move |_| {
+        if at_attract.get() {
+            update::apply_waiting_update();
+        }
+    });
+    let _ = window_event_listener_untyped(update::UPDATE_READY_EVENT, move |_| {
+        if at_attract.get_untracked() {
+            update::apply_waiting_update();
+        }
+    });
+
+    let warned = Memo::new(move |_| model.with(|m| m.still_there().is_some()));
+    // Any sign of a customer keeps the session; while "Still there?" shows, only its own button
+    // (or a tap on it) answers, so a tap meant for it never lands on what is under it.
+    let touched = move || {
+        if !warned.get_untracked() {
+            dispatch.run(Event::Touch);
+        }
+    };
+    let _ = window_event_listener(ev::pointerdown, move |_| touched());
+    let _ = window_event_listener(ev::keydown, move |_| touched());
+    let _ = window_event_listener(ev::scroll, move |_| touched());
+    let _ = window_event_listener(ev::contextmenu, |e| e.prevent_default());
+    let _ = window_event_listener(ev::dragstart, |e| e.prevent_default());
+
+    // The operator panel's hidden entry: a corner of the attract screen held for HOLD_MS.
+    let hold = StoredValue::new(None::<TimeoutHandle>);
+    let release = move || {
+        if let Some(handle) = hold.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    let press = move || {
+        release();
+        let opened = move || on_panel.run(PanelEvent::Open);
+        if let Ok(handle) = set_timeout_with_handle(opened, Duration::from_millis(HOLD_MS as u64)) {
+            hold.set_value(Some(handle));
+        }
+    };
+    let shown = Memo::new(move |_| panel.with(|p| p.is_shown()));
+
+    let on_lang = Callback::new(move |lang| dispatch.run(Event::SetLang(lang)));
+    let on_elder = Callback::new(move |on| dispatch.run(Event::SetElder(on)));
+    let on_done = Callback::new(move |()| dispatch.run(Event::Done));
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Shown {
+        Attract,
+        Choosing,
+        Answering,
+        EndCard,
+    }
+    let screen = Memo::new(move |_| {
+        model.with(|m| match m.screen() {
+            Screen::Attract => Shown::Attract,
+            Screen::Choosing => Shown::Choosing,
+            Screen::Answering(_) => Shown::Answering,
+            Screen::EndCard(_) => Shown::EndCard,
+        })
+    });
+    let body = move || match screen.get() {
+        Shown::Attract => view! {
+            <AttractScreen
+                model=model
+                now=now
+                banks=banks
+                on_start=move |()| dispatch.run(Event::Start)
+                on_lang=on_lang
+                on_elder=on_elder
+            />
+        }
+        .into_any(),
+        Shown::Choosing => view! {
+            <ChoosingScreen
+                model=model
+                now=now
+                banks=banks
+                on_choose=move |choice| dispatch.run(Event::ChooseTopic(choice))
+                on_lang=on_lang
+                on_elder=on_elder
+                on_done=on_done
+            />
+        }
+        .into_any(),
+        Shown::Answering => view! {
+            <AnsweringScreen model=model dispatch=dispatch on_lang=on_lang on_elder=on_elder />
+        }
+        .into_any(),
+        Shown::EndCard => view! {
+            <EndCardScreen
+                model=model
+                on_again=move |()| dispatch.run(Event::Again)
+                on_done=on_done
+            />
+        }
+        .into_any(),
+    };
+    let countdown =
+        Signal::derive(move || model.with(|m| m.still_there().map(|w| w.seconds_left(now.get()))));
+
+    view! {
+        <div class="kiosk-shell">
+            <main id="main" class="kiosk-main" inert=move || warned.get()>
+                <Show when=move || shown.get() fallback=body>
+                    <OperatorPanel
+                        panel=panel
+                        stats=kiosk.stats
+                        model=model
+                        now=now
+                        on_event=on_panel
+                    />
+                </Show>
+            </main>
+            <Show when=move || at_attract.get() && !shown.get()>
+                // Staff only, by touch: no role, not in the tab order, invisible.
+                <div
+                    class="operator-corner"
+                    aria-hidden="true"
+                    on:pointerdown=move |_| press()
+                    on:pointerup=move |_| release()
+                    on:pointerleave=move |_| release()
+                    on:pointercancel=move |_| release()
+                ></div>
+            </Show>
+            <Show when=move || warned.get()>
+                <StillThereOverlay
+                    seconds_left=Signal::derive(move || countdown.get().unwrap_or(0))
+                    on_continue=move |()| dispatch.run(Event::Touch)
+                />
+            </Show>
+        </div>
+    }
+}

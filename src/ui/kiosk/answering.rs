@@ -1,0 +1,109 @@
+//! A walk-up session's questions, one per screen, with the learner's own question card and
+//! practice actions: tick, "check my answer", the verdict and explanation at once, then "next"
+//! (after the last, the end card). Every tap is a model event.
+
+use super::choosing::KioskBar;
+use crate::domain::bank::OptionId;
+use crate::domain::i18n::topic_name;
+use crate::domain::kiosk::{Event, KioskModel, KioskMsg, TopicChoice};
+use crate::domain::session::{PracticeStep, Session};
+use crate::domain::text::Lang;
+use crate::ui::services::use_locale;
+use crate::ui::widgets::{PracticeActions, QuestionCard};
+use leptos::prelude::*;
+
+/// The session's question on screen.
+#[component]
+pub fn AnsweringScreen(
+    /// The kiosk model (its session and banks).
+    #[prop(into)]
+    model: Signal<KioskModel>,
+    /// Called with each step the customer takes.
+    #[prop(into)]
+    dispatch: Callback<Event>,
+    /// Called with the language the customer switches to.
+    #[prop(into)]
+    on_lang: Callback<Lang>,
+    /// Called with whether elder mode should be on.
+    #[prop(into)]
+    on_elder: Callback<bool>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let session = Memo::new(move |_| model.with(|m| m.round().map(|r| r.session.clone())));
+    let choice = Memo::new(move |_| model.with(|m| m.round().map(|r| r.choice)));
+    let index =
+        Memo::new(move |_| session.with(|s| s.as_ref().and_then(|s| s.shown().map(|(i, _)| i))));
+    let revealed = Memo::new(move |_| {
+        session.with(
+            |s| matches!(s, Some(Session::Practice(p)) if *p.step() == PracticeStep::Revealed),
+        )
+    });
+    let selected = Signal::derive(move || {
+        session.with(|s| {
+            s.as_ref()
+                .map(|s| s.selected().to_vec())
+                .unwrap_or_default()
+        })
+    });
+    let total = move || session.with(|s| s.as_ref().map_or(0, Session::total));
+    let title = move || {
+        let lang = locale.lang();
+        match choice.get() {
+            Some(TopicChoice::Topic(topic)) => topic_name(topic).text(lang),
+            _ => KioskMsg::Mixed.text(lang),
+        }
+    };
+
+    // Rendered anew only when another question is shown.
+    let question_view = move |i: usize| {
+        let shown = session
+            .with_untracked(|s| s.as_ref().and_then(|s| s.items().get(i).cloned()))
+            .and_then(|item| {
+                let question = model.with_untracked(|m| {
+                    m.library().question(&item.bank, &item.question).cloned()
+                })?;
+                Some((item, question))
+            });
+        let (item, question) = shown?;
+        let total = total();
+        Some(view! {
+            <div class="kiosk-question">
+            <div class="progress" aria-hidden="true">
+                <div class="progress-bar" style:width=format!("{}%", (i + 1) * 100 / total.max(1))></div>
+            </div>
+            <p class="progress-text">{move || KioskMsg::Position.fill(locale.lang(), &[&(i + 1), &total])}</p>
+            <QuestionCard
+                question=question.clone()
+                order=item.options.clone()
+                selected=selected
+                revealed=revealed
+                on_toggle=Callback::new(move |option: OptionId| dispatch.run(Event::Toggle(option)))
+            />
+            <PracticeActions
+                item=item
+                question=question
+                is_last=i + 1 == total
+                revealed=revealed
+                selected=selected
+                chosen=Signal::derive(move || {
+                    session.with(|s| {
+                        s.as_ref()
+                            .and_then(|s| s.answers().get(i).map(|a| a.chosen.clone()))
+                            .unwrap_or_default()
+                    })
+                })
+                on_submit=move |()| dispatch.run(Event::Submit)
+                on_next=move |()| dispatch.run(Event::Next)
+            />
+            </div>
+        })
+    };
+
+    view! {
+        <section class="kiosk-round" aria-labelledby="round-title">
+            <KioskBar on_lang=on_lang on_elder=on_elder on_done=move |()| dispatch.run(Event::Done) />
+            <h1 id="round-title" class="kiosk-round-title">{title}</h1>
+            {move || index.get().and_then(question_view)}
+        </section>
+    }
+}

@@ -1,0 +1,294 @@
+//! The operator panel's screens: the keypad (first run's new PIN, typed twice, or the PIN), then
+//! the statistics as staff may see them — every count under 5 shown as "<5" (`stats::view`), no
+//! row per session or person. Every key is a button; nothing is typed with a keyboard.
+
+use crate::domain::i18n::topic_name;
+use crate::domain::kiosk::panel::{Panel, PanelEvent, PanelNotice, PanelStep};
+use crate::domain::kiosk::pin::PinRuleError;
+use crate::domain::kiosk::stats::view::{choice_text, StatsView};
+use crate::domain::kiosk::{KioskModel, KioskMsg, KioskStats};
+use crate::domain::text::Lang;
+use crate::platform::focus::focus_on_mount;
+use crate::platform::page;
+use crate::ui::services::use_locale;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The words for a notice, as of `now_ms` (a lockout counts down).
+fn notice_text(notice: PanelNotice, lang: Lang, now_ms: f64) -> String {
+    match notice {
+        PanelNotice::Rule(PinRuleError::Length | PinRuleError::NotDigits) => {
+            KioskMsg::PinRuleLength.text(lang).to_owned()
+        }
+        PanelNotice::Rule(PinRuleError::AllSame) => KioskMsg::PinRuleSame.text(lang).to_owned(),
+        PanelNotice::Rule(PinRuleError::Sequence) => {
+            KioskMsg::PinRuleSequence.text(lang).to_owned()
+        }
+        PanelNotice::Rule(PinRuleError::ShortSalt) => KioskMsg::PinRuleOther.text(lang).to_owned(),
+        PanelNotice::Mismatch => KioskMsg::PinMismatch.text(lang).to_owned(),
+        PanelNotice::Wrong { left } => KioskMsg::PinWrong.fill(lang, &[&left]),
+        PanelNotice::Locked { until_ms } => {
+            let left = ((until_ms - now_ms) / 1000.0).ceil().max(1.0) as u64;
+            KioskMsg::PinLocked.fill(lang, &[&left])
+        }
+        PanelNotice::PinSet => KioskMsg::PinSet.text(lang).to_owned(),
+    }
+}
+
+/// The operator panel: the keypad until the PIN is set or right, then the statistics.
+#[component]
+pub fn OperatorPanel(
+    /// The panel model.
+    #[prop(into)]
+    panel: Signal<Panel>,
+    /// The statistics as stored.
+    #[prop(into)]
+    stats: Signal<Option<KioskStats>>,
+    /// The kiosk model (the banks, for the questions' texts).
+    #[prop(into)]
+    model: Signal<KioskModel>,
+    /// Now, in Unix milliseconds (a lockout counts down).
+    #[prop(into)]
+    now: Signal<f64>,
+    /// Called with each key staff press.
+    #[prop(into)]
+    on_event: Callback<PanelEvent>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let open = Memo::new(move |_| panel.with(|p| p.step() == Some(&PanelStep::Open)));
+    view! {
+        <section class="operator" aria-labelledby="operator-title">
+            <div class="kiosk-bar">
+                <h1 id="operator-title" class="kiosk-title">{move || KioskMsg::PanelTitle.text(locale.lang())}</h1>
+                <button type="button" class="button" on:click=move |_| on_event.run(PanelEvent::Close)>
+                    {move || KioskMsg::Close.text(locale.lang())}
+                </button>
+            </div>
+            <Show
+                when=move || open.get()
+                fallback=move || view! { <PinPad panel=panel now=now on_event=on_event /> }
+            >
+                {move || panel.with(|p| p.notice()).map(|n| view! {
+                    <p class="notice notice-info" role="status">{notice_text(n, locale.lang(), now.get())}</p>
+                })}
+                <StatsPanel stats=stats model=model />
+            </Show>
+        </section>
+    }
+}
+
+/// The keypad: what to type, a dot per digit typed, the last notice, ten digits, erase and OK.
+#[component]
+fn PinPad(
+    /// The panel model.
+    #[prop(into)]
+    panel: Signal<Panel>,
+    /// Now, in Unix milliseconds.
+    #[prop(into)]
+    now: Signal<f64>,
+    /// Called with each key.
+    #[prop(into)]
+    on_event: Callback<PanelEvent>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    focus_on_mount(heading);
+    let checking = RwSignal::new(false);
+    let prompt = move || {
+        let msg = match panel.with(|p| p.step().cloned()) {
+            Some(PanelStep::Choose { first: None }) => KioskMsg::ChoosePin,
+            Some(PanelStep::Choose { first: Some(_) }) => KioskMsg::ChoosePinAgain,
+            _ => KioskMsg::EnterPin,
+        };
+        msg.text(locale.lang())
+    };
+    // Hashing a PIN takes a moment: "checking" is painted first, in its own task.
+    let enter = move |_| {
+        if checking.get_untracked() {
+            return;
+        }
+        checking.set(true);
+        spawn_local(async move {
+            page::next_task().await;
+            on_event.run(PanelEvent::Enter);
+            checking.set(false);
+        });
+    };
+    let key = move |d: u8| {
+        view! {
+            <button type="button" class="button pin-key" on:click=move |_| on_event.run(PanelEvent::Digit(d))>
+                {d.to_string()}
+            </button>
+        }
+    };
+    view! {
+        <div class="pin-pad">
+            <h2 class="kiosk-subtitle" tabindex="-1" node_ref=heading>{prompt}</h2>
+            <p class="pin-dots" aria-hidden="true">
+                {move || "●".repeat(panel.with(Panel::typed))}
+            </p>
+            <p class="sr-only" aria-live="polite">
+                {move || KioskMsg::Typed.fill(locale.lang(), &[&panel.with(Panel::typed)])}
+            </p>
+            <p class="pin-notice" role="alert">
+                {move || {
+                    if checking.get() {
+                        return KioskMsg::Checking.text(locale.lang()).to_owned();
+                    }
+                    panel
+                        .with(|p| p.notice())
+                        .map(|n| notice_text(n, locale.lang(), now.get()))
+                        .unwrap_or_default()
+                }}
+            </p>
+            <div class="pin-keys">
+                {(1..=9).map(key).collect_view()}
+                <button type="button" class="button pin-key" on:click=move |_| on_event.run(PanelEvent::Erase)>
+                    {move || KioskMsg::Erase.text(locale.lang())}
+                </button>
+                {key(0)}
+                <button type="button" class="button button-primary pin-key" on:click=enter>
+                    {move || KioskMsg::Ok.text(locale.lang())}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// The statistics, suppressed: the overview, the scores, the topics, the questions most often
+/// missed (with the wrong answer chosen most), and sessions by hour and by day.
+#[component]
+fn StatsPanel(
+    /// The statistics as stored.
+    #[prop(into)]
+    stats: Signal<Option<KioskStats>>,
+    /// The kiosk model (the banks, for the questions' texts).
+    #[prop(into)]
+    model: Signal<KioskModel>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let view_of = Memo::new(move |_| stats.with(|s| s.as_ref().map(KioskStats::view)));
+    let body = move || {
+        let lang = locale.lang();
+        let Some(view) = view_of.get() else {
+            return view! { <p class="kiosk-wait">{KioskMsg::StatsNone.text(lang)}</p> }.into_any();
+        };
+        stats_body(&view, lang, model).into_any()
+    };
+    view! {
+        <div class="stats">
+            <h2 class="kiosk-subtitle">{move || KioskMsg::StatsTitle.text(locale.lang())}</h2>
+            {body}
+        </div>
+    }
+}
+
+/// The statistics' tables for `view`.
+fn stats_body(view: &StatsView, lang: Lang, model: Signal<KioskModel>) -> impl IntoView {
+    let t = |msg: KioskMsg| msg.text(lang);
+    let period = view
+        .period
+        .map(|(from, to)| KioskMsg::StatsPeriod.fill(lang, &[&from, &to]));
+    let english = view
+        .langs
+        .iter()
+        .find(|(l, _, _)| *l == Lang::En)
+        .map(|(_, n, share)| format!("{n} ({share})"))
+        .unwrap_or_default();
+    let overview = [
+        (t(KioskMsg::StatsStarted), view.started.to_string()),
+        (t(KioskMsg::StatsCompleted), view.completed.to_string()),
+        (t(KioskMsg::StatsCompletion), view.completion.to_string()),
+        (t(KioskMsg::StatsAccuracy), view.accuracy.to_string()),
+        (
+            t(KioskMsg::StatsElder),
+            format!("{} ({})", view.elder.0, view.elder.1),
+        ),
+        (t(KioskMsg::StatsEnglish), english),
+    ]
+    .into_iter()
+    .map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> })
+    .collect_view();
+    let topics = view
+        .topics
+        .iter()
+        .map(|row| {
+            let name = match row.choice.0 {
+                Some(topic) => topic_name(topic).text(lang),
+                None => KioskMsg::Mixed.text(lang),
+            };
+            view! {
+                <tr><th scope="row">{name}</th><td>{row.sessions.to_string()}</td><td>{row.accuracy.to_string()}</td></tr>
+            }
+        })
+        .collect_view();
+    let scores = view
+        .scores
+        .iter()
+        .flat_map(|(total, cells)| {
+            cells.iter().enumerate().rev().map(move |(right, cell)| {
+                view! {
+                    <tr>
+                        <th scope="row">{KioskMsg::StatsScoreRow.fill(lang, &[&right, total])}</th>
+                        <td>{cell.to_string()}</td>
+                    </tr>
+                }
+            })
+        })
+        .collect_view();
+    let missed = view
+        .most_missed(5)
+        .into_iter()
+        .map(|m| {
+            let key = m.question.key.clone();
+            let (prompt, choice) = model.with_untracked(|k| {
+                let question = k.library().by_key(&key).map(|(_, q)| q);
+                let prompt = question.map_or_else(|| key.clone(), |q| q.prompt.get(lang).to_owned());
+                let choice = m.chosen.map(|(c, _)| match question {
+                    Some(q) => choice_text(q, c, lang),
+                    None => c.clone(),
+                });
+                (prompt, choice.unwrap_or_default())
+            });
+            let count = m.chosen.map(|(_, n)| n.to_string()).unwrap_or_default();
+            let line = KioskMsg::StatsMissedLine.fill(lang, &[&m.question.wrong, &choice, &count]);
+            view! { <li><span class="missed-prompt">{prompt}</span><span class="missed-line">{line}</span></li> }
+        })
+        .collect_view();
+    let hours = view
+        .hours
+        .iter()
+        .enumerate()
+        .map(|(hour, cell)| view! { <tr><th scope="row">{format!("{hour:02}:00")}</th><td>{cell.to_string()}</td></tr> })
+        .collect_view();
+    let days = view
+        .days
+        .iter()
+        .map(|(day, cell)| view! { <tr><th scope="row">{day.to_string()}</th><td>{cell.to_string()}</td></tr> })
+        .collect_view();
+    let branches = view
+        .branches
+        .iter()
+        .filter(|b| !b.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(lang.list_separator());
+    view! {
+        <p class="stats-period">{branches}" "{period}</p>
+        <p class="hint">{t(KioskMsg::StatsSuppressed)}</p>
+        <table class="stats-table"><tbody>{overview}</tbody></table>
+        <h3>{t(KioskMsg::StatsTopics)}</h3>
+        <table class="stats-table">
+            <thead><tr><th scope="col">{t(KioskMsg::StatsTopics)}</th><th scope="col">{t(KioskMsg::StatsSessions)}</th><th scope="col">{t(KioskMsg::StatsTopicAccuracy)}</th></tr></thead>
+            <tbody>{topics}</tbody>
+        </table>
+        <h3>{t(KioskMsg::StatsMissed)}</h3>
+        <ol class="missed">{missed}</ol>
+        <h3>{t(KioskMsg::StatsScores)}</h3>
+        <table class="stats-table"><tbody>{scores}</tbody></table>
+        <h3>{t(KioskMsg::StatsHours)}</h3>
+        <table class="stats-table stats-hours"><tbody>{hours}</tbody></table>
+        <h3>{t(KioskMsg::StatsDays)}</h3>
+        <table class="stats-table"><tbody>{days}</tbody></table>
+    }
+}

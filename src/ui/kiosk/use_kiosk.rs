@@ -1,0 +1,312 @@
+//! The kiosk's state, wired (the kiosk's `use_app`): the kiosk model in one signal, the
+//! anonymous statistics beside it, and `dispatch`, which applies an event to the model and at once
+//! writes what the model says to persist — an outcome into the statistics, the device's settings —
+//! under the kiosk's own storage keys. Nothing of a customer is ever written.
+//!
+//! The clock is passed in, so this wiring runs natively under a reactive owner: the tests below
+//! open it over an in-memory store, play sessions, and open it again over the same store as a
+//! reload would.
+
+use crate::domain::kiosk::{
+    Event, KioskEnv, KioskModel, KioskOverrides, KioskPersist, KioskStats, Outcome, Screen,
+    StillThere, SETTINGS_KEY, STATS_KEY,
+};
+use crate::domain::saved::no_migration;
+use crate::domain::text::Lang;
+use crate::platform::log;
+use crate::platform::storage::{Loaded, Store};
+use crate::ui::hooks::Clock;
+use crate::ui::services::Locale;
+use leptos::prelude::*;
+
+/// The kiosk model, its statistics and the way to change them.
+#[derive(Debug, Clone, Copy)]
+pub struct UseKiosk {
+    /// The kiosk model (read it; change it only through `dispatch`).
+    pub model: ReadSignal<KioskModel>,
+    /// The anonymous statistics as stored (`None` until a first session is counted).
+    pub stats: ReadSignal<Option<KioskStats>>,
+    /// The language shown, following the model (for the widgets that read the locale).
+    pub locale: Locale,
+    /// Applies an event and writes what it asks for.
+    pub dispatch: Callback<Event>,
+    /// The clock the kiosk runs on.
+    pub clock: Clock,
+}
+
+/// What a customer can see of the model: an event that changes none of it (a tick or a touch
+/// while nothing is due) does not wake the page up.
+fn visible(model: &KioskModel) -> (Screen, Option<StillThere>, Lang, bool) {
+    (
+        model.screen().clone(),
+        model.still_there().copied(),
+        model.lang(),
+        model.elder(),
+    )
+}
+
+/// Reads one of the kiosk's values; anything unreadable counts as absent (and is said so).
+pub(super) fn read<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> Option<T> {
+    match store.load(key, no_migration) {
+        Loaded::Value(value) => Some(value),
+        Loaded::Absent => None,
+        Loaded::Dropped | Loaded::Kept(_) => {
+            log::warn(&format!(
+                "kiosk: {key} could not be read; starting without it"
+            ));
+            None
+        }
+    }
+}
+
+/// Adds `outcome` to the stored statistics (the first one starts the period) and writes them.
+fn count(
+    store: &Store,
+    stats: RwSignal<Option<KioskStats>>,
+    model: &KioskModel,
+    outcome: &Outcome,
+) {
+    let mut counts = stats
+        .get_untracked()
+        .unwrap_or_else(|| KioskStats::new(outcome.date, &model.settings().branch));
+    match counts.record(outcome, &model.bank_versions()) {
+        Ok(()) => {
+            if let Err(e) = store.save(STATS_KEY, &counts) {
+                log::warn(&format!("kiosk: the statistics could not be saved: {e}"));
+            }
+            stats.set(Some(counts));
+        }
+        // Kept for the operator panel to resolve (export, then a new period); the session
+        // itself is over either way.
+        Err(e) => log::warn(&format!("kiosk: a session was not counted: {e}")),
+    }
+}
+
+/// Opens the kiosk over `store`: this device's settings and the statistics are read, the model
+/// starts on the attract screen (as after every reload).
+pub fn use_kiosk(store: Store, clock: Clock) -> UseKiosk {
+    let device: KioskOverrides = read(&store, SETTINGS_KEY).unwrap_or_default();
+    let stats = RwSignal::new(read::<KioskStats>(&store, STATS_KEY));
+    let model = RwSignal::new(KioskModel::new(KioskOverrides::default(), device));
+    let locale = Locale::new(model.with_untracked(KioskModel::lang));
+    let dispatch = Callback::new(move |event: Event| {
+        let quiet = matches!(event, Event::Tick | Event::Touch);
+        let env = KioskEnv {
+            now_ms: (clock.now_ms)(),
+            seed: (clock.seed)(),
+            prize_code: None,
+        };
+        let mut out = Vec::new();
+        model.maybe_update(|m| {
+            let before = quiet.then(|| visible(m));
+            out = m.apply(event, &env);
+            before.is_none_or(|b| b != visible(m))
+        });
+        for what in out {
+            match what {
+                KioskPersist::Outcome(outcome) => {
+                    model.with_untracked(|m| count(&store, stats, m, &outcome));
+                }
+                KioskPersist::Settings(device) => {
+                    if let Err(e) = store.save(SETTINGS_KEY, &device) {
+                        log::warn(&format!("kiosk: the settings could not be saved: {e}"));
+                    }
+                }
+            }
+        }
+        let lang = model.with_untracked(KioskModel::lang);
+        if locale.lang_untracked() != lang {
+            locale.set(lang);
+        }
+    });
+    UseKiosk {
+        model: model.read_only(),
+        stats: stats.read_only(),
+        locale,
+        dispatch,
+        clock,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bank::{parse_bank_on_device, BankIndex, Topic};
+    use crate::domain::date::Date;
+    use crate::domain::kiosk::{TopicChoice, KEYS};
+    use std::cell::Cell;
+    use std::sync::Arc;
+
+    thread_local! {
+        /// Each test's fake clock (tests run on their own threads), moved by the test.
+        static NOW_MS: Cell<f64> = const { Cell::new(0.0) };
+    }
+
+    fn start_of_test() -> f64 {
+        let days = Date::new(2026, 12, 5).unwrap().days_since_epoch() as f64;
+        days * 86_400_000.0 + 2.5 * 3_600_000.0
+    }
+
+    fn clock() -> Clock {
+        Clock {
+            today: || Date::new(2026, 12, 5).unwrap(),
+            now_ms: || NOW_MS.with(Cell::get),
+            seed: || 42,
+        }
+    }
+
+    /// 2026-12-05 10:30 in Beijing, or later.
+    fn set_now(ms: f64) {
+        NOW_MS.with(|now| now.set(ms));
+    }
+
+    fn wait(kiosk: &UseKiosk, seconds: f64) {
+        set_now((clock().now_ms)() + seconds * 1000.0);
+        kiosk.dispatch.run(Event::Tick);
+    }
+
+    /// The kiosk over `store` under a reactive owner, with every bank loaded.
+    fn open(store: &Store) -> (Owner, UseKiosk) {
+        let owner = Owner::new();
+        owner.set();
+        let kiosk = use_kiosk(store.clone(), clock());
+        let index =
+            BankIndex::parse(&std::fs::read_to_string("quizzes/index.json").unwrap()).unwrap();
+        for entry in index.banks {
+            let bytes = std::fs::read(format!("quizzes/{}", entry.file)).unwrap();
+            let bank = Arc::new(parse_bank_on_device(&entry.file, &bytes).bank.unwrap());
+            kiosk.dispatch.run(Event::BankLoaded(bank));
+        }
+        (owner, kiosk)
+    }
+
+    /// Answers the question shown (rightly) and goes on.
+    fn answer(kiosk: &UseKiosk) {
+        let answer = kiosk.model.with_untracked(|m| {
+            let (_, item) = m.round().unwrap().session.shown().unwrap();
+            m.library()
+                .question(&item.bank, &item.question)
+                .unwrap()
+                .answer
+                .clone()
+        });
+        for option in answer {
+            kiosk.dispatch.run(Event::Toggle(option));
+        }
+        kiosk.dispatch.run(Event::Submit);
+        kiosk.dispatch.run(Event::Next);
+    }
+
+    /// Every key `store` holds a value under, among the learner's, the kiosk's and a few more.
+    fn keys(store: &Store) -> Vec<&'static str> {
+        let candidates = [
+            "settings",
+            "progress",
+            "history",
+            "practice",
+            "attempt",
+            "lang",
+            "kiosk.settings",
+            "kiosk.stats",
+            "kiosk.session",
+            "kiosk.lang",
+        ];
+        candidates
+            .into_iter()
+            .filter(|k| store.get::<serde_json::Value>(k).unwrap().is_some())
+            .collect()
+    }
+
+    #[test]
+    fn a_session_is_counted_once_and_a_reload_keeps_the_counts_and_nothing_else() {
+        set_now(start_of_test());
+        let store = Store::memory();
+        let (_owner, kiosk) = open(&store);
+        kiosk.dispatch.run(Event::Start);
+        kiosk.dispatch.run(Event::SetLang(Lang::En));
+        assert_eq!(kiosk.locale.lang_untracked(), Lang::En);
+        kiosk
+            .dispatch
+            .run(Event::ChooseTopic(TopicChoice::Topic(Topic::Fraud)));
+        for _ in 0..5 {
+            answer(&kiosk);
+        }
+        assert!(matches!(
+            kiosk.model.with_untracked(|m| m.screen().clone()),
+            Screen::EndCard(_)
+        ));
+        kiosk.dispatch.run(Event::Done);
+        assert_eq!(
+            kiosk.locale.lang_untracked(),
+            Lang::Zh,
+            "back to the default"
+        );
+        let counted = kiosk.stats.get_untracked().unwrap();
+        assert_eq!(
+            (counted.started, counted.completed, counted.right),
+            (1, 1, 5)
+        );
+        assert_eq!((counted.langs.en, counted.answered), (1, 5));
+        assert_eq!(keys(&store), ["kiosk.stats"]);
+
+        // A reload: a new kiosk over the same storage, on the attract screen, counts intact.
+        let (_owner, again) = open(&store);
+        assert_eq!(
+            again.model.with_untracked(|m| m.screen().clone()),
+            Screen::Attract
+        );
+        assert_eq!(again.stats.get_untracked(), Some(counted));
+    }
+
+    #[test]
+    fn an_idle_reset_counts_the_abandoned_session_and_leaves_only_the_kiosks_keys() {
+        set_now(start_of_test());
+        let store = Store::memory();
+        let (_owner, kiosk) = open(&store);
+        kiosk.dispatch.run(Event::Start);
+        kiosk.dispatch.run(Event::SetElder(true));
+        kiosk.dispatch.run(Event::ChooseTopic(TopicChoice::Mixed));
+        answer(&kiosk);
+        answer(&kiosk);
+        let idle = kiosk
+            .model
+            .with_untracked(|m| m.settings().idle_seconds + m.settings().countdown_seconds);
+        wait(&kiosk, 45.0);
+        assert!(kiosk.model.with_untracked(|m| m.still_there().is_some()));
+        wait(&kiosk, f64::from(idle));
+        kiosk.model.with_untracked(|m| {
+            assert_eq!(m.screen(), &Screen::Attract);
+            assert!(!m.elder(), "the next customer starts without elder mode");
+        });
+        let counted = kiosk.stats.get_untracked().unwrap();
+        assert_eq!(
+            (counted.started, counted.completed, counted.elder),
+            (1, 0, 1)
+        );
+        assert_eq!((counted.answered, counted.right), (2, 2));
+        assert!(
+            keys(&store).iter().all(|k| KEYS.contains(k)),
+            "{:?}",
+            keys(&store)
+        );
+    }
+
+    #[test]
+    fn settings_saved_by_staff_are_read_again_after_a_reload() {
+        set_now(start_of_test());
+        let store = Store::memory();
+        let (_owner, kiosk) = open(&store);
+        let device = KioskOverrides {
+            questions_per_session: Some(3),
+            branch: Some("人民路支行".into()),
+            ..KioskOverrides::default()
+        };
+        kiosk.dispatch.run(Event::SetOverrides(device));
+        let (_owner, again) = open(&store);
+        again.model.with_untracked(|m| {
+            assert_eq!(m.settings().questions_per_session, 3);
+            assert_eq!(m.settings().branch, "人民路支行");
+        });
+        assert_eq!(keys(&store), ["kiosk.settings"]);
+    }
+}
