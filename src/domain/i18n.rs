@@ -12,29 +12,31 @@
 
 use crate::domain::text::Lang;
 
-/// Builds `Msg` from `Key => "中文", "English";` entries: one variant and one match arm per
-/// language for each, so a missing language does not compile.
-macro_rules! catalogue {
-    ($($(#[$doc:meta])* $key:ident => $zh:expr, $en:expr;)*) => {
-        /// A message of the interface.
+/// Builds a catalogue enum (`Msg`, the kiosk's `KioskMsg`) from `Key => "中文", "English";`
+/// entries: one variant and one match arm per language for each, so a missing language does not
+/// compile.
+macro_rules! messages {
+    ($(#[$enum_doc:meta])* $name:ident; $($(#[$doc:meta])* $key:ident => $zh:expr, $en:expr;)*) => {
+        $(#[$enum_doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Msg {
+        pub enum $name {
             $($(#[$doc])* $key,)*
         }
 
-        impl Msg {
+        impl $name {
             /// Every message, for tests.
-            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
 
             /// The message in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
+                    $(($name::$key, Lang::Zh) => $zh, ($name::$key, Lang::En) => $en,)*
                 }
             }
         }
     };
 }
+pub(crate) use messages;
 
 mod catalogue;
 

@@ -3,7 +3,10 @@
 
 use crate::domain::text::Lang;
 
-catalogue! {
+messages! {
+    /// A message of the interface.
+    Msg;
+
     /// The app's name.
     AppName => "安心答", "Anxin";
     /// Under the name.
