@@ -1,9 +1,11 @@
-//! Leptos components: `app` (the learner's page, `index.html`), `services` (what every page
-//! provides through context), `hooks/`, `screens/` (one per screen) and `widgets/` (reusable
-//! pieces). Each page is a small `main` that calls `mount` with its root component; the kiosk and
-//! the contest pages will be `src/bin/kiosk.rs` and `src/bin/contest.rs` beside `src/main.rs`.
+//! Leptos components: `app` (the learner's page, `index.html`), `contest` (the contest page,
+//! `contest.html`), `services` (what every page provides through context), `hooks/`, `screens/`
+//! (one per screen) and `widgets/` (reusable pieces). Each page is a small `main` that calls
+//! `mount` with its root component (`src/main.rs`, `src/bin/contest.rs`; the kiosk's will be
+//! `src/bin/kiosk.rs`).
 
 pub mod app;
+pub mod contest;
 pub mod hooks;
 pub mod screens;
 pub mod services;

@@ -59,7 +59,7 @@ pub use sheet::LogSummary;
 pub use standings::{podium, ranking, tied_teams, Standing, PODIUM};
 pub use state::{Buzz, Ending, MatchState, Phase, Play};
 pub use timer::{Run, Timer};
-pub use view::{CHANNEL, KEYS_KEY, MATCH_KEY, SETUP_KEY};
+pub use view::{Wire, CHANNEL, KEYS_KEY, MATCH_KEY, SETUP_KEY};
 pub use words::ContestMsg;
 
 /// A state the match was in, and the log line of the step that left it.

@@ -1,7 +1,7 @@
 //! What the screens read from a match, derived and never stored: whether the audience sees the
 //! question and its answer, whose turn it is, who buzzed, the last score changes (the scoreboard
-//! animates them), whether a step applies now (the console's buttons), and the keys the match is
-//! saved under.
+//! animates them), whether a step applies now (the console's buttons), the keys the match is
+//! saved under and the message the host's window sends the audience's ([`Wire`]).
 
 use super::events::{Env, Event};
 use super::log::ScoreChange;
@@ -9,6 +9,9 @@ use super::rules::RoundRules;
 use super::setup::TeamId;
 use super::state::{Ending, Phase};
 use super::Match;
+use crate::domain::saved;
+use crate::domain::text::Lang;
+use serde::{Deserialize, Serialize};
 
 /// Storage key of the match in play (the page's own key: never one of the learner's).
 pub const MATCH_KEY: &str = "contest.match";
@@ -90,5 +93,42 @@ impl Match {
     /// Whether the match is over.
     pub fn is_finished(&self) -> bool {
         self.state.phase() == Phase::Finished
+    }
+}
+
+/// What the host's window sends the audience's: the match (none before one starts) and the
+/// language; or, from an audience window that has just opened, a request for them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wire {
+    /// An audience window asks for the match.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hello: bool,
+    /// The host's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// The match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub game: Option<Match>,
+}
+
+impl Wire {
+    /// A message as text.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a message: one sent on the channel, or the match as the store saves it (what a
+    /// `storage` event carries where the channel is missing). `None` for anything else.
+    pub fn read(text: &str) -> Option<Wire> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        if value.get("data").is_some() {
+            let game: Match = saved::open(value, saved::no_migration).ok()?;
+            return Some(Wire {
+                hello: false,
+                lang: None,
+                game: Some(game),
+            });
+        }
+        serde_json::from_value(value).ok()
     }
 }

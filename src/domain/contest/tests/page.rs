@@ -298,3 +298,48 @@ fn the_result_sheet_has_a_row_per_team_and_the_summary_leaves_out_what_was_undon
     assert!(log.contains("undid line"), "{log}");
     assert_eq!(log.lines().count(), hall.game.log().len() + 1);
 }
+
+#[test]
+fn the_audience_reads_the_match_from_a_message_or_from_the_stored_value() {
+    let mut hall = Hall::one_round(2, RoundRules::BuzzIn(BuzzRules::default()), 1);
+    hall.play([Event::Next, Event::ShowQuestion]);
+    let wire = Wire {
+        hello: false,
+        lang: Some(Lang::En),
+        game: Some(hall.game.clone()),
+    };
+    assert_eq!(Wire::read(&wire.to_text()), Some(wire));
+    let stored = crate::domain::saved::seal(&hall.game).to_string();
+    let read = Wire::read(&stored).unwrap();
+    assert_eq!(read.game.as_ref(), Some(&hall.game));
+    let hello = Wire {
+        hello: true,
+        lang: None,
+        game: None,
+    };
+    assert_eq!(hello.to_text(), r#"{"hello":true}"#);
+    assert_eq!(Wire::read(&hello.to_text()), Some(hello));
+    assert_eq!(Wire::read("not json"), None);
+    assert_eq!(Wire::read(r#"{"v":1,"data":{"not":"a match"}}"#), None);
+}
+
+#[test]
+fn the_headline_says_whose_turn_who_buzzed_and_how_it_ended() {
+    use crate::domain::contest::words::{headline, question_line, round_line};
+    let mut hall = Hall::one_round(3, RoundRules::BuzzIn(BuzzRules::default()), 3);
+    let line = |hall: &Hall| headline(&hall.game, Lang::Zh);
+    assert_eq!(line(&hall), "本环节即将开始");
+    assert_eq!(round_line(&hall.game, Lang::En), "Round 1 of 1 · Buzz-in");
+    assert_eq!(question_line(&hall.game, Lang::En), None);
+    hall.play([Event::Next, Event::ShowQuestion, Event::OpenBuzzing]);
+    assert_eq!(
+        question_line(&hall.game, Lang::Zh).as_deref(),
+        Some("第 1/3 题")
+    );
+    hall.buzz(C).unwrap();
+    assert_eq!(line(&hall), "3 第3队 抢到");
+    hall.play([Event::Judge(Verdict::Wrong), Event::PickTeam(A)]);
+    assert_eq!(headline(&hall.game, Lang::En), "1 第1队 answers");
+    hall.play([Event::Judge(Verdict::Right)]);
+    assert_eq!(line(&hall), "1 第1队 回答正确");
+}
