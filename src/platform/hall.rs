@@ -177,14 +177,17 @@ pub fn print() {
     }
 }
 
-/// Opens `url` in a second window named `name` (the audience screen); `false` when the browser
-/// blocked it.
-pub fn open_window(url: &str, name: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.open_with_url_and_target_and_features(url, name, "popup,width=1280,height=720")
-                .ok()
-        })
+/// Opens this same page with the query string `query` in a second window named `name` (the
+/// audience screen), whatever the page's file is called; `false` when the browser blocked it.
+pub fn open_this_page(query: &str, name: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}?{query}");
+    window
+        .open_with_url_and_target_and_features(&url, name, "popup,width=1280,height=720")
+        .ok()
         .flatten()
         .is_some()
 }

@@ -196,8 +196,8 @@ pub fn HostPage() -> impl IntoView {
 
     let blocked = RwSignal::new(false);
     let open_audience = Callback::new(move |()| {
-        let url = format!("contest.html?screen=audience&lang={}", words.lang().code());
-        if !hall::open_window(&url, "anxin-audience") {
+        let query = format!("screen=audience&lang={}", words.lang().code());
+        if !hall::open_this_page(&query, "anxin-audience") {
             crate::platform::log::warn("the audience window was blocked");
             blocked.set(true);
         }
