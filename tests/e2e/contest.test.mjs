@@ -165,6 +165,11 @@ test('a three-team match through every round type, with the audience window in s
   const left = Number(await page.locator('.console-status .countdown-number').innerText());
   assert.ok(left <= 60 && left >= 45, `the timer went on through the reload: ${left}`);
   await page.waitForFunction((l) => Number(document.querySelector('.console-status .countdown-number').textContent) < l, left, { timeout: 5000 });
+  // The audience window reloads too, and rejoins from the saved match.
+  await aud.reload();
+  await headline('1 城东队 作答');
+  await aud.getByText(promptOf(5)).waitFor();
+  assert.deepEqual(await audScores(), [100, 100, 120]);
   await key('r');
   await expectScores([120, 100, 120]);
   await key('n');
@@ -206,6 +211,14 @@ test('a three-team match through every round type, with the audience window in s
   assert.equal(csv[1], '1,3 城南队,100,10,10,0,10,0,130');
   assert.equal(csv[3], '3,2 城西队,100,0,0,-10,0,0,90');
   found.push(...(await axe(page, 'results')));
+
+  // The buzzer test: a team's row lights up when its key is pressed, and the match is not touched.
+  await page.getByRole('button', { name: '抢答器按键' }).click();
+  await page.getByRole('heading', { name: '抢答器按键设置' }).waitFor();
+  await key('2');
+  await page.locator('.key-row.is-pressed', { hasText: '城西队' }).waitFor();
+  assert.equal(await page.locator('.key-row.is-pressed').count(), 1);
+  found.push(...(await axe(page, 'buzzer keys')));
 
   assert.deepEqual(found, []);
   assert.deepEqual([...problems(), ...audErrors], []);

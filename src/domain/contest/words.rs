@@ -371,6 +371,8 @@ messages! {
     SetKey => "设置 {0} 的按键", "Set {0}'s key";
     /// Waiting for the new key.
     PressNewKey => "请按新按键……", "Press the new key…";
+    /// Back to the default keys.
+    DefaultKeys => "恢复默认按键 1–8", "Back to the default keys 1–8";
     /// Pressed in the test.
     Pressed => "已按下", "Pressed";
     /// Not pressed yet.

@@ -76,7 +76,7 @@ pub fn KeysScreen(
             <p>{move || words.t(ContestMsg::KeysHint)}</p>
             <ul class="key-list" role="list" aria-live="polite">{rows}</ul>
             <ul class="key-problems" role="alert">{problems}</ul>
-            <button type="button" class="button button-small button-quiet" on:click=reset>"1–8"</button>
+            <button type="button" class="button button-small button-quiet" on:click=reset>{move || words.t(ContestMsg::DefaultKeys)}</button>
         </div>
     }
 }

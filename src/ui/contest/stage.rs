@@ -8,6 +8,7 @@ use super::use_words;
 use crate::domain::bank::{option_letter, Question};
 use crate::domain::contest::words::{headline, kind_about, kind_name, question_line, round_line};
 use crate::domain::contest::{podium, ContestMsg, Match, Phase, Run, Timer};
+use crate::domain::i18n::Msg;
 use crate::domain::library::Library;
 use leptos::prelude::*;
 
@@ -90,7 +91,7 @@ fn StageQuestion(
                 <li class={if right { "stage-option is-right" } else { "stage-option" }}>
                     <span class="option-letter">{option_letter(i).to_string()}</span>
                     <span class="option-text">{move || text.get(words.lang()).to_owned()}</span>
-                    {right.then(|| view! { <span class="option-mark"><span aria-hidden="true">"✓ "</span>{move || words.t(ContestMsg::CmdRight)}</span> })}
+                    {right.then(|| view! { <span class="option-mark"><span aria-hidden="true">"✓ "</span>{move || Msg::MarkRight.text(words.lang())}</span> })}
                 </li>
             }
         })
