@@ -60,6 +60,20 @@ test('a three-team match through every round type, with the audience window in s
   await page.getByRole('heading', { name: '比赛设置' }).waitFor();
   found.push(...(await axe(page, 'setup')));
 
+  // A draw with its seed shown: the first round (compulsory, three teams) gets three questions.
+  const first = page.locator('.round-editor').first();
+  await first.getByRole('button', { name: '按条件抽题' }).click();
+  await first.locator('.question-list li').nth(2).waitFor();
+  assert.equal(await first.locator('.question-list li').count(), 3);
+  assert.match(await first.locator('.draw-note').innerText(), /^种子 \d+ · \d{4}-\d\d-\d\d 抽取$/);
+
+  // English, then back.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Match setup' }).waitFor();
+  found.push(...(await axe(page, 'setup [en]')));
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('heading', { name: '比赛设置' }).waitFor();
+
   // Load the setup from a file, as prepared on another PC.
   const { text, questions } = setupFile();
   await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -10,8 +10,8 @@ use super::results::ResultsScreen;
 use super::setup::SetupScreen;
 use super::use_words;
 use crate::domain::contest::{
-    ContestMsg, Event, KeyMap, Match, Phase, Press, RoundRules, TeamId, Wire, CHANNEL, KEYS_KEY,
-    MATCH_KEY,
+    ContestMsg, Event, KeyMap, Match, MatchSetup, Phase, Press, RoundRules, TeamId, Wire, CHANNEL,
+    KEYS_KEY, MATCH_KEY, SETUP_KEY,
 };
 use crate::domain::saved::no_migration;
 use crate::platform::hall::{self, Channel};
@@ -53,6 +53,14 @@ fn event_for(press: Press, game: &Match, at_ms: u64) -> Option<Vec<Event>> {
             Some(vec![Event::PickTeam(team)])
         }
         Press::Adjust => None,
+    }
+}
+
+/// The setup saved on this PC, if any.
+fn saved_setup(store: &Store) -> Option<MatchSetup> {
+    match store.load::<MatchSetup>(SETUP_KEY, no_migration) {
+        Loaded::Value(setup) => Some(setup),
+        _ => None,
     }
 }
 
@@ -292,6 +300,7 @@ pub fn HostPage() -> impl IntoView {
                         <KeysScreen
                             keys=keys
                             game=game
+                            draft=saved_setup(&store)
                             tested=tested
                             capturing=capturing
                             on_change=save_keys

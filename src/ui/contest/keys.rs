@@ -17,6 +17,8 @@ pub fn KeysScreen(
     /// The match (its teams), if one is saved.
     #[prop(into)]
     game: Signal<Option<Match>>,
+    /// The setup being edited (its teams, when no match is saved).
+    draft: Option<MatchSetup>,
     /// The teams whose buzzer was pressed since the screen opened.
     #[prop(into)]
     tested: Signal<Vec<TeamId>>,
@@ -28,6 +30,7 @@ pub fn KeysScreen(
     let words = use_words();
     let setup = Memo::new(move |_| {
         game.with(|g| g.as_ref().map(|g| g.setup().clone()))
+            .or_else(|| draft.clone())
             .unwrap_or_else(|| {
                 let lang = words.lang();
                 MatchSetup::starter("", |n| ContestMsg::DefaultTeamName.fill(lang, &[&n]))

@@ -115,7 +115,7 @@ pub fn Shortcuts() -> impl IntoView {
     }
 }
 
-/// The match log, newest last, and its export.
+/// The match log, newest first (numbered as in the export), and its export.
 #[component]
 pub fn Log(
     /// The match.
@@ -128,6 +128,7 @@ pub fn Log(
                 .map(|g| {
                     g.log()
                         .iter()
+                        .rev()
                         .map(|e| log_line(e, g.setup(), words.lang()))
                         .collect::<Vec<_>>()
                 })
@@ -147,7 +148,7 @@ pub fn Log(
         <section class="console-log" aria-labelledby="log-heading">
             <h2 id="log-heading">{move || words.t(ContestMsg::LogHeading)}</h2>
             <button type="button" class="button button-small" on:click=export>{move || words.t(ContestMsg::ExportLog)}</button>
-            <ol class="log-list" tabindex="0" aria-labelledby="log-heading">
+            <ol class="log-list" reversed tabindex="0" aria-labelledby="log-heading">
                 {move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
             </ol>
         </section>
