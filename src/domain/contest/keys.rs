@@ -4,7 +4,10 @@
 //! Key names are the browser's `KeyboardEvent.key` (letters compared without case).
 
 use super::events::{Event, Verdict};
+use super::rules::RoundRules;
 use super::setup::TeamId;
+use super::state::Phase;
+use super::Match;
 use serde::{Deserialize, Serialize};
 
 /// A step of the host's console that has a shortcut.
@@ -243,6 +246,36 @@ impl KeyMap {
             .into_iter()
             .find(|k| k.key() == c)
             .map(Press::Command)
+    }
+}
+
+impl Match {
+    /// The events a press asks for now, to be tried in order (pause/resume: whichever applies); a
+    /// buzzer's press carries `at_ms`, when its key went down. Shift+n is the n-th risk value while
+    /// one is being picked, else the n-th team. Empty for the adjustment shortcut (no event) or a
+    /// number with nothing behind it.
+    pub fn events_for(&self, press: Press, at_ms: u64) -> Vec<Event> {
+        match press {
+            Press::Buzzer(team) => vec![Event::Buzz { team, at_ms }],
+            Press::Command(command) => command.events(),
+            Press::Number(n) => {
+                if let (Phase::Choosing(_), Some(RoundRules::Risk(risk))) =
+                    (self.state().phase(), self.rules())
+                {
+                    return risk
+                        .values
+                        .get(n.wrapping_sub(1))
+                        .map(|v| vec![Event::ChooseValue(*v)])
+                        .unwrap_or_default();
+                }
+                n.checked_sub(1)
+                    .and_then(|i| u8::try_from(i).ok())
+                    .filter(|i| usize::from(*i) < self.setup().teams.len())
+                    .map(|i| vec![Event::PickTeam(TeamId(i))])
+                    .unwrap_or_default()
+            }
+            Press::Adjust => Vec::new(),
+        }
     }
 }
 

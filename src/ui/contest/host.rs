@@ -10,8 +10,8 @@ use super::results::ResultsScreen;
 use super::setup::SetupScreen;
 use super::use_words;
 use crate::domain::contest::{
-    ContestMsg, Event, KeyMap, Match, MatchSetup, Phase, Press, RoundRules, TeamId, Wire, CHANNEL,
-    KEYS_KEY, MATCH_KEY, SETUP_KEY,
+    ContestMsg, Event, KeyMap, Match, MatchSetup, Press, TeamId, Wire, CHANNEL, KEYS_KEY,
+    MATCH_KEY, SETUP_KEY,
 };
 use crate::domain::saved::no_migration;
 use crate::platform::hall::{self, Channel};
@@ -36,24 +36,6 @@ pub enum HostScreen {
 /// Now, in whole Unix milliseconds.
 pub fn now_ms() -> u64 {
     page::now_ms().max(0.0) as u64
-}
-
-/// What a key press asks of the match now (`None`: nothing, or not a match key).
-fn event_for(press: Press, game: &Match, at_ms: u64) -> Option<Vec<Event>> {
-    match press {
-        Press::Buzzer(team) => Some(vec![Event::Buzz { team, at_ms }]),
-        Press::Command(command) => Some(command.events()),
-        Press::Number(n) => {
-            if let (Phase::Choosing(_), Some(RoundRules::Risk(risk))) =
-                (game.state().phase(), game.rules())
-            {
-                return risk.values.get(n - 1).map(|v| vec![Event::ChooseValue(*v)]);
-            }
-            let team = TeamId(u8::try_from(n - 1).ok()?);
-            Some(vec![Event::PickTeam(team)])
-        }
-        Press::Adjust => None,
-    }
 }
 
 /// The setup saved on this PC, if any.
@@ -176,9 +158,11 @@ pub fn HostPage() -> impl IntoView {
                     return;
                 }
                 let at_ms = hall::event_time_ms(&ev);
-                let events =
-                    game.with_untracked(|g| g.as_ref().and_then(|g| event_for(read, g, at_ms)));
-                let Some(events) = events else { return };
+                let events = game.with_untracked(|g| {
+                    g.as_ref()
+                        .map(|g| g.events_for(read, at_ms))
+                        .unwrap_or_default()
+                });
                 // Pause/resume: the first that applies. Buzzes are always sent (the match logs them).
                 let allowed = banks.library.with_untracked(|library| {
                     let env = crate::domain::contest::Env {

@@ -343,3 +343,37 @@ fn the_headline_says_whose_turn_who_buzzed_and_how_it_ended() {
     hall.play([Event::Judge(Verdict::Right)]);
     assert_eq!(line(&hall), "1 第1队 回答正确");
 }
+
+#[test]
+fn shift_and_a_number_picks_a_risk_value_while_one_is_chosen_and_a_team_otherwise() {
+    let mut hall = Hall::one_round(3, RoundRules::Risk(RiskRules::default()), 3);
+    assert_eq!(
+        hall.game.events_for(Press::Number(2), 0),
+        [Event::PickTeam(B)]
+    );
+    assert_eq!(
+        hall.game.events_for(Press::Number(4), 0),
+        [],
+        "no fourth team"
+    );
+    hall.play([Event::Next]);
+    assert_eq!(
+        hall.game.events_for(Press::Number(2), 0),
+        [Event::ChooseValue(20)]
+    );
+    assert_eq!(
+        hall.game.events_for(Press::Number(4), 0),
+        [],
+        "no fourth value"
+    );
+    assert_eq!(
+        hall.game.events_for(Press::Buzzer(C), 77),
+        [Event::Buzz { team: C, at_ms: 77 }]
+    );
+    assert_eq!(
+        hall.game
+            .events_for(Press::Command(Command::PauseResume), 0),
+        [Event::PauseTimer, Event::ResumeTimer]
+    );
+    assert_eq!(hall.game.events_for(Press::Adjust, 0), []);
+}
