@@ -238,3 +238,25 @@ test('a three-team match through every round type, with the audience window in s
   assert.deepEqual([...problems(), ...audErrors], []);
   await context.close();
 });
+
+test('without BroadcastChannel the audience window follows the saved match through storage events', async () => {
+  const noChannel = () => { delete window.BroadcastChannel; };
+  const { page, context, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 1280, height: 720 }, init: noChannel });
+  await page.goto(`${env.origin}/${PAGE}`);
+  await page.getByRole('heading', { name: '比赛设置' }).waitFor();
+  const { text, questions } = setupFile();
+  await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
+  await page.getByRole('button', { name: '开始比赛' }).click();
+  const [aud] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: /打开观众屏/ }).click()]);
+  assert.equal(await aud.evaluate(() => typeof window.BroadcastChannel), 'undefined');
+  await aud.getByText('必答题').first().waitFor();
+  await page.keyboard.press('n');
+  await page.keyboard.press('s');
+  await aud.getByText(questions[0].prompt.zh).waitFor();
+  await page.keyboard.press('r');
+  await aud.locator('.stage-headline', { hasText: '1 城东队 回答正确' }).waitFor();
+  assert.match(await aud.locator('.score-row').first().innerText(), /110/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
