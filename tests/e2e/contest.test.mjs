@@ -200,6 +200,7 @@ test('a three-team match through every round type, with the audience window in s
 
   // 加赛 between the two teams tied first; the team not in it cannot buzz.
   await aud.getByText('加赛题').first().waitFor();
+  await aud.getByText('加赛：1 城东队、3 城南队').waitFor();
   await key('n');
   await key('s');
   await key('o');
@@ -233,6 +234,15 @@ test('a three-team match through every round type, with the audience window in s
   await page.locator('.key-row.is-pressed', { hasText: '城西队' }).waitFor();
   assert.equal(await page.locator('.key-row.is-pressed').count(), 1);
   found.push(...(await axe(page, 'buzzer keys')));
+
+  // Starting a new match over the saved one asks first; keeping it changes nothing.
+  await page.getByRole('button', { name: '比赛设置' }).click();
+  await page.getByRole('button', { name: '开始比赛' }).click();
+  await page.getByRole('alertdialog').waitFor();
+  found.push(...(await axe(page, 'replace the saved match?')));
+  await page.getByRole('button', { name: '保留原来的比赛' }).click();
+  await page.getByRole('button', { name: '继续上次的比赛' }).click();
+  await page.locator('.console-headline', { hasText: '比赛结束' }).waitFor();
 
   assert.deepEqual(found, []);
   assert.deepEqual([...problems(), ...audErrors], []);

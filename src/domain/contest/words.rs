@@ -292,8 +292,6 @@ messages! {
     CmdUndo => "撤销", "Undo";
     /// Redo.
     CmdRedo => "重做", "Redo";
-    /// Shortcut hint: {0} = key.
-    KeyHint => "快捷键 {0}", "shortcut {0}";
     /// The shortcuts heading.
     ShortcutsHeading => "快捷键", "Shortcuts";
     /// Shift+digit row.
@@ -344,18 +342,16 @@ messages! {
     PopupBlocked => "浏览器拦截了新窗口，请允许本页弹出窗口。", "The browser blocked the new window: allow pop-ups for this page.";
     /// Single-screen mode on.
     SingleScreen => "单屏模式", "Single screen";
-    /// Back to the console with two screens.
-    TwoScreens => "双屏模式", "Two screens";
     /// The buzzer keys screen.
     BuzzerKeys => "抢答器按键", "Buzzer keys";
     /// The results screen.
     Results => "成绩", "Results";
-    /// Back to the console.
-    BackToConsole => "返回控制台", "Back to the console";
-    /// Back to the setup.
-    BackToSetup => "返回比赛设置", "Back to the setup";
-    /// Confirm leaving a match.
-    LeaveMatchWarn => "返回设置不会删除这场比赛；开始新比赛时会替换它。", "Going back to the setup keeps this match; starting a new one replaces it.";
+    /// Starting a new match while one is saved.
+    ReplaceMatchWarn => "本机已保存一场比赛，开始新比赛会替换它。需要的话，先在“成绩”中导出结果。", "A match is saved on this PC: starting a new one replaces it. Export its results first if needed.";
+    /// Keep the saved match.
+    KeepMatch => "保留原来的比赛", "Keep the saved match";
+    /// Replace it.
+    ReplaceMatch => "开始新比赛", "Start a new match";
     /// A step that does not apply.
     RefusedStep => "现在不能进行这一步", "That step does not apply now";
     /// Nothing to undo.

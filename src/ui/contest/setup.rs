@@ -173,10 +173,20 @@ pub fn SetupScreen(
             }
         });
     };
-    let start = move |_| {
+    // Starting over a saved match asks first: the saved match would be replaced.
+    let confirming = RwSignal::new(false);
+    let begin = move || {
+        confirming.set(false);
         let result = draft.with_untracked(|s| library.with_untracked(|l| Match::new(s.clone(), l)));
         if let Ok(game) = result {
             on_start.run(game);
+        }
+    };
+    let start = move |_| {
+        if saved_game.get_untracked() {
+            confirming.set(true);
+        } else {
+            begin();
         }
     };
     let note_text = move || {
@@ -260,6 +270,17 @@ pub fn SetupScreen(
                     on:click=start>
                     {move || words.t(ContestMsg::StartMatch)}
                 </button>
+                <Show when=move || confirming.get()>
+                    <div class="notice notice-warn confirm" role="alertdialog" aria-labelledby="replace-warn">
+                        <p id="replace-warn">{move || words.t(ContestMsg::ReplaceMatchWarn)}</p>
+                        <button type="button" class="button button-primary" on:click=move |_| confirming.set(false)>
+                            {move || words.t(ContestMsg::KeepMatch)}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| begin()>
+                            {move || words.t(ContestMsg::ReplaceMatch)}
+                        </button>
+                    </div>
+                </Show>
             </section>
         </div>
     }

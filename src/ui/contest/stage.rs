@@ -6,9 +6,11 @@
 use super::team::{Scoreboard, TeamChip};
 use super::use_words;
 use crate::domain::bank::{option_letter, Question};
-use crate::domain::contest::words::{headline, kind_about, kind_name, question_line, round_line};
+use crate::domain::contest::words::{
+    headline, kind_about, kind_name, question_line, round_line, team_name,
+};
 use crate::domain::contest::{podium, ContestMsg, Match, Phase, Run, Timer};
-use crate::domain::i18n::Msg;
+use crate::domain::i18n::{and_list, Msg};
 use crate::domain::library::Library;
 use leptos::prelude::*;
 
@@ -165,6 +167,7 @@ pub fn Stage(
             return view! {
                 <div class="stage-waiting">
                     <h1>{move || words.t(ContestMsg::AudienceWaiting)}</h1>
+                    <p class="stage-hint">{move || words.t(ContestMsg::AudienceHint)}</p>
                 </div>
             }
             .into_any();
@@ -218,6 +221,21 @@ pub fn Stage(
         };
         let up = g.team_up().and_then(|t| g.setup().team(t).cloned());
         let timer = g.state().timer().copied();
+        let contenders = g.state().contenders();
+        let tiebreak = (!contenders.is_empty()).then(|| {
+            let names: Vec<String> = contenders
+                .iter()
+                .map(|t| team_name(g.setup(), *t))
+                .collect();
+            ContestMsg::TiebreakBetween.fill(lang, &[&and_list(lang, &names)])
+        });
+        // The options the team said, once judged by them (the hall hears the letters).
+        let said = match (g.ending(), g.state().play().said.as_ref()) {
+            (Some(_), Some(ids)) => library.with(|l| question_of(&g, l)).map(|q| {
+                ContestMsg::SaidAnswer.fill(lang, &[&letters(&q, ids, lang.list_separator())])
+            }),
+            _ => None,
+        };
         view! {
             <div class="stage">
                 <header class="stage-top">
@@ -230,8 +248,10 @@ pub fn Stage(
                         {line}
                     </p>
                     {up.map(|t| view! { <TeamChip team=t /> })}
+                    {said.map(|s| view! { <p class="stage-said">{s}</p> })}
                     <Countdown timer=timer now=now />
                 </div>
+                {tiebreak.map(|t| view! { <p class="stage-tiebreak">{t}</p> })}
                 <div class="stage-middle">{middle}</div>
                 <Scoreboard game=g />
             </div>
