@@ -25,7 +25,7 @@ async function axe(page, screen) {
 }
 
 /** Ten single-choice fraud questions: three rounds of three and a tiebreak of one, none twice. */
-function setupFile() {
+function setupFile({ seconds = 30 } = {}) {
   const qs = readBank('fraud').questions.filter((q) => q.type === 'single').slice(0, 11);
   const keys = qs.map((q) => `fraud/${q.id}`);
   const buzz = { buzz_seconds: 20, answer_seconds: 15, right: 10, wrong: -10, foul: -10, foul_excludes: true, after_wrong: 'rebound', max_answers: 2 };
@@ -38,7 +38,7 @@ function setupFile() {
     ],
     starting_score: 100,
     rounds: [
-      { rules: { compulsory: { seconds: 30, right: 10, wrong: 0, timeout: 0 } }, questions: keys.slice(0, 3) },
+      { rules: { compulsory: { seconds, right: 10, wrong: 0, timeout: 0 } }, questions: keys.slice(0, 3) },
       { rules: { buzz_in: buzz }, questions: keys.slice(3, 5) },
       { rules: { risk: { values: [10, 20, 30], seconds: 60, may_decline: true, timeout_loses: true, order: 'as_listed' } }, questions: keys.slice(5, 8) },
       { rules: { tiebreak: { buzz: { ...buzz, max_answers: 1, after_wrong: 'pass' }, places: 3 } }, questions: keys.slice(8, 10) },
@@ -249,12 +249,12 @@ test('a three-team match through every round type, with the audience window in s
   await context.close();
 });
 
-test('without BroadcastChannel the audience window follows the saved match through storage events', async () => {
+test('without BroadcastChannel the audience window follows the saved match through storage events; time runs out on its own', async () => {
   const noChannel = () => { delete window.BroadcastChannel; };
   const { page, context, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 1280, height: 720 }, init: noChannel });
   await page.goto(`${env.origin}/${PAGE}`);
   await page.getByRole('heading', { name: '比赛设置' }).waitFor();
-  const { text, questions } = setupFile();
+  const { text, questions } = setupFile({ seconds: 2 });
   await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
   await page.getByRole('button', { name: '开始比赛' }).click();
@@ -267,6 +267,12 @@ test('without BroadcastChannel the audience window follows the saved match throu
   await page.keyboard.press('r');
   await aud.locator('.stage-headline', { hasText: '1 城东队 回答正确' }).waitFor();
   assert.match(await aud.locator('.score-row').first().innerText(), /110/);
+  // A 2-second limit: the countdown reaches zero and the question ends without the host.
+  await page.keyboard.press('n');
+  await page.keyboard.press('s');
+  await page.keyboard.press('t');
+  await aud.locator('.stage-headline', { hasText: '2 城西队 超时' }).waitFor({ timeout: 6000 });
+  await page.locator('.log-list li', { hasText: '时间到' }).waitFor();
   assert.deepEqual(problems(), []);
   await context.close();
 });
