@@ -270,20 +270,23 @@ pub fn Console(
     adjust_focus: RwSignal<u32>,
 ) -> impl IntoView {
     let words = use_words();
+    // Where the match is and what is happening, in a region that stays in the page so each change is
+    // announced; the countdown sits outside it (it would be read every second).
+    let where_line = move || {
+        game.with(|g| {
+            g.as_ref().map(|g| {
+                let lang = words.lang();
+                let question = question_line(g, lang).map(|q| format!(" · {q}"));
+                (round_line(g, lang), question, headline(g, lang))
+            })
+        })
+    };
     let status = move || {
         let g = game.get()?;
-        let lang = words.lang();
         let up = g.team_up().and_then(|t| g.setup().team(t).cloned());
         Some(view! {
-            <div class="console-status">
-                <p class="console-where">
-                    {round_line(&g, lang)}
-                    {question_line(&g, lang).map(|q| format!(" · {q}"))}
-                </p>
-                <p class="console-headline">{headline(&g, lang)}</p>
-                {up.map(|t| view! { <TeamChip team=t /> })}
-                <Countdown timer=g.state().timer().copied() now=now />
-            </div>
+            {up.map(|t| view! { <TeamChip team=t /> })}
+            <Countdown timer=g.state().timer().copied() now=now />
         })
     };
     let refusal_line = move || refusal.get().map(|r| words.t(refused(&r)));
@@ -298,7 +301,15 @@ pub fn Console(
             fallback=move || view! {
                 <div class="console">
                     <h1 class="sr-only">{move || words.t(ContestMsg::ConsoleHeading)}</h1>
-                    {status}
+                    <div class="console-status">
+                        <div class="console-live" aria-live="polite">
+                            {move || where_line().map(|(round, question, line)| view! {
+                                <p class="console-where">{round}{question}</p>
+                                <p class="console-headline">{line}</p>
+                            })}
+                        </div>
+                        {status}
+                    </div>
                     <p class="console-refusal" role="status">{refusal_line}</p>
                     <Show when=missing_banks>
                         <p class="notice notice-info">{move || words.t(ContestMsg::Loading)}</p>
