@@ -5,6 +5,7 @@
 
 pub mod fetch;
 pub mod focus;
+pub mod hall;
 pub mod log;
 pub mod page;
 pub mod panic;

@@ -1,10 +1,11 @@
 //! Leptos components: `app` (the learner's page, `index.html`), `kiosk` (the branch kiosk's page,
-//! `kiosk.html`), `services` (what every page provides through context), `hooks/`, `screens/` (one
-//! per screen) and `widgets/` (reusable pieces). Each page is a small `main` that calls `mount`
-//! with its root component: `src/main.rs`, `src/bin/kiosk.rs` (and the contest's
-//! `src/bin/contest.rs`, to come). A page's wasm holds only what its root reaches.
+//! `kiosk.html`), `contest` (the competition's page, `contest.html`), `services` (what every page
+//! provides through context), `hooks/`, `screens/` (one per screen) and `widgets/` (reusable
+//! pieces). Each page is a small `main` that calls `mount` with its root component: `src/main.rs`,
+//! `src/bin/kiosk.rs`, `src/bin/contest.rs`. A page's wasm holds only what its root reaches.
 
 pub mod app;
+pub mod contest;
 pub mod hooks;
 pub mod kiosk;
 pub mod screens;

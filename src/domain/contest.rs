@@ -20,23 +20,34 @@
 //! host is on, shown or not; a question is *settled* once answered, timed out, void, passed or
 //! declined. A team is a [`TeamId`], its place in the setup.
 //!
+//! Around the match, for the contest page (`ui::contest`): setting it up on screen (`editing`),
+//! the keyboard in the hall (`keys`: shortcuts and buzzers), what the screens derive from it
+//! (`view`), its words (`words`) and what it leaves on paper (`sheet`).
+//!
 //! It must not import the learner app's or the kiosk's models.
 
 use crate::domain::library::Library;
 use serde::{Deserialize, Serialize};
 
 mod draw;
+mod editing;
 mod events;
+mod keys;
 mod log;
 mod play;
 mod rules;
 mod setup;
+mod sheet;
 mod standings;
 mod state;
 mod timer;
+mod view;
+pub mod words;
 
 pub use draw::{draw_questions, Draw, DrawError, DrawFilters};
+pub use editing::{FieldKind, RoundKind, RuleField, SetupFile, SetupFileError, SETUP_FILE_FORMAT};
 pub use events::{Effect, Env, Event, Refused, Verdict};
+pub use keys::{is_host_key, Command, KeyMap, KeyPress, KeyProblem, Press, ADJUST_KEY};
 pub use log::{Ignored, LogEntry, Outcome, ScoreChange};
 pub use rules::{
     AfterWrong, BuzzRules, CompulsoryRules, RiskRules, RoundRules, TiebreakRules, TurnOrder,
@@ -44,9 +55,12 @@ pub use rules::{
 pub use setup::{
     MatchSetup, QuestionKey, RoundSetup, SetupError, Team, TeamColour, TeamId, MAX_TEAMS, MIN_TEAMS,
 };
+pub use sheet::LogSummary;
 pub use standings::{podium, ranking, tied_teams, Standing, PODIUM};
 pub use state::{Buzz, Ending, MatchState, Phase, Play};
 pub use timer::{Run, Timer};
+pub use view::{Wire, CHANNEL, KEYS_KEY, MATCH_KEY, SETUP_KEY};
+pub use words::ContestMsg;
 
 /// A state the match was in, and the log line of the step that left it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

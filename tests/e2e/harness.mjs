@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '..', '..');
@@ -197,6 +198,35 @@ export async function watchedPage(browser, origin, { allow = [], viewport = { wi
 }
 
 /** Reads a bank from dist/ (the test's answer key). */
+/** The files a built service worker precaches (`sw.js`, `kiosk-sw.js`, …), as paths in dist/. */
+export function precachedBy(worker) {
+  const m = fs.readFileSync(path.join(dist, worker), 'utf8').match(/^var FILES = (.*);$/m);
+  return JSON.parse(m[1]).map((e) => e.url.replace(/^\.\//, '').replace(/\?.*$/, ''));
+}
+
+/**
+ * Checks that a page other than the phone's keeps its code to itself: its files (named `<page>-…`)
+ * appear neither in index.html nor in the phone's sw.js, and its own worker precaches its page, its
+ * wasm and the shared files but not the phone's page or wasm. Returns the page's wasm file name.
+ */
+export function assertOwnCode(page, worker) {
+  const files = fs.readdirSync(dist);
+  const own = files.filter((f) => f.startsWith(`${page}-`) && !/\.(br|gz)$/.test(f));
+  const wasm = files.find((f) => new RegExp(`^${page}-[0-9a-f]+_bg\\.wasm$`).test(f));
+  const phoneWasm = files.find((f) => /^anxin-[0-9a-f]+_bg\.wasm$/.test(f));
+  assert.ok(wasm, `no ${page} wasm in dist/`);
+  const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const phone = precachedBy('sw.js');
+  for (const f of own) {
+    assert.ok(!index.includes(f), `index.html names ${f}`);
+    assert.ok(!phone.includes(f), `sw.js precaches ${f}`);
+  }
+  const theirs = precachedBy(worker);
+  for (const f of [`${page}.html`, wasm, 'loader.js', 'quizzes/index.json']) assert.ok(theirs.includes(f), `${worker} misses ${f}`);
+  for (const f of ['index.html', phoneWasm]) assert.ok(!theirs.includes(f), `${worker} precaches ${f}`);
+  return wasm;
+}
+
 export function readBank(id) {
   return JSON.parse(fs.readFileSync(path.join(dist, 'quizzes', `${id}.json`), 'utf8'));
 }

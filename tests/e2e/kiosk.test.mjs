@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { watchedPage, useBrowserAndServer, withAlteredCopy, answer, dist } from './harness.mjs';
+import { watchedPage, useBrowserAndServer, withAlteredCopy, answer, dist, assertOwnCode, precachedBy } from './harness.mjs';
 import { topicName } from './topics.mjs';
 
 const env = useBrowserAndServer();
@@ -226,23 +226,9 @@ test('a public screen: no selection, long-press menu, pinch zoom or overscroll, 
 });
 
 test("a phone never downloads kiosk code: index.html and its worker name no kiosk file; the kiosk's worker names its own", () => {
-  const files = fs.readdirSync(dist);
-  const kioskFiles = files.filter((f) => /^kiosk/.test(f) && !/\.(br|gz)$/.test(f));
-  const phoneWasm = files.find((f) => /^anxin-[0-9a-f]+_bg\.wasm$/.test(f));
-  const kioskWasm = files.find((f) => /^kiosk-[0-9a-f]+_bg\.wasm$/.test(f));
-  assert.ok(kioskWasm, 'no kiosk wasm in dist/');
-  const list = (worker) => {
-    const m = fs.readFileSync(path.join(dist, worker), 'utf8').match(/^var FILES = (.*);$/m);
-    return JSON.parse(m[1]).map((e) => e.url.replace(/^\.\//, '').replace(/\?.*$/, ''));
-  };
-  const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  for (const f of kioskFiles) {
-    assert.ok(!index.includes(f), `index.html names ${f}`);
-    assert.ok(!list('sw.js').includes(f), `sw.js precaches ${f}`);
-  }
-  const kiosk = list('kiosk-sw.js');
-  for (const f of ['kiosk.html', kioskWasm, 'loader.js', 'quizzes/index.json']) assert.ok(kiosk.includes(f), `kiosk-sw.js misses ${f}`);
-  for (const f of ['index.html', phoneWasm, 'manifest.webmanifest', 'kiosk.json']) assert.ok(!kiosk.includes(f), `kiosk-sw.js precaches ${f}`);
+  assertOwnCode('kiosk', 'kiosk-sw.js');
+  const kiosk = precachedBy('kiosk-sw.js');
+  for (const f of ['manifest.webmanifest', 'kiosk.json']) assert.ok(!kiosk.includes(f), `kiosk-sw.js precaches ${f}`);
 });
 
 test('the kiosk works offline after one visit, under its own worker', async () => {

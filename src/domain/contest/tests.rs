@@ -8,6 +8,7 @@ use crate::domain::date::Date;
 use std::sync::Arc;
 
 mod buzz;
+mod page;
 mod saved;
 mod setup;
 

@@ -1,0 +1,6 @@
+//! The contest page (`contest.html`): install the panic screen, then mount the contest's app.
+
+fn main() {
+    anxin::platform::panic::install();
+    anxin::ui::mount(anxin::ui::contest::ContestApp);
+}
