@@ -15,8 +15,9 @@
 //! corner, the PIN or the first run's new PIN). `prize`: one-time prize codes. `words`: the kiosk
 //! page's own words (`KioskMsg`), kept out of the learner's catalogue so phones never download them.
 //!
-//! The kiosk keeps three values on the device, under its own keys (never the learner app's):
-//! [`SETTINGS_KEY`] (this device's overrides), [`STATS_KEY`] (the anonymous counts) and
+//! The kiosk keeps its values on the device under its own keys (never the learner app's, see
+//! [`KEYS`]): [`SETTINGS_KEY`] (this device's overrides), [`STATS_KEY`] (the anonymous counts of
+//! the current period), [`EARLIER_STATS_KEY`] (the periods closed by bank updates) and
 //! [`PIN_KEY`] (the operator PIN's salted hash and lockout). Nothing else, and nothing of one
 //! customer.
 
@@ -44,5 +45,8 @@ pub const SETTINGS_KEY: &str = "kiosk.settings";
 pub const STATS_KEY: &str = "kiosk.stats";
 /// The storage key of the operator PIN's hash and lockout ([`pin::PinState`]).
 pub const PIN_KEY: &str = "kiosk.pin";
+/// The storage key of the closed counting periods (`stats::StatsPeriods::earlier`): kept apart
+/// from [`STATS_KEY`], which holds the current period in the shape earlier builds wrote.
+pub const EARLIER_STATS_KEY: &str = "kiosk.stats.earlier";
 /// Every key the kiosk writes: a reset leaves nothing else of its own on the device.
-pub const KEYS: [&str; 3] = [SETTINGS_KEY, STATS_KEY, PIN_KEY];
+pub const KEYS: [&str; 4] = [SETTINGS_KEY, STATS_KEY, PIN_KEY, EARLIER_STATS_KEY];

@@ -149,6 +149,14 @@ messages! {
     StatsHours => "各时段参与人次", "Sessions by hour";
     /// Sessions by day.
     StatsDays => "每日参与人次", "Sessions by day";
+    /// The period chooser's label.
+    PeriodsLabel => "统计期间", "Periods";
+    /// The period being counted.
+    PeriodCurrent => "当前期间", "Current period";
+    /// A period closed by a bank update: {0} = its start.
+    PeriodEarlier => "题库更新前（自 {0} 起）", "Before a bank update (from {0})";
+    /// Why there are several periods.
+    PeriodsHint => "题库更新后自动开始新的统计期间；之前的期间单独保留，可查看和导出，不会混在一起。", "A bank update starts a new period by itself. Earlier periods are kept apart and can still be viewed and exported.";
 }
 
 impl KioskMsg {

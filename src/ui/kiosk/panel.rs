@@ -6,6 +6,7 @@ use crate::domain::i18n::topic_name;
 use crate::domain::kiosk::panel::{Panel, PanelEvent, PanelNotice, PanelStep};
 use crate::domain::kiosk::pin::PinRuleError;
 use crate::domain::kiosk::stats::view::{choice_text, StatsView};
+use crate::domain::kiosk::stats::{PeriodIndex, StatsPeriods};
 use crate::domain::kiosk::{KioskModel, KioskMsg, KioskStats};
 use crate::domain::text::Lang;
 use crate::platform::focus::focus_on_mount;
@@ -41,9 +42,9 @@ pub fn OperatorPanel(
     /// The panel model.
     #[prop(into)]
     panel: Signal<Panel>,
-    /// The statistics as stored.
+    /// The statistics as stored, by period.
     #[prop(into)]
-    stats: Signal<Option<KioskStats>>,
+    stats: Signal<StatsPeriods>,
     /// The kiosk model (the banks, for the questions' texts).
     #[prop(into)]
     model: Signal<KioskModel>,
@@ -155,19 +156,28 @@ fn PinPad(
     }
 }
 
-/// The statistics, suppressed: the overview, the scores, the topics, the questions most often
-/// missed (with the wrong answer chosen most), and sessions by hour and by day.
+/// The statistics, suppressed, of one period (the current one, or one closed by a bank update):
+/// the overview, the scores, the topics, the questions most often missed (with the wrong answer
+/// chosen most), and sessions by hour and by day.
 #[component]
 fn StatsPanel(
-    /// The statistics as stored.
+    /// The statistics as stored, by period.
     #[prop(into)]
-    stats: Signal<Option<KioskStats>>,
+    stats: Signal<StatsPeriods>,
     /// The kiosk model (the banks, for the questions' texts).
     #[prop(into)]
     model: Signal<KioskModel>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let view_of = Memo::new(move |_| stats.with(|s| s.as_ref().map(KioskStats::view)));
+    let chosen = RwSignal::new(PeriodIndex(0));
+    let period = Memo::new(move |_| {
+        stats.with(|p| {
+            p.get(chosen.get())
+                .or_else(|| p.indices().first().and_then(|&i| p.get(i)))
+                .cloned()
+        })
+    });
+    let view_of = Memo::new(move |_| period.with(|s| s.as_ref().map(KioskStats::view)));
     let body = move || {
         let lang = locale.lang();
         let Some(view) = view_of.get() else {
@@ -175,9 +185,43 @@ fn StatsPanel(
         };
         stats_body(&view, lang, model).into_any()
     };
+    let periods = move || {
+        let indices = stats.with(StatsPeriods::indices);
+        (indices.len() > 1).then(|| {
+            let lang = locale.lang();
+            let buttons = indices
+                .into_iter()
+                .map(|index| {
+                    let since = stats.with(|p| p.get(index).and_then(|s| s.since));
+                    let label = match (index, since) {
+                        (PeriodIndex(0), _) => KioskMsg::PeriodCurrent.text(lang).to_owned(),
+                        (_, Some(since)) => KioskMsg::PeriodEarlier.fill(lang, &[&since]),
+                        (_, None) => KioskMsg::PeriodEarlier.fill(lang, &[&"—"]),
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class="button chip"
+                            aria-pressed=move || (chosen.get() == index).to_string()
+                            on:click=move |_| chosen.set(index)
+                        >
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="period-chooser" role="group" aria-label=KioskMsg::PeriodsLabel.text(lang)>
+                    {buttons}
+                </div>
+                <p class="hint">{KioskMsg::PeriodsHint.text(lang)}</p>
+            }
+        })
+    };
     view! {
         <div class="stats">
             <h2 class="kiosk-subtitle">{move || KioskMsg::StatsTitle.text(locale.lang())}</h2>
+            {periods}
             {body}
         </div>
     }

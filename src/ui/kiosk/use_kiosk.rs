@@ -7,9 +7,10 @@
 //! open it over an in-memory store, play sessions, and open it again over the same store as a
 //! reload would.
 
+use crate::domain::kiosk::stats::{Counted, StatsPeriods};
 use crate::domain::kiosk::{
     Event, KioskEnv, KioskModel, KioskOverrides, KioskPersist, KioskStats, Outcome, Screen,
-    StillThere, SETTINGS_KEY, STATS_KEY,
+    StillThere, EARLIER_STATS_KEY, SETTINGS_KEY, STATS_KEY,
 };
 use crate::domain::saved::no_migration;
 use crate::domain::text::Lang;
@@ -24,8 +25,9 @@ use leptos::prelude::*;
 pub struct UseKiosk {
     /// The kiosk model (read it; change it only through `dispatch`).
     pub model: ReadSignal<KioskModel>,
-    /// The anonymous statistics as stored (`None` until a first session is counted).
-    pub stats: ReadSignal<Option<KioskStats>>,
+    /// The anonymous statistics as stored: the current period (`None` until a first session is
+    /// counted) and the periods closed by bank updates.
+    pub stats: ReadSignal<StatsPeriods>,
     /// The language shown, following the model (for the widgets that read the locale).
     pub locale: Locale,
     /// Applies an event and writes what it asks for.
@@ -59,25 +61,54 @@ pub(super) fn read<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> 
     }
 }
 
-/// Adds `outcome` to the stored statistics (the first one starts the period) and writes them.
-fn count(
-    store: &Store,
-    stats: RwSignal<Option<KioskStats>>,
-    model: &KioskModel,
-    outcome: &Outcome,
-) {
-    let mut counts = stats
-        .get_untracked()
-        .unwrap_or_else(|| KioskStats::new(outcome.date, &model.settings().branch));
-    match counts.record(outcome, &model.bank_versions()) {
-        Ok(()) => {
-            if let Err(e) = store.save(STATS_KEY, &counts) {
-                log::warn(&format!("kiosk: the statistics could not be saved: {e}"));
-            }
-            stats.set(Some(counts));
+/// Reads the statistics' periods from their two keys.
+fn read_stats(store: &Store) -> StatsPeriods {
+    StatsPeriods::from_stored(
+        read::<KioskStats>(store, STATS_KEY),
+        read::<Vec<KioskStats>>(store, EARLIER_STATS_KEY).unwrap_or_default(),
+    )
+}
+
+/// Writes the statistics' periods: the closed ones first, so a write cut in between leaves the
+/// closed period twice (which reading undoes), never lost.
+pub(super) fn save_stats(store: &Store, periods: &StatsPeriods) {
+    let written = if periods.earlier.is_empty() {
+        store.remove(EARLIER_STATS_KEY);
+        Ok(())
+    } else {
+        store.save(EARLIER_STATS_KEY, &periods.earlier)
+    }
+    .and_then(|()| match &periods.current {
+        Some(current) => store.save(STATS_KEY, current),
+        None => {
+            store.remove(STATS_KEY);
+            Ok(())
         }
-        // Kept for the operator panel to resolve (export, then a new period); the session
-        // itself is over either way.
+    });
+    if let Err(e) = written {
+        log::warn(&format!("kiosk: the statistics could not be saved: {e}"));
+    }
+}
+
+/// Adds `outcome` to the stored statistics (the first one starts the period; a bank update a
+/// new one) and writes them.
+fn count(store: &Store, stats: RwSignal<StatsPeriods>, model: &KioskModel, outcome: &Outcome) {
+    let mut periods = stats.get_untracked();
+    let branch = &model.settings().branch;
+    match periods.record(outcome, &model.bank_versions(), branch) {
+        Ok(counted) => {
+            if let Counted::NewPeriod { dropped_since, .. } = counted {
+                log::info("kiosk: a bank was updated; a new statistics period starts");
+                if let Some(since) = dropped_since {
+                    let since = since.map_or_else(String::new, |d| d.to_string());
+                    log::warn(&format!(
+                        "kiosk: the oldest statistics period (since {since}) was dropped"
+                    ));
+                }
+            }
+            save_stats(store, &periods);
+            stats.set(periods);
+        }
         Err(e) => log::warn(&format!("kiosk: a session was not counted: {e}")),
     }
 }
@@ -86,7 +117,7 @@ fn count(
 /// starts on the attract screen (as after every reload).
 pub fn use_kiosk(store: Store, clock: Clock) -> UseKiosk {
     let device: KioskOverrides = read(&store, SETTINGS_KEY).unwrap_or_default();
-    let stats = RwSignal::new(read::<KioskStats>(&store, STATS_KEY));
+    let stats = RwSignal::new(read_stats(&store));
     let model = RwSignal::new(KioskModel::new(KioskOverrides::default(), device));
     let locale = Locale::new(model.with_untracked(KioskModel::lang));
     let dispatch = Callback::new(move |event: Event| {
@@ -208,6 +239,9 @@ mod tests {
             "lang",
             "kiosk.settings",
             "kiosk.stats",
+            "kiosk.stats.earlier",
+            "kiosk.pin",
+            "kiosk.prizes",
             "kiosk.session",
             "kiosk.lang",
         ];
@@ -241,7 +275,7 @@ mod tests {
             Lang::Zh,
             "back to the default"
         );
-        let counted = kiosk.stats.get_untracked().unwrap();
+        let counted = kiosk.stats.get_untracked().current.unwrap();
         assert_eq!(
             (counted.started, counted.completed, counted.right),
             (1, 1, 5)
@@ -255,7 +289,7 @@ mod tests {
             again.model.with_untracked(|m| m.screen().clone()),
             Screen::Attract
         );
-        assert_eq!(again.stats.get_untracked(), Some(counted));
+        assert_eq!(again.stats.get_untracked().current, Some(counted));
     }
 
     #[test]
@@ -278,7 +312,7 @@ mod tests {
             assert_eq!(m.screen(), &Screen::Attract);
             assert!(!m.elder(), "the next customer starts without elder mode");
         });
-        let counted = kiosk.stats.get_untracked().unwrap();
+        let counted = kiosk.stats.get_untracked().current.unwrap();
         assert_eq!(
             (counted.started, counted.completed, counted.elder),
             (1, 0, 1)
@@ -308,5 +342,41 @@ mod tests {
             assert_eq!(m.settings().branch, "人民路支行");
         });
         assert_eq!(keys(&store), ["kiosk.settings"]);
+    }
+
+    #[test]
+    fn a_bank_update_keeps_the_old_period_apart_and_counts_on_in_a_new_one() {
+        set_now(start_of_test());
+        let store = Store::memory();
+        let (_owner, kiosk) = open(&store);
+        let play = |kiosk: &UseKiosk| {
+            kiosk.dispatch.run(Event::Start);
+            kiosk
+                .dispatch
+                .run(Event::ChooseTopic(TopicChoice::Topic(Topic::Fraud)));
+            for _ in 0..5 {
+                answer(kiosk);
+            }
+            kiosk.dispatch.run(Event::Done);
+        };
+        play(&kiosk);
+        // A deployment brings the fraud bank's next version; the kiosk reloads.
+        let (_owner, again) = open(&store);
+        let mut bank = again
+            .model
+            .with_untracked(|m| (**m.library().bank(&"fraud".into()).unwrap()).clone());
+        bank.version += 1;
+        again.dispatch.run(Event::BankLoaded(Arc::new(bank)));
+        play(&again);
+        let periods = again.stats.get_untracked();
+        assert_eq!(periods.earlier.len(), 1, "the old period is kept");
+        assert_eq!(periods.earlier[0].started, 1);
+        let current = periods.current.unwrap();
+        assert_eq!(current.started, 1, "the new period counts the new session");
+        assert_ne!(current.banks, periods.earlier[0].banks);
+        assert_eq!(keys(&store), ["kiosk.stats", "kiosk.stats.earlier"]);
+        // And a reload reads both back.
+        let (_owner, third) = open(&store);
+        assert_eq!(third.stats.get_untracked().earlier.len(), 1);
     }
 }
