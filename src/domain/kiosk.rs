@@ -35,7 +35,9 @@ pub use session::{
     lesson, phone_url, tip_at, tips, EndCard, Event, Hotline, KioskEnv, KioskModel, KioskPersist,
     KioskRound, Praise, Screen, StillThere, Takeaway, MAX_SPEECH_MS, TAKEAWAYS, TIP_MS,
 };
-pub use settings::{KioskOverrides, KioskSettings, SettingProblem};
+pub use settings::{
+    KioskOverrides, KioskSettings, NumberField, SettingProblem, SettingsForm, TextField,
+};
 pub use stats::KioskStats;
 pub use words::{hotline_msg, praise_msg, KioskMsg};
 

@@ -243,6 +243,7 @@ pub fn KioskApp() -> impl IntoView {
                         model=model
                         now=now
                         on_event=on_panel
+                        on_settings=move |device| dispatch.run(Event::SetOverrides(device))
                     />
                 </Show>
             </main>

@@ -1,19 +1,31 @@
-//! The operator panel's screens: the keypad (first run's new PIN, typed twice, or the PIN), then
-//! the statistics as staff may see them — every count under 5 shown as "<5" (`stats::view`), no
-//! row per session or person. Every key is a button; nothing is typed with a keyboard.
+//! The operator panel's screens: the keypad (first run's new PIN, typed twice, or the PIN; later
+//! the old PIN and the new one twice to change it), then three tabs: the statistics as staff may
+//! see them — every count under 5 shown as "<5" (`stats::view`), no row per session or person —
+//! by period; this device's settings (`settings`); the prize codes. The keypad's keys are
+//! buttons; only the settings' texts are typed, by staff.
+
+mod settings;
 
 use crate::domain::i18n::topic_name;
 use crate::domain::kiosk::panel::{Panel, PanelEvent, PanelNotice, PanelStep};
 use crate::domain::kiosk::pin::PinRuleError;
 use crate::domain::kiosk::stats::view::{choice_text, StatsView};
 use crate::domain::kiosk::stats::{PeriodIndex, StatsPeriods};
-use crate::domain::kiosk::{KioskModel, KioskMsg, KioskStats};
+use crate::domain::kiosk::{KioskModel, KioskMsg, KioskOverrides, KioskStats};
 use crate::domain::text::Lang;
 use crate::platform::focus::focus_on_mount;
 use crate::platform::page;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use settings::SettingsPanel;
+
+/// The open panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Stats,
+    Settings,
+}
 
 /// The words for a notice, as of `now_ms` (a lockout counts down).
 fn notice_text(notice: PanelNotice, lang: Lang, now_ms: f64) -> String {
@@ -33,6 +45,7 @@ fn notice_text(notice: PanelNotice, lang: Lang, now_ms: f64) -> String {
             KioskMsg::PinLocked.fill(lang, &[&left])
         }
         PanelNotice::PinSet => KioskMsg::PinSet.text(lang).to_owned(),
+        PanelNotice::PinChanged => KioskMsg::PinChanged.text(lang).to_owned(),
     }
 }
 
@@ -54,9 +67,36 @@ pub fn OperatorPanel(
     /// Called with each key staff press.
     #[prop(into)]
     on_event: Callback<PanelEvent>,
+    /// Called with this device's new settings overrides.
+    #[prop(into)]
+    on_settings: Callback<KioskOverrides>,
 ) -> impl IntoView {
     let locale = use_locale();
     let open = Memo::new(move |_| panel.with(|p| p.step() == Some(&PanelStep::Open)));
+    let tab = RwSignal::new(Tab::Stats);
+    let tab_button = move |which: Tab, label: KioskMsg| {
+        view! {
+            <button
+                type="button"
+                class="button chip"
+                aria-pressed=move || (tab.get() == which).to_string()
+                on:click=move |_| tab.set(which)
+            >
+                {move || label.text(locale.lang())}
+            </button>
+        }
+    };
+    let tab_body = move || match tab.get() {
+        Tab::Stats => view! { <StatsPanel stats=stats model=model /> }.into_any(),
+        Tab::Settings => view! {
+            <SettingsPanel
+                model=model
+                on_save=on_settings
+                on_change_pin=move |()| on_event.run(PanelEvent::ChangePin)
+            />
+        }
+        .into_any(),
+    };
     view! {
         <section class="operator" aria-labelledby="operator-title">
             <div class="kiosk-bar">
@@ -72,7 +112,11 @@ pub fn OperatorPanel(
                 {move || panel.with(|p| p.notice()).map(|n| view! {
                     <p class="notice notice-info" role="status">{notice_text(n, locale.lang(), now.get())}</p>
                 })}
-                <StatsPanel stats=stats model=model />
+                <div class="panel-tabs" role="group" aria-label=move || KioskMsg::TabsLabel.text(locale.lang())>
+                    {tab_button(Tab::Stats, KioskMsg::TabStats)}
+                    {tab_button(Tab::Settings, KioskMsg::TabSettings)}
+                </div>
+                {tab_body}
             </Show>
         </section>
     }
@@ -98,11 +142,23 @@ fn PinPad(
     let prompt = move || {
         let msg = match panel.with(|p| p.step().cloned()) {
             Some(PanelStep::Choose { first: None }) => KioskMsg::ChoosePin,
-            Some(PanelStep::Choose { first: Some(_) }) => KioskMsg::ChoosePinAgain,
+            Some(
+                PanelStep::Choose { first: Some(_) } | PanelStep::ChangeNew { first: Some(_) },
+            ) => KioskMsg::ChoosePinAgain,
+            Some(PanelStep::ChangeOld) => KioskMsg::EnterOldPin,
+            Some(PanelStep::ChangeNew { first: None }) => KioskMsg::EnterNewPin,
             _ => KioskMsg::EnterPin,
         };
         msg.text(locale.lang())
     };
+    let changing = Memo::new(move |_| {
+        panel.with(|p| {
+            matches!(
+                p.step(),
+                Some(PanelStep::ChangeOld | PanelStep::ChangeNew { .. })
+            )
+        })
+    });
     // Hashing a PIN takes a moment: "checking" is painted first, in its own task.
     let enter = move |_| {
         if checking.get_untracked() {
@@ -152,6 +208,13 @@ fn PinPad(
                     {move || KioskMsg::Ok.text(locale.lang())}
                 </button>
             </div>
+            <Show when=move || changing.get()>
+                <div class="actions">
+                    <button type="button" class="button" on:click=move |_| on_event.run(PanelEvent::Cancel)>
+                        {move || KioskMsg::Cancel.text(locale.lang())}
+                    </button>
+                </div>
+            </Show>
         </div>
     }
 }
