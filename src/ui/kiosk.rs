@@ -244,6 +244,7 @@ pub fn KioskApp() -> impl IntoView {
                         now=now
                         on_event=on_panel
                         on_settings=move |device| dispatch.run(Event::SetOverrides(device))
+                        on_reset_stats=kiosk.reset_stats
                     />
                 </Show>
             </main>

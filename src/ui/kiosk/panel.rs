@@ -4,6 +4,7 @@
 //! by period; this device's settings (`settings`); the prize codes. The keypad's keys are
 //! buttons; only the settings' texts are typed, by staff.
 
+mod export;
 mod settings;
 
 use crate::domain::i18n::topic_name;
@@ -16,6 +17,7 @@ use crate::domain::text::Lang;
 use crate::platform::focus::focus_on_mount;
 use crate::platform::page;
 use crate::ui::services::use_locale;
+use export::{ExportBar, ReportSheet};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use settings::SettingsPanel;
@@ -70,6 +72,9 @@ pub fn OperatorPanel(
     /// Called with this device's new settings overrides.
     #[prop(into)]
     on_settings: Callback<KioskOverrides>,
+    /// Called to reset the statistics (every period), once staff confirmed.
+    #[prop(into)]
+    on_reset_stats: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
     let open = Memo::new(move |_| panel.with(|p| p.step() == Some(&PanelStep::Open)));
@@ -87,7 +92,9 @@ pub fn OperatorPanel(
         }
     };
     let tab_body = move || match tab.get() {
-        Tab::Stats => view! { <StatsPanel stats=stats model=model /> }.into_any(),
+        Tab::Stats => {
+            view! { <StatsPanel stats=stats model=model on_reset=on_reset_stats /> }.into_any()
+        }
         Tab::Settings => view! {
             <SettingsPanel
                 model=model
@@ -230,9 +237,13 @@ fn StatsPanel(
     /// The kiosk model (the banks, for the questions' texts).
     #[prop(into)]
     model: Signal<KioskModel>,
+    /// Called to reset every period's counts (after staff confirm).
+    #[prop(into)]
+    on_reset: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
     let chosen = RwSignal::new(PeriodIndex(0));
+    let report = RwSignal::new(false);
     let period = Memo::new(move |_| {
         stats.with(|p| {
             p.get(chosen.get())
@@ -281,12 +292,30 @@ fn StatsPanel(
             }
         })
     };
-    view! {
-        <div class="stats">
-            <h2 class="kiosk-subtitle">{move || KioskMsg::StatsTitle.text(locale.lang())}</h2>
-            {periods}
-            {body}
-        </div>
+    move || {
+        if report.get() {
+            return view! {
+                <ReportSheet stats=period model=model on_back=move |()| report.set(false) />
+            }
+            .into_any();
+        }
+        view! {
+            <div class="stats">
+                <h2 class="kiosk-subtitle">{move || KioskMsg::StatsTitle.text(locale.lang())}</h2>
+                {periods}
+                <ExportBar
+                    stats=period
+                    model=model
+                    on_report=move |()| report.set(true)
+                    on_reset=move |()| {
+                        chosen.set(PeriodIndex(0));
+                        on_reset.run(());
+                    }
+                />
+                {body}
+            </div>
+        }
+        .into_any()
     }
 }
 

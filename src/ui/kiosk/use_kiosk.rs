@@ -32,6 +32,8 @@ pub struct UseKiosk {
     pub locale: Locale,
     /// Applies an event and writes what it asks for.
     pub dispatch: Callback<Event>,
+    /// Resets the statistics: every period's counts are forgotten, on the device too.
+    pub reset_stats: Callback<()>,
     /// The clock the kiosk runs on.
     pub clock: Clock,
 }
@@ -117,6 +119,7 @@ fn count(store: &Store, stats: RwSignal<StatsPeriods>, model: &KioskModel, outco
 /// starts on the attract screen (as after every reload).
 pub fn use_kiosk(store: Store, clock: Clock) -> UseKiosk {
     let device: KioskOverrides = read(&store, SETTINGS_KEY).unwrap_or_default();
+    let reset_store = store.clone();
     let stats = RwSignal::new(read_stats(&store));
     let model = RwSignal::new(KioskModel::new(KioskOverrides::default(), device));
     let locale = Locale::new(model.with_untracked(KioskModel::lang));
@@ -150,11 +153,17 @@ pub fn use_kiosk(store: Store, clock: Clock) -> UseKiosk {
             locale.set(lang);
         }
     });
+    let reset_stats = Callback::new(move |()| {
+        let empty = StatsPeriods::default();
+        save_stats(&reset_store, &empty);
+        stats.set(empty);
+    });
     UseKiosk {
         model: model.read_only(),
         stats: stats.read_only(),
         locale,
         dispatch,
+        reset_stats,
         clock,
     }
 }
@@ -378,5 +387,22 @@ mod tests {
         // And a reload reads both back.
         let (_owner, third) = open(&store);
         assert_eq!(third.stats.get_untracked().earlier.len(), 1);
+    }
+
+    #[test]
+    fn resetting_the_statistics_forgets_every_period_on_the_device_too() {
+        set_now(start_of_test());
+        let store = Store::memory();
+        let (_owner, kiosk) = open(&store);
+        kiosk.dispatch.run(Event::Start);
+        kiosk.dispatch.run(Event::ChooseTopic(TopicChoice::Mixed));
+        answer(&kiosk);
+        kiosk.dispatch.run(Event::Done);
+        assert_eq!(keys(&store), ["kiosk.stats"]);
+        kiosk.reset_stats.run(());
+        assert!(kiosk.stats.get_untracked().is_empty());
+        assert!(keys(&store).is_empty(), "{:?}", keys(&store));
+        let (_owner, again) = open(&store);
+        assert!(again.stats.get_untracked().is_empty());
     }
 }
