@@ -18,8 +18,8 @@
 //! The kiosk keeps its values on the device under its own keys (never the learner app's, see
 //! [`KEYS`]): [`SETTINGS_KEY`] (this device's overrides), [`STATS_KEY`] (the anonymous counts of
 //! the current period), [`EARLIER_STATS_KEY`] (the periods closed by bank updates) and
-//! [`PIN_KEY`] (the operator PIN's salted hash and lockout). Nothing else, and nothing of one
-//! customer.
+//! [`PIN_KEY`] (the operator PIN's salted hash and lockout) and [`PRIZES_KEY`] (the prize codes'
+//! secret and counts). Nothing else, and nothing of one customer.
 
 mod outcome;
 pub mod panel;
@@ -50,5 +50,14 @@ pub const PIN_KEY: &str = "kiosk.pin";
 /// The storage key of the closed counting periods (`stats::StatsPeriods::earlier`): kept apart
 /// from [`STATS_KEY`], which holds the current period in the shape earlier builds wrote.
 pub const EARLIER_STATS_KEY: &str = "kiosk.stats.earlier";
+/// The storage key of the prize codes' book ([`prize::PrizeBook`]: the device secret, the
+/// number issued, the serials redeemed; no identity). Written only once prizes are turned on.
+pub const PRIZES_KEY: &str = "kiosk.prizes";
 /// Every key the kiosk writes: a reset leaves nothing else of its own on the device.
-pub const KEYS: [&str; 4] = [SETTINGS_KEY, STATS_KEY, PIN_KEY, EARLIER_STATS_KEY];
+pub const KEYS: [&str; 5] = [
+    SETTINGS_KEY,
+    STATS_KEY,
+    PIN_KEY,
+    EARLIER_STATS_KEY,
+    PRIZES_KEY,
+];

@@ -1,6 +1,7 @@
 //! The end card of a session: the score in words, the two or three things worth remembering
 //! (missed questions first, each marked in words), the numbers to call if targeted (the public
-//! three and the bank's own, all from the model: none is written here), "Again" and "Done".
+//! three and the bank's own, all from the model: none is written here), the one-time prize code at
+//! or above the threshold, "continue on your phone" as a QR code drawn here, "Again" and "Done".
 
 use crate::domain::kiosk::{hotline_msg, praise_msg, EndCard, KioskModel, KioskMsg, Screen};
 use crate::platform::focus::focus_on_mount;
@@ -36,6 +37,7 @@ pub fn EndCardScreen(
             praise,
             takeaways,
             hotlines,
+            prize_code,
             ..
         } = card.get()?;
         let lang = locale.lang();
@@ -70,10 +72,25 @@ pub fn EndCardScreen(
                 }
             })
             .collect_view();
+        let prize = prize_code.map(|code| {
+            let spoken: Vec<String> = code.chars().map(String::from).collect();
+            let spoken = KioskMsg::PrizeCodeSpoken.fill(lang, &[&spoken.join(" ")]);
+            view! {
+                <div class="prize" role="group" aria-labelledby="prize-title">
+                    <h2 id="prize-title" class="kiosk-subtitle">{KioskMsg::PrizeTitle.text(lang)}</h2>
+                    <p class="prize-text">{KioskMsg::PrizeText.text(lang)}</p>
+                    <p class="prize-code">
+                        <span aria-hidden="true">{code}</span>
+                        <span class="sr-only">{spoken}</span>
+                    </p>
+                </div>
+            }
+        });
         Some(view! {
             <div class="end-main">
                 <p class="kiosk-score">{KioskMsg::Score.fill(lang, &[&correct, &total])}</p>
                 <p class="kiosk-praise">{praise_msg(praise).text(lang)}</p>
+                {prize}
                 <h2 class="kiosk-subtitle">{KioskMsg::TakeawaysTitle.text(lang)}</h2>
                 <ul class="takeaways" role="list">{takeaways}</ul>
             </div>

@@ -5,11 +5,13 @@
 //! buttons; only the settings' texts are typed, by staff.
 
 mod export;
+mod prizes;
 mod settings;
 
 use crate::domain::i18n::topic_name;
 use crate::domain::kiosk::panel::{Panel, PanelEvent, PanelNotice, PanelStep};
 use crate::domain::kiosk::pin::PinRuleError;
+use crate::domain::kiosk::prize::{PrizeBook, PrizeError};
 use crate::domain::kiosk::stats::view::{choice_text, StatsView};
 use crate::domain::kiosk::stats::{PeriodIndex, StatsPeriods};
 use crate::domain::kiosk::{KioskModel, KioskMsg, KioskOverrides, KioskStats};
@@ -20,6 +22,7 @@ use crate::ui::services::use_locale;
 use export::{ExportBar, ReportSheet};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use prizes::PrizesPanel;
 use settings::SettingsPanel;
 
 /// The open panel's tabs.
@@ -27,6 +30,7 @@ use settings::SettingsPanel;
 enum Tab {
     Stats,
     Settings,
+    Prizes,
 }
 
 /// The words for a notice, as of `now_ms` (a lockout counts down).
@@ -75,6 +79,11 @@ pub fn OperatorPanel(
     /// Called to reset the statistics (every period), once staff confirmed.
     #[prop(into)]
     on_reset_stats: Callback<()>,
+    /// The prize codes' book.
+    #[prop(into)]
+    prizes: Signal<Option<PrizeBook>>,
+    /// Marks a prize code redeemed.
+    redeem: Callback<String, Result<(), PrizeError>>,
 ) -> impl IntoView {
     let locale = use_locale();
     let open = Memo::new(move |_| panel.with(|p| p.step() == Some(&PanelStep::Open)));
@@ -103,6 +112,7 @@ pub fn OperatorPanel(
             />
         }
         .into_any(),
+        Tab::Prizes => view! { <PrizesPanel model=model prizes=prizes redeem=redeem /> }.into_any(),
     };
     view! {
         <section class="operator" aria-labelledby="operator-title">
@@ -122,6 +132,7 @@ pub fn OperatorPanel(
                 <div class="panel-tabs" role="group" aria-label=move || KioskMsg::TabsLabel.text(locale.lang())>
                     {tab_button(Tab::Stats, KioskMsg::TabStats)}
                     {tab_button(Tab::Settings, KioskMsg::TabSettings)}
+                    {tab_button(Tab::Prizes, KioskMsg::TabPrizes)}
                 </div>
                 {tab_body}
             </Show>

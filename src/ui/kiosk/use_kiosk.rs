@@ -7,10 +7,12 @@
 //! open it over an in-memory store, play sessions, and open it again over the same store as a
 //! reload would.
 
+use crate::domain::date::Date;
+use crate::domain::kiosk::prize::{PrizeBook, PrizeError};
 use crate::domain::kiosk::stats::{Counted, StatsPeriods};
 use crate::domain::kiosk::{
     Event, KioskEnv, KioskModel, KioskOverrides, KioskPersist, KioskStats, Outcome, Screen,
-    StillThere, EARLIER_STATS_KEY, SETTINGS_KEY, STATS_KEY,
+    StillThere, EARLIER_STATS_KEY, PRIZES_KEY, SETTINGS_KEY, STATS_KEY,
 };
 use crate::domain::saved::no_migration;
 use crate::domain::text::Lang;
@@ -34,6 +36,10 @@ pub struct UseKiosk {
     pub dispatch: Callback<Event>,
     /// Resets the statistics: every period's counts are forgotten, on the device too.
     pub reset_stats: Callback<()>,
+    /// The prize codes' book (`None` until prizes are first turned on and a session ends).
+    pub prizes: ReadSignal<Option<PrizeBook>>,
+    /// Marks a typed prize code redeemed (if genuine and unused) and counts it.
+    pub redeem: Callback<String, Result<(), PrizeError>>,
     /// The clock the kiosk runs on.
     pub clock: Clock,
 }
@@ -115,20 +121,47 @@ fn count(store: &Store, stats: RwSignal<StatsPeriods>, model: &KioskModel, outco
     }
 }
 
+/// Writes the prize book.
+fn save_prizes(store: &Store, book: &PrizeBook) {
+    if let Err(e) = store.save(PRIZES_KEY, book) {
+        log::warn(&format!("kiosk: the prize codes could not be saved: {e}"));
+    }
+}
+
 /// Opens the kiosk over `store`: this device's settings and the statistics are read, the model
-/// starts on the attract screen (as after every reload).
-pub fn use_kiosk(store: Store, clock: Clock) -> UseKiosk {
+/// starts on the attract screen (as after every reload). `secret` draws the random bytes of the
+/// prize codes' secret (asked for once, when prizes are first needed).
+pub fn use_kiosk(store: Store, clock: Clock, secret: fn() -> Vec<u8>) -> UseKiosk {
     let device: KioskOverrides = read(&store, SETTINGS_KEY).unwrap_or_default();
     let reset_store = store.clone();
+    let prize_store = store.clone();
+    let prizes = RwSignal::new(read::<PrizeBook>(&store, PRIZES_KEY));
     let stats = RwSignal::new(read_stats(&store));
     let model = RwSignal::new(KioskModel::new(KioskOverrides::default(), device));
     let locale = Locale::new(model.with_untracked(KioskModel::lang));
     let dispatch = Callback::new(move |event: Event| {
         let quiet = matches!(event, Event::Tick | Event::Touch);
+        // The code a session ending now would show (only "next" ends one), from a book made
+        // the first time prizes are needed.
+        let offered = (event == Event::Next
+            && model.with_untracked(|m| m.settings().prize_threshold.is_some()))
+        .then(|| {
+            if prizes.with_untracked(Option::is_none) {
+                match PrizeBook::new(&secret()) {
+                    Ok(book) => {
+                        save_prizes(&store, &book);
+                        prizes.set(Some(book));
+                    }
+                    Err(e) => log::warn(&format!("kiosk: no prize codes: {e}")),
+                }
+            }
+            prizes.with_untracked(|b| b.as_ref().map(PrizeBook::next_code))
+        })
+        .flatten();
         let env = KioskEnv {
             now_ms: (clock.now_ms)(),
             seed: (clock.seed)(),
-            prize_code: None,
+            prize_code: offered.as_deref(),
         };
         let mut out = Vec::new();
         model.maybe_update(|m| {
@@ -139,6 +172,14 @@ pub fn use_kiosk(store: Store, clock: Clock) -> UseKiosk {
         for what in out {
             match what {
                 KioskPersist::Outcome(outcome) => {
+                    if outcome.prize_issued {
+                        prizes.update(|book| {
+                            if let Some(book) = book {
+                                book.issue();
+                                save_prizes(&store, book);
+                            }
+                        });
+                    }
                     model.with_untracked(|m| count(&store, stats, m, &outcome));
                 }
                 KioskPersist::Settings(device) => {
@@ -158,12 +199,26 @@ pub fn use_kiosk(store: Store, clock: Clock) -> UseKiosk {
         save_stats(&reset_store, &empty);
         stats.set(empty);
     });
+    let redeem = Callback::new(move |typed: String| {
+        let mut book = prizes.get_untracked().ok_or(PrizeError::NotGenuine)?;
+        book.redeem(&typed)?;
+        save_prizes(&prize_store, &book);
+        prizes.set(Some(book));
+        let mut periods = stats.get_untracked();
+        let today = Date::beijing_from_unix_ms((clock.now_ms)());
+        model.with_untracked(|m| periods.record_redeemed(today, &m.settings().branch));
+        save_stats(&prize_store, &periods);
+        stats.set(periods);
+        Ok(())
+    });
     UseKiosk {
         model: model.read_only(),
         stats: stats.read_only(),
         locale,
         dispatch,
         reset_stats,
+        prizes: prizes.read_only(),
+        redeem,
         clock,
     }
 }
@@ -209,7 +264,7 @@ mod tests {
     fn open(store: &Store) -> (Owner, UseKiosk) {
         let owner = Owner::new();
         owner.set();
-        let kiosk = use_kiosk(store.clone(), clock());
+        let kiosk = use_kiosk(store.clone(), clock(), || vec![5; 32]);
         let index =
             BankIndex::parse(&std::fs::read_to_string("quizzes/index.json").unwrap()).unwrap();
         for entry in index.banks {
@@ -404,5 +459,47 @@ mod tests {
         assert!(keys(&store).is_empty(), "{:?}", keys(&store));
         let (_owner, again) = open(&store);
         assert!(again.stats.get_untracked().is_empty());
+    }
+
+    #[test]
+    fn a_prize_code_is_issued_at_the_threshold_checked_once_and_counted() {
+        set_now(start_of_test());
+        let store = Store::memory();
+        let (_owner, kiosk) = open(&store);
+        let device = KioskOverrides {
+            prize_threshold: Some(Some(5)),
+            ..KioskOverrides::default()
+        };
+        kiosk.dispatch.run(Event::SetOverrides(device));
+        kiosk.dispatch.run(Event::Start);
+        kiosk.dispatch.run(Event::ChooseTopic(TopicChoice::Mixed));
+        for _ in 0..5 {
+            answer(&kiosk);
+        }
+        let code = kiosk.model.with_untracked(|m| match m.screen() {
+            Screen::EndCard(card) => card.prize_code.clone().unwrap(),
+            other => panic!("{other:?}"),
+        });
+        kiosk.dispatch.run(Event::Done);
+        let counted = kiosk.stats.get_untracked().current.unwrap();
+        assert_eq!((counted.prizes_issued, counted.prizes_redeemed), (1, 0));
+        // A reload: the book is stored, the code is genuine once.
+        let (_owner, again) = open(&store);
+        assert_eq!(
+            again
+                .prizes
+                .with_untracked(|b| b.as_ref().map(|b| b.verify(&code))),
+            Some(Ok(0))
+        );
+        assert_eq!(again.redeem.run(code.to_lowercase()), Ok(()));
+        assert_eq!(again.redeem.run(code.clone()), Err(PrizeError::Used));
+        assert_eq!(
+            again.redeem.run("ZZZZZZ".into()),
+            Err(PrizeError::NotGenuine)
+        );
+        let counted = again.stats.get_untracked().current.unwrap();
+        assert_eq!((counted.prizes_issued, counted.prizes_redeemed), (1, 1));
+        let stored: serde_json::Value = store.get("kiosk.prizes").unwrap().unwrap();
+        assert!(!stored.to_string().contains(&code), "codes are not stored");
     }
 }
