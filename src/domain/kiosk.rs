@@ -12,7 +12,8 @@
 //! deployment's `kiosk.json` and a device's overrides merged field by field. `stats`: the
 //! anonymous counts, their suppressed view, export, merge and the activity report. `pin`: the
 //! operator PIN (salted slow hash, lockout). `panel`: the operator panel's entry (the hidden
-//! corner, the PIN or the first run's new PIN). `prize`: one-time prize codes. `words`: the kiosk
+//! corner, the PIN or the first run's new PIN). `prize`: one-time prize codes. `qr`: the
+//! "continue on your phone" QR code as SVG path data. `words`: the kiosk
 //! page's own words (`KioskMsg`), kept out of the learner's catalogue so phones never download them.
 //!
 //! The kiosk keeps its values on the device under its own keys (never the learner app's, see
@@ -25,6 +26,7 @@ mod outcome;
 pub mod panel;
 pub mod pin;
 pub mod prize;
+pub mod qr;
 mod session;
 mod settings;
 pub mod stats;

@@ -3,6 +3,7 @@
 //! three and the bank's own, all from the model: none is written here), the one-time prize code at
 //! or above the threshold, "continue on your phone" as a QR code drawn here, "Again" and "Done".
 
+use crate::domain::kiosk::qr::qr_svg;
 use crate::domain::kiosk::{hotline_msg, praise_msg, EndCard, KioskModel, KioskMsg, Screen};
 use crate::platform::focus::focus_on_mount;
 use crate::ui::services::use_locale;
@@ -38,6 +39,7 @@ pub fn EndCardScreen(
             takeaways,
             hotlines,
             prize_code,
+            phone_url,
             ..
         } = card.get()?;
         let lang = locale.lang();
@@ -86,6 +88,25 @@ pub fn EndCardScreen(
                 </div>
             }
         });
+        let phone = phone_url.and_then(|url| qr_svg(&url)).map(|qr| {
+            let view_box = format!("0 0 {0} {0}", qr.size);
+            view! {
+                <div class="phone" role="group" aria-labelledby="phone-title">
+                    <h2 id="phone-title" class="kiosk-subtitle">{KioskMsg::PhoneTitle.text(lang)}</h2>
+                    <p class="phone-text">{KioskMsg::PhoneText.text(lang)}</p>
+                    <svg
+                        class="phone-qr"
+                        viewBox=view_box
+                        role="img"
+                        aria-label=KioskMsg::PhoneQr.text(lang)
+                        shape-rendering="crispEdges"
+                    >
+                        <rect width="100%" height="100%" fill="#fff"></rect>
+                        <path d=qr.path fill="#000"></path>
+                    </svg>
+                </div>
+            }
+        });
         Some(view! {
             <div class="end-main">
                 <p class="kiosk-score">{KioskMsg::Score.fill(lang, &[&correct, &total])}</p>
@@ -97,6 +118,7 @@ pub fn EndCardScreen(
             <div class="end-side">
                 <h2 class="kiosk-subtitle">{KioskMsg::HotlinesTitle.text(lang)}</h2>
                 <ul class="hotlines" role="list">{hotlines}</ul>
+                {phone}
             </div>
         })
     };
