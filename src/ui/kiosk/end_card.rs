@@ -107,18 +107,18 @@ pub fn EndCardScreen(
                 </div>
             }
         });
+        let has_extras = prize.is_some() || phone.is_some();
         Some(view! {
             <div class="end-main">
                 <p class="kiosk-score">{KioskMsg::Score.fill(lang, &[&correct, &total])}</p>
                 <p class="kiosk-praise">{praise_msg(praise).text(lang)}</p>
-                {prize}
                 <h2 class="kiosk-subtitle">{KioskMsg::TakeawaysTitle.text(lang)}</h2>
                 <ul class="takeaways" role="list">{takeaways}</ul>
             </div>
+            {has_extras.then(|| view! { <div class="end-extras">{prize}{phone}</div> })}
             <div class="end-side">
                 <h2 class="kiosk-subtitle">{KioskMsg::HotlinesTitle.text(lang)}</h2>
                 <ul class="hotlines" role="list">{hotlines}</ul>
-                {phone}
             </div>
         })
     };
