@@ -1,5 +1,6 @@
 // The kiosk's operator panel beyond its door (kiosk.html, on the built dist/, Playwright's fake clock):
 // 30 scripted sessions give exactly the expected statistics, and the JSON and CSV exports say the same;
+// a bank update closes the counting period and starts a new one (the old one kept apart, exportable);
 // the printable A4 report (print media, one page) and the reset with its confirmation; this device's
 // settings (steppers within the limits, a refused value named at its field, saved over kiosk.json and
 // read after a reload) and a PIN change; the end card's prize code (checked and redeemed once in the
@@ -11,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { useBrowserAndServer, withAlteredCopy, answer } from './harness.mjs';
+import { useBrowserAndServer, withAlteredCopy, answer, readBank } from './harness.mjs';
 import { topicName } from './topics.mjs';
 import {
   KIOSK_KEYS, SHOTS, start, openKiosk, audit, storedKeys, storedStats, answerAndGoOn, holdCorner, typePin,
@@ -320,3 +321,44 @@ for (const size of ['portrait', 'landscape']) {
     });
   });
 }
+
+test('a bank update keeps counting: the old period is kept apart (viewable, exportable) and a new one starts', async () => {
+  const version = readBank('fraud').version;
+  // Counts made with the previous edition of the fraud bank.
+  const hours = Array(24).fill(0);
+  hours[9] = 5;
+  const earlier = {
+    since: '2026-12-01', branches: [''], banks: { fraud: version - 1 }, started: 5, completed: 5, answered: 25, right: 20,
+    scores: { 5: [0, 0, 0, 0, 5, 0] }, topics: { fraud: { sessions: 5, completed: 5, answered: 25, right: 20 } },
+    questions: { 'fraud/fraud-001': { asked: 25, right: 20, wrong: { A: 5 } } }, hours, days: { '2026-12-01': 5 },
+    elder: 0, langs: { zh: 5, en: 0 }, prizes_issued: 0, prizes_redeemed: 0,
+  };
+  const { page, problems } = await openKiosk(env, 'landscape');
+  await page.evaluate((data) => localStorage.setItem('anxin.kiosk.stats', JSON.stringify({ v: 1, data })), earlier);
+  await page.reload();
+  await start(page).click();
+  await page.getByRole('button', { name: new RegExp(topicName.zh.fraud) }).click();
+  for (let i = 1; i <= 5; i++) await answerAndGoOn(page, true, i === 5);
+  await page.getByRole('button', { name: '结束' }).click();
+  await start(page).waitFor();
+
+  const closed = await page.evaluate(() => JSON.parse(localStorage.getItem('anxin.kiosk.stats.earlier')).data);
+  assert.deepEqual(closed, [earlier], 'the old period is kept as it was');
+  const current = await storedStats(page);
+  assert.deepEqual([current.started, current.completed, current.right, current.banks.fraud], [1, 1, 5, version]);
+
+  await openPanelFirstRun(page);
+  const periods = page.getByRole('group', { name: '统计期间' });
+  await periods.getByRole('button', { name: '当前期间' }).waitFor();
+  const row = (label) => page.locator('.stats-table tr', { has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) }).locator('td').first();
+  assert.equal(await row('参与人次').innerText(), '<5');
+  await periods.getByRole('button', { name: '题库更新前（自 2026-12-01 起）' }).click();
+  assert.equal(await row('参与人次').innerText(), '5');
+  const found = await audit(page, 'panel periods');
+  const json = await download(page, () => page.getByRole('button', { name: '导出 JSON（供汇总）' }).click());
+  assert.equal(json.name, 'anxin-kiosk-stats-2026-12-01-2026-12-01.json');
+  assert.deepEqual(JSON.parse(json.text).data, earlier);
+  assert.deepEqual(found, []);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
