@@ -128,6 +128,7 @@ test('30 scripted sessions give exactly the expected statistics; the JSON and CS
     const row = (label) => page.locator('.stats-table tr', { has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) }).locator('td').first();
     assert.equal(await row('参与人次').innerText(), '30');
     assert.equal(await row('答完人次').innerText(), '25');
+    assert.equal(await row('奖品码 发出 / 兑换').innerText(), '<5 / <5');
     const found = await audit(page, 'panel statistics 30');
 
     // JSON: the stored counts as they are, for `anxin-bank stats merge`.

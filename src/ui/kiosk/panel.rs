@@ -352,6 +352,10 @@ fn stats_body(view: &StatsView, lang: Lang, model: Signal<KioskModel>) -> impl I
             format!("{} ({})", view.elder.0, view.elder.1),
         ),
         (t(KioskMsg::StatsEnglish), english),
+        (
+            t(KioskMsg::StatsPrizes),
+            format!("{} / {}", view.prizes_issued, view.prizes_redeemed),
+        ),
     ]
     .into_iter()
     .map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> })
