@@ -316,7 +316,6 @@ fn StatsPanel(
                 {periods}
                 <ExportBar
                     stats=period
-                    model=model
                     on_report=move |()| report.set(true)
                     on_reset=move |()| {
                         chosen.set(PeriodIndex(0));

@@ -36,9 +36,6 @@ pub fn ExportBar(
     /// The period shown.
     #[prop(into)]
     stats: Signal<Option<KioskStats>>,
-    /// The kiosk model (unused by the files themselves; kept for the report's texts).
-    #[prop(into)]
-    model: Signal<KioskModel>,
     /// Called to show the report.
     #[prop(into)]
     on_report: Callback<()>,
@@ -46,7 +43,6 @@ pub fn ExportBar(
     #[prop(into)]
     on_reset: Callback<()>,
 ) -> impl IntoView {
-    let _ = model;
     let locale = use_locale();
     let message = RwSignal::new(String::new());
     let confirming = RwSignal::new(false);
