@@ -3,6 +3,7 @@
 //!
 //! Every fallible call returns `Result<_, PlatformError>`; nothing here panics on a JS value.
 
+pub mod download;
 pub mod fetch;
 pub mod focus;
 pub mod hall;
@@ -49,6 +50,9 @@ pub enum PlatformError {
         /// The decoder's description.
         detail: String,
     },
+    /// The browser refused to make or save a file, or to print.
+    #[error("file or print refused: {0}")]
+    File(String),
 }
 
 /// A JS error value as text, for messages.

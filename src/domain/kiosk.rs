@@ -12,18 +12,21 @@
 //! deployment's `kiosk.json` and a device's overrides merged field by field. `stats`: the
 //! anonymous counts, their suppressed view, export, merge and the activity report. `pin`: the
 //! operator PIN (salted slow hash, lockout). `panel`: the operator panel's entry (the hidden
-//! corner, the PIN or the first run's new PIN). `prize`: one-time prize codes. `words`: the kiosk
+//! corner, the PIN or the first run's new PIN). `prize`: one-time prize codes. `qr`: the
+//! "continue on your phone" QR code as SVG path data. `words`: the kiosk
 //! page's own words (`KioskMsg`), kept out of the learner's catalogue so phones never download them.
 //!
-//! The kiosk keeps three values on the device, under its own keys (never the learner app's):
-//! [`SETTINGS_KEY`] (this device's overrides), [`STATS_KEY`] (the anonymous counts) and
-//! [`PIN_KEY`] (the operator PIN's salted hash and lockout). Nothing else, and nothing of one
-//! customer.
+//! The kiosk keeps its values on the device under its own keys (never the learner app's, see
+//! [`KEYS`]): [`SETTINGS_KEY`] (this device's overrides), [`STATS_KEY`] (the anonymous counts of
+//! the current period), [`EARLIER_STATS_KEY`] (the periods closed by bank updates) and
+//! [`PIN_KEY`] (the operator PIN's salted hash and lockout) and [`PRIZES_KEY`] (the prize codes'
+//! secret and counts). Nothing else, and nothing of one customer.
 
 mod outcome;
 pub mod panel;
 pub mod pin;
 pub mod prize;
+pub mod qr;
 mod session;
 mod settings;
 pub mod stats;
@@ -34,7 +37,9 @@ pub use session::{
     lesson, phone_url, tip_at, tips, EndCard, Event, Hotline, KioskEnv, KioskModel, KioskPersist,
     KioskRound, Praise, Screen, StillThere, Takeaway, MAX_SPEECH_MS, TAKEAWAYS, TIP_MS,
 };
-pub use settings::{KioskOverrides, KioskSettings, SettingProblem};
+pub use settings::{
+    KioskOverrides, KioskSettings, NumberField, SettingProblem, SettingsForm, TextField,
+};
 pub use stats::KioskStats;
 pub use words::{hotline_msg, praise_msg, KioskMsg};
 
@@ -44,5 +49,17 @@ pub const SETTINGS_KEY: &str = "kiosk.settings";
 pub const STATS_KEY: &str = "kiosk.stats";
 /// The storage key of the operator PIN's hash and lockout ([`pin::PinState`]).
 pub const PIN_KEY: &str = "kiosk.pin";
+/// The storage key of the closed counting periods (`stats::StatsPeriods::earlier`): kept apart
+/// from [`STATS_KEY`], which holds the current period in the shape earlier builds wrote.
+pub const EARLIER_STATS_KEY: &str = "kiosk.stats.earlier";
+/// The storage key of the prize codes' book ([`prize::PrizeBook`]: the device secret, the
+/// number issued, the serials redeemed; no identity). Written only once prizes are turned on.
+pub const PRIZES_KEY: &str = "kiosk.prizes";
 /// Every key the kiosk writes: a reset leaves nothing else of its own on the device.
-pub const KEYS: [&str; 3] = [SETTINGS_KEY, STATS_KEY, PIN_KEY];
+pub const KEYS: [&str; 5] = [
+    SETTINGS_KEY,
+    STATS_KEY,
+    PIN_KEY,
+    EARLIER_STATS_KEY,
+    PRIZES_KEY,
+];

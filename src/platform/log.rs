@@ -7,3 +7,11 @@ pub fn warn(message: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("warning: {message}");
 }
+
+/// Logs a note to the browser console (standard error in native tests).
+pub fn info(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::info_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("info: {message}");
+}

@@ -53,6 +53,11 @@ fn salt() -> Vec<u8> {
     page::random_bytes(16).unwrap_or_default()
 }
 
+/// The prize codes' device secret (empty where the browser has no `crypto`: no prize codes then).
+fn prize_secret() -> Vec<u8> {
+    page::random_bytes(32).unwrap_or_default()
+}
+
 /// How far the banks have got: the screens say "getting ready" or "ask the staff".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Banks {
@@ -93,7 +98,7 @@ async fn load_deployment(model: ReadSignal<KioskModel>, dispatch: Callback<Event
 #[component]
 pub fn KioskApp() -> impl IntoView {
     let store = Store::open();
-    let kiosk = use_kiosk(store.clone(), Clock::browser());
+    let kiosk = use_kiosk(store.clone(), Clock::browser(), prize_secret);
     let (model, dispatch, locale) = (kiosk.model, kiosk.dispatch, kiosk.locale);
     let operator = use_panel(store, kiosk.clock.now_ms, salt);
     let (panel, on_panel) = (operator.panel, operator.dispatch);
@@ -243,6 +248,10 @@ pub fn KioskApp() -> impl IntoView {
                         model=model
                         now=now
                         on_event=on_panel
+                        on_settings=move |device| dispatch.run(Event::SetOverrides(device))
+                        on_reset_stats=kiosk.reset_stats
+                        prizes=kiosk.prizes
+                        redeem=kiosk.redeem
                     />
                 </Show>
             </main>

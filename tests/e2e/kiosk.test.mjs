@@ -12,72 +12,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { watchedPage, useBrowserAndServer, withAlteredCopy, answer, dist, assertOwnCode, precachedBy } from './harness.mjs';
 import { topicName } from './topics.mjs';
+import {
+  SCREENS, KIOSK_KEYS, NO_SETTINGS, start, stillThere, openKiosk as openKioskOf, audit, storedKeys, storedStats,
+  answerAndGoOn, holdCorner, typePin,
+} from './kiosk-harness.mjs';
 
 const env = useBrowserAndServer();
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const SCREENS = { portrait: { width: 1080, height: 1920 }, landscape: { width: 1920, height: 1080 } };
-// The only keys the kiosk may leave on the device (src/domain/kiosk.rs, KEYS; storage adds `anxin.`).
-const KIOSK_KEYS = ['anxin.kiosk.settings', 'anxin.kiosk.stats', 'anxin.kiosk.pin'];
-// A kiosk without kiosk.json asks for it once and gets a 404: the defaults apply.
-const NO_SETTINGS = ['kiosk.json'];
-const SHOTS = process.env.KIOSK_SHOTS;
-
-const start = (page) => page.getByRole('button', { name: /点击开始/ });
-const stillThere = (page) => page.getByRole('alertdialog', { name: '还在吗？' });
-
-/**
- * Opens the kiosk at `size` on a fake clock; resolves on the attract screen with the banks loaded, with
- * the harness's `{ page, context, problems }` and the console's `warnings`.
- */
-async function openKiosk(size, { origin = env.origin, allow = NO_SETTINGS } = {}) {
-  const watched = await watchedPage(env.browser, origin, { viewport: SCREENS[size], allow });
-  watched.warnings = [];
-  watched.page.on('console', (msg) => { if (msg.type() === 'warning') watched.warnings.push(msg.text()); });
-  await watched.page.clock.install();
-  await watched.page.goto(origin + '/kiosk.html');
-  await start(watched.page).waitFor();
-  await watched.page.locator('.tip-label').waitFor();
-  return watched;
-}
-
-/** axe-core and the kiosk's layout rules on the page as it is; returns what is wrong. */
-async function audit(page, screen) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
-  const found = result.violations.map((v) => `${screen}: ${v.id} ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  const layout = await page.evaluate(() => {
-    const wrong = [];
-    if (document.documentElement.scrollWidth > window.innerWidth) wrong.push('scrolls sideways');
-    for (const el of document.querySelectorAll('button, a[href], [role=button]')) {
-      const r = el.getBoundingClientRect();
-      if (!el.offsetParent || r.width === 0) continue;
-      // Elder mode's 60×60 at least, on every kiosk screen.
-      if (r.width < 60 || r.height < 60) wrong.push(`small target ${Math.round(r.width)}×${Math.round(r.height)}: ${el.innerText.trim().slice(0, 20)}`);
-    }
-    return wrong;
-  });
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${screen.replace(/[^a-z0-9]+/gi, '-')}.png`) });
-  return [...found, ...layout.map((w) => `${screen}: ${w}`)];
-}
-
-/** The keys in localStorage. */
-const storedKeys = (page) => page.evaluate(() => Object.keys(localStorage).sort());
-
-/** The statistics the kiosk stored (`null` if none). */
-const storedStats = (page) => page.evaluate(() => {
-  const raw = localStorage.getItem('anxin.kiosk.stats');
-  return raw && JSON.parse(raw).data;
-});
-
-/** Answers the question shown, right or wrong, and goes on. */
-async function answerAndGoOn(page, right, last) {
-  await answer(page, right);
-  await page.getByRole('button', { name: last ? '查看成绩' : '下一题' }).click();
-}
+const openKiosk = (size, options) => openKioskOf(env, size, options);
 
 for (const size of Object.keys(SCREENS)) {
   test(`${size}: a whole session, from the attract screen to the end card and back, counted once`, async () => {
@@ -248,20 +191,6 @@ test('the kiosk works offline after one visit, under its own worker', async () =
   assert.deepEqual(problems().filter((p) => !p.includes('kiosk.json')), []);
   await context.close();
 });
-
-/** Holds the attract screen's top-left corner for `ms` (fake clock). */
-async function holdCorner(page, ms) {
-  await page.mouse.move(8, 8);
-  await page.mouse.down();
-  await page.clock.runFor(ms);
-  await page.mouse.up();
-}
-
-/** Presses `digits` on the panel's keypad, then OK. */
-async function typePin(page, digits) {
-  for (const d of digits) await page.locator('.pin-key', { hasText: new RegExp(`^${d}$`) }).click();
-  await page.getByRole('button', { name: '确定' }).click();
-}
 
 test('the operator panel: a hidden 3 s corner press, a PIN set on first run, the statistics; a wrong PIN is refused and the lockout survives a reload', async () => {
   const { page, problems } = await openKiosk('portrait');

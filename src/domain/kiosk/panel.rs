@@ -27,8 +27,16 @@ pub enum PanelStep {
     },
     /// Asking for the PIN.
     Unlock,
-    /// Open: the statistics.
+    /// Open: the statistics, the settings, the prize codes.
     Open,
+    /// Changing the PIN, from the open panel: the current PIN first (a wrong one counts
+    /// towards the lockout, as at the door).
+    ChangeOld,
+    /// Changing the PIN: the new one, typed twice; `first` holds it once typed.
+    ChangeNew {
+        /// The new PIN typed the first time.
+        first: Option<String>,
+    },
 }
 
 /// What the panel tells staff after a try.
@@ -50,6 +58,8 @@ pub enum PanelNotice {
     },
     /// The new PIN was saved.
     PinSet,
+    /// The PIN was changed.
+    PinChanged,
 }
 
 /// Something staff did, or the clock.
@@ -65,6 +75,10 @@ pub enum PanelEvent {
     Enter,
     /// Close the panel.
     Close,
+    /// "Change the PIN" in the open panel.
+    ChangePin,
+    /// Back to the open panel from changing the PIN (nothing changed).
+    Cancel,
     /// The clock moved.
     Tick,
 }
@@ -155,6 +169,23 @@ impl Panel {
                 self.shown = None;
                 false
             }
+            PanelEvent::ChangePin if shown.step == PanelStep::Open => {
+                shown.step = PanelStep::ChangeOld;
+                shown.digits.clear();
+                shown.notice = None;
+                false
+            }
+            PanelEvent::Cancel
+                if matches!(
+                    shown.step,
+                    PanelStep::ChangeOld | PanelStep::ChangeNew { .. }
+                ) =>
+            {
+                shown.step = PanelStep::Open;
+                shown.digits.clear();
+                shown.notice = None;
+                false
+            }
             PanelEvent::Enter => {
                 let digits = std::mem::take(&mut shown.digits);
                 let (step, notice, changed) = try_digits(&shown.step, digits, pin, env);
@@ -211,6 +242,43 @@ fn try_digits(
             ),
         },
         PanelStep::Open => (PanelStep::Open, None, false),
+        PanelStep::ChangeOld => match pin.check(&digits, env.now_ms) {
+            Ok(()) => (PanelStep::ChangeNew { first: None }, None, true),
+            Err(PinError::Unset) => (PanelStep::Open, None, false),
+            Err(PinError::Wrong { left }) => (
+                PanelStep::ChangeOld,
+                Some(PanelNotice::Wrong { left }),
+                true,
+            ),
+            Err(PinError::Locked { until_ms }) => (
+                PanelStep::ChangeOld,
+                Some(PanelNotice::Locked { until_ms }),
+                true,
+            ),
+        },
+        PanelStep::ChangeNew { first: None } => match check_rules(&digits) {
+            Ok(()) => (
+                PanelStep::ChangeNew {
+                    first: Some(digits),
+                },
+                None,
+                false,
+            ),
+            Err(e) => (step.clone(), Some(PanelNotice::Rule(e)), false),
+        },
+        PanelStep::ChangeNew { first: Some(first) } if *first != digits => (
+            PanelStep::ChangeNew { first: None },
+            Some(PanelNotice::Mismatch),
+            false,
+        ),
+        PanelStep::ChangeNew { first: Some(first) } => match pin.set(first, env.salt) {
+            Ok(()) => (PanelStep::Open, Some(PanelNotice::PinChanged), true),
+            Err(e) => (
+                PanelStep::ChangeNew { first: None },
+                Some(PanelNotice::Rule(e)),
+                false,
+            ),
+        },
     }
 }
 
@@ -278,6 +346,42 @@ mod tests {
         type_pin(&mut panel, &mut pin, "2580", 3.0);
         assert_eq!(panel.step(), Some(&PanelStep::Unlock));
         type_pin(&mut panel, &mut pin, "2580", 3.0 + FIRST_DELAY_MS);
+        assert_eq!(panel.step(), Some(&PanelStep::Open));
+    }
+
+    #[test]
+    fn changing_the_pin_asks_the_old_one_then_the_new_one_twice() {
+        let mut pin = PinState::Unset;
+        pin.set("2580", &SALT).unwrap();
+        let mut panel = Panel::default();
+        panel.apply(PanelEvent::Open, &mut pin, &env(0.0));
+        type_pin(&mut panel, &mut pin, "2580", 0.0);
+        panel.apply(PanelEvent::ChangePin, &mut pin, &env(0.0));
+        assert_eq!(panel.step(), Some(&PanelStep::ChangeOld));
+        // A wrong old PIN counts like one at the door.
+        assert!(type_pin(&mut panel, &mut pin, "1111", 0.0));
+        assert_eq!(panel.notice(), Some(PanelNotice::Wrong { left: 2 }));
+        type_pin(&mut panel, &mut pin, "2580", 0.0);
+        assert_eq!(panel.step(), Some(&PanelStep::ChangeNew { first: None }));
+        type_pin(&mut panel, &mut pin, "9999", 0.0);
+        assert_eq!(
+            panel.notice(),
+            Some(PanelNotice::Rule(PinRuleError::AllSame))
+        );
+        type_pin(&mut panel, &mut pin, "7392", 0.0);
+        type_pin(&mut panel, &mut pin, "7393", 0.0);
+        assert_eq!(panel.notice(), Some(PanelNotice::Mismatch));
+        type_pin(&mut panel, &mut pin, "7392", 0.0);
+        assert!(type_pin(&mut panel, &mut pin, "7392", 0.0), "saved at once");
+        assert_eq!(
+            (panel.step(), panel.notice()),
+            (Some(&PanelStep::Open), Some(PanelNotice::PinChanged))
+        );
+        assert!(pin.check("7392", 1.0).is_ok());
+        assert!(pin.check("2580", 2.0).is_err());
+        // Cancel leaves the PIN as it is.
+        panel.apply(PanelEvent::ChangePin, &mut pin, &env(3.0));
+        panel.apply(PanelEvent::Cancel, &mut pin, &env(3.0));
         assert_eq!(panel.step(), Some(&PanelStep::Open));
     }
 

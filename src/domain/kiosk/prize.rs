@@ -89,6 +89,12 @@ impl PrizeBook {
         })
     }
 
+    /// The code the next end card at or above the threshold will show, not yet issued (so not
+    /// yet genuine): the shell offers it to the model, and issues it once an end card shows it.
+    pub fn next_code(&self) -> String {
+        code(&unhex(&self.secret), self.next)
+    }
+
     /// Issues the next code, for an end card at or above the threshold.
     pub fn issue(&mut self) -> String {
         let issued = code(&unhex(&self.secret), self.next);
@@ -189,8 +195,10 @@ mod tests {
         assert_eq!(prizes.verify(&code[..4]), Err(PrizeError::NotGenuine));
         // Not yet issued: the next serial's code is not genuine until shown.
         let mut ahead = prizes.clone();
-        let next = ahead.issue();
+        let next = prizes.next_code();
         assert_eq!(prizes.verify(&next), Err(PrizeError::NotGenuine));
+        assert_eq!(ahead.issue(), next, "the code offered is the one issued");
+        assert_eq!(ahead.verify(&next), Ok(1));
     }
 
     #[test]

@@ -136,6 +136,11 @@ impl KioskModel {
         &self.settings
     }
 
+    /// The deployment's settings (`kiosk.json`), under this device's.
+    pub fn deployment(&self) -> &KioskOverrides {
+        &self.deployment
+    }
+
     /// This device's overrides (what the operator panel edits).
     pub fn overrides(&self) -> &KioskOverrides {
         &self.device

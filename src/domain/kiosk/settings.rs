@@ -11,7 +11,9 @@ use crate::domain::bank::{Audience, Topic};
 use crate::domain::text::Lang;
 use serde::{Deserialize, Serialize};
 
+mod form;
 mod read;
+pub use form::{NumberField, SettingsForm, TextField};
 pub use read::SettingProblem;
 
 /// Seconds without a touch before "Still there?", by default.
@@ -132,16 +134,35 @@ impl KioskSettings {
         let mut problems = Vec::new();
         settings.apply(deployment, &mut problems);
         settings.apply(device, &mut problems);
-        if let Some(n) = settings.prize_threshold {
-            if n > settings.questions_per_session {
+        settings.check_prize(&mut problems);
+        (settings, problems)
+    }
+
+    /// The problems of `device`'s values alone, over the `deployment` (whose own problems are
+    /// not repeated): what the operator panel refuses to save.
+    pub fn device_problems(
+        deployment: &KioskOverrides,
+        device: &KioskOverrides,
+    ) -> Vec<SettingProblem> {
+        let mut settings = KioskSettings::default();
+        settings.apply(deployment, &mut Vec::new());
+        let mut problems = Vec::new();
+        settings.apply(device, &mut problems);
+        settings.check_prize(&mut problems);
+        problems
+    }
+
+    /// A prize threshold above the session's length would never be reached: it is turned off.
+    fn check_prize(&mut self, problems: &mut Vec<SettingProblem>) {
+        if let Some(n) = self.prize_threshold {
+            if n > self.questions_per_session {
                 problems.push(SettingProblem::Invalid {
                     field: "prize_threshold",
                     reason: "more right answers than a session has questions",
                 });
-                settings.prize_threshold = None;
+                self.prize_threshold = None;
             }
         }
-        (settings, problems)
     }
 
     /// Takes every valid value of `layer` over the current one.

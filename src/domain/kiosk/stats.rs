@@ -9,10 +9,12 @@
 //! hand-edited or corrupted export is refused with the field that is wrong, never merged.
 
 mod check;
+pub mod periods;
 pub mod report;
 pub mod view;
 
 pub use check::{merge_exports, Impossible, StatsFileError};
+pub use periods::{Counted, PeriodIndex, StatsPeriods};
 
 use super::outcome::{Outcome, TopicChoice};
 use crate::domain::bank::{BankId, Topic};
@@ -157,7 +159,7 @@ pub struct KioskStats {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RecordError {
     /// A bank changed version since counting started: the counts of its questions would mix two
-    /// editions. The panel exports and starts a new period.
+    /// editions ([`StatsPeriods::record`] then starts a new period).
     #[error("bank {bank} is version {now}, the counts were made with version {counted}")]
     BankChanged {
         /// The bank.

@@ -149,6 +149,142 @@ messages! {
     StatsHours => "各时段参与人次", "Sessions by hour";
     /// Sessions by day.
     StatsDays => "每日参与人次", "Sessions by day";
+    /// The period chooser's label.
+    PeriodsLabel => "统计期间", "Periods";
+    /// The period being counted.
+    PeriodCurrent => "当前期间", "Current period";
+    /// A period closed by a bank update: {0} = its start.
+    PeriodEarlier => "题库更新前（自 {0} 起）", "Before a bank update (from {0})";
+    /// The panel's tab of the statistics.
+    TabStats => "统计", "Statistics";
+    /// The panel's tab of the settings.
+    TabSettings => "设置", "Settings";
+    /// The panel's tab of the prize codes.
+    TabPrizes => "奖品码", "Prize codes";
+    /// The tabs' group.
+    TabsLabel => "管理功能", "Staff tasks";
+    /// The settings' heading.
+    SettingsTitle => "本机设置", "This kiosk's settings";
+    /// Under it.
+    SettingsHint => "这里的设置只保存在本机，优先于 kiosk.json；没改过的项目仍跟随 kiosk.json。", "Settings saved here apply to this kiosk only, over kiosk.json; what you do not change still follows kiosk.json.";
+    /// Idle seconds.
+    SettingIdle => "无操作多少秒后询问“还在吗？”", "Seconds without a touch before \"Still there?\"";
+    /// Countdown seconds.
+    SettingCountdown => "“还在吗？”倒计时秒数", "Seconds of the \"Still there?\" countdown";
+    /// Questions per session.
+    SettingQuestions => "每轮题数", "Questions per session";
+    /// Prize threshold.
+    SettingPrize => "答对几题可领奖品码（0 为不发）", "Right answers for a prize code (0: none)";
+    /// The topics offered.
+    SettingTopics => "提供的主题", "Topics offered";
+    /// The audience.
+    SettingAudience => "题目面向", "Questions for";
+    /// The default language.
+    SettingLang => "默认语言", "Default language";
+    /// The branch's name.
+    SettingBranch => "网点名称", "Branch name";
+    /// The bank's hotline.
+    SettingHotline => "本行客服热线（可不填）", "This bank's hotline (optional)";
+    /// The phone base URL.
+    SettingPhoneUrl => "手机版网址，用于“在手机上继续”（可不填）", "The phone app's address, for \"Continue on your phone\" (optional)";
+    /// A stepper's down button: {0} = the setting.
+    StepDown => "减少：{0}", "Less: {0}";
+    /// A stepper's up button: {0} = the setting.
+    StepUp => "增加：{0}", "More: {0}";
+    /// The range under a stepper: {0}–{1}.
+    SettingRange => "可设 {0}–{1}", "Allowed: {0} to {1}";
+    /// Save the settings.
+    SaveSettings => "保存设置", "Save the settings";
+    /// Drop this kiosk's settings.
+    ClearSettings => "恢复 kiosk.json 的设置", "Use kiosk.json's settings";
+    /// The settings were saved.
+    SettingsSaved => "设置已保存", "The settings are saved";
+    /// The settings were not saved.
+    SettingsRefused => "有设置无法使用，未保存。请修改标出的项目。", "Some settings cannot be used, so nothing was saved. Please fix the ones marked.";
+    /// A number out of range: {0}–{1}.
+    ProblemRange => "须在 {0}–{1} 之间", "Must be {0} to {1}";
+    /// A branch name the kiosk cannot use.
+    ProblemBranch => "最多 40 个字", "At most 40 characters";
+    /// A hotline the kiosk cannot use.
+    ProblemHotline => "只能填数字、空格、加号、减号和括号，最多 20 位", "Digits, spaces, + - ( ) only, at most 20 characters";
+    /// A phone URL the kiosk cannot use.
+    ProblemUrl => "须是以 https 或 http 开头的网址，不能含问号或井号", "Must start with https:// or http:// and hold no ? or #";
+    /// No topic chosen.
+    ProblemTopics => "至少选一个主题", "Choose at least one topic";
+    /// A prize threshold above the session's length.
+    ProblemPrize => "不能多于每轮题数", "Cannot be more than the questions per session";
+    /// Any other unusable value.
+    ProblemOther => "这个值无法使用", "This value cannot be used";
+    /// Change the PIN.
+    ChangePin => "修改管理密码", "Change the staff PIN";
+    /// Enter the current PIN (changing it).
+    EnterOldPin => "修改密码：请输入原密码", "Changing the PIN: enter the current PIN";
+    /// Enter the new PIN (changing it).
+    EnterNewPin => "请输入新密码（4–8 位数字）", "Enter the new PIN (4–8 digits)";
+    /// The PIN was changed.
+    PinChanged => "管理密码已修改", "The staff PIN is changed";
+    /// Leave a task without changing anything.
+    Cancel => "取消", "Cancel";
+    /// Export the counts as JSON.
+    ExportJson => "导出 JSON（供汇总）", "Export JSON (for merging)";
+    /// Export as CSV.
+    ExportCsv => "导出 CSV", "Export CSV";
+    /// Show the printable report.
+    ShowReport => "活动报告（打印）", "Activity report (print)";
+    /// Print it.
+    Print => "打印", "Print";
+    /// Back from the report.
+    BackToStats => "返回统计", "Back to the statistics";
+    /// A download could not be made.
+    ExportFailed => "这台设备无法保存文件", "This device cannot save the file";
+    /// A file was saved: {0} = its name.
+    Exported => "已保存：{0}", "Saved: {0}";
+    /// Reset the statistics.
+    ResetStats => "清空统计", "Reset the statistics";
+    /// The confirmation.
+    ResetConfirm => "确定清空全部统计（包括之前的期间）吗？清空后无法恢复，请先导出。", "Reset every count, earlier periods included? This cannot be undone: export first.";
+    /// Confirm the reset.
+    ResetYes => "确定清空", "Yes, reset";
+    /// The statistics were reset.
+    ResetDone => "统计已清空", "The statistics are reset";
+    /// The prize codes' heading.
+    PrizesTitle => "核对奖品码", "Check a prize code";
+    /// Under it.
+    PrizesHint => "请输入顾客出示的 6 位奖品码。只核对本机发出的码；不记录任何个人信息。", "Type the 6-character code the customer shows. Only codes this kiosk issued are genuine; no personal data is kept.";
+    /// The code field's label.
+    PrizeCode => "奖品码", "Prize code";
+    /// Check the code.
+    PrizeCheck => "核对", "Check";
+    /// Redeem it.
+    PrizeRedeem => "确认兑换", "Mark as redeemed";
+    /// Genuine and unused.
+    PrizeGenuine => "有效，尚未兑换。", "Genuine, not yet redeemed.";
+    /// Not issued here.
+    PrizeNotGenuine => "无效：不是本机发出的奖品码。", "Not valid: this kiosk did not issue this code.";
+    /// Already redeemed.
+    PrizeUsed => "这个奖品码已经兑换过了。", "This code was already redeemed.";
+    /// Redeemed now.
+    PrizeRedeemed => "已兑换，已计入统计。", "Redeemed, and counted.";
+    /// Codes issued and redeemed: {0}, {1}.
+    PrizeCounts => "本机共发出 {0} 个奖品码，已兑换 {1} 个。", "This kiosk has issued {0} prize {0:code|codes}; {1} redeemed.";
+    /// Prizes are off.
+    PrizesOff => "奖品码未开启：在“设置”中填写答对几题可领奖。", "Prize codes are off: set the right answers needed in Settings.";
+    /// The stats' prize row.
+    StatsPrizes => "奖品码 发出 / 兑换", "Prize codes issued / redeemed";
+    /// The end card's prize heading.
+    PrizeTitle => "恭喜！您可以领取一份小礼品", "Well done! You have earned a small gift";
+    /// The end card's prize text.
+    PrizeText => "请把这个奖品码出示给网点工作人员：", "Show this code to a member of staff:";
+    /// The code spelled for screen readers: {0}.
+    PrizeCodeSpoken => "奖品码 {0}", "Prize code {0}";
+    /// The QR's heading.
+    PhoneTitle => "在手机上继续", "Continue on your phone";
+    /// The QR's text.
+    PhoneText => "用手机扫一扫，继续练习这个主题。不会带走任何个人信息。", "Scan with your phone to go on practising this topic. No personal data goes with it.";
+    /// The QR image's name.
+    PhoneQr => "打开手机版的二维码", "QR code that opens the phone app";
+    /// Why there are several periods.
+    PeriodsHint => "题库更新后自动开始新的统计期间；之前的期间单独保留，可查看和导出，不会混在一起。", "A bank update starts a new period by itself. Earlier periods are kept apart and can still be viewed and exported.";
 }
 
 impl KioskMsg {

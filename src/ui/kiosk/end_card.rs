@@ -1,7 +1,9 @@
 //! The end card of a session: the score in words, the two or three things worth remembering
 //! (missed questions first, each marked in words), the numbers to call if targeted (the public
-//! three and the bank's own, all from the model: none is written here), "Again" and "Done".
+//! three and the bank's own, all from the model: none is written here), the one-time prize code at
+//! or above the threshold, "continue on your phone" as a QR code drawn here, "Again" and "Done".
 
+use crate::domain::kiosk::qr::qr_svg;
 use crate::domain::kiosk::{hotline_msg, praise_msg, EndCard, KioskModel, KioskMsg, Screen};
 use crate::platform::focus::focus_on_mount;
 use crate::ui::services::use_locale;
@@ -36,6 +38,8 @@ pub fn EndCardScreen(
             praise,
             takeaways,
             hotlines,
+            prize_code,
+            phone_url,
             ..
         } = card.get()?;
         let lang = locale.lang();
@@ -70,6 +74,40 @@ pub fn EndCardScreen(
                 }
             })
             .collect_view();
+        let prize = prize_code.map(|code| {
+            let spoken: Vec<String> = code.chars().map(String::from).collect();
+            let spoken = KioskMsg::PrizeCodeSpoken.fill(lang, &[&spoken.join(" ")]);
+            view! {
+                <div class="prize" role="group" aria-labelledby="prize-title">
+                    <h2 id="prize-title" class="kiosk-subtitle">{KioskMsg::PrizeTitle.text(lang)}</h2>
+                    <p class="prize-text">{KioskMsg::PrizeText.text(lang)}</p>
+                    <p class="prize-code">
+                        <span aria-hidden="true">{code}</span>
+                        <span class="sr-only">{spoken}</span>
+                    </p>
+                </div>
+            }
+        });
+        let phone = phone_url.and_then(|url| qr_svg(&url)).map(|qr| {
+            let view_box = format!("0 0 {0} {0}", qr.size);
+            view! {
+                <div class="phone" role="group" aria-labelledby="phone-title">
+                    <h2 id="phone-title" class="kiosk-subtitle">{KioskMsg::PhoneTitle.text(lang)}</h2>
+                    <p class="phone-text">{KioskMsg::PhoneText.text(lang)}</p>
+                    <svg
+                        class="phone-qr"
+                        viewBox=view_box
+                        role="img"
+                        aria-label=KioskMsg::PhoneQr.text(lang)
+                        shape-rendering="crispEdges"
+                    >
+                        <rect width="100%" height="100%" fill="#fff"></rect>
+                        <path d=qr.path fill="#000"></path>
+                    </svg>
+                </div>
+            }
+        });
+        let has_extras = prize.is_some() || phone.is_some();
         Some(view! {
             <div class="end-main">
                 <p class="kiosk-score">{KioskMsg::Score.fill(lang, &[&correct, &total])}</p>
@@ -77,6 +115,7 @@ pub fn EndCardScreen(
                 <h2 class="kiosk-subtitle">{KioskMsg::TakeawaysTitle.text(lang)}</h2>
                 <ul class="takeaways" role="list">{takeaways}</ul>
             </div>
+            {has_extras.then(|| view! { <div class="end-extras">{prize}{phone}</div> })}
             <div class="end-side">
                 <h2 class="kiosk-subtitle">{KioskMsg::HotlinesTitle.text(lang)}</h2>
                 <ul class="hotlines" role="list">{hotlines}</ul>

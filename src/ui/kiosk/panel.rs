@@ -1,18 +1,37 @@
-//! The operator panel's screens: the keypad (first run's new PIN, typed twice, or the PIN), then
-//! the statistics as staff may see them — every count under 5 shown as "<5" (`stats::view`), no
-//! row per session or person. Every key is a button; nothing is typed with a keyboard.
+//! The operator panel's screens: the keypad (first run's new PIN, typed twice, or the PIN; later
+//! the old PIN and the new one twice to change it), then three tabs: the statistics as staff may
+//! see them — every count under 5 shown as "<5" (`stats::view`), no row per session or person —
+//! by period; this device's settings (`settings`); the prize codes. The keypad's keys are
+//! buttons; only the settings' texts are typed, by staff.
+
+mod export;
+mod prizes;
+mod settings;
 
 use crate::domain::i18n::topic_name;
 use crate::domain::kiosk::panel::{Panel, PanelEvent, PanelNotice, PanelStep};
 use crate::domain::kiosk::pin::PinRuleError;
+use crate::domain::kiosk::prize::{PrizeBook, PrizeError};
 use crate::domain::kiosk::stats::view::{choice_text, StatsView};
-use crate::domain::kiosk::{KioskModel, KioskMsg, KioskStats};
+use crate::domain::kiosk::stats::{PeriodIndex, StatsPeriods};
+use crate::domain::kiosk::{KioskModel, KioskMsg, KioskOverrides, KioskStats};
 use crate::domain::text::Lang;
 use crate::platform::focus::focus_on_mount;
 use crate::platform::page;
 use crate::ui::services::use_locale;
+use export::{ExportBar, ReportSheet};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use prizes::PrizesPanel;
+use settings::SettingsPanel;
+
+/// The open panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Stats,
+    Settings,
+    Prizes,
+}
 
 /// The words for a notice, as of `now_ms` (a lockout counts down).
 fn notice_text(notice: PanelNotice, lang: Lang, now_ms: f64) -> String {
@@ -32,6 +51,7 @@ fn notice_text(notice: PanelNotice, lang: Lang, now_ms: f64) -> String {
             KioskMsg::PinLocked.fill(lang, &[&left])
         }
         PanelNotice::PinSet => KioskMsg::PinSet.text(lang).to_owned(),
+        PanelNotice::PinChanged => KioskMsg::PinChanged.text(lang).to_owned(),
     }
 }
 
@@ -41,9 +61,9 @@ pub fn OperatorPanel(
     /// The panel model.
     #[prop(into)]
     panel: Signal<Panel>,
-    /// The statistics as stored.
+    /// The statistics as stored, by period.
     #[prop(into)]
-    stats: Signal<Option<KioskStats>>,
+    stats: Signal<StatsPeriods>,
     /// The kiosk model (the banks, for the questions' texts).
     #[prop(into)]
     model: Signal<KioskModel>,
@@ -53,9 +73,47 @@ pub fn OperatorPanel(
     /// Called with each key staff press.
     #[prop(into)]
     on_event: Callback<PanelEvent>,
+    /// Called with this device's new settings overrides.
+    #[prop(into)]
+    on_settings: Callback<KioskOverrides>,
+    /// Called to reset the statistics (every period), once staff confirmed.
+    #[prop(into)]
+    on_reset_stats: Callback<()>,
+    /// The prize codes' book.
+    #[prop(into)]
+    prizes: Signal<Option<PrizeBook>>,
+    /// Marks a prize code redeemed.
+    redeem: Callback<String, Result<(), PrizeError>>,
 ) -> impl IntoView {
     let locale = use_locale();
     let open = Memo::new(move |_| panel.with(|p| p.step() == Some(&PanelStep::Open)));
+    let tab = RwSignal::new(Tab::Stats);
+    let tab_button = move |which: Tab, label: KioskMsg| {
+        view! {
+            <button
+                type="button"
+                class="button chip"
+                aria-pressed=move || (tab.get() == which).to_string()
+                on:click=move |_| tab.set(which)
+            >
+                {move || label.text(locale.lang())}
+            </button>
+        }
+    };
+    let tab_body = move || match tab.get() {
+        Tab::Stats => {
+            view! { <StatsPanel stats=stats model=model on_reset=on_reset_stats /> }.into_any()
+        }
+        Tab::Settings => view! {
+            <SettingsPanel
+                model=model
+                on_save=on_settings
+                on_change_pin=move |()| on_event.run(PanelEvent::ChangePin)
+            />
+        }
+        .into_any(),
+        Tab::Prizes => view! { <PrizesPanel model=model prizes=prizes redeem=redeem /> }.into_any(),
+    };
     view! {
         <section class="operator" aria-labelledby="operator-title">
             <div class="kiosk-bar">
@@ -71,7 +129,12 @@ pub fn OperatorPanel(
                 {move || panel.with(|p| p.notice()).map(|n| view! {
                     <p class="notice notice-info" role="status">{notice_text(n, locale.lang(), now.get())}</p>
                 })}
-                <StatsPanel stats=stats model=model />
+                <div class="panel-tabs" role="group" aria-label=move || KioskMsg::TabsLabel.text(locale.lang())>
+                    {tab_button(Tab::Stats, KioskMsg::TabStats)}
+                    {tab_button(Tab::Settings, KioskMsg::TabSettings)}
+                    {tab_button(Tab::Prizes, KioskMsg::TabPrizes)}
+                </div>
+                {tab_body}
             </Show>
         </section>
     }
@@ -97,11 +160,23 @@ fn PinPad(
     let prompt = move || {
         let msg = match panel.with(|p| p.step().cloned()) {
             Some(PanelStep::Choose { first: None }) => KioskMsg::ChoosePin,
-            Some(PanelStep::Choose { first: Some(_) }) => KioskMsg::ChoosePinAgain,
+            Some(
+                PanelStep::Choose { first: Some(_) } | PanelStep::ChangeNew { first: Some(_) },
+            ) => KioskMsg::ChoosePinAgain,
+            Some(PanelStep::ChangeOld) => KioskMsg::EnterOldPin,
+            Some(PanelStep::ChangeNew { first: None }) => KioskMsg::EnterNewPin,
             _ => KioskMsg::EnterPin,
         };
         msg.text(locale.lang())
     };
+    let changing = Memo::new(move |_| {
+        panel.with(|p| {
+            matches!(
+                p.step(),
+                Some(PanelStep::ChangeOld | PanelStep::ChangeNew { .. })
+            )
+        })
+    });
     // Hashing a PIN takes a moment: "checking" is painted first, in its own task.
     let enter = move |_| {
         if checking.get_untracked() {
@@ -151,23 +226,43 @@ fn PinPad(
                     {move || KioskMsg::Ok.text(locale.lang())}
                 </button>
             </div>
+            <Show when=move || changing.get()>
+                <div class="actions">
+                    <button type="button" class="button" on:click=move |_| on_event.run(PanelEvent::Cancel)>
+                        {move || KioskMsg::Cancel.text(locale.lang())}
+                    </button>
+                </div>
+            </Show>
         </div>
     }
 }
 
-/// The statistics, suppressed: the overview, the scores, the topics, the questions most often
-/// missed (with the wrong answer chosen most), and sessions by hour and by day.
+/// The statistics, suppressed, of one period (the current one, or one closed by a bank update):
+/// the overview, the scores, the topics, the questions most often missed (with the wrong answer
+/// chosen most), and sessions by hour and by day.
 #[component]
 fn StatsPanel(
-    /// The statistics as stored.
+    /// The statistics as stored, by period.
     #[prop(into)]
-    stats: Signal<Option<KioskStats>>,
+    stats: Signal<StatsPeriods>,
     /// The kiosk model (the banks, for the questions' texts).
     #[prop(into)]
     model: Signal<KioskModel>,
+    /// Called to reset every period's counts (after staff confirm).
+    #[prop(into)]
+    on_reset: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let view_of = Memo::new(move |_| stats.with(|s| s.as_ref().map(KioskStats::view)));
+    let chosen = RwSignal::new(PeriodIndex(0));
+    let report = RwSignal::new(false);
+    let period = Memo::new(move |_| {
+        stats.with(|p| {
+            p.get(chosen.get())
+                .or_else(|| p.indices().first().and_then(|&i| p.get(i)))
+                .cloned()
+        })
+    });
+    let view_of = Memo::new(move |_| period.with(|s| s.as_ref().map(KioskStats::view)));
     let body = move || {
         let lang = locale.lang();
         let Some(view) = view_of.get() else {
@@ -175,11 +270,62 @@ fn StatsPanel(
         };
         stats_body(&view, lang, model).into_any()
     };
-    view! {
-        <div class="stats">
-            <h2 class="kiosk-subtitle">{move || KioskMsg::StatsTitle.text(locale.lang())}</h2>
-            {body}
-        </div>
+    let periods = move || {
+        let indices = stats.with(StatsPeriods::indices);
+        (indices.len() > 1).then(|| {
+            let lang = locale.lang();
+            let buttons = indices
+                .into_iter()
+                .map(|index| {
+                    let since = stats.with(|p| p.get(index).and_then(|s| s.since));
+                    let label = match (index, since) {
+                        (PeriodIndex(0), _) => KioskMsg::PeriodCurrent.text(lang).to_owned(),
+                        (_, Some(since)) => KioskMsg::PeriodEarlier.fill(lang, &[&since]),
+                        (_, None) => KioskMsg::PeriodEarlier.fill(lang, &[&"—"]),
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class="button chip"
+                            aria-pressed=move || (chosen.get() == index).to_string()
+                            on:click=move |_| chosen.set(index)
+                        >
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="period-chooser" role="group" aria-label=KioskMsg::PeriodsLabel.text(lang)>
+                    {buttons}
+                </div>
+                <p class="hint">{KioskMsg::PeriodsHint.text(lang)}</p>
+            }
+        })
+    };
+    move || {
+        if report.get() {
+            return view! {
+                <ReportSheet stats=period model=model on_back=move |()| report.set(false) />
+            }
+            .into_any();
+        }
+        view! {
+            <div class="stats">
+                <h2 class="kiosk-subtitle">{move || KioskMsg::StatsTitle.text(locale.lang())}</h2>
+                {periods}
+                <ExportBar
+                    stats=period
+                    on_report=move |()| report.set(true)
+                    on_reset=move |()| {
+                        chosen.set(PeriodIndex(0));
+                        on_reset.run(());
+                    }
+                />
+                {body}
+            </div>
+        }
+        .into_any()
     }
 }
 
@@ -205,6 +351,10 @@ fn stats_body(view: &StatsView, lang: Lang, model: Signal<KioskModel>) -> impl I
             format!("{} ({})", view.elder.0, view.elder.1),
         ),
         (t(KioskMsg::StatsEnglish), english),
+        (
+            t(KioskMsg::StatsPrizes),
+            format!("{} / {}", view.prizes_issued, view.prizes_redeemed),
+        ),
     ]
     .into_iter()
     .map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> })

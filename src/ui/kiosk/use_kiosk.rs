@@ -7,9 +7,12 @@
 //! open it over an in-memory store, play sessions, and open it again over the same store as a
 //! reload would.
 
+use crate::domain::date::Date;
+use crate::domain::kiosk::prize::{PrizeBook, PrizeError};
+use crate::domain::kiosk::stats::{Counted, StatsPeriods};
 use crate::domain::kiosk::{
     Event, KioskEnv, KioskModel, KioskOverrides, KioskPersist, KioskStats, Outcome, Screen,
-    StillThere, SETTINGS_KEY, STATS_KEY,
+    StillThere, EARLIER_STATS_KEY, PRIZES_KEY, SETTINGS_KEY, STATS_KEY,
 };
 use crate::domain::saved::no_migration;
 use crate::domain::text::Lang;
@@ -24,12 +27,19 @@ use leptos::prelude::*;
 pub struct UseKiosk {
     /// The kiosk model (read it; change it only through `dispatch`).
     pub model: ReadSignal<KioskModel>,
-    /// The anonymous statistics as stored (`None` until a first session is counted).
-    pub stats: ReadSignal<Option<KioskStats>>,
+    /// The anonymous statistics as stored: the current period (`None` until a first session is
+    /// counted) and the periods closed by bank updates.
+    pub stats: ReadSignal<StatsPeriods>,
     /// The language shown, following the model (for the widgets that read the locale).
     pub locale: Locale,
     /// Applies an event and writes what it asks for.
     pub dispatch: Callback<Event>,
+    /// Resets the statistics: every period's counts are forgotten, on the device too.
+    pub reset_stats: Callback<()>,
+    /// The prize codes' book (`None` until prizes are first turned on and a session ends).
+    pub prizes: ReadSignal<Option<PrizeBook>>,
+    /// Marks a typed prize code redeemed (if genuine and unused) and counts it.
+    pub redeem: Callback<String, Result<(), PrizeError>>,
     /// The clock the kiosk runs on.
     pub clock: Clock,
 }
@@ -59,42 +69,99 @@ pub(super) fn read<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> 
     }
 }
 
-/// Adds `outcome` to the stored statistics (the first one starts the period) and writes them.
-fn count(
-    store: &Store,
-    stats: RwSignal<Option<KioskStats>>,
-    model: &KioskModel,
-    outcome: &Outcome,
-) {
-    let mut counts = stats
-        .get_untracked()
-        .unwrap_or_else(|| KioskStats::new(outcome.date, &model.settings().branch));
-    match counts.record(outcome, &model.bank_versions()) {
-        Ok(()) => {
-            if let Err(e) = store.save(STATS_KEY, &counts) {
-                log::warn(&format!("kiosk: the statistics could not be saved: {e}"));
-            }
-            stats.set(Some(counts));
+/// Reads the statistics' periods from their two keys.
+fn read_stats(store: &Store) -> StatsPeriods {
+    StatsPeriods::from_stored(
+        read::<KioskStats>(store, STATS_KEY),
+        read::<Vec<KioskStats>>(store, EARLIER_STATS_KEY).unwrap_or_default(),
+    )
+}
+
+/// Writes the statistics' periods: the closed ones first, so a write cut in between leaves the
+/// closed period twice (which reading undoes), never lost.
+pub(super) fn save_stats(store: &Store, periods: &StatsPeriods) {
+    let written = if periods.earlier.is_empty() {
+        store.remove(EARLIER_STATS_KEY);
+        Ok(())
+    } else {
+        store.save(EARLIER_STATS_KEY, &periods.earlier)
+    }
+    .and_then(|()| match &periods.current {
+        Some(current) => store.save(STATS_KEY, current),
+        None => {
+            store.remove(STATS_KEY);
+            Ok(())
         }
-        // Kept for the operator panel to resolve (export, then a new period); the session
-        // itself is over either way.
+    });
+    if let Err(e) = written {
+        log::warn(&format!("kiosk: the statistics could not be saved: {e}"));
+    }
+}
+
+/// Adds `outcome` to the stored statistics (the first one starts the period; a bank update a
+/// new one) and writes them.
+fn count(store: &Store, stats: RwSignal<StatsPeriods>, model: &KioskModel, outcome: &Outcome) {
+    let mut periods = stats.get_untracked();
+    let branch = &model.settings().branch;
+    match periods.record(outcome, &model.bank_versions(), branch) {
+        Ok(counted) => {
+            if let Counted::NewPeriod { dropped_since, .. } = counted {
+                log::info("kiosk: a bank was updated; a new statistics period starts");
+                if let Some(since) = dropped_since {
+                    let since = since.map_or_else(String::new, |d| d.to_string());
+                    log::warn(&format!(
+                        "kiosk: the oldest statistics period (since {since}) was dropped"
+                    ));
+                }
+            }
+            save_stats(store, &periods);
+            stats.set(periods);
+        }
         Err(e) => log::warn(&format!("kiosk: a session was not counted: {e}")),
     }
 }
 
+/// Writes the prize book.
+fn save_prizes(store: &Store, book: &PrizeBook) {
+    if let Err(e) = store.save(PRIZES_KEY, book) {
+        log::warn(&format!("kiosk: the prize codes could not be saved: {e}"));
+    }
+}
+
 /// Opens the kiosk over `store`: this device's settings and the statistics are read, the model
-/// starts on the attract screen (as after every reload).
-pub fn use_kiosk(store: Store, clock: Clock) -> UseKiosk {
+/// starts on the attract screen (as after every reload). `secret` draws the random bytes of the
+/// prize codes' secret (asked for once, when prizes are first needed).
+pub fn use_kiosk(store: Store, clock: Clock, secret: fn() -> Vec<u8>) -> UseKiosk {
     let device: KioskOverrides = read(&store, SETTINGS_KEY).unwrap_or_default();
-    let stats = RwSignal::new(read::<KioskStats>(&store, STATS_KEY));
+    let reset_store = store.clone();
+    let prize_store = store.clone();
+    let prizes = RwSignal::new(read::<PrizeBook>(&store, PRIZES_KEY));
+    let stats = RwSignal::new(read_stats(&store));
     let model = RwSignal::new(KioskModel::new(KioskOverrides::default(), device));
     let locale = Locale::new(model.with_untracked(KioskModel::lang));
     let dispatch = Callback::new(move |event: Event| {
         let quiet = matches!(event, Event::Tick | Event::Touch);
+        // The code a session ending now would show (only "next" ends one), from a book made
+        // the first time prizes are needed.
+        let offered = (event == Event::Next
+            && model.with_untracked(|m| m.settings().prize_threshold.is_some()))
+        .then(|| {
+            if prizes.with_untracked(Option::is_none) {
+                match PrizeBook::new(&secret()) {
+                    Ok(book) => {
+                        save_prizes(&store, &book);
+                        prizes.set(Some(book));
+                    }
+                    Err(e) => log::warn(&format!("kiosk: no prize codes: {e}")),
+                }
+            }
+            prizes.with_untracked(|b| b.as_ref().map(PrizeBook::next_code))
+        })
+        .flatten();
         let env = KioskEnv {
             now_ms: (clock.now_ms)(),
             seed: (clock.seed)(),
-            prize_code: None,
+            prize_code: offered.as_deref(),
         };
         let mut out = Vec::new();
         model.maybe_update(|m| {
@@ -105,6 +172,14 @@ pub fn use_kiosk(store: Store, clock: Clock) -> UseKiosk {
         for what in out {
             match what {
                 KioskPersist::Outcome(outcome) => {
+                    if outcome.prize_issued {
+                        prizes.update(|book| {
+                            if let Some(book) = book {
+                                book.issue();
+                                save_prizes(&store, book);
+                            }
+                        });
+                    }
                     model.with_untracked(|m| count(&store, stats, m, &outcome));
                 }
                 KioskPersist::Settings(device) => {
@@ -119,11 +194,31 @@ pub fn use_kiosk(store: Store, clock: Clock) -> UseKiosk {
             locale.set(lang);
         }
     });
+    let reset_stats = Callback::new(move |()| {
+        let empty = StatsPeriods::default();
+        save_stats(&reset_store, &empty);
+        stats.set(empty);
+    });
+    let redeem = Callback::new(move |typed: String| {
+        let mut book = prizes.get_untracked().ok_or(PrizeError::NotGenuine)?;
+        book.redeem(&typed)?;
+        save_prizes(&prize_store, &book);
+        prizes.set(Some(book));
+        let mut periods = stats.get_untracked();
+        let today = Date::beijing_from_unix_ms((clock.now_ms)());
+        model.with_untracked(|m| periods.record_redeemed(today, &m.settings().branch));
+        save_stats(&prize_store, &periods);
+        stats.set(periods);
+        Ok(())
+    });
     UseKiosk {
         model: model.read_only(),
         stats: stats.read_only(),
         locale,
         dispatch,
+        reset_stats,
+        prizes: prizes.read_only(),
+        redeem,
         clock,
     }
 }
@@ -169,7 +264,7 @@ mod tests {
     fn open(store: &Store) -> (Owner, UseKiosk) {
         let owner = Owner::new();
         owner.set();
-        let kiosk = use_kiosk(store.clone(), clock());
+        let kiosk = use_kiosk(store.clone(), clock(), || vec![5; 32]);
         let index =
             BankIndex::parse(&std::fs::read_to_string("quizzes/index.json").unwrap()).unwrap();
         for entry in index.banks {
@@ -208,6 +303,9 @@ mod tests {
             "lang",
             "kiosk.settings",
             "kiosk.stats",
+            "kiosk.stats.earlier",
+            "kiosk.pin",
+            "kiosk.prizes",
             "kiosk.session",
             "kiosk.lang",
         ];
@@ -241,7 +339,7 @@ mod tests {
             Lang::Zh,
             "back to the default"
         );
-        let counted = kiosk.stats.get_untracked().unwrap();
+        let counted = kiosk.stats.get_untracked().current.unwrap();
         assert_eq!(
             (counted.started, counted.completed, counted.right),
             (1, 1, 5)
@@ -255,7 +353,7 @@ mod tests {
             again.model.with_untracked(|m| m.screen().clone()),
             Screen::Attract
         );
-        assert_eq!(again.stats.get_untracked(), Some(counted));
+        assert_eq!(again.stats.get_untracked().current, Some(counted));
     }
 
     #[test]
@@ -278,7 +376,7 @@ mod tests {
             assert_eq!(m.screen(), &Screen::Attract);
             assert!(!m.elder(), "the next customer starts without elder mode");
         });
-        let counted = kiosk.stats.get_untracked().unwrap();
+        let counted = kiosk.stats.get_untracked().current.unwrap();
         assert_eq!(
             (counted.started, counted.completed, counted.elder),
             (1, 0, 1)
@@ -308,5 +406,100 @@ mod tests {
             assert_eq!(m.settings().branch, "人民路支行");
         });
         assert_eq!(keys(&store), ["kiosk.settings"]);
+    }
+
+    #[test]
+    fn a_bank_update_keeps_the_old_period_apart_and_counts_on_in_a_new_one() {
+        set_now(start_of_test());
+        let store = Store::memory();
+        let (_owner, kiosk) = open(&store);
+        let play = |kiosk: &UseKiosk| {
+            kiosk.dispatch.run(Event::Start);
+            kiosk
+                .dispatch
+                .run(Event::ChooseTopic(TopicChoice::Topic(Topic::Fraud)));
+            for _ in 0..5 {
+                answer(kiosk);
+            }
+            kiosk.dispatch.run(Event::Done);
+        };
+        play(&kiosk);
+        // A deployment brings the fraud bank's next version; the kiosk reloads.
+        let (_owner, again) = open(&store);
+        let mut bank = again
+            .model
+            .with_untracked(|m| (**m.library().bank(&"fraud".into()).unwrap()).clone());
+        bank.version += 1;
+        again.dispatch.run(Event::BankLoaded(Arc::new(bank)));
+        play(&again);
+        let periods = again.stats.get_untracked();
+        assert_eq!(periods.earlier.len(), 1, "the old period is kept");
+        assert_eq!(periods.earlier[0].started, 1);
+        let current = periods.current.unwrap();
+        assert_eq!(current.started, 1, "the new period counts the new session");
+        assert_ne!(current.banks, periods.earlier[0].banks);
+        assert_eq!(keys(&store), ["kiosk.stats", "kiosk.stats.earlier"]);
+        // And a reload reads both back.
+        let (_owner, third) = open(&store);
+        assert_eq!(third.stats.get_untracked().earlier.len(), 1);
+    }
+
+    #[test]
+    fn resetting_the_statistics_forgets_every_period_on_the_device_too() {
+        set_now(start_of_test());
+        let store = Store::memory();
+        let (_owner, kiosk) = open(&store);
+        kiosk.dispatch.run(Event::Start);
+        kiosk.dispatch.run(Event::ChooseTopic(TopicChoice::Mixed));
+        answer(&kiosk);
+        kiosk.dispatch.run(Event::Done);
+        assert_eq!(keys(&store), ["kiosk.stats"]);
+        kiosk.reset_stats.run(());
+        assert!(kiosk.stats.get_untracked().is_empty());
+        assert!(keys(&store).is_empty(), "{:?}", keys(&store));
+        let (_owner, again) = open(&store);
+        assert!(again.stats.get_untracked().is_empty());
+    }
+
+    #[test]
+    fn a_prize_code_is_issued_at_the_threshold_checked_once_and_counted() {
+        set_now(start_of_test());
+        let store = Store::memory();
+        let (_owner, kiosk) = open(&store);
+        let device = KioskOverrides {
+            prize_threshold: Some(Some(5)),
+            ..KioskOverrides::default()
+        };
+        kiosk.dispatch.run(Event::SetOverrides(device));
+        kiosk.dispatch.run(Event::Start);
+        kiosk.dispatch.run(Event::ChooseTopic(TopicChoice::Mixed));
+        for _ in 0..5 {
+            answer(&kiosk);
+        }
+        let code = kiosk.model.with_untracked(|m| match m.screen() {
+            Screen::EndCard(card) => card.prize_code.clone().unwrap(),
+            other => panic!("{other:?}"),
+        });
+        kiosk.dispatch.run(Event::Done);
+        let counted = kiosk.stats.get_untracked().current.unwrap();
+        assert_eq!((counted.prizes_issued, counted.prizes_redeemed), (1, 0));
+        // A reload: the book is stored, the code is genuine once.
+        let (_owner, again) = open(&store);
+        assert_eq!(
+            again
+                .prizes
+                .with_untracked(|b| b.as_ref().map(|b| b.verify(&code))),
+            Some(Ok(0))
+        );
+        assert_eq!(again.redeem.run(code.to_lowercase()), Ok(()));
+        assert_eq!(again.redeem.run(code.clone()), Err(PrizeError::Used));
+        assert_eq!(
+            again.redeem.run("ZZZZZZ".into()),
+            Err(PrizeError::NotGenuine)
+        );
+        let counted = again.stats.get_untracked().current.unwrap();
+        assert_eq!((counted.prizes_issued, counted.prizes_redeemed), (1, 1));
+        let stored: serde_json::Value = store.get("kiosk.prizes").unwrap().unwrap();
+        assert!(!stored.to_string().contains(&code), "codes are not stored");
     }
 }

@@ -169,9 +169,26 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:1.
 td.n{text-align:right;white-space:nowrap}.note{font-size:9pt;color:#444}\
 @media print{body{max-width:none}section,table,svg{break-inside:avoid}}";
 
-/// The report as a whole HTML document, in `lang`. Question texts come from `texts` (the keys
-/// where a question's bank was not given); `topic_name` names a topic word (`fraud`, `mixed`).
+/// The report as a whole HTML document, in `lang`, with its own print stylesheet. Question texts
+/// come from `texts` (the keys where a question's bank was not given); `topic_name` names a
+/// topic word (`fraud`, `mixed`).
 pub fn activity_report(
+    view: &StatsView,
+    texts: &QuestionTexts,
+    lang: Lang,
+    topic_name: &dyn Fn(&str) -> String,
+) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>{}</body></html>\n",
+        lang.html_lang(),
+        labels(lang).title,
+        report_body(view, texts, lang, topic_name),
+    )
+}
+
+/// The report's content alone (what goes inside `<body>`, no style and no script), for a page
+/// that shows it in place and prints it with its own stylesheet (the kiosk's panel).
+pub fn report_body(
     view: &StatsView,
     texts: &QuestionTexts,
     lang: Lang,
@@ -185,11 +202,7 @@ pub fn activity_report(
         Share::NoBase => String::new(),
         s => format!(" ({s})"),
     };
-    let mut html = format!(
-        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>{STYLE}</style></head><body><h1>{title}</h1>",
-        lang.html_lang(),
-        title = l.title,
-    );
+    let mut html = format!("<h1>{}</h1>", l.title);
     let facts = [
         (l.branch, esc(&view.branches.join(lang.list_separator()))),
         (l.period, period),
@@ -249,9 +262,9 @@ pub fn activity_report(
             esc(&chosen),
         );
     }
-    let _ = writeln!(
+    let _ = write!(
         html,
-        "</table></section><p class=\"note\">{}</p></body></html>",
+        "</table></section><p class=\"note\">{}</p>",
         esc(l.note)
     );
     html
@@ -271,6 +284,14 @@ mod tests {
             &|t| t.to_owned(),
         );
         assert!(html.contains("@page{size:A4"));
+        let body = report_body(
+            &thirty().view(),
+            &QuestionTexts::default(),
+            Lang::En,
+            &|t| t.to_owned(),
+        );
+        assert!(html.contains(&body));
+        assert!(!body.contains("<style") && !body.contains("<script") && !body.contains("style="));
         assert!(html.contains("<svg role=\"img\""));
         assert!(html.contains("Main St"));
         assert!(html.contains("2025-03-01 – 2025-03-03"));
