@@ -135,6 +135,56 @@ pub fn and_list(lang: Lang, items: &[String]) -> String {
     }
 }
 
+/// Checks every page's catalogue the same way (tests only): each message has text in both
+/// languages with the same `{n}` placeholders, and each language its own punctuation once filled.
+#[cfg(test)]
+pub(crate) mod catalogue_checks {
+    use super::Lang;
+
+    /// The placeholders `{0}`…`{9}` a text uses.
+    pub fn placeholders(text: &str) -> Vec<usize> {
+        (0..10)
+            .filter(|i| text.contains(&format!("{{{i}}}")))
+            .collect()
+    }
+
+    /// `name`'s Chinese and English texts: both there, with the same placeholders.
+    pub fn assert_both_languages(name: &str, zh: &str, en: &str) {
+        assert!(!zh.trim().is_empty(), "{name} has no Chinese text");
+        assert!(!en.trim().is_empty(), "{name} has no English text");
+        assert_eq!(
+            placeholders(zh),
+            placeholders(en),
+            "{name} placeholders differ"
+        );
+    }
+
+    /// `name` filled in each language: no full-width punctuation in English, no ASCII punctuation
+    /// in Chinese, and no placeholder left.
+    pub fn assert_own_punctuation(name: &str, zh: &str, en: &str) {
+        assert!(
+            !en.chars().any(|c| "，：；（）、。？！“”".contains(c)),
+            "{name}: {en}"
+        );
+        assert!(!zh.chars().any(|c| ":;,()?!".contains(c)), "{name}: {zh}");
+        assert!(!en.contains('{') && !zh.contains('{'), "{name}");
+    }
+
+    /// Both checks over every message of a catalogue, `text` giving a message's text and `fill`
+    /// the message filled with 2 in every placeholder.
+    pub fn check_catalogue<M: Copy + std::fmt::Debug>(
+        all: &[M],
+        text: impl Fn(M, Lang) -> &'static str,
+        fill: impl Fn(M, Lang) -> String,
+    ) {
+        for &msg in all {
+            let name = format!("{msg:?}");
+            assert_both_languages(&name, text(msg, Lang::Zh), text(msg, Lang::En));
+            assert_own_punctuation(&name, &fill(msg, Lang::Zh), &fill(msg, Lang::En));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

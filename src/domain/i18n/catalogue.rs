@@ -331,12 +331,7 @@ messages! {
 mod tests {
     use super::*;
     use crate::domain::i18n::and_list;
-
-    fn placeholders(text: &str) -> Vec<usize> {
-        (0..10)
-            .filter(|i| text.contains(&format!("{{{i}}}")))
-            .collect()
-    }
+    use crate::domain::i18n::catalogue_checks::placeholders;
 
     #[test]
     fn every_message_exists_in_both_languages_with_the_same_placeholders() {

@@ -317,35 +317,13 @@ pub fn hotline_msg(hotline: &Hotline) -> KioskMsg {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn placeholders(text: &str) -> Vec<usize> {
-        (0..10)
-            .filter(|i| text.contains(&format!("{{{i}}}")))
-            .collect()
-    }
+    use crate::domain::i18n::catalogue_checks::check_catalogue;
 
     #[test]
-    fn every_kiosk_message_exists_in_both_languages_with_the_same_placeholders() {
-        for msg in KioskMsg::ALL {
-            let (zh, en) = (msg.text(Lang::Zh), msg.text(Lang::En));
-            assert!(!zh.trim().is_empty(), "{msg:?} has no Chinese text");
-            assert!(!en.trim().is_empty(), "{msg:?} has no English text");
-            assert_eq!(placeholders(zh), placeholders(en), "{msg:?}");
-        }
-    }
-
-    #[test]
-    fn each_language_keeps_its_own_punctuation_and_counts_agree() {
-        for msg in KioskMsg::ALL {
-            let en = msg.fill(Lang::En, &[&2, &2, &2]);
-            assert!(
-                !en.chars().any(|c| "，：；（）、。？！“”".contains(c)),
-                "{msg:?}: {en}"
-            );
-            let zh = msg.fill(Lang::Zh, &[&2, &2, &2]);
-            assert!(!zh.chars().any(|c| ":;,()?!".contains(c)), "{msg:?}: {zh}");
-            assert!(!en.contains('{') && !zh.contains('{'), "{msg:?}");
-        }
+    fn every_kiosk_message_has_both_languages_with_the_same_placeholders_and_its_own_punctuation() {
+        check_catalogue(KioskMsg::ALL, KioskMsg::text, |m, lang| {
+            m.fill(lang, &[&2, &2, &2])
+        });
         assert_eq!(
             KioskMsg::StillThereText.fill(Lang::En, &[&1]),
             "In 1 second the screen starts over and your answers are cleared."
