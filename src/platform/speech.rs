@@ -60,3 +60,9 @@ pub fn stop() {
         synth.cancel();
     }
 }
+
+/// Whether the engine is reading aloud now (false where it cannot speak). The kiosk polls this
+/// with its clock, so a voice cut off by a screen change is noticed without an `end` event.
+pub fn speaking() -> bool {
+    synthesis().is_some_and(|synth| synth.speaking())
+}

@@ -30,7 +30,7 @@ use crate::domain::kiosk::panel::{PanelEvent, HOLD_MS};
 use crate::domain::kiosk::{Event, KioskModel, KioskMsg, KioskOverrides, Screen};
 use crate::platform::fetch::{fetch_bytes, CacheMode};
 use crate::platform::storage::Store;
-use crate::platform::{log, page, update, PlatformError};
+use crate::platform::{log, page, speech, update, PlatformError};
 use crate::ui::hooks::{use_banks, use_ticker, Clock};
 use crate::ui::services::Elder;
 use answering::AnsweringScreen;
@@ -120,11 +120,22 @@ pub fn KioskApp() -> impl IntoView {
     }));
     spawn_local(load_deployment(model, dispatch));
 
-    // One clock for the tips, the idle warning and its countdown.
+    // One clock for the tips, the idle warning and its countdown, and read-aloud: while it
+    // speaks the idle count pauses (polled, since engines do not always report an utterance's end).
+    let speaking = StoredValue::new(false);
     let now = use_ticker(
         Signal::derive(|| true),
         kiosk.clock.now_ms,
         Callback::new(move |()| {
+            let now_speaking = speech::speaking();
+            if speaking.get_value() != now_speaking {
+                speaking.set_value(now_speaking);
+                dispatch.run(if now_speaking {
+                    Event::SpeakingStarted
+                } else {
+                    Event::SpeakingEnded
+                });
+            }
             dispatch.run(Event::Tick);
             on_panel.run(PanelEvent::Tick);
         }),
@@ -205,6 +216,7 @@ pub fn KioskApp() -> impl IntoView {
                 now=now
                 banks=banks
                 on_start=move |()| dispatch.run(Event::Start)
+                on_pause_tips=move |paused| dispatch.run(Event::PauseTips(paused))
                 on_lang=on_lang
                 on_elder=on_elder
             />

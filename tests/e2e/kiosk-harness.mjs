@@ -21,11 +21,13 @@ export const start = (page) => page.getByRole('button', { name: /点击开始/ }
 export const stillThere = (page) => page.getByRole('alertdialog', { name: '还在吗？' });
 
 /**
- * Opens the kiosk of `env` (the harness's browser and server) at `size` on a fake clock; resolves on the attract screen with the banks loaded, with
+ * Opens the kiosk of `env` (the harness's browser and server) at `size` on a fake clock (`init`: a script run
+ * in the page before the kiosk's own); resolves on the attract screen with the banks loaded, with
  * the harness's `{ page, context, problems }` and the console's `warnings`.
  */
-export async function openKiosk(env, size, { origin = env.origin, allow = NO_SETTINGS } = {}) {
+export async function openKiosk(env, size, { origin = env.origin, allow = NO_SETTINGS, init } = {}) {
   const watched = await watchedPage(env.browser, origin, { viewport: SCREENS[size], allow });
+  if (init) await watched.page.addInitScript(init);
   watched.warnings = [];
   watched.page.on('console', (msg) => { if (msg.type() === 'warning') watched.warnings.push(msg.text()); });
   await watched.page.clock.install();

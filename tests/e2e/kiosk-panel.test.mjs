@@ -215,6 +215,7 @@ test("the panel's settings: steppers within the limits, a refused value named at
   await less('每轮题数').click();
   const prize = '答对几题可领奖品码（0 为不发）';
   for (let i = 0; i < 3; i++) await more(prize).click();
+  await page.getByRole('group', { name: '每位客户开始时的字号' }).getByRole('button', { name: '长辈模式（大字）' }).click();
   await page.getByLabel('网点名称').fill('人民路支行');
   await page.getByLabel('本行客服热线（可不填）').fill('call us');
   await page.getByLabel(/手机版网址/).fill('https://quiz.example.com/anxin/');
@@ -229,7 +230,7 @@ test("the panel's settings: steppers within the limits, a refused value named at
   await page.getByText('设置已保存').waitFor();
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('anxin.kiosk.settings')).data);
   assert.deepEqual(saved, {
-    idle_seconds: 20, questions_per_session: 3, prize_threshold: 3, branch: '人民路支行', bank_hotline: '95588',
+    idle_seconds: 20, questions_per_session: 3, prize_threshold: 3, elder: true, branch: '人民路支行', bank_hotline: '95588',
     phone_base_url: 'https://quiz.example.com/anxin/',
   });
 
@@ -245,10 +246,12 @@ test("the panel's settings: steppers within the limits, a refused value named at
   await page.getByText('管理密码已修改').waitFor();
   await page.getByRole('button', { name: '关闭' }).click();
 
-  // After a reload: the branch on the attract screen, 3 questions, and only the new PIN opens the panel.
+  // After a reload: the branch on the attract screen in elder mode, 3 questions, and only the new PIN
+  // opens the panel.
   await page.reload();
   await start(page).waitFor();
   await page.getByText('人民路支行').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), true, 'elder mode by default');
   await page.getByText('3 道题，每题都有讲解').waitFor();
   await holdCorner(page, 3_100);
   await typePin(page, '2580');
@@ -301,6 +304,11 @@ for (const size of ['portrait', 'landscape']) {
       await page.getByRole('button', { name: '奖品码', exact: true }).click();
       await page.getByRole('heading', { name: '核对奖品码' }).waitFor();
       found.push(...(await audit(page, `panel prizes ${size}`)));
+      await page.getByRole('button', { name: '设置', exact: true }).click();
+      await page.getByRole('heading', { name: '本机设置' }).waitFor();
+      found.push(...(await audit(page, `panel settings ${size}`)));
+      await page.getByRole('button', { name: '奖品码', exact: true }).click();
+      await page.getByRole('heading', { name: '核对奖品码' }).waitFor();
       const field = page.getByLabel('奖品码', { exact: true });
       await field.fill('ABCDEF');
       await page.getByRole('button', { name: '核对' }).click();

@@ -106,6 +106,48 @@ test('"Still there?" comes after the idle time; continue keeps the session, no t
   await page.context().close();
 });
 
+test('the tips can be paused and resumed; read-aloud reads the question and pauses the idle count while it speaks', async () => {
+  // The engine's voice, faked: it speaks until the test ends the utterance (headless Chromium has no voices).
+  const init = () => {
+    const fake = {
+      speaking: false, spoken: [],
+      speak(u) { this.speaking = true; this.spoken.push(u.text); },
+      cancel() { this.speaking = false; },
+      getVoices() { return []; },
+    };
+    Object.defineProperty(window, 'speechSynthesis', { get: () => fake, configurable: true });
+  };
+  const { page, problems } = await openKiosk('landscape', { init });
+  const tip = () => page.locator('.tip-text').innerText();
+  const shown = await tip();
+  await page.getByRole('button', { name: '暂停换提示' }).click();
+  await page.clock.runFor(30_000);
+  assert.equal(await tip(), shown, 'paused: the same tip');
+  assert.ok(await start(page).isVisible(), 'a pause starts nothing');
+  await page.getByRole('button', { name: '继续换提示' }).click();
+  await page.clock.runFor(9_000);
+  assert.notEqual(await tip(), shown, 'rotating again');
+  assert.deepEqual(await audit(page, 'attract tips paused'), []);
+
+  await start(page).click();
+  await page.getByRole('button', { name: new RegExp(topicName.zh.fraud) }).click();
+  await page.getByText('第 1 题 / 共 5 题').waitFor();
+  const prompt = await page.locator('.question-prompt').innerText();
+  await page.getByRole('button', { name: '朗读' }).click();
+  const spoken = await page.evaluate(() => window.speechSynthesis.spoken);
+  assert.equal(spoken.length, 1);
+  assert.ok(spoken[0].includes(prompt.trim().slice(0, 10)), `read: ${spoken[0]}`);
+  // A long reading is not idleness: no "Still there?" while it speaks …
+  await page.clock.runFor(70_000);
+  assert.equal(await stillThere(page).count(), 0, 'warned while read-aloud spoke');
+  // … and once it ends, the idle count runs again from where it was.
+  await page.evaluate(() => { window.speechSynthesis.speaking = false; });
+  await page.clock.runFor(47_000);
+  await stillThere(page).waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
 test('a reload mid-session comes back to the attract screen with the statistics intact', async () => {
   const { page, problems } = await openKiosk('landscape');
   await start(page).click();

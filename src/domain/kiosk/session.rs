@@ -80,6 +80,8 @@ pub struct KioskModel {
     lang: Lang,
     elder: bool,
     idle: IdleClock,
+    /// When a customer paused the rotating tips (the tip of that moment stays), if paused.
+    tips_paused_at: Option<f64>,
 }
 
 impl KioskModel {
@@ -100,6 +102,7 @@ impl KioskModel {
             screen: Screen::Attract,
             still_there: None,
             idle: IdleClock::new(0.0),
+            tips_paused_at: None,
         }
     }
 
@@ -156,9 +159,16 @@ impl KioskModel {
         &self.library
     }
 
-    /// The tip on the attract screen at `now_ms`.
+    /// The tip on the attract screen at `now_ms` (while paused, the one shown when paused).
     pub fn tip(&self, now_ms: f64) -> Option<&LocalText> {
-        tip_at(&self.tips, now_ms)
+        tip_at(&self.tips, self.tips_paused_at.unwrap_or(now_ms))
+    }
+
+    /// Whether the rotating tips are paused (WCAG 2.2.2: moving content can be paused). A pause
+    /// ends with "resume", or by itself once the kiosk has been idle for `idle_seconds`, so it
+    /// never stays for the next customer.
+    pub fn tips_paused(&self) -> bool {
+        self.tips_paused_at.is_some()
     }
 
     /// The topics offered on the choosing screen: the settings' topics that have questions today.
@@ -216,6 +226,9 @@ impl KioskModel {
     fn customer(&mut self, event: Event, env: &KioskEnv, out: &mut Vec<KioskPersist>) {
         match (event, &self.screen) {
             (Event::Start, Screen::Attract) => self.screen = Screen::Choosing,
+            (Event::PauseTips(paused), Screen::Attract) => {
+                self.tips_paused_at = paused.then_some(env.now_ms);
+            }
             (Event::SetLang(lang), _) => {
                 self.lang = lang;
                 self.leave_attract();
@@ -307,15 +320,21 @@ impl KioskModel {
         self.lang = self.settings.lang;
         self.elder = self.settings.elder;
         self.idle = IdleClock::new(env.now_ms);
+        self.tips_paused_at = None;
         self.add_waiting(env.now_ms);
     }
 
     /// The clock: "Still there?" once idle long enough; the reset once its countdown runs out.
     fn tick(&mut self, env: &KioskEnv, out: &mut Vec<KioskPersist>) {
+        let now = env.now_ms;
+        let idle_limit_ms = f64::from(self.settings.idle_seconds) * 1000.0;
         if self.screen == Screen::Attract {
+            // The tips rotate again for the next passer-by.
+            if self.idle.idle_ms(now) >= idle_limit_ms {
+                self.tips_paused_at = None;
+            }
             return;
         }
-        let now = env.now_ms;
         let countdown_ms = f64::from(self.settings.countdown_seconds) * 1000.0;
         match self.still_there {
             Some(warning) if now >= warning.until_ms => self.reset(env, out),
@@ -325,7 +344,6 @@ impl KioskModel {
                 self.still_there = Some(StillThere { until_ms });
             }
             None => {
-                let idle_limit_ms = f64::from(self.settings.idle_seconds) * 1000.0;
                 if self.idle.idle_ms(now) >= idle_limit_ms {
                     self.still_there = Some(StillThere {
                         until_ms: now + countdown_ms,

@@ -24,6 +24,10 @@ messages! {
     AttractHint => "{0} 道题，每题都有讲解，不用登录", "{0} {0:question|questions}, each explained; no sign-in";
     /// The label before the rotating tip.
     TipLabel => "安全提示", "Safety tip";
+    /// Stop the tips changing (WCAG 2.2.2).
+    PauseTips => "暂停换提示", "Pause the tips";
+    /// Let the tips change again.
+    ResumeTips => "继续换提示", "Resume the tips";
     /// While the banks load.
     Loading => "正在准备题目……", "Getting the questions ready…";
     /// No bank could be loaded.
@@ -181,6 +185,12 @@ messages! {
     SettingAudience => "题目面向", "Questions for";
     /// The default language.
     SettingLang => "默认语言", "Default language";
+    /// Whether customers start in elder mode.
+    SettingElder => "每位客户开始时的字号", "Text size each customer starts with";
+    /// The ordinary size, in the elder-mode setting.
+    ElderOff => "标准字号", "Standard size";
+    /// Elder mode, in the elder-mode setting.
+    ElderOn => "长辈模式（大字）", "Elder mode (large text)";
     /// The branch's name.
     SettingBranch => "网点名称", "Branch name";
     /// The bank's hotline.

@@ -1,5 +1,5 @@
-//! A walk-up session's questions, one per screen, with the learner's own question card and
-//! practice actions: tick, "check my answer", the verdict and explanation at once, then "next"
+//! A walk-up session's questions, one per screen, with the learner's own question card, its
+//! read-aloud button (the idle count pauses while it speaks) and practice actions: tick, "check my answer", the verdict and explanation at once, then "next"
 //! (after the last, the end card). Every tap is a model event.
 
 use super::choosing::KioskBar;
@@ -9,7 +9,7 @@ use crate::domain::kiosk::{Event, KioskModel, KioskMsg, TopicChoice};
 use crate::domain::session::{PracticeStep, Session};
 use crate::domain::text::Lang;
 use crate::ui::services::use_locale;
-use crate::ui::widgets::{PracticeActions, QuestionCard};
+use crate::ui::widgets::{PracticeActions, QuestionCard, ReadAloud};
 use leptos::prelude::*;
 
 /// The session's question on screen.
@@ -79,6 +79,9 @@ pub fn AnsweringScreen(
                 revealed=revealed
                 on_toggle=Callback::new(move |option: OptionId| dispatch.run(Event::Toggle(option)))
             />
+            <div class="question-tools">
+                <ReadAloud question=question.clone() order=item.options.clone() revealed=revealed />
+            </div>
             <PracticeActions
                 item=item
                 question=question

@@ -25,6 +25,9 @@ pub fn AttractScreen(
     /// Called when the customer touches "start".
     #[prop(into)]
     on_start: Callback<()>,
+    /// Called with whether the tips should stop changing.
+    #[prop(into)]
+    on_pause_tips: Callback<bool>,
     /// Called with the language the customer switches to.
     #[prop(into)]
     on_lang: Callback<Lang>,
@@ -36,6 +39,29 @@ pub fn AttractScreen(
     let branch = Memo::new(move |_| model.with(|m| m.settings().branch.clone()));
     let questions = Memo::new(move |_| model.with(|m| m.settings().questions_per_session));
     let tip = Memo::new(move |_| model.with(|m| m.tip(now.get()).cloned()));
+    let paused = Memo::new(move |_| model.with(KioskModel::tips_paused));
+    // Pause or resume the changing tips (WCAG 2.2.2): one button whose pictogram and words
+    // change (never colour alone); it stays in place, so focus stays on it.
+    let pause_button = move || {
+        view! {
+            <button
+                type="button"
+                class="button button-small button-quiet tip-pause"
+                on:click=move |_| on_pause_tips.run(!paused.get_untracked())
+            >
+                <svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                    <path
+                        d=move || if paused.get() { "M8 5v14l11-7z" } else { "M6 5h4v14H6zM14 5h4v14h-4z" }
+                        fill="currentColor"
+                    ></path>
+                </svg>
+                {move || {
+                    let words = if paused.get() { KioskMsg::ResumeTips } else { KioskMsg::PauseTips };
+                    words.text(locale.lang())
+                }}
+            </button>
+        }
+    };
     // Both languages on the big target: a passer-by reads the one they know.
     let start_words = move |lang: Lang| {
         view! { <span class="start-words" lang=lang.html_lang()>{KioskMsg::TouchToStart.text(lang)}</span> }
@@ -53,11 +79,16 @@ pub fn AttractScreen(
             </header>
             <h1 id="attract-title" class="attract-title">{move || KioskMsg::AttractTitle.text(locale.lang())}</h1>
             <div class="tip">
+                <Show when=move || tip.with(Option::is_some)>
+                    <div class="tip-head">
+                        <p class="tip-label">{move || KioskMsg::TipLabel.text(locale.lang())}</p>
+                        {pause_button()}
+                    </div>
+                </Show>
                 {move || {
                     let lang = locale.lang();
                     match (tip.get(), banks.get()) {
                         (Some(tip), _) => view! {
-                            <p class="tip-label">{KioskMsg::TipLabel.text(lang)}</p>
                             <p class="tip-text">{tip.get(lang).to_owned()}</p>
                         }
                         .into_any(),

@@ -32,6 +32,8 @@ pub enum Event {
     Touch,
     /// "Touch to start" on the attract screen.
     Start,
+    /// The attract screen's rotating tips paused (`true`) or resumed.
+    PauseTips(bool),
     /// A topic, or "a bit of everything", chosen.
     ChooseTopic(TopicChoice),
     /// An option of the question shown ticked or unticked.

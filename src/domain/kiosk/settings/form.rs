@@ -100,6 +100,8 @@ pub struct SettingsForm {
     pub audience: Audience,
     /// The language each customer starts in.
     pub lang: Lang,
+    /// Whether each customer starts in elder mode.
+    pub elder: bool,
     /// The branch's name.
     pub branch: String,
     /// The bank's hotline; empty for none.
@@ -119,6 +121,7 @@ impl SettingsForm {
             topics: settings.topics.clone(),
             audience: settings.audience,
             lang: settings.lang,
+            elder: settings.elder,
             branch: settings.branch.clone(),
             bank_hotline: settings.bank_hotline.clone().unwrap_or_default(),
             phone_base_url: settings.phone_base_url.clone().unwrap_or_default(),
@@ -210,6 +213,9 @@ impl SettingsForm {
         if in_force.lang != self.lang {
             device.lang = Some(self.lang);
         }
+        if in_force.elder != self.elder {
+            device.elder = Some(self.elder);
+        }
         if in_force.branch != self.branch.trim() {
             device.branch = Some(self.branch.trim().to_owned());
         }
@@ -257,6 +263,7 @@ mod tests {
         form.set_text(TextField::BankHotline, "95588".into());
         form.step(NumberField::PrizeThreshold, 4);
         form.toggle_topic(Topic::Privacy);
+        form.elder = true;
         let device = form
             .save(&settings, &KioskOverrides::default(), &deployment)
             .unwrap();
@@ -268,6 +275,7 @@ mod tests {
                 bank_hotline: Some(Some("95588".into())),
                 prize_threshold: Some(Some(4)),
                 topics: Some(vec![Topic::Fraud, Topic::Investing, Topic::Rights]),
+                elder: Some(true),
                 ..KioskOverrides::default()
             }
         );

@@ -202,6 +202,17 @@ pub fn SettingsPanel(
             })
             .collect_view()
     };
+    let elders = move || {
+        let lang = locale.lang();
+        [(false, KioskMsg::ElderOff), (true, KioskMsg::ElderOn)]
+            .into_iter()
+            .map(|(on, name)| {
+                let pressed = Signal::derive(move || form.with(|f| f.elder == on));
+                let set = Callback::new(move |()| form.update(|f| f.elder = on));
+                choice(name.text(lang).to_owned(), pressed, set)
+            })
+            .collect_view()
+    };
     let group = move |label: KioskMsg, field: &'static str, body: AnyView| {
         let id = format!("{field}-label");
         let labelled_by = id.clone();
@@ -221,6 +232,7 @@ pub fn SettingsPanel(
             {group(KioskMsg::SettingTopics, "topics", topics.into_any())}
             {group(KioskMsg::SettingAudience, "audience", audiences.into_any())}
             {group(KioskMsg::SettingLang, "lang", langs.into_any())}
+            {group(KioskMsg::SettingElder, "elder", elders.into_any())}
             {text_input(TextField::Branch, KioskMsg::SettingBranch, "text")}
             {text_input(TextField::BankHotline, KioskMsg::SettingHotline, "tel")}
             {text_input(TextField::PhoneBaseUrl, KioskMsg::SettingPhoneUrl, "url")}

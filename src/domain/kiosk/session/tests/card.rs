@@ -98,3 +98,39 @@ fn a_lesson_skips_a_bare_verdict() {
         "Banks never ask you to update details through a text link."
     );
 }
+
+#[test]
+fn a_paused_tip_stays_until_resumed_or_the_kiosk_is_left_idle() {
+    let mut world = World::new();
+    let mut model = kiosk(&mut world);
+    let shown = model.tip(world.now_ms).unwrap().clone();
+    world.send(&mut model, Event::PauseTips(true));
+    assert!(model.tips_paused());
+    world.wait(&mut model, 30.0);
+    assert_eq!(
+        model.tip(world.now_ms),
+        Some(&shown),
+        "paused: the same tip"
+    );
+    assert_eq!(model.screen(), &Screen::Attract, "a pause starts nothing");
+    world.send(&mut model, Event::PauseTips(false));
+    assert!(!model.tips_paused());
+    world.wait(&mut model, TIP_MS / 1000.0);
+    assert_ne!(model.tip(world.now_ms), Some(&shown), "rotating again");
+
+    // Paused and walked away from: the next passer-by sees the tips move again.
+    world.send(&mut model, Event::PauseTips(true));
+    world.wait(&mut model, 44.0);
+    assert!(model.tips_paused(), "still reading, within the idle time");
+    world.wait(&mut model, 1.0);
+    assert!(
+        !model.tips_paused(),
+        "idle for idle_seconds: the pause ends"
+    );
+
+    // A session's reset forgets a pause too.
+    world.send(&mut model, Event::PauseTips(true));
+    world.send(&mut model, Event::Start);
+    world.send(&mut model, Event::Done);
+    assert!(!model.tips_paused());
+}
