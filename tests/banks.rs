@@ -154,3 +154,39 @@ fn the_daily_set_spans_every_topic_for_every_group_and_is_the_same_all_day() {
         .unwrap();
     assert_ne!(a.items(), c.items());
 }
+
+/// Whether `text` cites an article ("第二十五条" / "Art. 25" / "Article 25").
+fn cites_article(text: &str) -> bool {
+    let numerals = "一二三四五六七八九十百零";
+    let zh = text.split('第').skip(1).any(|rest| {
+        let digits: String = rest.chars().take_while(|c| numerals.contains(*c)).collect();
+        !digits.is_empty() && rest[digits.len()..].starts_with('条')
+    });
+    let en = ["Art. ", "Article "].iter().any(|w| {
+        text.match_indices(w)
+            .any(|(i, _)| text[i + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    });
+    zh || en
+}
+
+#[test]
+fn a_lesson_shown_on_its_own_names_the_law_it_cites() {
+    // The kiosk's end card and attract tips show an explanation's first sentence alone, without
+    // the question or its source: "第二十五条禁止……" must say which law.
+    for (bank, _) in shipped() {
+        for question in &bank.questions {
+            let lesson = anxin::domain::kiosk::lesson(&question.explanation);
+            for text in [&lesson.zh, &lesson.en] {
+                if cites_article(text) {
+                    assert!(
+                        text.contains('《') || text.contains("Law") || text.contains("Regulation"),
+                        "{}: {text}",
+                        question.id.as_str()
+                    );
+                }
+            }
+        }
+    }
+    assert!(cites_article("第二十五条禁止") && cites_article("Art. 25 forbids"));
+    assert!(!cites_article("第一次转账") && !cites_article("Art. of war"));
+}
