@@ -176,6 +176,14 @@ fn a_lesson_shown_on_its_own_names_the_law_it_cites() {
     for (bank, _) in shipped() {
         for question in &bank.questions {
             let lesson = anxin::domain::kiosk::lesson(&question.explanation);
+            let unnamed = ["条例", "该法", "本法", "The regulations "];
+            assert!(
+                !unnamed
+                    .iter()
+                    .any(|w| lesson.zh.starts_with(w) || lesson.en.starts_with(w)),
+                "{}: a law not named: {lesson:?}",
+                question.id.as_str()
+            );
             for text in [&lesson.zh, &lesson.en] {
                 if cites_article(text) {
                     assert!(

@@ -11,6 +11,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { useBrowserAndServer, withAlteredCopy, answer, readBank } from './harness.mjs';
 import { topicName } from './topics.mjs';
@@ -139,6 +141,18 @@ test('30 scripted sessions give exactly the expected statistics; the JSON and CS
     assert.deepEqual(exported.data, stats);
     assert.deepEqual(counts(exported.data), expected);
     await page.getByText(`已保存：${json.name}`).waitFor();
+    // Head office merges two kiosks' real exports with the command line, and prints the same report.
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-merge-'));
+    for (const name of ['a.json', 'b.json']) fs.writeFileSync(path.join(work, name), json.text);
+    const at = (name) => path.join(work, name);
+    execFileSync('cargo', ['run', '--quiet', '--bin', 'anxin-bank', '--', 'stats', 'merge', at('a.json'), at('b.json'),
+      '-o', at('head-office.json'), '--report', at('report.html'), '--banks', 'quizzes'], { stdio: 'pipe' });
+    const merged = JSON.parse(fs.readFileSync(at('head-office.json'), 'utf8')).data;
+    assert.deepEqual([merged.started, merged.completed, merged.answered, merged.right],
+      [2 * stats.started, 2 * stats.completed, 2 * stats.answered, 2 * stats.right]);
+    const report = fs.readFileSync(at('report.html'), 'utf8');
+    assert.ok(report.includes('人民路支行') && report.includes('<svg'), 'the merged report names the branch and has its chart');
+    fs.rmSync(work, { recursive: true });
     // CSV: the suppressed view (counts under 5 as <5).
     const csv = await download(page, () => page.getByRole('button', { name: '导出 CSV' }).click());
     assert.match(csv.name, /\.csv$/);
@@ -330,6 +344,31 @@ for (const size of ['portrait', 'landscape']) {
     });
   });
 }
+
+test('landscape in elder mode: the longest end card (prize code, QR code, takeaways) scrolls, never sideways, and "Done" is reachable', async () => {
+  const settings = { questions_per_session: 3, prize_threshold: 1, phone_base_url: 'https://quiz.example.com/anxin/', bank_hotline: '95588' };
+  await withSettings(settings, async (origin) => {
+    const { page, problems } = await openKiosk(env, 'landscape', { origin, allow: [] });
+    await page.getByRole('button', { name: '长辈模式' }).click();
+    await page.getByRole('button', { name: /一样来一点/ }).click();
+    for (let i = 1; i <= 3; i++) await answerAndGoOn(page, i !== 3, i === 3);
+    await page.getByRole('heading', { name: '恭喜！您可以领取一份小礼品' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), true);
+    const found = await audit(page, 'end card elder landscape');
+    const done = page.getByRole('button', { name: '结束' });
+    await done.scrollIntoViewIfNeeded();
+    const box = await done.boundingBox();
+    const screen = page.viewportSize();
+    assert.ok(box.y >= 0 && box.y + box.height <= screen.height, `"Done" cannot be brought on screen: ${JSON.stringify(box)}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'scrolls sideways');
+    await done.click();
+    await start(page).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), false, 'the next customer starts in the default size');
+    assert.deepEqual(found, []);
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  });
+});
 
 test('a bank update keeps counting: the old period is kept apart (viewable, exportable) and a new one starts', async () => {
   const version = readBank('fraud').version;
