@@ -355,6 +355,9 @@ test('landscape in elder mode: the longest end card (prize code, QR code, takeaw
     await page.getByRole('heading', { name: '恭喜！您可以领取一份小礼品' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), true);
     const found = await audit(page, 'end card elder landscape');
+    // What the customer acts on before leaving shows without scrolling: the prize code.
+    const code = await page.locator('.prize-code').boundingBox();
+    assert.ok(code.y >= 0 && code.y + code.height <= page.viewportSize().height, `the prize code is below the fold: ${JSON.stringify(code)}`);
     const done = page.getByRole('button', { name: '结束' });
     await done.scrollIntoViewIfNeeded();
     const box = await done.boundingBox();
