@@ -5,6 +5,7 @@
 
 pub mod download;
 pub mod fetch;
+pub mod files;
 pub mod focus;
 pub mod hall;
 pub mod log;

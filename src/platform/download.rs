@@ -1,6 +1,7 @@
-//! Files staff take away from the kiosk, and printing: a text saved as a download (a `Blob` and an
-//! object URL on a temporary `<a download>`, never a network request), and the browser's print
-//! dialog for the page as it is (its print stylesheet chooses what prints).
+//! Files staff take away (the kiosk's statistics, the contest's results, the desk's banks), and
+//! printing: a text saved as a download (a `Blob` and an object URL on a temporary `<a download>`,
+//! never a network request), and the browser's print dialog for the page as it is (its print
+//! stylesheet chooses what prints).
 
 use super::{describe, PlatformError};
 use wasm_bindgen::JsCast;

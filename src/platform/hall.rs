@@ -1,9 +1,9 @@
 //! The browser as the contest page needs it (`ui::contest`): the channel the host's window tells
 //! the audience's on (BroadcastChannel, or `storage` events where it is missing), the buzzers'
-//! key presses with the time they were pressed, files saved and loaded, printing and the second
-//! window. Nothing here panics on a JS value; a missing feature is reported, not assumed.
+//! key presses with the time they were pressed and the second window (files and printing are
+//! `platform::files` and `platform::download`). Nothing here panics on a JS value; a missing feature is reported, not assumed.
 
-use super::{describe, PlatformError};
+use super::describe;
 use crate::domain::contest::KeyPress;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -123,58 +123,6 @@ pub fn typed_in_field(ev: &web_sys::Event) -> bool {
 /// Stops the browser's own use of a key press (a letter typed into nothing, a scroll).
 pub fn prevent_default(ev: &web_sys::Event) {
     ev.prevent_default();
-}
-
-/// Offers `text` as a file named `name` to save (a download; no network).
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), PlatformError> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or(PlatformError::NoWindow)?;
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| PlatformError::Storage(describe(&e)))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|e| PlatformError::Storage(describe(&e)))?;
-    let link = document
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or(PlatformError::NoWindow)?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
-
-/// The text of the file chosen in the `<input type="file">` an event came from (`None` when
-/// none was chosen); the input is emptied so the same file can be chosen again.
-pub async fn chosen_file_text(ev: &web_sys::Event) -> Result<Option<String>, PlatformError> {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return Ok(None);
-    };
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return Ok(None);
-    };
-    input.set_value("");
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|e| PlatformError::Storage(describe(&e)))?;
-    Ok(text.as_string())
-}
-
-/// Opens the print dialog (the page's print styles make the result sheet).
-pub fn print() {
-    if let Some(window) = web_sys::window() {
-        if let Err(e) = window.print() {
-            super::log::warn(&format!("could not print: {}", describe(&e)));
-        }
-    }
 }
 
 /// Opens this same page with the query string `query` in a second window named `name` (the

@@ -6,7 +6,7 @@ use super::team::TeamChip;
 use super::use_words;
 use crate::domain::contest::words::{signed, team_name};
 use crate::domain::contest::{ContestMsg, Match};
-use crate::platform::{hall, page};
+use crate::platform::{download, log, page};
 use leptos::prelude::*;
 
 /// The results screen and printable sheet.
@@ -21,7 +21,7 @@ pub fn ResultsScreen(
         let csv = game.with_untracked(|g| g.as_ref().map(|g| g.results_csv(words.lang())));
         if let Some(csv) = csv {
             let name = format!("contest-results-{}.csv", page::today());
-            if let Err(e) = hall::download(&name, "text/csv;charset=utf-8", &csv) {
+            if let Err(e) = download::save_text(&name, "text/csv;charset=utf-8", &csv) {
                 crate::platform::log::warn(&e.to_string());
             }
         }
@@ -101,7 +101,11 @@ pub fn ResultsScreen(
     view! {
         <div class="results-screen">
             <div class="results-actions">
-                <button type="button" class="button button-primary" on:click=move |_| hall::print()>{move || words.t(ContestMsg::Print)}</button>
+                <button type="button" class="button button-primary" on:click=move |_| {
+                    if let Err(e) = download::print() {
+                        log::warn(&format!("could not print: {e}"));
+                    }
+                }>{move || words.t(ContestMsg::Print)}</button>
                 <button type="button" class="button" on:click=export>{move || words.t(ContestMsg::ExportCsv)}</button>
             </div>
             {sheet}

@@ -12,7 +12,7 @@ use crate::domain::contest::{
 use crate::domain::library::Library;
 use crate::domain::saved::no_migration;
 use crate::platform::storage::{Loaded, Store};
-use crate::platform::{hall, page};
+use crate::platform::{download, files, page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -144,13 +144,13 @@ pub fn SetupScreen(
     let export = move |_| {
         let text = draft.with_untracked(SetupFile::write);
         let name = format!("contest-setup-{}.json", page::today());
-        if let Err(e) = hall::download(&name, "application/json", &text) {
+        if let Err(e) = download::save_text(&name, "application/json", &text) {
             crate::platform::log::warn(&e.to_string());
         }
     };
     let load = move |ev: leptos::ev::Event| {
         spawn_local(async move {
-            let text = match hall::chosen_file_text(&ev).await {
+            let text = match files::chosen_file_text(&ev).await {
                 Ok(Some(text)) => text,
                 Ok(None) => return,
                 Err(e) => {

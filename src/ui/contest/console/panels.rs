@@ -3,7 +3,7 @@
 
 use crate::domain::contest::words::{command_name, log_line};
 use crate::domain::contest::{Command, ContestMsg, Event, Match, TeamId, ADJUST_KEY};
-use crate::platform::{hall, page};
+use crate::platform::{download, page};
 use crate::ui::contest::use_words;
 use leptos::prelude::*;
 
@@ -139,7 +139,7 @@ pub fn Log(
         let text = game.with_untracked(|g| g.as_ref().map(|g| g.log_text(words.lang())));
         if let Some(text) = text {
             let name = format!("contest-log-{}.txt", page::today());
-            if let Err(e) = hall::download(&name, "text/plain;charset=utf-8", &text) {
+            if let Err(e) = download::save_text(&name, "text/plain;charset=utf-8", &text) {
                 crate::platform::log::warn(&e.to_string());
             }
         }
