@@ -21,6 +21,27 @@
     var block = document.getElementById(id);
     if (block) block.hidden = false;
   }
+  // An unattended page (the kiosk) starts itself again: a block that carries `data-restart-after`
+  // (seconds) reloads the page that long after it is shown (the crash screen, "could not load").
+  function restartWhenShown(id) {
+    var block = document.getElementById(id);
+    var seconds = block ? Number(block.getAttribute('data-restart-after')) : 0;
+    if (!(seconds > 0) || typeof MutationObserver !== 'function') return;
+    new MutationObserver(function (changes, observer) {
+      if (block.hidden) return;
+      observer.disconnect();
+      window.setTimeout(function () { window.location.reload(); }, seconds * 1000);
+    }).observe(block, { attributes: true, attributeFilter: ['hidden'] });
+  }
+  restartWhenShown('anxin-crash');
+  restartWhenShown('anxin-load-failed');
+  // The blocks' reload links open this same page again (the audience window stays the audience
+  // window), without a `selftest` request; their static href is the page's own file.
+  var links = document.querySelectorAll('a[data-reopen]');
+  var here = window.location.pathname +
+    window.location.search.replace(/([?&])selftest=[^&]*&?/, '$1').replace(/[?&]$/, '');
+  for (var i = 0; i < links.length; i++) links[i].setAttribute('href', here);
+
   if (!script || typeof WebAssembly !== 'object' || typeof fetch !== 'function') {
     reveal('anxin-unsupported');
     return;

@@ -22,13 +22,14 @@
 //!
 //! Around the match, for the contest page (`ui::contest`): setting it up on screen (`editing`),
 //! the keyboard in the hall (`keys`: shortcuts and buzzers), what the screens derive from it
-//! (`view`), its words (`words`) and what it leaves on paper (`sheet`).
+//! (`view`), its words (`words`), what it leaves on paper (`sheet`) and which window hosts (`claim`).
 //!
 //! It must not import the learner app's or the kiosk's models.
 
 use crate::domain::library::Library;
 use serde::{Deserialize, Serialize};
 
+pub mod claim;
 mod draw;
 mod editing;
 mod events;

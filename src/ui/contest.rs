@@ -11,6 +11,7 @@ use crate::ui::services::{use_locale, Locale};
 use leptos::prelude::*;
 
 mod audience;
+mod claim;
 mod console;
 mod hooks;
 mod host;

@@ -277,6 +277,57 @@ test('without BroadcastChannel the audience window follows the saved match throu
   await context.close();
 });
 
+test('the host page opened twice: the second window hosts nothing until told to, then the first stops; no step is lost', async () => {
+  const { page: first, context, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 1280, height: 720 } });
+  await first.goto(`${env.origin}/${PAGE}`);
+  await first.getByRole('heading', { name: '比赛设置' }).waitFor();
+  const { text } = setupFile();
+  await first.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await first.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
+  await first.getByRole('button', { name: '开始比赛' }).click();
+  await first.keyboard.press('n');
+  await first.keyboard.press('s');
+  await first.keyboard.press('r');
+  const saved = () => first.evaluate(() => JSON.parse(localStorage.getItem('anxin.contest.match')).data);
+  const logOf = (m) => m.log.length;
+  const afterFirst = logOf(await saved());
+
+  // A second host window on the same PC: a notice, and the match is not touched.
+  const second = await context.newPage();
+  await second.goto(`${env.origin}/${PAGE}`);
+  const notice = second.getByRole('alert').filter({ hasText: '这场比赛正在另一个窗口里主持' });
+  await notice.waitFor();
+  assert.deepEqual(await axe(second, 'host elsewhere'), []);
+  await second.keyboard.press('n');
+  assert.equal(logOf(await saved()), afterFirst, 'the second window took a step');
+  // The first window goes on hosting (its heartbeat keeps the claim).
+  await first.waitForTimeout(2500);
+  await first.bringToFront();
+  await first.keyboard.press('n');
+  await first.locator('.log-list li').nth(afterFirst).waitFor();
+  const afterMore = logOf(await saved());
+  assert.ok(afterMore > afterFirst);
+
+  // Hosting moves to the second window: it shows the match as the first left it; the first stops.
+  await second.bringToFront();
+  await second.getByRole('button', { name: '改在这个窗口主持' }).click();
+  await second.locator('.log-list li').nth(afterMore - 1).waitFor();
+  await first.bringToFront();
+  await first.keyboard.press('s');
+  await first.getByRole('alert').filter({ hasText: '这场比赛正在另一个窗口里主持' }).waitFor();
+  assert.equal(logOf(await saved()), afterMore, 'the window taken over from overwrote the match');
+  await second.bringToFront();
+  await second.keyboard.press('s');
+  await first.waitForFunction((n) => JSON.parse(localStorage.getItem('anxin.contest.match')).data.log.length > n, afterMore);
+
+  // The hosting window closes: the other takes over by itself once the claim is released.
+  await second.close();
+  await first.getByRole('heading', { name: '比赛设置' }).or(first.locator('.log-list')).first().waitFor();
+  await first.waitForFunction(() => !document.querySelector('.host-elsewhere'), null, { timeout: 8000 });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 // Only in the assembled dist/, where the pages and their workers sit side by side.
 test("a phone never downloads contest code; the hall PC's own worker precaches the contest page", { skip: !PAGE }, () => {
   assertOwnCode('contest', 'contest-sw.js');

@@ -25,6 +25,12 @@ messages! {
     DefaultTeamName => "第{0}队", "Team {0}";
     /// Storage missing.
     NoStorage => "此浏览器不能保存比赛，刷新页面会丢失进度。", "This browser cannot save the match: a reload would lose it.";
+    /// Another window hosts the match (heading).
+    HostElsewhere => "这场比赛正在另一个窗口里主持", "This match is being hosted in another window";
+    /// Why only one window hosts, and what to do.
+    HostElsewhereText => "同一时间只能在一个窗口（或标签页）里主持，免得两边的操作互相覆盖。比赛进度已保存。请回到正在主持的窗口；如果那个窗口已经关掉或不用了，可以改在这里主持。", "Only one window (or tab) can host at a time, so that the two never overwrite each other's steps. The match is saved. Go back to the window that is hosting; if it is closed or no longer used, host here instead.";
+    /// Take the hosting over to this window.
+    HostHere => "改在这个窗口主持", "Host in this window";
     /// Storage full.
     StorageFull => "浏览器存储已满，比赛没能保存。请导出记录。", "The browser's storage is full and the match was not saved. Export the log.";
 

@@ -91,6 +91,9 @@ pub struct UseMatch {
     pub refusal: ReadSignal<Option<Refused>>,
     /// Whether the last save failed because storage is full.
     pub storage_full: ReadSignal<bool>,
+    /// Reads the match again from storage (after another window hosted it); a match storage has
+    /// lost is saved again from memory.
+    pub reload: Callback<()>,
 }
 
 /// Opens the match saved in `store` (if any). `now_ms` is the clock; `library` the banks (to judge
@@ -102,11 +105,11 @@ pub fn use_match(
     now_ms: fn() -> u64,
     on_saved: Callback<Option<Match>>,
 ) -> UseMatch {
-    let saved = match store.load::<Match>(MATCH_KEY, no_migration) {
+    let saved = |store: &Store| match store.load::<Match>(MATCH_KEY, no_migration) {
         Loaded::Value(game) => Some(game),
         _ => None,
     };
-    let game = RwSignal::new(saved);
+    let game = RwSignal::new(saved(&store));
     let refusal = RwSignal::new(None);
     let storage_full = RwSignal::new(false);
     let store = StoredValue::new(store);
@@ -152,12 +155,25 @@ pub fn use_match(
         refusal.set(None);
         save();
     });
+    // The stored match, if there is one; if storage lost it (cleared by another tab), the match
+    // in memory is kept and saved again.
+    let reload = Callback::new(move |()| {
+        match store.with_value(saved) {
+            Some(stored) => {
+                game.set(Some(stored));
+                on_saved.run(game.get_untracked());
+            }
+            None => save(),
+        }
+        refusal.set(None);
+    });
     UseMatch {
         game: game.read_only(),
         dispatch,
         start,
         refusal: refusal.read_only(),
         storage_full: storage_full.read_only(),
+        reload,
     }
 }
 
@@ -294,6 +310,31 @@ mod tests {
         assert_eq!(told.get_untracked(), 1, "nothing new to tell");
         host.dispatch.run(Event::Next);
         assert_eq!(host.refusal.get_untracked(), None);
+    }
+
+    #[test]
+    fn a_reload_takes_what_another_window_saved_and_keeps_a_match_storage_lost() {
+        let store = Store::memory();
+        let library = library();
+        let (_owner, host, _) = open(&store, &library);
+        host.start.run(a_match(&library));
+        // Another window hosts for a while, then this one takes over again.
+        let (_other_owner, other, _) = open(&store, &library);
+        other.dispatch.run(Event::Next);
+        let theirs = other.game.get_untracked();
+        assert_ne!(host.game.get_untracked(), theirs);
+        host.reload.run(());
+        assert_eq!(
+            host.game.get_untracked(),
+            theirs,
+            "the other window's step kept"
+        );
+        // Storage cleared under the match: memory keeps it, and it is saved again.
+        store.remove(MATCH_KEY);
+        host.reload.run(());
+        assert_eq!(host.game.get_untracked(), theirs);
+        let (_owner3, again, _) = open(&store, &library);
+        assert_eq!(again.game.get_untracked(), theirs, "saved again");
     }
 
     #[test]

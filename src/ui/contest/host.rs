@@ -1,8 +1,10 @@
 //! The host's window: the setup, the console, the buzzer keys and the results, one at a time
 //! ([`HostScreen`]). It owns the match (`use_match`), saves it after every action, tells the
 //! audience window (and answers one that has just opened), and reads the keyboard: the buzzers'
-//! keys and the host's shortcuts, as the match's key map says (`domain::contest::keys`).
+//! keys and the host's shortcuts, as the match's key map says (`domain::contest::keys`). Only one
+//! window hosts at a time (`use_host_claim`); another shows a notice and can take over.
 
+use super::claim::use_host_claim;
 use super::console::Console;
 use super::hooks::{timer_running, use_clock, use_library, use_match, BanksState};
 use super::keys::KeysScreen;
@@ -46,6 +48,14 @@ fn saved_setup(store: &Store) -> Option<MatchSetup> {
     }
 }
 
+/// The buzzer keys saved on this PC (the usual ones if none).
+fn saved_keys(store: &Store) -> KeyMap {
+    match store.load::<KeyMap>(KEYS_KEY, no_migration) {
+        Loaded::Value(keys) => keys,
+        _ => KeyMap::default(),
+    }
+}
+
 /// The host's window.
 #[component]
 pub fn HostPage() -> impl IntoView {
@@ -69,6 +79,21 @@ pub fn HostPage() -> impl IntoView {
     };
     let host = use_match(store.clone(), banks.library, now_ms, Callback::new(tell));
     let game = host.game;
+    let keys = RwSignal::new(saved_keys(&store));
+    let store_taken = store.clone();
+    let claim = use_host_claim(
+        store.clone(),
+        Callback::new(move |()| {
+            host.reload.run(());
+            keys.set(saved_keys(&store_taken));
+        }),
+    );
+    // Every step is taken only while this window hosts (checked against storage each time).
+    let dispatch = Callback::new(move |event: Event| {
+        if claim.may_act.run(()) {
+            host.dispatch.run(event);
+        }
+    });
     channel.set_value(Some(Channel::open(CHANNEL, MATCH_KEY, move |text| {
         if Wire::read(&text).is_some_and(|w| w.hello) {
             tell(game.get_untracked());
@@ -79,10 +104,6 @@ pub fn HostPage() -> impl IntoView {
         tell(game.get_untracked());
     });
 
-    let keys = RwSignal::new(match store.load::<KeyMap>(KEYS_KEY, no_migration) {
-        Loaded::Value(keys) => keys,
-        _ => KeyMap::default(),
-    });
     let store_keys = store.clone();
     let save_keys = Callback::new(move |map: KeyMap| {
         keys.set(map.clone());
@@ -113,7 +134,7 @@ pub fn HostPage() -> impl IntoView {
                     .is_some_and(|t| t.is_up(now))
             });
             if up {
-                host.dispatch.run(Event::TimeUp);
+                dispatch.run(Event::TimeUp);
             }
         }),
     );
@@ -179,7 +200,7 @@ pub fn HostPage() -> impl IntoView {
                     _ => allowed.or_else(|| events.into_iter().next()),
                 };
                 if let Some(event) = chosen {
-                    host.dispatch.run(event);
+                    dispatch.run(event);
                 }
             }
             HostScreen::Setup | HostScreen::Results => {}
@@ -256,14 +277,25 @@ pub fn HostPage() -> impl IntoView {
             {loading}
             <main id="main" class="contest-main">
                 {move || match screen.get() {
+                    _ if claim.elsewhere.get() => view! {
+                        <section class="host-elsewhere" role="alert" aria-labelledby="elsewhere-title">
+                            <h1 id="elsewhere-title">{move || words.t(ContestMsg::HostElsewhere)}</h1>
+                            <p>{move || words.t(ContestMsg::HostElsewhereText)}</p>
+                            <button type="button" class="button button-primary" on:click=move |_| claim.take.run(())>
+                                {move || words.t(ContestMsg::HostHere)}
+                            </button>
+                        </section>
+                    }.into_any(),
                     HostScreen::Setup => view! {
                         <SetupScreen
                             library=banks.library
                             store=store.clone()
                             saved_game=has_game
                             on_start=Callback::new(move |m: Match| {
-                                host.start.run(m);
-                                screen.set(HostScreen::Console);
+                                if claim.may_act.run(()) {
+                                    host.start.run(m);
+                                    screen.set(HostScreen::Console);
+                                }
                             })
                             on_resume=Callback::new(move |()| screen.set(HostScreen::Console))
                         />
@@ -274,7 +306,7 @@ pub fn HostPage() -> impl IntoView {
                             library=banks.library
                             banks=banks.state
                             now=now
-                            dispatch=host.dispatch
+                            dispatch=dispatch
                             refusal=host.refusal
                             single=single
                             adjust_focus=adjust_focus
