@@ -7,6 +7,7 @@
 //! Nothing here touches the browser or the file system.
 
 mod index;
+pub mod intake;
 mod json;
 mod languages;
 pub mod sheet;

@@ -350,7 +350,7 @@ fn read_questions(ctx: &mut Ctx, list: &[Value], today: Date) -> Vec<Question> {
         }
     }
     ctx.question = None;
-    hazards::check_duplicate_prompts(ctx, &out);
+    hazards::check_duplicate_prompts(ctx, list);
     if !out.is_empty() && out.iter().all(|q| !q.is_current(today)) {
         ctx.error("questions", ProblemKind::AllExpired);
     }

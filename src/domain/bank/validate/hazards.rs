@@ -6,9 +6,9 @@
 //! inverted index, so a bank of thousands costs O(n·k) (k: bigrams per prompt), not n² text diffs.
 
 use super::problems::ProblemKind;
-use super::Ctx;
-use crate::domain::bank::Question;
+use super::{question_label, Ctx};
 use crate::domain::text::{Lang, LocalText};
+use serde_json::Value;
 use std::collections::HashMap;
 
 /// Least similarity (Dice coefficient of character bigrams, in percent) reported as a near duplicate.
@@ -206,15 +206,21 @@ pub fn duplicate_prompts<'a>(
     out
 }
 
-/// Warns on every question whose prompt repeats or nearly repeats an earlier one.
-pub(super) fn check_duplicate_prompts(ctx: &mut Ctx, questions: &[Question]) {
-    let found = duplicate_prompts(questions.iter().map(|q| q.prompt.zh.as_str()));
-    for (q, dup) in questions.iter().zip(found) {
+/// Warns on every question whose prompt repeats or nearly repeats an earlier one. Judged on the
+/// questions as written (`list`), so a question with another error is still compared.
+pub(super) fn check_duplicate_prompts(ctx: &mut Ctx, list: &[Value]) {
+    let prompts = list.iter().map(|q| {
+        q.pointer("/prompt/zh")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+    });
+    let found = duplicate_prompts(prompts);
+    for (index, dup) in found.into_iter().enumerate() {
         let Some((first, percent)) = dup else {
             continue;
         };
-        let other = questions[first].id.to_string();
-        ctx.question = Some(q.id.to_string());
+        let other = question_label(&list[first], first);
+        ctx.question = Some(question_label(&list[index], index));
         ctx.warn("prompt.zh", ProblemKind::DuplicatePrompt { other, percent });
     }
     ctx.question = None;
