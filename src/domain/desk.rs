@@ -19,7 +19,7 @@ use crate::domain::bank::intake::{
     apply_translations, missing_english_count, read, translation_sheet, Intake, IntakeSettings,
     LanguageChoice, PlacedProblem,
 };
-use crate::domain::bank::{Audience, Bank, BankIndex, Topic};
+use crate::domain::bank::{Audience, Bank, BankIndex, Topic, FORMAT_VERSION};
 use crate::domain::date::Date;
 use crate::domain::text::Lang;
 use std::sync::Arc;
@@ -238,7 +238,10 @@ impl DeskModel {
     pub fn index_file(&self) -> Option<String> {
         let bank = self.bank()?;
         let (_, text) = self.bank_file()?;
-        let site = self.index.clone().flatten().unwrap_or_default();
+        let site = self.index.clone().flatten().unwrap_or(BankIndex {
+            format: FORMAT_VERSION,
+            banks: Vec::new(),
+        });
         Some(site.with_bank(bank, text.as_bytes()).to_json())
     }
 

@@ -180,7 +180,7 @@ pub fn PreviewTab(
     };
     view! {
         <Show
-            when=move || total.get() > 0
+            when=move || total.get() != 0
             fallback=move || view! { <p class="notice notice-warn">{move || words.t(DeskMsg::PreviewNeedsBank)}</p> }
         >
             {controls()}
