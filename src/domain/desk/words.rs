@@ -156,14 +156,22 @@ messages! {
     TypeMultiple => "多选题", "Multiple choice";
     /// True or false.
     TypeTrueFalse => "判断题", "True or false";
+    /// A workbook.
+    KindWorkbook => "Excel/WPS 工作簿", "Excel/WPS workbook";
+    /// A text sheet.
+    KindText => "文本表格", "Text sheet";
+    /// A bank JSON.
+    KindJson => "题库 JSON", "Bank JSON";
+    /// Tab-separated.
+    TabSeparated => "制表符分隔", "tab-separated";
+    /// Separated by {0}.
+    SeparatedBy => "以“{0}”分隔", "separated by “{0}”";
     /// An error.
     Error => "错误", "Error";
     /// A warning.
     Warning => "提醒", "Warning";
     /// Questions read: {0}.
     QuestionsRead => "读到 {0} 道题", "{0} questions read";
-    /// Chinese-only label in the preview.
-    ChineseOnly => "本题库只有中文", "This bank is in Chinese only";
 }
 
 impl DeskMsg {

@@ -13,7 +13,8 @@ use crate::ui::widgets::QuestionCard;
 use leptos::prelude::*;
 
 /// The question as the phone or the kiosk shows it, in `lang` (its own locale, apart from the
-/// desk's), with the answer when `revealed`.
+/// desk's), with the answer when `revealed` (the right options marked as the app marks them for a
+/// player who missed them, then the explanation and source).
 #[component]
 fn Shown(question: Question, lang: Lang, elder: bool, revealed: bool) -> impl IntoView {
     let locale = Locale::new(lang);
@@ -28,11 +29,6 @@ fn Shown(question: Question, lang: Lang, elder: bool, revealed: bool) -> impl In
         .map(|(i, _)| crate::domain::bank::option_letter(i).to_string())
         .collect::<Vec<_>>()
         .join(lang.list_separator());
-    let selected = if revealed {
-        answer.clone()
-    } else {
-        Vec::new()
-    };
     let explanation = question.explanation.get(lang).to_owned();
     let source = question.source.get(lang).to_owned();
     view! {
@@ -40,7 +36,7 @@ fn Shown(question: Question, lang: Lang, elder: bool, revealed: bool) -> impl In
             <QuestionCard
                 question=question
                 order=order
-                selected=Signal::derive(move || selected.clone())
+                selected=Signal::derive(Vec::new)
                 revealed=Signal::derive(move || revealed)
                 on_toggle=Callback::new(|_| {})
                 listed=true
@@ -72,12 +68,6 @@ pub fn PreviewTab(
     let words = use_words();
     let preview = Memo::new(move |_| model.with(DeskModel::preview));
     let total = Memo::new(move |_| model.with(|m| m.bank().map_or(0, |b| b.questions.len())));
-    let chinese_only = Memo::new(move |_| {
-        model.with(|m| {
-            m.bank()
-                .is_some_and(|b| b.languages == crate::domain::bank::Languages::ChineseOnly)
-        })
-    });
     let toggle = move |label: Signal<String>, pressed: Signal<bool>, event: DeskEvent| {
         view! {
             <button
@@ -119,6 +109,7 @@ pub fn PreviewTab(
             </button>
         </div>
     };
+    let is_last = move || preview.get().at + 1 >= total.get();
     let nav = move || view! {
         <div class="desk-preview-nav">
             <button
@@ -135,7 +126,7 @@ pub fn PreviewTab(
             <button
                 type="button"
                 class="button button-small"
-                prop:disabled=move || preview.get().at + 1 >= total.get()
+                prop:disabled=move || is_last()
                 on:click=move |_| dispatch.run(DeskEvent::PreviewAt(preview.get_untracked().at + 1))
             >
                 {move || words.t(DeskMsg::Next)}
@@ -168,11 +159,7 @@ pub fn PreviewTab(
             (Frame::Kiosk, false) => "desk-frame desk-kiosk kiosk",
             (Frame::Kiosk, true) => "desk-frame desk-kiosk kiosk elder",
         };
-        let label = (chinese_only.get() && p.lang == Lang::En).then(|| {
-            view! { <p class="notice notice-info">{DeskMsg::ChineseOnly.text(words.lang())}</p> }
-        });
         Some(view! {
-            {label}
             <div class=frame>
                 <Shown question=question lang=p.lang elder=p.elder revealed=p.revealed />
             </div>

@@ -2,7 +2,8 @@
 //! problems by kind with counts, and how the file was read (its kind, and which columns).
 
 use super::use_words;
-use crate::domain::bank::intake::Intake;
+use crate::domain::bank::intake::{FileKind, Intake};
+use crate::domain::text::Lang;
 use crate::domain::bank::{QuestionType, Severity};
 use crate::domain::desk::{DeskModel, DeskMsg};
 use leptos::prelude::*;
@@ -25,18 +26,23 @@ pub fn severity_msg(severity: Severity) -> DeskMsg {
 }
 
 /// How the file was read, in words: kind, encoding, delimiter.
-fn read_as(intake: &Intake) -> String {
+fn read_as(intake: &Intake, lang: Lang) -> String {
     let h = &intake.header;
     let mut parts: Vec<String> = Vec::new();
     if let Some(kind) = h.kind {
-        parts.push(format!("{kind:?}"));
+        let msg = match kind {
+            FileKind::Workbook => DeskMsg::KindWorkbook,
+            FileKind::Text => DeskMsg::KindText,
+            FileKind::Json => DeskMsg::KindJson,
+        };
+        parts.push(msg.text(lang).to_owned());
     }
     if let Some(encoding) = h.encoding {
         parts.push(encoding.name().to_owned());
     }
     match h.delimiter {
-        Some('\t') => parts.push("Tab".to_owned()),
-        Some(c) => parts.push(format!("“{c}”")),
+        Some('\t') => parts.push(DeskMsg::TabSeparated.text(lang).to_owned()),
+        Some(c) => parts.push(DeskMsg::SeparatedBy.fill(lang, &[&c])),
         None => {}
     }
     parts.join(" · ")
@@ -154,7 +160,7 @@ pub fn SummaryTab(
                 .collect_view();
             Some(view! {
                 {status}
-                <p class="hint">{DeskMsg::ReadAs.fill(lang, &[&read_as(intake)])}</p>
+                <p class="hint">{DeskMsg::ReadAs.fill(lang, &[&read_as(intake, lang)])}</p>
                 <div class="desk-columns">
                     <table class="desk-table">
                         <caption>{DeskMsg::ByType.text(lang)}</caption>
