@@ -19,7 +19,7 @@ PORT ?= 8080
 
 STAMP := target/.stamps
 # The pages: each <page>.html is its own trunk build (its own wasm), built once per `make dist`.
-PAGES := index kiosk contest
+PAGES := index kiosk contest desk
 APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) $(PAGES:%=%.html) Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
 
 .PHONY: help tools browsers fonts serve dist test lint host-test web-test engines e2e bench bench-peers banks check-banks clean
@@ -115,7 +115,7 @@ engines: dist tools
 	    --disable-sign-extension --disable-saturating-float-to-int $$wasm; \
 	done
 	es-check es2020 --module $$(ls dist/*.js | grep -E '/[a-z0-9_]+-[0-9a-f]{10,16}\.js$$') dist/loader.js
-	es-check es5 dist/nomodule.js dist/sw.js dist/kiosk-sw.js dist/contest-sw.js
+	es-check es5 dist/nomodule.js dist/sw.js dist/kiosk-sw.js dist/contest-sw.js dist/desk-sw.js
 	@echo "engines: wasm MVP-only, JavaScript ES2020 (modules) / ES5 (nomodule, workers), pages: $(PAGES)"
 
 e2e: dist browsers tools

@@ -12,6 +12,7 @@ pub mod bank;
 pub mod catalog;
 pub mod contest;
 pub mod date;
+pub mod desk;
 pub mod history;
 pub mod i18n;
 pub mod kiosk;

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod contest;
+pub mod desk;
 pub mod hooks;
 pub mod kiosk;
 pub mod screens;

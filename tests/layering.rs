@@ -116,7 +116,7 @@ const DOMAIN_ORDER: &[&[&str]] = &[
     &["progress"],
     &["library"],
     &["saved", "link", "speech", "report", "catalog"],
-    &["app", "kiosk", "contest"],
+    &["app", "kiosk", "contest", "desk"],
 ];
 
 fn rank(module: &str) -> Option<usize> {

@@ -834,6 +834,11 @@ const EXAMPLES: &[Example] = &[
     Example { kind: "HtmlMarkup", bank: "html", zh: &["HTML 标记", "<b>", "纯文本"], en: &["HTML markup, \"<b>\"", "plain text"] },
     Example { kind: "PositionalOption", bank: "positional-option", zh: &["选项 “以上都对” 指向其他选项", "打乱顺序"], en: &["points at other options", "shuffled"] },
     Example { kind: "NumberedOption", bank: "numbered-options", zh: &["选项 “A、告诉他” 自带了序号"], en: &["carries its own letter or number"] },
+    Example { kind: "BadLanguages", bank: "bad-languages", zh: &["languages", "[\"zh\"]"], en: &["languages is [\"en\"]", "Chinese only"] },
+    Example { kind: "EnglishMissing", bank: "chinese-only", zh: &["只有中文", "2 处没有英文", "翻译表"], en: &["Chinese-only", "2 texts have no English", "translation sheet"] },
+    Example { kind: "NumberedPrompt", bank: "numbered-prompt", zh: &["开头带着题号"], en: &["starts with its own question number"] },
+    Example { kind: "GluedOptions", bank: "glued-options", zh: &["好几个选项", "A.告诉他 B.拒绝"], en: &["seems to hold several options"] },
+    Example { kind: "DuplicatePrompt", bank: "duplicate-prompt", zh: &["题干与 q1 相同"], en: &["the same as q1's"] },
 ];
 
 /// The kind's name. No wildcard: a new kind does not compile until it is named here, and
@@ -879,6 +884,11 @@ fn kind_name(kind: &ProblemKind) -> &'static str {
         ProblemKind::HtmlMarkup { .. } => "HtmlMarkup",
         ProblemKind::PositionalOption { .. } => "PositionalOption",
         ProblemKind::NumberedOption { .. } => "NumberedOption",
+        ProblemKind::BadLanguages { .. } => "BadLanguages",
+        ProblemKind::EnglishMissing { .. } => "EnglishMissing",
+        ProblemKind::NumberedPrompt { .. } => "NumberedPrompt",
+        ProblemKind::GluedOptions { .. } => "GluedOptions",
+        ProblemKind::DuplicatePrompt { .. } => "DuplicatePrompt",
     }
 }
 

@@ -1,5 +1,5 @@
 // Build step (run by tools/postbuild.mjs over the assembled dist/): writes one service worker per page
-// (WORKERS below: sw.js for index.html, kiosk-sw.js for kiosk.html, contest-sw.js for contest.html) with the list of the files it
+// (WORKERS below: sw.js for index.html, kiosk-sw.js for kiosk.html, contest-sw.js for contest.html, desk-sw.js for desk.html) with the list of the files it
 // precaches and a version made from their contents (a new build → a new worker → the browser installs
 // it, and the page switches to it at its safe moment: the phone's home screen, the kiosk's attract
 // screen).
@@ -34,6 +34,7 @@ const WORKERS = [
   { page: 'index.html', worker: 'sw.js', prefix: 'anxin-', root: 'index.html', live: [] },
   { page: 'kiosk.html', worker: 'kiosk-sw.js', prefix: 'anxin-kiosk-', root: null, live: ['kiosk.json'] },
   { page: 'contest.html', worker: 'contest-sw.js', prefix: 'anxin-contest-', root: null, live: [] },
+  { page: 'desk.html', worker: 'desk-sw.js', prefix: 'anxin-desk-', root: null, live: [] },
 ];
 const template = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sw.template.js'), 'utf8');
 

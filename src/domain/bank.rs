@@ -7,16 +7,22 @@
 //! Nothing here touches the browser or the file system.
 
 mod index;
+pub mod intake;
 mod json;
+mod languages;
 pub mod sheet;
 mod validate;
 
 pub use index::{BankIndex, IndexEntry, IndexError};
+pub use languages::Languages;
+pub use validate::hazards::{
+    duplicate_prompts, holds_several_options, is_numbered_prompt, NEAR_DUPLICATE_PERCENT,
+};
 pub use validate::lints::{
     is_numbered, points_at_other_options, true_false_answers, MAX_TRUE_FALSE_SHARE_PERCENT,
     MIN_TRUE_FALSE_FOR_BALANCE,
 };
-pub use validate::messages::{shown, SHOWN_CHARS};
+pub use validate::messages::{field_names, shown, SHOWN_CHARS};
 pub use validate::problems::{BankReport, Problem, ProblemKind, Severity};
 pub use validate::values::TextLimits;
 pub use validate::{is_valid_id, parse_bank};
@@ -311,6 +317,9 @@ pub struct Bank {
     pub title: LocalText,
     /// One or two sentences under the title.
     pub description: LocalText,
+    /// Whether English is promised everywhere; absent from the file for a bilingual bank.
+    #[serde(skip_serializing_if = "Languages::is_bilingual")]
+    pub languages: Languages,
     /// The questions, in the order written.
     pub questions: Vec<Question>,
 }

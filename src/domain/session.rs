@@ -398,6 +398,7 @@ mod tests {
             reviewed: Date::new(2026, 1, 1).unwrap(),
             title: text("t"),
             description: text("d"),
+            languages: crate::domain::bank::Languages::Bilingual,
             questions: (0..n).map(|i| question(i, kinds[i % 3])).collect(),
         }
     }

@@ -67,11 +67,15 @@ impl Lang {
 }
 
 /// A piece of text in both languages.
+///
+/// The English may be empty in a Chinese-only bank (`"languages": ["zh"]`): then `get(Lang::En)`
+/// falls back to the Chinese, and `shown_lang` tells the interface so it can label the text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct LocalText {
-    /// Chinese text.
+    /// Chinese text (never empty in a valid bank).
     pub zh: String,
-    /// English text.
+    /// English text; empty when a Chinese-only bank has no English for it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub en: String,
 }
 
@@ -84,12 +88,27 @@ impl LocalText {
         }
     }
 
-    /// The text in `lang`.
+    /// The text in `lang`; the Chinese when there is no English (see [`LocalText::shown_lang`]).
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
+        match self.shown_lang(lang) {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
         }
+    }
+
+    /// The language `get(lang)` is really in: `lang`, or Chinese when the English is missing.
+    /// The interface labels such text ("中文 only") and sets its `lang` attribute and voice from it.
+    pub fn shown_lang(&self, lang: Lang) -> Lang {
+        if lang == Lang::En && self.en.trim().is_empty() {
+            Lang::Zh
+        } else {
+            lang
+        }
+    }
+
+    /// Whether asking for `lang` falls back to the Chinese (English missing).
+    pub fn falls_back(&self, lang: Lang) -> bool {
+        self.shown_lang(lang) != lang
     }
 }
 
@@ -112,5 +131,19 @@ mod tests {
         assert_eq!(t.get(Lang::Zh), "你好");
         assert_eq!(t.get(Lang::En), "Hello");
         assert_eq!(Lang::Zh.other(), Lang::En);
+    }
+
+    #[test]
+    fn missing_english_falls_back_to_chinese_and_says_so() {
+        let t = LocalText::new("你好", "");
+        assert_eq!(t.get(Lang::En), "你好");
+        assert_eq!(t.shown_lang(Lang::En), Lang::Zh);
+        assert!(t.falls_back(Lang::En));
+        assert!(!t.falls_back(Lang::Zh));
+        assert!(!LocalText::new("你好", "Hello").falls_back(Lang::En));
+        // Written without the empty English, read back with it.
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(json, r#"{"zh":"你好"}"#);
+        assert_eq!(serde_json::from_str::<LocalText>(&json).unwrap(), t);
     }
 }

@@ -126,6 +126,8 @@ def true_false_six(b):
     for n in range(4, 9):
         x = copy.deepcopy(q(b, 2))
         x["id"] = f"q{n}"
+        # A prompt of its own: copies of one prompt would be duplicates (another warning).
+        x["prompt"] = t(f"判断第{n}题", f"Statement {n}")
         x.pop("read_aloud")
         b["questions"].append(x)
 write("true-false-imbalance", bank("true-false-imbalance", true_false_six))
@@ -134,6 +136,7 @@ def answers_first(b):
     for n in range(4, 16):
         x = copy.deepcopy(q(b, 0))
         x["id"] = f"q{n}"
+        x["prompt"] = t(f"单选第{n}题", f"Question {n}")
         x["options"].insert(0, x["options"].pop(1))
         b["questions"].append(x)
     b["questions"][0]["options"].insert(0, b["questions"][0]["options"].pop(1))
@@ -178,3 +181,23 @@ def numbered(b):
     for i, o in enumerate(q(b, 0)["options"]):
         o["text"]["zh"] = "ABC"[i] + "、" + o["text"]["zh"]
 write("numbered-options", bank("numbered-options", numbered))
+
+# Chinese-only banks: English optional, one warning with the count; the field itself checked.
+def chinese_only(b):
+    b["languages"] = ["zh"]
+    q(b, 0)["prompt"].pop("en")
+    q(b, 1)["explanation"]["en"] = ""
+write("chinese-only", bank("chinese-only", chinese_only))
+write("bad-languages", bank("bad-languages", lambda b: b.update(languages=["en"])))
+
+# Hazards of banks written elsewhere: a paper's question number, options in one cell, a repeat.
+write("numbered-prompt", bank("numbered-prompt",
+      lambda b: q(b, 0)["prompt"].update(zh="1、陌生人要你的短信验证码，怎么办？")))
+write("glued-options", bank("glued-options",
+      lambda b: q(b, 0)["options"][0]["text"].update(zh="A.告诉他 B.拒绝")))
+def repeated(b):
+    copy_of_first = copy.deepcopy(q(b, 0))
+    copy_of_first["id"] = "q4"
+    copy_of_first["prompt"]["zh"] = "陌生人要你的短信验证码 怎么办"
+    b["questions"].append(copy_of_first)
+write("duplicate-prompt", bank("duplicate-prompt", repeated))

@@ -83,6 +83,20 @@ impl BankIndex {
         }
     }
 
+    /// The index with `bank` (whose file is `bytes`) added, or its entry replaced; the order is
+    /// topic then id, as `build` gives.
+    pub fn with_bank(&self, bank: &Bank, bytes: &[u8]) -> BankIndex {
+        let mut banks = self.banks.clone();
+        banks.retain(|e| e.id != bank.id);
+        let fresh = BankIndex::build(&[(bank, bytes)]);
+        banks.extend(fresh.banks);
+        banks.sort_by(|a, b| (a.topic, &a.id).cmp(&(b.topic, &b.id)));
+        BankIndex {
+            format: FORMAT_VERSION,
+            banks,
+        }
+    }
+
     /// The index as pretty JSON, as written to `quizzes/index.json`.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}")) + "\n"

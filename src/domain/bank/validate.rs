@@ -9,6 +9,8 @@
 //! `messages` (their wording), `values` (reading one field's value), `question` (reading one
 //! question) and `lints` (hazards in text that is otherwise valid).
 
+mod codes;
+pub(super) mod hazards;
 pub(super) mod lints;
 pub(super) mod messages;
 pub(super) mod problems;
@@ -16,7 +18,7 @@ mod question;
 pub(super) mod values;
 
 use super::json::{self, RepeatedKey, Step};
-use super::{Bank, BankId, Question, QuestionId, Topic, FORMAT_VERSION};
+use super::{Bank, BankId, Languages, Question, QuestionId, Topic, FORMAT_VERSION};
 use crate::domain::date::Date;
 use lints::check_true_false_balance;
 use problems::{BankReport, Problem, ProblemKind, Severity};
@@ -33,6 +35,7 @@ const BANK_FIELDS: &[&str] = &[
     "reviewed",
     "title",
     "description",
+    "languages",
     "questions",
 ];
 
@@ -42,6 +45,8 @@ pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
         file: file.to_owned(),
         question: None,
         problems: Vec::new(),
+        languages: Languages::Bilingual,
+        missing_english: 0,
     };
     let bank = decode(&mut ctx, bytes).and_then(|text| match json::read(text) {
         Ok(doc) => {
@@ -141,6 +146,10 @@ struct Ctx {
     file: String,
     question: Option<String>,
     problems: Vec<Problem>,
+    /// The bank's declared languages: in a Chinese-only bank a missing English text is counted
+    /// (`missing_english`), not an error.
+    languages: Languages,
+    missing_english: usize,
 }
 
 impl Ctx {
@@ -262,6 +271,11 @@ fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
     let reviewed = ctx
         .required(map, "", "reviewed")
         .and_then(|v| ctx.date("reviewed", v));
+    let languages = match map.get("languages") {
+        None | Some(Value::Null) => Some(Languages::Bilingual),
+        Some(v) => read_languages(ctx, v),
+    };
+    ctx.languages = languages.unwrap_or(Languages::Bilingual);
     let title = ctx
         .required(map, "", "title")
         .and_then(|v| ctx.text("title", v, TextLimits::TITLE));
@@ -275,6 +289,10 @@ fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
 
     let questions = questions?;
     check_true_false_balance(ctx, &questions, today);
+    if ctx.missing_english > 0 {
+        let count = ctx.missing_english;
+        ctx.warn("languages", ProblemKind::EnglishMissing { count });
+    }
     Some(Bank {
         format: FORMAT_VERSION,
         id: BankId(id?),
@@ -283,8 +301,28 @@ fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
         reviewed: reviewed?,
         title: title?,
         description: description?,
+        languages: languages?,
         questions,
     })
+}
+
+/// The `languages` field: `["zh", "en"]` or `["zh"]`.
+fn read_languages(ctx: &mut Ctx, value: &Value) -> Option<Languages> {
+    let codes = value.as_array().and_then(|list| {
+        list.iter()
+            .map(Value::as_str)
+            .collect::<Option<Vec<&str>>>()
+    });
+    let languages = codes.and_then(Languages::from_codes);
+    if languages.is_none() {
+        ctx.error(
+            "languages",
+            ProblemKind::BadLanguages {
+                value: value.to_string(),
+            },
+        );
+    }
+    languages
 }
 
 fn read_questions(ctx: &mut Ctx, list: &[Value], today: Date) -> Vec<Question> {
@@ -312,6 +350,7 @@ fn read_questions(ctx: &mut Ctx, list: &[Value], today: Date) -> Vec<Question> {
         }
     }
     ctx.question = None;
+    hazards::check_duplicate_prompts(ctx, list);
     if !out.is_empty() && out.iter().all(|q| !q.is_current(today)) {
         ctx.error("questions", ProblemKind::AllExpired);
     }

@@ -317,6 +317,8 @@ messages! {
     LeaveAnyway => "确定退出", "Leave now";
     /// The read-aloud button.
     ReadAloud => "朗读", "Read aloud";
+    /// A question of a Chinese-only bank shown in the English interface.
+    ChineseOnly => "本题只有中文", "This question is in Chinese only";
     /// Elder mode's name (a toggle).
     ElderMode => "长辈模式", "Elder mode";
     /// What elder mode does.

@@ -130,12 +130,21 @@ pub fn QuestionCard(
     view! {
         <div class="question-card">
             <p class="question-kind">{move || locale.t(hint)}</p>
+            // A Chinese-only bank in the English interface: the Chinese, labelled as such.
             {
+                let prompt = prompt.clone();
+                move || prompt.falls_back(locale.lang()).then(|| view! { <p class="lang-note">{locale.t(Msg::ChineseOnly)}</p> })
+            }
+            {
+                let shown_lang = {
+                    let prompt = prompt.clone();
+                    move || prompt.shown_lang(locale.lang()).html_lang()
+                };
                 let prompt = move || prompt.get(locale.lang()).to_owned();
                 if listed {
-                    view! { <h3 class="question-prompt">{prompt}</h3> }.into_any()
+                    view! { <h3 class="question-prompt" lang=shown_lang>{prompt}</h3> }.into_any()
                 } else {
-                    view! { <h2 class="question-prompt" tabindex="-1" node_ref=heading>{prompt}</h2> }.into_any()
+                    view! { <h2 class="question-prompt" lang=shown_lang tabindex="-1" node_ref=heading>{prompt}</h2> }.into_any()
                 }
             }
             <ul class="options" role="list" aria-label=locale.tr(Msg::OptionsLabel)>

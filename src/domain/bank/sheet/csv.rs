@@ -35,6 +35,12 @@ impl UnclosedQuote {
 /// quoted cell left open is an error placed where it opened: at the end of the text, or as soon as
 /// its "closing" quote is followed by more text (then it was really the next cell's opening quote).
 pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, UnclosedQuote> {
+    parse_delimited(text, ',')
+}
+
+/// Parses delimited text as [`parse_csv`] does, with `delimiter` between cells (`,`, a tab for
+/// "Unicode text" or tab-separated sheets, `;` for sheets saved by European settings).
+pub fn parse_delimited(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, UnclosedQuote> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut cell = String::new();
@@ -54,7 +60,12 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, UnclosedQuote> {
                     chars.next();
                     cell.push('"');
                 }
-                '"' if matches!(chars.peek(), None | Some(',' | '\r' | '\n')) => quoted = None,
+                '"' if chars
+                    .peek()
+                    .is_none_or(|c| *c == delimiter || matches!(c, '\r' | '\n')) =>
+                {
+                    quoted = None
+                }
                 '"' => return Err(UnclosedQuote::at((row, column, line), rows)),
                 _ => cell.push(c),
             }
@@ -62,7 +73,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, UnclosedQuote> {
         }
         match c {
             '"' if cell.is_empty() => quoted = Some((rows.len() + 1, row.len() + 1, line)),
-            ',' => row.push(std::mem::take(&mut cell)),
+            c if c == delimiter => row.push(std::mem::take(&mut cell)),
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
                 row.push(std::mem::take(&mut cell));

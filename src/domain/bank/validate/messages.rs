@@ -2,6 +2,10 @@
 //! each `ProblemKind`, the one-line form the command-line tool prints, and `shown`, which quotes a
 //! value so that it can neither hide nor reorder the line.
 
+mod sheet;
+
+pub use sheet::field_names;
+
 use super::lints::{is_control, is_invisible, MAX_TRUE_FALSE_SHARE_PERCENT};
 use super::problems::{Problem, ProblemKind, Severity};
 use crate::domain::bank::FORMAT_VERSION;
@@ -76,6 +80,7 @@ impl ProblemKind {
             ProblemKind::HtmlMarkup { lang: l, markup } => { let markup = shown(markup); pick(zh, format!("{}文字里有 HTML 标记 “{markup}”：题库只用纯文本，程序会把它原样显示出来。请改成普通文字。", lang_name(*l)), format!("The {} text has HTML markup, \"{markup}\": banks are plain text, and the app would show it as written. Use plain words.", lang_name(*l))) }
             ProblemKind::PositionalOption { text } => { let text = shown(text); pick(zh, format!("选项 “{text}” 指向其他选项，但单选、多选题的选项会被打乱顺序，“以上”“A和B”就不再对得上。请把意思直接写出来，或改成多选题。"), format!("The option \"{text}\" points at other options, but single and multiple choice options are shuffled, so \"the above\" or \"A and B\" no longer match. Say it directly, or make it a multiple-choice question.")) }
             ProblemKind::NumberedOption { text } => { let text = shown(text); pick(zh, format!("选项 “{text}” 自带了序号；程序会在打乱顺序后自己加上 A、B、C，请去掉这个序号。"), format!("The option \"{text}\" carries its own letter or number; the app adds A, B, C itself after shuffling. Remove it.")) }
+            other => sheet::message(other, zh).unwrap_or_default(),
         }
     }
 }

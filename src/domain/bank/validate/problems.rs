@@ -225,6 +225,35 @@ pub enum ProblemKind {
         /// The option's text.
         text: String,
     },
+    /// `languages` is not a list of `zh` and optionally `en`.
+    BadLanguages {
+        /// The value as written.
+        value: String,
+    },
+    /// A Chinese-only bank (`"languages": ["zh"]`) lacks English in some texts: one warning for
+    /// the whole bank, with the count (the app shows the Chinese there, labelled).
+    EnglishMissing {
+        /// How many texts have no English.
+        count: usize,
+    },
+    /// A prompt that starts with its own question number ("1、", "12.", "（3）", "①"): left over
+    /// from a numbered paper; the app numbers questions itself.
+    NumberedPrompt {
+        /// The prompt.
+        text: String,
+    },
+    /// One cell holding several options ("A.是 B.否", or options on several lines).
+    GluedOptions {
+        /// The cell's text.
+        text: String,
+    },
+    /// A prompt equal or nearly equal to another question's.
+    DuplicatePrompt {
+        /// The other question (its id, or its sheet row).
+        other: String,
+        /// How alike the two are, 0–100 (100: equal once spaces and punctuation are ignored).
+        percent: u8,
+    },
 }
 
 impl ProblemKind {
@@ -237,7 +266,11 @@ impl ProblemKind {
             | ProblemKind::TrueFalseImbalance { .. }
             | ProblemKind::InvisibleCharacter { .. }
             | ProblemKind::HtmlMarkup { .. }
-            | ProblemKind::NumberedOption { .. } => Severity::Warning,
+            | ProblemKind::NumberedOption { .. }
+            | ProblemKind::EnglishMissing { .. }
+            | ProblemKind::NumberedPrompt { .. }
+            | ProblemKind::GluedOptions { .. }
+            | ProblemKind::DuplicatePrompt { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -53,6 +53,9 @@ pub(super) fn read_question(ctx: &mut Ctx, value: &Value, today: Date) -> Option
     let prompt = ctx
         .required(map, "", "prompt")
         .and_then(|v| ctx.text("prompt", v, TextLimits::PROMPT));
+    if let Some(prompt) = &prompt {
+        ctx.check_prompt(prompt);
+    }
     let options = ctx
         .required(map, "", "options")
         .and_then(|v| read_options(ctx, v, kind));
@@ -165,6 +168,7 @@ fn read_options(
         };
         if let Some(text) = &text {
             ok &= check_option_text(ctx, &field, text);
+            ctx.check_glued(&join(&field, "text"), text);
         }
         match (id, text, feedback) {
             (Some(id), Some(text), Some(feedback)) => out.push(AnswerOption {

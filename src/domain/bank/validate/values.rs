@@ -43,6 +43,15 @@ impl TextLimits {
 
 pub(super) const TEXT_FIELDS: &[&str] = &["zh", "en"];
 
+/// Whether a text object has no English: the key absent, `null`, or blank text.
+fn english_absent(map: &Map<String, Value>) -> bool {
+    match map.get("en") {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
+}
+
 impl Ctx {
     /// `value` as an object whose keys are all in `allowed`; reports unknown keys.
     pub(super) fn object<'v>(
@@ -189,6 +198,10 @@ impl Ctx {
         let mut ok = true;
         for lang in Lang::ALL {
             let sub = join(field, lang.code());
+            if lang == Lang::En && !self.languages.is_bilingual() && english_absent(map) {
+                self.missing_english += 1;
+                continue;
+            }
             let Some(v) = self.required(map, field, lang.code()) else {
                 ok = false;
                 continue;

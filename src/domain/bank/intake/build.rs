@@ -1,0 +1,393 @@
+//! The sheets of a file into one bank: each sheet's header found, its rows read as questions
+//! (section titles such as "一、单选题" setting the type of the rows below), our template's `@`
+//! rows read as the bank's own fields, ids given where the sheet has none or repeats them, the
+//! languages decided, and the bank's JSON assembled for the validator.
+
+use super::header::{find_header, likeliest_header, Field, Header, NEEDED};
+use super::issues::{SheetIssue, BANK_ROWS};
+use super::normalise::{section_type, TypeWord};
+use super::row::{read_row, Draft};
+use super::settings::{IntakeSettings, LanguageChoice};
+use super::source::Grid;
+use super::template::{leftover, template_prompts};
+use crate::domain::bank::{is_valid_id, FORMAT_VERSION};
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, HashSet};
+
+/// A question read from a sheet, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Which grid (0-based).
+    pub grid: usize,
+    /// Its spreadsheet row (1-based).
+    pub row: usize,
+    /// The question as read.
+    pub draft: Draft,
+}
+
+/// A problem found while building, placed by grid, row and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Which grid (0-based), when it belongs to one.
+    pub grid: Option<usize>,
+    /// Spreadsheet row (1-based).
+    pub row: Option<usize>,
+    /// The column it concerns, when known.
+    pub field: Option<Field>,
+    /// What is wrong.
+    pub issue: SheetIssue,
+}
+
+/// Everything read from the sheets.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Built {
+    /// The header of each grid (`None` where none was found).
+    pub headers: Vec<Option<Header>>,
+    /// The questions, in order.
+    pub questions: Vec<Placed>,
+    /// The bank's JSON, for the validator.
+    pub json: Value,
+    /// Sheet-level and row-level problems.
+    pub found: Vec<Found>,
+    /// The template's `@` rows: name → (grid, row).
+    pub bank_rows: BTreeMap<String, (usize, usize)>,
+    /// Fields whose column no sheet has (reported once; the validator's per-question "missing"
+    /// for them is dropped).
+    pub missing_columns: Vec<&'static str>,
+}
+
+/// Reads every grid into one bank.
+pub fn build(grids: &[Grid], file_name: &str, settings: &IntakeSettings) -> Built {
+    let mut built = Built::default();
+    let mut meta: BTreeMap<String, String> = BTreeMap::new();
+    let examples = template_prompts();
+    for (g, grid) in grids.iter().enumerate() {
+        let header = find_header(&grid.rows);
+        let Some(header) = header else {
+            built.headers.push(None);
+            let filled = grid
+                .rows
+                .iter()
+                .any(|r| r.iter().any(|c| !c.trim().is_empty()));
+            if filled {
+                built.found.push(Found {
+                    grid: Some(g),
+                    row: None,
+                    field: None,
+                    issue: SheetIssue::HeaderNotFound {
+                        found: likeliest_header(&grid.rows),
+                        needed: NEEDED.to_vec(),
+                    },
+                });
+            }
+            continue;
+        };
+        for (i, row) in grid.rows.iter().enumerate().take(header.row) {
+            let first = row.first().map(|s| s.trim()).unwrap_or("");
+            if !first.starts_with('@') {
+                continue;
+            }
+            let number = grid.first_row + i;
+            if BANK_ROWS.contains(&first) || first == "@languages" {
+                let value = row.get(1).map(|s| s.trim()).unwrap_or("").to_owned();
+                meta.insert(first.to_owned(), value);
+                built.bank_rows.insert(first.to_owned(), (g, number));
+            } else {
+                built.found.push(Found {
+                    grid: Some(g),
+                    row: Some(number),
+                    field: None,
+                    issue: SheetIssue::UnknownBankRow {
+                        name: first.to_owned(),
+                    },
+                });
+            }
+        }
+        if !header.ignored.is_empty() {
+            built.found.push(Found {
+                grid: Some(g),
+                row: Some(grid.first_row + header.row),
+                field: None,
+                issue: SheetIssue::IgnoredColumns {
+                    names: header.ignored.clone(),
+                },
+            });
+        }
+        let mut section: Option<TypeWord> = None;
+        for (i, cells) in grid.rows.iter().enumerate().skip(header.row + 1) {
+            let filled: Vec<&str> = cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            match filled.as_slice() {
+                [] => continue,
+                [only] if !header.template => {
+                    // A section title ("二、多选题") or a stray note: not a question.
+                    if let Some(t) = section_type(only) {
+                        section = Some(t);
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            let row = grid.first_row + i;
+            let draft = read_row(&header, cells, section, settings);
+            for (field, issue) in &draft.issues {
+                built.found.push(Found {
+                    grid: Some(g),
+                    row: Some(row),
+                    field: *field,
+                    issue: issue.clone(),
+                });
+            }
+            if let Some(text) = leftover(&draft, &examples) {
+                built.found.push(Found {
+                    grid: Some(g),
+                    row: Some(row),
+                    field: header
+                        .columns
+                        .iter()
+                        .find(|c| matches!(c.field, Field::Prompt(_)))
+                        .map(|c| c.field),
+                    issue: SheetIssue::TemplateLeftover { text },
+                });
+            }
+            built.questions.push(Placed {
+                grid: g,
+                row,
+                draft,
+            });
+        }
+        built.headers.push(Some(header));
+    }
+    if built.headers.iter().any(Option::is_some) {
+        // A sheet without a header beside one with questions is a cover or notes sheet.
+        built
+            .found
+            .retain(|f| !matches!(f.issue, SheetIssue::HeaderNotFound { .. }) || f.grid.is_none());
+    }
+    let template = built.headers.iter().flatten().any(|h| h.template);
+    if !template {
+        assign_ids(&mut built.questions, &settings.bank_id_for(None, file_name));
+        built.missing_columns = missing_columns(&built, settings);
+        for &field in &built.missing_columns {
+            built.found.push(Found {
+                grid: None,
+                row: None,
+                field: None,
+                issue: SheetIssue::MissingColumn {
+                    field,
+                    questions: built.questions.len(),
+                },
+            });
+        }
+    }
+    let tags_dropped: Vec<&str> = built
+        .questions
+        .iter()
+        .filter(|q| {
+            !template && q.draft.question.get("tags").is_none() && !q.draft.topic_text.is_empty()
+        })
+        .map(|q| q.draft.topic_text.as_str())
+        .collect();
+    if let Some(example) = tags_dropped.first() {
+        built.found.push(Found {
+            grid: None,
+            row: None,
+            field: None,
+            issue: SheetIssue::TagsNotWritten {
+                count: tags_dropped.len(),
+                example: (*example).to_owned(),
+            },
+        });
+    }
+    built.json = bank_json(&built, &meta, template, file_name, settings);
+    built
+}
+
+/// Ids for a sheet's questions: its own when every row has one and none repeats (numbers become
+/// `<bank>-007`), else one per row from the bank id and the row (`<bank>-r12`, `<bank>-s2-r12`
+/// on a workbook's second sheet), so a problem is always placed on its own row.
+fn assign_ids(questions: &mut [Placed], bank: &str) {
+    let own: Vec<String> = questions
+        .iter()
+        .map(|q| {
+            let raw = q.draft.raw_id.trim().to_lowercase();
+            match raw.parse::<u64>() {
+                Ok(n) => format!("{bank}-{n:03}"),
+                Err(_) => raw,
+            }
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    let usable = own
+        .iter()
+        .all(|id| is_valid_id(id) && seen.insert(id.clone()));
+    for (q, id) in questions.iter_mut().zip(own) {
+        let id = if usable {
+            id
+        } else if q.grid == 0 {
+            format!("{bank}-r{}", q.row)
+        } else {
+            format!("{bank}-s{}-r{}", q.grid + 1, q.row)
+        };
+        q.draft.question["id"] = Value::String(id);
+    }
+}
+
+/// The required fields no sheet has a column for (and no setting fills).
+fn missing_columns(built: &Built, settings: &IntakeSettings) -> Vec<&'static str> {
+    if built.questions.is_empty() {
+        return Vec::new();
+    }
+    let has = |pred: &dyn Fn(Field) -> bool| {
+        built
+            .headers
+            .iter()
+            .flatten()
+            .any(|h| h.columns.iter().any(|c| pred(c.field)))
+    };
+    let mut out = Vec::new();
+    if !has(&|f| matches!(f, Field::Explanation(_))) {
+        out.push("explanation");
+    }
+    if !has(&|f| matches!(f, Field::Source(_))) && settings.source.zh.is_empty() {
+        out.push("source");
+    }
+    out
+}
+
+fn bank_json(
+    built: &Built,
+    meta: &BTreeMap<String, String>,
+    template: bool,
+    file_name: &str,
+    settings: &IntakeSettings,
+) -> Value {
+    let m = |k: &str| meta.get(k).cloned().unwrap_or_default();
+    let or = |sheet: String, fallback: &str| {
+        if sheet.is_empty() {
+            fallback.to_owned()
+        } else {
+            sheet
+        }
+    };
+    let id = if template {
+        m("@id")
+    } else {
+        settings.bank_id_for(None, file_name)
+    };
+    let title_zh = or(m("@title_zh"), &settings.title.zh);
+    let title_zh = if title_zh.is_empty() && !template {
+        id.clone()
+    } else {
+        title_zh
+    };
+    let mut bank = Map::new();
+    bank.insert("format".into(), Value::from(FORMAT_VERSION));
+    bank.insert("id".into(), Value::String(id));
+    let topic = or(
+        m("@topic"),
+        if template {
+            ""
+        } else {
+            settings.topic.as_str()
+        },
+    );
+    bank.insert("topic".into(), Value::String(topic));
+    let version = or(
+        m("@version"),
+        &if template {
+            String::new()
+        } else {
+            settings.version.to_string()
+        },
+    );
+    bank.insert(
+        "version".into(),
+        version
+            .parse::<u64>()
+            .map(Value::from)
+            .unwrap_or(Value::String(version)),
+    );
+    let reviewed = settings.reviewed.unwrap_or(settings.today).to_string();
+    let reviewed = or(m("@reviewed"), if template { "" } else { &reviewed });
+    let reviewed = super::normalise::date_word(&reviewed).map_or(reviewed, |d| d.to_string());
+    bank.insert("reviewed".into(), Value::String(reviewed));
+    bank.insert(
+        "title".into(),
+        json!({ "zh": title_zh, "en": or(m("@title_en"), &settings.title.en) }),
+    );
+    let description_zh = or(m("@description_zh"), &settings.description.zh);
+    let description_zh = if description_zh.is_empty() && !template {
+        title_zh
+    } else {
+        description_zh
+    };
+    bank.insert(
+        "description".into(),
+        json!({ "zh": description_zh, "en": or(m("@description_en"), &settings.description.en) }),
+    );
+    let questions: Vec<Value> = built
+        .questions
+        .iter()
+        .map(|q| q.draft.question.clone())
+        .collect();
+    bank.insert("questions".into(), Value::Array(questions));
+    let mut bank = Value::Object(bank);
+    let chinese_only = match settings.languages {
+        LanguageChoice::ChineseOnly => true,
+        LanguageChoice::Bilingual => false,
+        LanguageChoice::Auto if template => m("@languages").trim() == "zh",
+        LanguageChoice::Auto => missing_english(&bank) > 0,
+    };
+    if chinese_only {
+        drop_empty_english(&mut bank);
+        bank["languages"] = json!(["zh"]);
+    }
+    bank
+}
+
+/// How many `{zh, en}` texts lack English (read-aloud texts aside: either language may be absent).
+pub fn missing_english(value: &Value) -> usize {
+    match value {
+        Value::Object(map) => {
+            let here = usize::from(
+                map.contains_key("zh")
+                    && map
+                        .get("en")
+                        .and_then(Value::as_str)
+                        .is_none_or(|s| s.trim().is_empty()),
+            );
+            here + map
+                .iter()
+                .filter(|(k, _)| k.as_str() != "read_aloud")
+                .map(|(_, v)| missing_english(v))
+                .sum::<usize>()
+        }
+        Value::Array(list) => list.iter().map(missing_english).sum(),
+        _ => 0,
+    }
+}
+
+/// Removes empty `en` texts, which a Chinese-only bank leaves out.
+fn drop_empty_english(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if map.contains_key("zh")
+                && map
+                    .get("en")
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| s.trim().is_empty())
+            {
+                map.remove("en");
+            }
+            for v in map.values_mut() {
+                drop_empty_english(v);
+            }
+        }
+        Value::Array(list) => list.iter_mut().for_each(drop_empty_english),
+        _ => {}
+    }
+}

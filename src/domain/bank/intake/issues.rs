@@ -1,0 +1,145 @@
+//! What can be wrong with a sheet or file as a whole, beyond what the bank validator judges: an
+//! unreadable file, a header that is not found, columns missing or unused, answers that cannot be
+//! read, template rows left in, translation rows that match nothing. Each with its severity, a
+//! stable code and its wording in both languages (saying what to do).
+
+use crate::domain::bank::{field_names, shown, Severity};
+use crate::domain::text::Lang;
+
+/// A problem of the sheet itself, found by the import before or beside the validator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetIssue {
+    /// A row left over from the template: its example questions or placeholder text.
+    TemplateLeftover {
+        /// The text that gave it away.
+        text: String,
+    },
+    /// An answer letter past the last option ("D" for a question with three options).
+    AnswerBeyondOptions {
+        /// The letter as written.
+        letter: char,
+        /// How many options the question has.
+        options: usize,
+    },
+    /// An answer cell that is neither option letters nor a true/false word.
+    UnreadableAnswer {
+        /// The cell as written.
+        value: String,
+    },
+    /// No row of the sheet looks like a header: said once, with what was found and what is needed.
+    HeaderNotFound {
+        /// The cells of the likeliest row (at most a dozen).
+        found: Vec<String>,
+        /// The columns needed, in words.
+        needed: Vec<&'static str>,
+    },
+    /// Header cells the importer does not use (their columns are ignored).
+    IgnoredColumns {
+        /// The header cells.
+        names: Vec<String>,
+    },
+    /// A column the bank needs is absent from the sheet, so every question lacks it.
+    MissingColumn {
+        /// The field, e.g. `explanation`.
+        field: &'static str,
+        /// How many questions lack it.
+        questions: usize,
+    },
+    /// The file could not be read as a sheet or a bank at all.
+    Unreadable {
+        /// What went wrong, in the reader's words.
+        detail: String,
+    },
+    /// A quoted CSV cell is never closed: everything after it would be one cell.
+    UnclosedQuote {
+        /// 1-based line of the text where the quote opened.
+        line: usize,
+    },
+    /// A row of the translation sheet names a question or field the bank does not have.
+    TranslationUnmatched {
+        /// The question id as written.
+        question: String,
+        /// The field as written.
+        field: String,
+    },
+    /// A `@` row of the template layout that is not one of the bank rows.
+    UnknownBankRow {
+        /// The first cell.
+        name: String,
+    },
+    /// 知识点/tag values that are not tag words (a-z, 0-9, -): kept for the summary, not written.
+    TagsNotWritten {
+        /// How many questions had such a value.
+        count: usize,
+        /// The first such value.
+        example: String,
+    },
+}
+
+impl SheetIssue {
+    /// How serious it is.
+    pub fn severity(&self) -> Severity {
+        match self {
+            SheetIssue::TemplateLeftover { .. }
+            | SheetIssue::IgnoredColumns { .. }
+            | SheetIssue::TranslationUnmatched { .. }
+            | SheetIssue::TagsNotWritten { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// The kind's stable name, in snake case (alongside `ProblemKind::code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            SheetIssue::TemplateLeftover { .. } => "template_leftover",
+            SheetIssue::AnswerBeyondOptions { .. } => "answer_beyond_options",
+            SheetIssue::UnreadableAnswer { .. } => "unreadable_answer",
+            SheetIssue::HeaderNotFound { .. } => "header_not_found",
+            SheetIssue::IgnoredColumns { .. } => "ignored_columns",
+            SheetIssue::MissingColumn { .. } => "missing_column",
+            SheetIssue::Unreadable { .. } => "unreadable",
+            SheetIssue::UnclosedQuote { .. } => "unclosed_quote",
+            SheetIssue::TranslationUnmatched { .. } => "translation_unmatched",
+            SheetIssue::UnknownBankRow { .. } => "unknown_bank_row",
+            SheetIssue::TagsNotWritten { .. } => "tags_not_written",
+        }
+    }
+
+    /// The problem in a content editor's words, with what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+        SheetIssue::TemplateLeftover { text } => { let text = shown(text); pick(zh, format!("这一行像是模板里留下的示例或占位文字（“{text}”）；请删去这一行或换成真正的题目。"), format!("This row looks left over from the template (\"{text}\"); delete it or replace it with a real question.")) }
+        SheetIssue::AnswerBeyondOptions { letter, options } => pick(zh, format!("答案 {letter} 超出了选项范围：本题只有 {options} 个选项。请核对答案或补上缺的选项。"), format!("The answer {letter} is past the last option: this question has {options} options. Check the answer or add the missing option.")),
+        SheetIssue::UnreadableAnswer { value } => { let value = shown(value); pick(zh, format!("看不懂答案 “{value}”：请写选项字母（如 B，多选写 ABD 或 A,B,D），判断题写 对/错、正确/错误 或 √/×。"), format!("The answer \"{value}\" cannot be read: write option letters (B; ABD or A,B,D for several), or for true/false 对/错, 正确/错误, √/×, true/false.")) }
+        SheetIssue::HeaderNotFound { found, needed } => { let found = found.iter().map(|c| shown(c)).collect::<Vec<_>>(); pick(zh, format!("找不到表头行。前几行里最像表头的一行是：{}。至少需要这些列：{}。请在题目上方加一行列名（例如 题型、题干、选项A…、答案、解析）。", found.join("、"), needed.join("、")), format!("No header row found. The likeliest row has: {}. The sheet needs at least these columns: {}. Add a row of column names above the questions (e.g. 题型/type, 题干/prompt, A…, 答案/answer, 解析/explanation).", found.join(", "), needed.join(", "))) }
+        SheetIssue::IgnoredColumns { names } => { let names = names.iter().map(|c| shown(c)).collect::<Vec<_>>(); pick(zh, format!("这些列没有用到，已忽略：{}。如果其中有题目内容，请改用能识别的列名。", names.join("、")), format!("These columns are not used and were ignored: {}. If one holds question content, rename it to a recognised name.", names.join(", "))) }
+        SheetIssue::MissingColumn { field, questions } => { let (zh_name, en_name) = field_names(field); pick(zh, format!("表格里没有“{zh_name}”这一列，{questions} 道题都缺少{zh_name}。请加上这一列并填写（或在题库设置里给出默认值）。"), format!("The sheet has no {en_name} column, so all {questions} questions lack one. Add the column and fill it in (or give a default in the bank settings).")) }
+        SheetIssue::Unreadable { detail } => { let detail = shown(detail); pick(zh, format!("无法读取这个文件（{detail}）。请另存为 Excel 工作簿（.xlsx）或 CSV 后再试。"), format!("The file cannot be read ({detail}). Save it as an Excel workbook (.xlsx) or as CSV and try again.")) }
+        SheetIssue::UnclosedQuote { line } => pick(zh, format!("这一格里的英文双引号 \" 没有配对（文件第 {line} 行）：从它开始直到文件末尾的内容都被当成了这一格，所以整张表没有导入。请补上结尾的引号；格子里要写的引号本身要写成两个 \"\"。"), format!("This cell has a double quote (\") that is never closed (line {line} of the file): everything from it to the end of the file would be this one cell, so nothing was imported. Close the quote; a quote that belongs in the text is written twice (\"\").")),
+        SheetIssue::TranslationUnmatched { question, field } => { let (question, field) = (shown(question), shown(field)); pick(zh, format!("翻译表这一行找不到对应的题目或字段（题目 “{question}”，字段 “{field}”），没有填入。请不要改动前几列。"), format!("This row of the translation sheet matches no question or field (question \"{question}\", field \"{field}\"); it was not filled in. Leave the first columns as exported.")) }
+            SheetIssue::UnknownBankRow { name } => { let name = shown(name); pick(zh, format!("未知的题库信息行“{name}”，可用：{}", BANK_ROWS.join("、")), format!("Unknown bank row \"{name}\"; use {}", BANK_ROWS.join(", "))) }
+            SheetIssue::TagsNotWritten { count, example } => { let example = shown(example); pick(zh, format!("{count} 道题的知识点/标签（如 “{example}”）不是标签词，只用于统计，没有写入题库。标签只能用小写字母、数字和连字符，如 safe-account。"), format!("{count} questions have a topic/tag (e.g. \"{example}\") that is not a tag word; it is counted in the summary but not written. Tags use lowercase letters, digits and \"-\", e.g. safe-account.")) }
+        }
+    }
+}
+
+/// The bank rows of the template layout (`@id`, `@topic` …), in order.
+pub const BANK_ROWS: [&str; 8] = [
+    "@id",
+    "@topic",
+    "@version",
+    "@reviewed",
+    "@title_zh",
+    "@title_en",
+    "@description_zh",
+    "@description_en",
+];
+
+fn pick(zh: bool, zh_text: String, en_text: String) -> String {
+    if zh {
+        zh_text
+    } else {
+        en_text
+    }
+}

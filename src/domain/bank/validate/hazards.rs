@@ -1,0 +1,307 @@
+//! Hazards typical of banks written elsewhere (papers, contest sheets, training decks): prompts
+//! that keep their paper's question number, one cell holding several options, and the same
+//! question twice. All are warnings: the bank loads, an editor should look.
+//!
+//! The duplicate check compares every prompt with every other by character bigrams through an
+//! inverted index, so a bank of thousands costs O(n·k) (k: bigrams per prompt), not n² text diffs.
+
+use super::problems::ProblemKind;
+use super::{question_label, Ctx};
+use crate::domain::text::{Lang, LocalText};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Least similarity (Dice coefficient of character bigrams, in percent) reported as a near duplicate.
+pub const NEAR_DUPLICATE_PERCENT: u8 = 80;
+
+/// Fewest bigrams a prompt needs to be judged for near duplicates (short prompts differ by a word).
+const MIN_BIGRAMS: usize = 8;
+
+/// A bigram shared by more prompts than this says little about any pair, so it finds no
+/// candidates (it still counts in the similarity of a candidate found through a rarer bigram).
+const COMMON_BIGRAM: usize = 64;
+
+/// Whether a prompt starts with its own question number: "1、", "12.", "3．", "（3）", "(3)",
+/// "①", "第3题". "1.5倍" and "2026年" are not numbering.
+pub fn is_numbered_prompt(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut chars = t.chars().peekable();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    match first {
+        '①'..='⑳' => true,
+        '(' | '（' => {
+            let digits = chars.by_ref().take_while(|c| c.is_ascii_digit()).count();
+            // take_while consumed the closing bracket if there was one.
+            digits > 0
+                && t.chars()
+                    .nth(digits + 1)
+                    .is_some_and(|c| matches!(c, ')' | '）'))
+        }
+        '第' => {
+            let digits = chars.by_ref().take_while(|c| c.is_ascii_digit()).count();
+            digits > 0 && t.chars().nth(digits + 1) == Some('题')
+        }
+        c if c.is_ascii_digit() => {
+            let mut rest = t.trim_start_matches(|c: char| c.is_ascii_digit()).chars();
+            let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let (mark, after) = (rest.next(), rest.next());
+            digits <= 4
+                && mark.is_some_and(|c| matches!(c, '、' | '.' | '．' | ')' | '）' | '：' | ':'))
+                && !after.is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Whether one cell holds several options: "A.是 B.否", "A、对\nB、错", "(A)… (B)…". Two or more
+/// different option letters, each at the start of the text or after a space or line break, each
+/// followed by a separator.
+pub fn holds_several_options(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let letter = |c: char| match c {
+        'A'..='F' => Some(c),
+        'Ａ'..='Ｆ' => char::from_u32(u32::from(c) - u32::from('Ａ') + u32::from('A')),
+        _ => None,
+    };
+    let mut seen: Vec<char> = Vec::new();
+    for i in 0..chars.len() {
+        let at_start = i == 0 || chars[i - 1].is_whitespace();
+        let (open, at) = match chars[i] {
+            '(' | '（' if at_start => (true, i + 1),
+            _ if at_start => (false, i),
+            _ => continue,
+        };
+        let Some(l) = chars.get(at).copied().and_then(letter) else {
+            continue;
+        };
+        let closes = chars.get(at + 1).is_some_and(|c| {
+            if open {
+                matches!(c, ')' | '）')
+            } else {
+                matches!(c, '.' | '．' | '、' | ':' | '：' | ')' | '）')
+            }
+        });
+        if closes && !seen.contains(&l) {
+            seen.push(l);
+        }
+    }
+    seen.len() >= 2
+}
+
+impl Ctx {
+    /// Warns about a prompt carrying its question number or holding the options.
+    pub(super) fn check_prompt(&mut self, prompt: &LocalText) {
+        if let Some(lang) = Lang::ALL
+            .into_iter()
+            .find(|l| is_numbered_prompt(prompt.get(*l)))
+        {
+            self.warn(
+                &format!("prompt.{}", lang.code()),
+                ProblemKind::NumberedPrompt {
+                    text: prompt.get(lang).to_owned(),
+                },
+            );
+        }
+        self.check_glued("prompt", prompt);
+    }
+
+    /// Warns when a text holds several options (`field` is e.g. `options[1].text` or `prompt`).
+    pub(super) fn check_glued(&mut self, field: &str, text: &LocalText) {
+        if let Some(lang) = Lang::ALL
+            .into_iter()
+            .find(|l| holds_several_options(text.get(*l)))
+        {
+            self.warn(
+                &format!("{field}.{}", lang.code()),
+                ProblemKind::GluedOptions {
+                    text: text.get(lang).to_owned(),
+                },
+            );
+        }
+    }
+}
+
+/// The prompt's letters and digits only, lowercased: "下列哪些，是诈骗？" and "下列哪些是诈骗" agree.
+fn normalised(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The distinct character bigrams of `chars`, sorted.
+fn bigrams(chars: &[char]) -> Vec<(char, char)> {
+    let mut out: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many items two sorted lists share.
+fn shared(a: &[(char, char)], b: &[(char, char)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// For each prompt (by position), the earlier prompt it repeats or nearly repeats, with the
+/// similarity in percent (100: equal once spaces and punctuation are ignored). Chinese prompts
+/// are compared (every bank has Chinese).
+pub fn duplicate_prompts<'a>(
+    prompts: impl IntoIterator<Item = &'a str>,
+) -> Vec<Option<(usize, u8)>> {
+    let texts: Vec<Vec<char>> = prompts.into_iter().map(normalised).collect();
+    let grams: Vec<Vec<(char, char)>> = texts.iter().map(|t| bigrams(t)).collect();
+    let mut exact: HashMap<&[char], usize> = HashMap::new();
+    let mut index: HashMap<(char, char), Vec<usize>> = HashMap::new();
+    let mut out = Vec::with_capacity(texts.len());
+    for (i, text) in texts.iter().enumerate() {
+        if text.is_empty() {
+            out.push(None);
+            continue;
+        }
+        if let Some(&first) = exact.get(text.as_slice()) {
+            out.push(Some((first, 100)));
+            continue;
+        }
+        exact.insert(text.as_slice(), i);
+        let mine = &grams[i];
+        let mut best: Option<(usize, u8)> = None;
+        if mine.len() >= MIN_BIGRAMS {
+            let mut candidates: Vec<usize> = mine
+                .iter()
+                .filter_map(|g| index.get(g))
+                .filter(|list| list.len() <= COMMON_BIGRAM)
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for j in candidates {
+                let theirs = &grams[j];
+                let percent = 200 * shared(mine, theirs) / (mine.len() + theirs.len());
+                let percent = u8::try_from(percent.min(99)).unwrap_or(99);
+                if percent >= NEAR_DUPLICATE_PERCENT && best.is_none_or(|(_, p)| percent > p) {
+                    best = Some((j, percent));
+                }
+            }
+            for g in mine {
+                index.entry(*g).or_default().push(i);
+            }
+        }
+        out.push(best);
+    }
+    out
+}
+
+/// Warns on every question whose prompt repeats or nearly repeats an earlier one. Judged on the
+/// questions as written (`list`), so a question with another error is still compared.
+pub(super) fn check_duplicate_prompts(ctx: &mut Ctx, list: &[Value]) {
+    let prompts = list.iter().map(|q| {
+        q.pointer("/prompt/zh")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+    });
+    let found = duplicate_prompts(prompts);
+    for (index, dup) in found.into_iter().enumerate() {
+        let Some((first, percent)) = dup else {
+            continue;
+        };
+        let other = question_label(&list[first], first);
+        ctx.question = Some(question_label(&list[index], index));
+        ctx.warn("prompt.zh", ProblemKind::DuplicatePrompt { other, percent });
+    }
+    ctx.question = None;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn question_numbers_are_found_but_not_numbers_in_the_text() {
+        for numbered in [
+            "1、下列",
+            "12.下列",
+            "3．下列",
+            "（3）下列",
+            "(3) 下列",
+            "①下列",
+            "第3题 下列",
+            "7) x",
+        ] {
+            assert!(is_numbered_prompt(numbered), "{numbered}");
+        }
+        for plain in [
+            "1.5倍的收益",
+            "2026年起",
+            "下列1、2",
+            "96110来电",
+            "A. 下列",
+            "",
+        ] {
+            assert!(!is_numbered_prompt(plain), "{plain}");
+        }
+    }
+
+    #[test]
+    fn several_options_in_one_cell_are_found() {
+        for glued in [
+            "A.是 B.否",
+            "A、对\nB、错\nC、不知道",
+            "(A)转账 (B)挂断",
+            "Ａ．是　Ｂ．否",
+        ] {
+            assert!(holds_several_options(glued), "{glued}");
+        }
+        for single in ["A.是", "挂断电话，拨打110", "Plan A. Plan A.", "选A.或者B"] {
+            assert!(!holds_several_options(single), "{single}");
+        }
+    }
+
+    #[test]
+    fn equal_and_nearly_equal_prompts_point_at_the_first() {
+        let prompts = [
+            "有人自称民警，要求你把钱转到安全账户，你应该怎么做？",
+            "下列哪些行为是法律禁止的？",
+            "有人自称民警 要求你把钱转到安全账户 你应该怎么做",
+            "有人自称民警，要求你把钱转入安全账户，你应当怎么做？",
+            "下列哪些行为是法律允许的？",
+        ];
+        let found = duplicate_prompts(prompts);
+        assert_eq!(found[0], None);
+        assert_eq!(found[2], Some((0, 100)));
+        let (first, percent) = found[3].unwrap();
+        assert_eq!(first, 0);
+        assert!((80..100).contains(&percent), "{percent}");
+        assert_eq!(found[4], None, "opposite questions are not duplicates");
+    }
+
+    #[test]
+    fn thousands_of_prompts_are_compared_quickly() {
+        let prompts: Vec<String> = (0..5000)
+            .map(|i| {
+                format!(
+                    "下列关于第{i}号产品的说法，哪一项是正确的？编号{}",
+                    i * 7919 % 10007
+                )
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let found = duplicate_prompts(prompts.iter().map(String::as_str));
+        assert_eq!(found.len(), 5000);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+}

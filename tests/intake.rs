@@ -1,0 +1,320 @@
+//! Intake of the sheets banks really have: Chinese headers anywhere in the first rows, answers and
+//! types written the usual ways, Chinese-only content, problems placed on their own rows with a
+//! summary first, encodings, and the hazards of real banks.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
+#![cfg(not(target_arch = "wasm32"))]
+
+use anxin::domain::bank::intake::{
+    read, Finding, Intake, IntakeSettings, LanguageChoice, SheetIssue, TextEncoding,
+};
+use anxin::domain::bank::{Languages, ProblemKind, QuestionType, Severity};
+use anxin::domain::date::Date;
+use anxin::domain::text::{Lang, LocalText};
+
+fn settings() -> IntakeSettings {
+    let mut s = IntakeSettings::new(Date::new(2026, 11, 26).unwrap());
+    s.bank_id = "contest".into();
+    s.source = LocalText::new("《中华人民共和国反电信网络诈骗法》", "");
+    s
+}
+
+/// A contest sheet as banks keep them: a title row, Chinese headers, sections with ids that
+/// restart, answers and types written the usual ways, no English, no source column.
+pub const CONTEST: &str = "2026年防范电信网络诈骗知识竞赛题库,,,,,,,,\n\
+序号,题型,题目,选项A,选项B,选项C,选项D,正确答案,答案解析,难度,知识点\n\
+一、单选题,,,,,,,,,,\n\
+1,单选题,陌生人来电要求把钱转入安全账户，应当怎么做？,照做,挂断并拨打110核实,转一半,先问对方姓名,b,不存在所谓安全账户。,易,安全账户\n\
+2,单选,收到陌生链接要求填写银行卡信息，应当？,立即填写,不点击并删除,转发给朋友,,B,陌生链接可能是钓鱼网站。,中,钓鱼链接\n\
+二、多选题,,,,,,,,,,\n\
+1,多选题,下列哪些属于诈骗常见话术？,刷单返利,冒充客服退款,银行柜台正常开户,冒充公检法,\"A,B,D\",这些都是常见诈骗话术。,难,话术\n\
+2,,哪些信息不能告诉他人？,短信验证码,银行卡密码,今天的天气,,A、B,验证码和密码不能泄露。,中,个人信息\n\
+三、判断题,,,,,,,,,,\n\
+1,判断题,接到96110来电应当及时接听。,,,,,对,96110是反诈预警劝阻专线。,易,预警\n\
+2,判断,可以把自己的银行卡出借给他人使用。,,,,,×,出租出借银行卡违法。,易,银行卡\n";
+
+fn codes(intake: &Intake) -> Vec<&'static str> {
+    intake.problems.iter().map(|p| p.code()).collect()
+}
+
+#[test]
+fn a_chinese_contest_sheet_imports_as_a_chinese_only_bank() {
+    let intake = read("竞赛题库.csv", CONTEST.as_bytes(), &settings());
+    let lines: Vec<String> = intake.problems.iter().map(|p| p.line(Lang::En)).collect();
+    let bank = intake.bank.as_ref().unwrap_or_else(|| panic!("{lines:#?}"));
+    assert_eq!(bank.languages, Languages::ChineseOnly);
+    assert_eq!(bank.questions.len(), 6);
+    let kinds: Vec<QuestionType> = bank.questions.iter().map(|q| q.kind).collect();
+    use QuestionType::*;
+    assert_eq!(
+        kinds,
+        [Single, Single, Multiple, Multiple, TrueFalse, TrueFalse]
+    );
+    // Ids restart per section, so every question gets one from its own row.
+    let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "contest-r4",
+            "contest-r5",
+            "contest-r7",
+            "contest-r8",
+            "contest-r10",
+            "contest-r11"
+        ]
+    );
+    let answers: Vec<Vec<&str>> = bank
+        .questions
+        .iter()
+        .map(|q| q.answer.iter().map(|a| a.as_str()).collect())
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            vec!["b"],
+            vec!["b"],
+            vec!["a", "b", "d"],
+            vec!["a", "b"],
+            vec!["true"],
+            vec!["false"]
+        ]
+    );
+    let tf = &bank.questions[4];
+    assert_eq!(tf.options[0].text, LocalText::new("正确", "Correct"));
+    assert_eq!(bank.questions[0].difficulty, 1);
+    assert_eq!(bank.questions[2].difficulty, 3);
+    assert_eq!(
+        bank.questions[0].source.zh,
+        "《中华人民共和国反电信网络诈骗法》"
+    );
+    // One warning for all the missing English, and one for the 知识点 that are not tag words.
+    assert_eq!(
+        codes(&intake),
+        ["tags_not_written", "english_missing"],
+        "{lines:#?}"
+    );
+    let s = &intake.summary;
+    assert_eq!(s.questions, 6);
+    assert_eq!(s.by_type, [(Single, 2), (Multiple, 2), (TrueFalse, 2)]);
+    assert_eq!(s.errors, 0);
+    assert!(s.by_topic.contains(&("安全账户".to_owned(), 1)));
+    assert!(intake.bank_json.as_ref().unwrap().contains("\"languages\""));
+    let places: Vec<usize> = intake.questions.iter().map(|q| q.row).collect();
+    assert_eq!(places, [4, 5, 7, 8, 10, 11]);
+}
+
+/// The contest sheet with `edit` applied to its text.
+fn contest_with(edit: impl FnOnce(String) -> String) -> Intake {
+    read("c.csv", edit(CONTEST.to_owned()).as_bytes(), &settings())
+}
+
+#[test]
+fn each_problem_is_placed_on_its_own_row_not_the_first_with_that_id() {
+    // Both sections have a question numbered 2; only the multiple-choice one has a bad answer.
+    let intake = contest_with(|s| s.replace("A、B,验证码", "A、Z,验证码"));
+    let p = intake
+        .problems
+        .iter()
+        .find(|p| p.code() == "answer_beyond_options")
+        .unwrap();
+    assert_eq!(p.place.row, Some(8));
+    let column = p.place.column.as_ref().unwrap();
+    assert_eq!(
+        (column.letter.as_str(), column.header.as_str()),
+        ("H", "正确答案")
+    );
+    assert!(
+        p.line(Lang::Zh)
+            .starts_with("错误: 第 8 行 H 列（正确答案）: 答案 Z 超出了选项范围"),
+        "{}",
+        p.line(Lang::Zh)
+    );
+    assert!(intake.bank.is_none());
+}
+
+#[test]
+fn a_sheet_without_a_recognised_header_says_so_once() {
+    let sheet = "姓名,部门,得分\n张三,柜面,90\n李四,客服,80\n";
+    let intake = read("x.csv", sheet.as_bytes(), &settings());
+    let lines: Vec<String> = intake.problems.iter().map(|p| p.line(Lang::En)).collect();
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    let line = &lines[0];
+    assert!(line.contains("No header row found"), "{line}");
+    assert!(line.contains("姓名, 部门, 得分"), "{line}");
+    assert!(line.contains("答案 (answer)"), "{line}");
+}
+
+#[test]
+fn a_missing_column_is_one_problem_with_a_count_not_one_per_row() {
+    // No source column and no default source: one error for the column, not six.
+    let mut s = settings();
+    s.source = LocalText::default();
+    let intake = read("c.csv", CONTEST.as_bytes(), &s);
+    let missing: Vec<_> = intake.problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(missing.len(), 1, "{missing:#?}");
+    assert!(matches!(
+        missing[0].finding,
+        Finding::Sheet(SheetIssue::MissingColumn {
+            field: "source",
+            questions: 6
+        })
+    ));
+    assert!(missing[0].line(Lang::En).contains("all 6 questions"));
+}
+
+#[test]
+fn a_bilingual_bank_lacking_english_gets_one_problem_per_column_with_its_rows() {
+    let mut s = settings();
+    s.languages = LanguageChoice::Bilingual;
+    let intake = read("c.csv", CONTEST.as_bytes(), &s);
+    assert!(intake.bank.is_none());
+    // Prompts, options, explanations and sources lack English; each column is named once.
+    let prompt = intake
+        .problems
+        .iter()
+        .find(|p| p.place.field == "prompt.en")
+        .unwrap();
+
+    assert_eq!(prompt.rows, [4, 5, 7, 8, 10, 11]);
+    assert!(intake.problems.len() < 12, "{}", intake.problems.len());
+    assert!(
+        prompt
+            .line(Lang::En)
+            .contains("rows 4, 5, 7, 8, 10, 11 (6 rows)"),
+        "{}",
+        prompt.line(Lang::En)
+    );
+    assert!(
+        intake.summary.errors > 20,
+        "each row still counts: {}",
+        intake.summary.errors
+    );
+}
+
+#[test]
+fn the_summary_comes_first_and_counts_problems_by_kind() {
+    let intake = contest_with(|s| {
+        s.replace(",b,不存在", ",G,不存在")
+            .replace(",B,陌生", ",甲,陌生")
+    });
+    let lines = intake.summary.lines(&intake.problems, Lang::En);
+    assert!(
+        lines[0].starts_with("6 questions (2 single, 2 multiple, 2 true/false)"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("error ×1 answer_beyond_options")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("error ×1 unreadable_answer")),
+        "{lines:#?}"
+    );
+    assert_eq!(intake.summary.by_kind[0].severity, Severity::Error);
+}
+
+#[test]
+fn hazards_of_real_banks_are_named() {
+    let sheet = "题型,题干,A,B,C,D,答案,解析,来源\n\
+        单选,1、陌生人来电要求转账到安全账户，怎么办？,挂断,照做,以上都是,,A,解析一,依据\n\
+        单选,陌生短信怎么办？,A.删除,B.点开,C.回复,以上皆非,A,解析二,依据\n\
+        单选,陌生链接怎么办？,不点 C.点开 D.回复,点开,回复,,A,解析三,依据\n\
+        单选,陌生人来电要求转账到安全账户 怎么办,挂断,照做,转账,,A,解析四,依据\n\
+        单选,下列说法正确的是？,甲,乙,丙,,D,解析五,依据\n\
+        单选,请输入题干,甲,乙,,,A,解析六,依据\n\
+        单选,有人打电话自称民警，说你的账户涉嫌洗钱，要你把钱转到“安全账户”。你应该怎么做？,甲,乙,,,A,解析七,依据\n";
+    let intake = read("h.csv", sheet.as_bytes(), &settings());
+    let found: Vec<(Option<usize>, &str)> = intake
+        .problems
+        .iter()
+        .map(|p| (p.place.row, p.code()))
+        .collect();
+    for expected in [
+        (Some(2), "numbered_prompt"),
+        (Some(2), "positional_option"),
+        (Some(3), "numbered_option"),
+        (Some(3), "positional_option"),
+        (Some(4), "glued_options"),
+        (Some(5), "duplicate_prompt"),
+        (Some(6), "answer_beyond_options"),
+        (Some(7), "template_leftover"),
+        (Some(8), "template_leftover"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} not in {found:#?}");
+    }
+}
+
+#[test]
+fn every_common_wording_of_all_or_none_of_the_above_is_caught() {
+    use anxin::domain::bank::points_at_other_options;
+    for wording in [
+        "以上都是",
+        "以上都对",
+        "以上皆是",
+        "以上均正确",
+        "以上都不是",
+        "以上都不对",
+        "以上皆非",
+        "以上选项都对",
+        "上述都对",
+        "All of the above",
+        "none of the above",
+        "Both A and B",
+        "A和B",
+        "ABC都对",
+    ] {
+        assert!(points_at_other_options(wording), "{wording}");
+    }
+}
+
+#[test]
+fn gbk_utf16_and_tab_separated_sheets_are_read() {
+    let (gbk, _, _) = encoding_rs::GBK.encode(CONTEST);
+    let intake = read("c.csv", &gbk, &settings());
+    assert_eq!(intake.header.encoding, Some(TextEncoding::Gb18030));
+    assert_eq!(intake.bank.as_ref().unwrap().questions.len(), 6);
+    // Excel's "Unicode text": UTF-16 LE with BOM, tab-separated.
+    let tabbed = CONTEST.replace("\"A,B,D\"", "ABD").replace(',', "\t");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in tabbed.encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    let intake = read("c.txt", &utf16, &settings());
+    assert_eq!(intake.header.encoding, Some(TextEncoding::Utf16Le));
+    assert_eq!(intake.header.delimiter, Some('\t'));
+    assert_eq!(
+        intake.bank.as_ref().unwrap().questions.len(),
+        6,
+        "{:#?}",
+        intake.problems
+    );
+    let bom = format!("\u{feff}{tabbed}");
+    let intake = read("c.tsv", bom.as_bytes(), &settings());
+    assert_eq!(intake.bank.unwrap().questions[2].answer.len(), 3);
+}
+
+#[test]
+fn an_unreadable_file_is_one_problem() {
+    let intake = read("c.xlsx", b"PK\x03\x04broken", &settings());
+    assert_eq!(intake.problems.len(), 1);
+    assert_eq!(intake.problems[0].code(), "unreadable");
+    assert!(intake.problems[0].line(Lang::Zh).contains(".xlsx"));
+}
+
+#[test]
+fn a_bank_json_is_checked_as_it_is() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/quizzes/rights.json")).unwrap();
+    let intake = read("rights.json", &bytes, &settings());
+    assert_eq!(intake.problems, []);
+    assert_eq!(intake.json_file, "rights.json");
+    assert_eq!(intake.summary.questions, 32);
+    let broken = read("rights.json", b"{\"format\": 1}", &settings());
+    assert!(broken.bank.is_none());
+    assert!(broken
+        .problems
+        .iter()
+        .any(|p| matches!(&p.finding, Finding::Bank(b) if b.kind == ProblemKind::Missing)));
+}
