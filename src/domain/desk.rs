@@ -276,7 +276,9 @@ impl DeskModel {
             }
             DeskEvent::Show(tab) => self.tab = tab,
             DeskEvent::PreviewAt(at) => {
-                let last = self.bank().map_or(0, |b| b.questions.len().saturating_sub(1));
+                let last = self
+                    .bank()
+                    .map_or(0, |b| b.questions.len().saturating_sub(1));
                 self.preview.at = at.min(last);
             }
             DeskEvent::PreviewQuestion(id) => {
@@ -323,7 +325,9 @@ impl DeskModel {
         };
         self.intake = Some(read(name, bytes, &self.settings));
         self.translate();
-        let last = self.bank().map_or(0, |b| b.questions.len().saturating_sub(1));
+        let last = self
+            .bank()
+            .map_or(0, |b| b.questions.len().saturating_sub(1));
         self.preview.at = self.preview.at.min(last);
     }
 

@@ -176,9 +176,7 @@ fn Results(
 ) -> impl IntoView {
     let words = use_words();
     let tab = Memo::new(move |_| model.with(DeskModel::tab));
-    let problems = Memo::new(move |_| {
-        model.with(|m| m.intake().map_or(0, |i| i.problems.len()))
-    });
+    let problems = Memo::new(move |_| model.with(|m| m.intake().map_or(0, |i| i.problems.len())));
     let label = move |t: Tab| match t {
         Tab::Summary => words.t(DeskMsg::TabSummary).to_owned(),
         Tab::Problems => words.fill(DeskMsg::TabProblems, &[&problems.get()]),

@@ -20,6 +20,7 @@ pub(super) mod values;
 use super::json::{self, RepeatedKey, Step};
 use super::{Bank, BankId, Languages, Question, QuestionId, Topic, FORMAT_VERSION};
 use crate::domain::date::Date;
+use crate::domain::text::LocalText;
 use lints::check_true_false_balance;
 use problems::{BankReport, Problem, ProblemKind, Severity};
 use question::read_question;
@@ -39,14 +40,45 @@ const BANK_FIELDS: &[&str] = &[
     "questions",
 ];
 
-/// Checks the bytes of a bank file named `file` (e.g. `fraud.json`) as of `today`.
+/// The warning-only checks for hazards of banks written elsewhere (numbered prompts, glued
+/// options, duplicate prompts, the true/false balance). The full check passes them in; a device's
+/// check leaves them out, so the phone's wasm carries none of their code (learners never see a
+/// warning, and a bank with warnings loads all the same).
+#[derive(Clone, Copy)]
+struct Warnings {
+    prompt: fn(&mut Ctx, &LocalText),
+    glued: fn(&mut Ctx, &str, &LocalText),
+    duplicates: fn(&mut Ctx, &[Value]),
+    balance: fn(&mut Ctx, &[Question], Date),
+}
+
+const WARNINGS: Warnings = Warnings {
+    prompt: Ctx::check_prompt,
+    glued: Ctx::check_glued,
+    duplicates: hazards::check_duplicate_prompts,
+    balance: check_true_false_balance,
+};
+
+/// Checks the bytes of a bank file named `file` (e.g. `fraud.json`) as of `today`: every error
+/// and every warning.
 pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
+    check(file, bytes, today, Some(WARNINGS))
+}
+
+/// Checks a bank as a device needs it: every error, and of the warnings only those the reading
+/// itself finds (see [`Warnings`]).
+pub(super) fn parse_bank_errors(file: &str, bytes: &[u8], today: Date) -> BankReport {
+    check(file, bytes, today, None)
+}
+
+fn check(file: &str, bytes: &[u8], today: Date, warnings: Option<Warnings>) -> BankReport {
     let mut ctx = Ctx {
         file: file.to_owned(),
         question: None,
         problems: Vec::new(),
         languages: Languages::Bilingual,
         missing_english: 0,
+        warnings,
     };
     let bank = decode(&mut ctx, bytes).and_then(|text| match json::read(text) {
         Ok(doc) => {
@@ -150,6 +182,8 @@ struct Ctx {
     /// (`missing_english`), not an error.
     languages: Languages,
     missing_english: usize,
+    /// The warning-only checks, when this check makes them.
+    warnings: Option<Warnings>,
 }
 
 impl Ctx {
@@ -288,7 +322,9 @@ fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
         .map(|list| read_questions(ctx, list, today));
 
     let questions = questions?;
-    check_true_false_balance(ctx, &questions, today);
+    if let Some(w) = ctx.warnings {
+        (w.balance)(ctx, &questions, today);
+    }
     if ctx.missing_english > 0 {
         let count = ctx.missing_english;
         ctx.warn("languages", ProblemKind::EnglishMissing { count });
@@ -350,7 +386,9 @@ fn read_questions(ctx: &mut Ctx, list: &[Value], today: Date) -> Vec<Question> {
         }
     }
     ctx.question = None;
-    hazards::check_duplicate_prompts(ctx, list);
+    if let Some(w) = ctx.warnings {
+        (w.duplicates)(ctx, list);
+    }
     if !out.is_empty() && out.iter().all(|q| !q.is_current(today)) {
         ctx.error("questions", ProblemKind::AllExpired);
     }

@@ -31,7 +31,9 @@ fn a_chinese_sheet_without_sources_becomes_a_bank_once_a_default_source_is_set()
     let before = intake.summary.errors;
     assert!(before > 0, "no source: the bank is refused");
     assert!(desk.bank_file().is_none());
-    desk.apply(DeskEvent::Set(Setting::SourceZh("公安部刑侦局防骗提示".into())));
+    desk.apply(DeskEvent::Set(Setting::SourceZh(
+        "公安部刑侦局防骗提示".into(),
+    )));
     desk.apply(DeskEvent::Set(Setting::BankId("fraud-2026".into())));
     desk.apply(DeskEvent::Set(Setting::TitleZh("反诈知识题库".into())));
     let intake = desk.intake().unwrap();
@@ -91,7 +93,10 @@ fn the_translators_sheet_goes_out_and_comes_back_and_survives_a_changed_setting(
             if i == 0 {
                 format!("{line}\n")
             } else {
-                assert!(line.ends_with(','), "the English cell is the last, empty: {line}");
+                assert!(
+                    line.ends_with(','),
+                    "the English cell is the last, empty: {line}"
+                );
                 format!("{line}\"English {i}\"\n")
             }
         })
@@ -105,7 +110,10 @@ fn the_translators_sheet_goes_out_and_comes_back_and_survives_a_changed_setting(
     assert!(desk.translation_file().is_none());
     desk.apply(DeskEvent::Set(Setting::TitleZh("改个名字".into())));
     assert_eq!(desk.translation_note().map(|n| n.remaining), Some(0));
-    assert!(desk.bank().unwrap().questions[0].prompt.en.starts_with("English"));
+    assert!(desk.bank().unwrap().questions[0]
+        .prompt
+        .en
+        .starts_with("English"));
 }
 
 #[test]
@@ -115,11 +123,8 @@ fn index_json_gets_this_banks_entry_beside_the_sites_others() {
     desk.apply(DeskEvent::Set(Setting::BankId("fraud-2026".into())));
     let alone: BankIndex = serde_json::from_str(&desk.index_file().unwrap()).unwrap();
     assert_eq!(alone.banks.len(), 1, "no site index: this bank alone");
-    let site = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/quizzes/index.json"
-    ))
-    .unwrap();
+    let site = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/quizzes/index.json"))
+        .unwrap();
     let site: BankIndex = serde_json::from_str(&site).unwrap();
     let shipped = site.banks.len();
     desk.apply(DeskEvent::IndexLoaded(Some(site)));

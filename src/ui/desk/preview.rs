@@ -81,72 +81,76 @@ pub fn PreviewTab(
         }
     };
     let word = move |msg: DeskMsg| Signal::derive(move || words.t(msg).to_owned());
-    let controls = move || view! {
-        <div class="desk-preview-controls">
-            <div class="chips" role="group" aria-label=move || words.t(DeskMsg::PreviewLang)>
-                {toggle(Signal::derive(|| "中文".to_owned()), Signal::derive(move || preview.get().lang == Lang::Zh), DeskEvent::PreviewLang(Lang::Zh))}
-                {toggle(Signal::derive(|| "English".to_owned()), Signal::derive(move || preview.get().lang == Lang::En), DeskEvent::PreviewLang(Lang::En))}
+    let controls = move || {
+        view! {
+            <div class="desk-preview-controls">
+                <div class="chips" role="group" aria-label=move || words.t(DeskMsg::PreviewLang)>
+                    {toggle(Signal::derive(|| "中文".to_owned()), Signal::derive(move || preview.get().lang == Lang::Zh), DeskEvent::PreviewLang(Lang::Zh))}
+                    {toggle(Signal::derive(|| "English".to_owned()), Signal::derive(move || preview.get().lang == Lang::En), DeskEvent::PreviewLang(Lang::En))}
+                </div>
+                <div class="chips" role="group" aria-label=move || words.t(DeskMsg::TabPreview)>
+                    {toggle(word(DeskMsg::Phone), Signal::derive(move || preview.get().frame == Frame::Phone), DeskEvent::PreviewFrame(Frame::Phone))}
+                    {toggle(word(DeskMsg::Kiosk), Signal::derive(move || preview.get().frame == Frame::Kiosk), DeskEvent::PreviewFrame(Frame::Kiosk))}
+                </div>
+                <button
+                    type="button"
+                    class="button button-small chip"
+                    aria-pressed=move || preview.get().elder.to_string()
+                    on:click=move |_| dispatch.run(DeskEvent::PreviewElder(!preview.get_untracked().elder))
+                >
+                    {move || words.t(DeskMsg::ElderPreview)}
+                </button>
+                <button
+                    type="button"
+                    class="button button-small chip"
+                    aria-pressed=move || preview.get().revealed.to_string()
+                    on:click=move |_| dispatch.run(DeskEvent::PreviewReveal(!preview.get_untracked().revealed))
+                >
+                    {move || words.t(DeskMsg::ShowAnswer)}
+                </button>
             </div>
-            <div class="chips" role="group" aria-label=move || words.t(DeskMsg::TabPreview)>
-                {toggle(word(DeskMsg::Phone), Signal::derive(move || preview.get().frame == Frame::Phone), DeskEvent::PreviewFrame(Frame::Phone))}
-                {toggle(word(DeskMsg::Kiosk), Signal::derive(move || preview.get().frame == Frame::Kiosk), DeskEvent::PreviewFrame(Frame::Kiosk))}
-            </div>
-            <button
-                type="button"
-                class="button button-small chip"
-                aria-pressed=move || preview.get().elder.to_string()
-                on:click=move |_| dispatch.run(DeskEvent::PreviewElder(!preview.get_untracked().elder))
-            >
-                {move || words.t(DeskMsg::ElderPreview)}
-            </button>
-            <button
-                type="button"
-                class="button button-small chip"
-                aria-pressed=move || preview.get().revealed.to_string()
-                on:click=move |_| dispatch.run(DeskEvent::PreviewReveal(!preview.get_untracked().revealed))
-            >
-                {move || words.t(DeskMsg::ShowAnswer)}
-            </button>
-        </div>
+        }
     };
     let is_last = move || preview.get().at + 1 >= total.get();
-    let nav = move || view! {
-        <div class="desk-preview-nav">
-            <button
-                type="button"
-                class="button button-small"
-                prop:disabled=move || preview.get().at == 0
-                on:click=move |_| dispatch.run(DeskEvent::PreviewAt(preview.get_untracked().at.saturating_sub(1)))
-            >
-                {move || words.t(DeskMsg::Previous)}
-            </button>
-            <span class="desk-position" role="status">
-                {move || words.fill(DeskMsg::Position, &[&(preview.get().at + 1), &total.get()])}
-            </span>
-            <button
-                type="button"
-                class="button button-small"
-                prop:disabled=move || is_last()
-                on:click=move |_| dispatch.run(DeskEvent::PreviewAt(preview.get_untracked().at + 1))
-            >
-                {move || words.t(DeskMsg::Next)}
-            </button>
-        </div>
+    let nav = move || {
+        view! {
+            <div class="desk-preview-nav">
+                <button
+                    type="button"
+                    class="button button-small"
+                    prop:disabled=move || preview.get().at == 0
+                    on:click=move |_| dispatch.run(DeskEvent::PreviewAt(preview.get_untracked().at.saturating_sub(1)))
+                >
+                    {move || words.t(DeskMsg::Previous)}
+                </button>
+                <span class="desk-position" role="status">
+                    {move || words.fill(DeskMsg::Position, &[&(preview.get().at + 1), &total.get()])}
+                </span>
+                <button
+                    type="button"
+                    class="button button-small"
+                    prop:disabled=move || is_last()
+                    on:click=move |_| dispatch.run(DeskEvent::PreviewAt(preview.get_untracked().at + 1))
+                >
+                    {move || words.t(DeskMsg::Next)}
+                </button>
+            </div>
+        }
     };
     let place = move || {
         let at = preview.get().at;
         model.with(|m| {
             let bank = m.bank()?;
             let id = bank.questions.get(at)?.id.as_str().to_owned();
-            let row = m
-                .intake()?
-                .questions
-                .iter()
-                .find(|q| q.id == id)
-                .map(|q| match &q.sheet {
-                    Some(sheet) => format!("{sheet} · {}", q.row),
-                    None => q.row.to_string(),
-                })?;
+            let row =
+                m.intake()?
+                    .questions
+                    .iter()
+                    .find(|q| q.id == id)
+                    .map(|q| match &q.sheet {
+                        Some(sheet) => format!("{sheet} · {}", q.row),
+                        None => q.row.to_string(),
+                    })?;
             Some(view! { <p class="hint">{words.fill(DeskMsg::SheetRow, &[&row])}</p> })
         })
     };

@@ -3,9 +3,9 @@
 
 use super::use_words;
 use crate::domain::bank::intake::{FileKind, Intake};
-use crate::domain::text::Lang;
 use crate::domain::bank::{QuestionType, Severity};
 use crate::domain::desk::{DeskModel, DeskMsg};
+use crate::domain::text::Lang;
 use leptos::prelude::*;
 
 /// The words for a question type.

@@ -104,7 +104,7 @@ impl Ctx {
                 },
             );
         }
-        self.check_glued("prompt", prompt);
+        Ctx::check_glued(self, "prompt", prompt);
     }
 
     /// Warns when a text holds several options (`field` is e.g. `options[1].text` or `prompt`).

@@ -54,7 +54,9 @@ pub(super) fn read_question(ctx: &mut Ctx, value: &Value, today: Date) -> Option
         .required(map, "", "prompt")
         .and_then(|v| ctx.text("prompt", v, TextLimits::PROMPT));
     if let Some(prompt) = &prompt {
-        ctx.check_prompt(prompt);
+        if let Some(w) = ctx.warnings {
+            (w.prompt)(ctx, prompt);
+        }
     }
     let options = ctx
         .required(map, "", "options")
@@ -168,7 +170,9 @@ fn read_options(
         };
         if let Some(text) = &text {
             ok &= check_option_text(ctx, &field, text);
-            ctx.check_glued(&join(&field, "text"), text);
+            if let Some(w) = ctx.warnings {
+                (w.glued)(ctx, &join(&field, "text"), text);
+            }
         }
         match (id, text, feedback) {
             (Some(id), Some(text), Some(feedback)) => out.push(AnswerOption {
