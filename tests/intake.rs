@@ -318,3 +318,82 @@ fn a_bank_json_is_checked_as_it_is() {
         .iter()
         .any(|p| matches!(&p.finding, Finding::Bank(b) if b.kind == ProblemKind::Missing)));
 }
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_workbook_is_read_sheet_by_sheet_with_its_numbers_booleans_and_dates() {
+    // tests/fixtures/contest.xlsx, written by tests/fixtures/make.py with openpyxl.
+    let mut s = settings();
+    s.source = LocalText::default();
+    let intake = read("contest.xlsx", &fixture("contest.xlsx"), &s);
+    let lines: Vec<String> = intake.problems.iter().map(|p| p.line(Lang::En)).collect();
+    let bank = intake.bank.as_ref().unwrap_or_else(|| panic!("{lines:#?}"));
+    assert_eq!(codes(&intake), ["english_missing"], "{lines:#?}");
+    let sheets: Vec<(Option<&str>, usize)> = intake
+        .questions
+        .iter()
+        .map(|q| (q.sheet.as_deref(), q.row))
+        .collect();
+    assert_eq!(
+        sheets,
+        [
+            (Some("选择题"), 4),
+            (Some("选择题"), 5),
+            (Some("选择题"), 7),
+            (Some("判断题"), 2),
+            (Some("判断题"), 3)
+        ]
+    );
+    // The notes sheet has no header and is passed over; the two others are reported.
+    let read_sheets: Vec<(Option<&str>, Option<usize>, usize)> = intake
+        .header
+        .sheets
+        .iter()
+        .map(|h| (h.sheet.as_deref(), h.row, h.questions))
+        .collect();
+    assert_eq!(
+        read_sheets,
+        [
+            (Some("说明"), None, 0),
+            (Some("选择题"), Some(2), 3),
+            (Some("判断题"), Some(1), 2)
+        ]
+    );
+    let q = &bank.questions;
+    assert_eq!(q[0].valid_until, Date::new(2027, 1, 5), "a date cell");
+    assert_eq!(q[1].difficulty, 2, "a number cell");
+    assert_eq!(q[2].difficulty, 3, "3.0");
+    assert_eq!(q[2].answer.len(), 3);
+    assert_eq!(q[3].answer[0].as_str(), "true", "a TRUE cell");
+    assert_eq!(q[4].answer[0].as_str(), "false", "B of 正确/错误");
+    assert_eq!(q[3].id.as_str(), "contest-s3-r2", "ids restart per sheet");
+}
+
+#[test]
+fn the_same_bank_kept_as_gbk_csv_reads_the_same_as_the_workbook() {
+    let book = read("contest.xlsx", &fixture("contest.xlsx"), &settings())
+        .bank
+        .unwrap();
+    let intake = read("contest.csv", &fixture("contest-gbk.csv"), &settings());
+    assert_eq!(intake.header.encoding, Some(TextEncoding::Gb18030));
+    let csv = intake.bank.unwrap();
+    let strip = |b: &anxin::domain::bank::Bank| {
+        b.questions
+            .iter()
+            .map(|q| {
+                let mut q = q.clone();
+                q.id = "x".into();
+                q
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(strip(&csv), strip(&book));
+}

@@ -4,12 +4,13 @@
 //! languages decided, and the bank's JSON assembled for the validator.
 
 use super::header::{find_header, likeliest_header, Field, Header, NEEDED};
-use super::issues::{SheetIssue, BANK_ROWS};
+use super::issues::SheetIssue;
 use super::normalise::{section_type, TypeWord};
 use super::row::{read_row, Draft};
 use super::settings::{IntakeSettings, LanguageChoice};
 use super::source::Grid;
 use super::template::{leftover, template_prompts};
+use crate::domain::bank::sheet::META;
 use crate::domain::bank::{is_valid_id, FORMAT_VERSION};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashSet};
@@ -88,7 +89,7 @@ pub fn build(grids: &[Grid], file_name: &str, settings: &IntakeSettings) -> Buil
                 continue;
             }
             let number = grid.first_row + i;
-            if BANK_ROWS.contains(&first) || first == "@languages" {
+            if META.contains(&first) {
                 let value = row.get(1).map(|s| s.trim()).unwrap_or("").to_owned();
                 meta.insert(first.to_owned(), value);
                 built.bank_rows.insert(first.to_owned(), (g, number));
@@ -280,7 +281,7 @@ fn bank_json(
     };
     let title_zh = or(m("@title_zh"), &settings.title.zh);
     let title_zh = if title_zh.is_empty() && !template {
-        id.clone()
+        file_title(file_name).unwrap_or_else(|| id.clone())
     } else {
         title_zh
     };
@@ -390,4 +391,12 @@ fn drop_empty_english(value: &mut Value) {
         Value::Array(list) => list.iter_mut().for_each(drop_empty_english),
         _ => {}
     }
+}
+
+/// A title from the file name: its name without folder and extension ("2026竞赛题库.xlsx" →
+/// "2026竞赛题库"), when there is one.
+fn file_title(file_name: &str) -> Option<String> {
+    let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem).trim();
+    (!stem.is_empty()).then(|| stem.to_owned())
 }

@@ -300,7 +300,11 @@ impl Summary {
         out.push(if zh {
             format!("共 {} 题（{}）", self.questions, types.join("，"))
         } else {
-            format!("{} questions ({})", self.questions, types.join(", "))
+            format!(
+                "{} ({})",
+                english_count(self.questions, "question", "questions"),
+                types.join(", ")
+            )
         });
         if !self.by_topic.is_empty() {
             let topics: Vec<String> = self
@@ -326,8 +330,9 @@ impl Summary {
             format!("问题：{} 个错误，{} 个警告", self.errors, self.warnings)
         } else {
             format!(
-                "problems: {} errors, {} warnings",
-                self.errors, self.warnings
+                "problems: {}, {}",
+                english_count(self.errors, "error", "errors"),
+                english_count(self.warnings, "warning", "warnings")
             )
         });
         for k in &self.by_kind {
@@ -353,4 +358,9 @@ fn cut(text: &str, n: usize) -> String {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
     }
+}
+
+/// `n` with the English noun for it: "1 error", "2 errors".
+fn english_count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
