@@ -397,3 +397,129 @@ fn the_same_bank_kept_as_gbk_csv_reads_the_same_as_the_workbook() {
     };
     assert_eq!(strip(&csv), strip(&book));
 }
+
+#[test]
+fn a_translator_fills_the_english_through_a_sheet_and_the_bank_becomes_bilingual() {
+    use anxin::domain::bank::intake::{apply_translations, translation_sheet};
+    use anxin::domain::bank::parse_bank;
+    use anxin::domain::bank::sheet::csv::{parse_csv, write_csv};
+    let bank = read("c.csv", CONTEST.as_bytes(), &settings()).bank.unwrap();
+    let sheet = translation_sheet(&bank);
+    assert!(sheet.starts_with('\u{feff}'), "UTF-8 with BOM, for Excel");
+    let mut rows = parse_csv(sheet.trim_start_matches('\u{feff}')).unwrap();
+    assert_eq!(rows[0], ["id", "field", "中文 Chinese", "English"]);
+    assert!(rows
+        .iter()
+        .any(|r| r[0] == "contest-r4" && r[1] == "options[2].text" && r[2] == "挂断并拨打110核实"));
+    assert!(rows.iter().skip(1).all(|r| r[3].is_empty()));
+    let texts = rows.len() - 1;
+    for (i, row) in rows.iter_mut().enumerate().skip(1) {
+        row[3] = format!("English text {i}");
+    }
+    rows.push(vec![
+        "contest-r99".into(),
+        "prompt".into(),
+        "不存在".into(),
+        "Nothing".into(),
+    ]);
+    let filled = write_csv(&rows);
+    let back = apply_translations(&bank, "translated.csv", filled.as_bytes());
+    assert_eq!(back.filled, texts);
+    assert_eq!(back.remaining, 0);
+    assert_eq!(back.bank.languages, Languages::Bilingual);
+    assert_eq!(back.problems.len(), 1);
+    assert_eq!(back.problems[0].place.row, Some(rows.len()));
+    assert_eq!(back.problems[0].code(), "translation_unmatched");
+    // The Chinese is untouched and the bank checks as a bilingual bank.
+    assert_eq!(
+        back.bank.questions[0].prompt.zh,
+        bank.questions[0].prompt.zh
+    );
+    let json = back.bank.to_json();
+    let report = parse_bank(
+        "contest.json",
+        json.as_bytes(),
+        Date::new(2026, 11, 26).unwrap(),
+    );
+    assert_eq!(report.problems, [], "{json}");
+    // Half a translation keeps the bank Chinese-only, with the rest still to do.
+    let half: Vec<Vec<String>> = rows[..texts / 2].to_vec();
+    let part = apply_translations(&bank, "t.csv", write_csv(&half).as_bytes());
+    assert_eq!(part.bank.languages, Languages::ChineseOnly);
+    assert_eq!(part.remaining, texts - part.filled);
+}
+
+#[test]
+fn a_chinese_only_bank_survives_the_csv_round_trip() {
+    use anxin::domain::bank::sheet::export::export_csv;
+    let bank = read("c.csv", CONTEST.as_bytes(), &settings()).bank.unwrap();
+    let csv = export_csv(&bank);
+    assert!(csv.contains("@languages,zh"));
+    let mut s = IntakeSettings::new(Date::new(2026, 11, 26).unwrap());
+    s.json_file = Some("contest.json".into());
+    let back = read("contest.csv", csv.as_bytes(), &s);
+    assert_eq!(back.bank.as_ref(), Some(&bank), "{:#?}", back.problems);
+}
+
+#[test]
+fn the_index_entry_of_an_imported_bank_is_added_or_replaced() {
+    use anxin::domain::bank::intake::updated_index;
+    use anxin::domain::bank::BankIndex;
+    let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/quizzes/index.json"))
+        .unwrap();
+    let bank = read("c.csv", CONTEST.as_bytes(), &settings()).bank.unwrap();
+    let updated = BankIndex::parse(&updated_index(&index, &bank).unwrap()).unwrap();
+    let before = BankIndex::parse(&index).unwrap();
+    assert_eq!(updated.banks.len(), before.banks.len() + 1);
+    let entry = updated.entry(&bank.id).unwrap();
+    assert_eq!(entry.questions, 6);
+    assert_eq!(
+        entry.hash,
+        anxin::domain::bank::content_hash(bank.to_json().as_bytes())
+    );
+    // Importing it again replaces the entry.
+    let again = updated_index(&updated.to_json(), &bank).unwrap();
+    assert_eq!(BankIndex::parse(&again).unwrap(), updated);
+    assert!(updated_index("{", &bank).is_err());
+}
+
+#[test]
+fn only_the_intake_module_names_the_workbook_and_encoding_crates() {
+    // The phone's wasm must not link calamine or encoding_rs: only `bank::intake` (which the app
+    // never calls) may use them.
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out)
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p)
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    walk(&root.join("src"), &mut files);
+    let intake = root.join("src/domain/bank/intake");
+    let mut users = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        if (text.contains("calamine::") || text.contains("encoding_rs::"))
+            && !f.starts_with(&intake)
+        {
+            users.push(f.display().to_string());
+        }
+        // Of the pages, only the desk (src/ui/desk…, src/bin/desk.rs) may call the intake.
+        let page = f.starts_with(root.join("src/ui"))
+            || f.starts_with(root.join("src/platform"))
+            || f.starts_with(root.join("src/main.rs"));
+        if page && !f.display().to_string().contains("desk") {
+            assert!(
+                !text.contains("intake"),
+                "{} reaches the intake",
+                f.display()
+            );
+        }
+    }
+    assert_eq!(users, Vec::<String>::new());
+}

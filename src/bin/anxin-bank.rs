@@ -124,9 +124,13 @@ fn check(args: &[String], lang: Lang) -> Result<Vec<Checked>, String> {
     let (mut errors, mut warnings) = (0, 0);
     let mut args = args.to_vec();
     let settings = sheets::settings_from_flags(&mut args)?;
+    let mut sheets_checked = 0;
     for path in bank_files(&args)? {
         if sheets::is_sheet(&path) {
-            errors += sheets::check_sheet(&path, &settings, lang)?;
+            let (e, w) = sheets::check_sheet(&path, &settings, lang)?;
+            errors += e;
+            warnings += w;
+            sheets_checked += 1;
             continue;
         }
         let name = path
@@ -150,11 +154,11 @@ fn check(args: &[String], lang: Lang) -> Result<Vec<Checked>, String> {
     let line = match lang {
         Lang::Zh => format!(
             "共检查 {} 个题库：{errors} 个错误，{warnings} 个警告（用时 {elapsed:.1} 毫秒）",
-            checked.len()
+            checked.len() + sheets_checked
         ),
         Lang::En => format!(
             "checked {}: {}, {} ({elapsed:.1} ms)",
-            counted(checked.len(), "bank", "banks"),
+            counted(checked.len() + sheets_checked, "bank", "banks"),
             counted(errors, "error", "errors"),
             counted(warnings, "warning", "warnings"),
         ),

@@ -13,7 +13,7 @@ mod languages;
 pub mod sheet;
 mod validate;
 
-pub use index::{BankIndex, IndexEntry, IndexError};
+pub use index::{content_hash, BankIndex, IndexEntry, IndexError};
 pub use languages::Languages;
 pub use validate::hazards::{
     duplicate_prompts, holds_several_options, is_numbered_prompt, NEAR_DUPLICATE_PERCENT,

@@ -86,8 +86,12 @@ pub fn print_intake(label: &str, intake: &Intake, lang: Lang) {
     }
 }
 
-/// `check` of one sheet: the summary and problems; the error count.
-pub fn check_sheet(path: &Path, settings: &IntakeSettings, lang: Lang) -> Result<usize, String> {
+/// `check` of one sheet: the summary and problems; the error and warning counts.
+pub fn check_sheet(
+    path: &Path,
+    settings: &IntakeSettings,
+    lang: Lang,
+) -> Result<(usize, usize), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let name = path
         .file_name()
@@ -95,7 +99,7 @@ pub fn check_sheet(path: &Path, settings: &IntakeSettings, lang: Lang) -> Result
         .unwrap_or_default();
     let intake = read(&name, &bytes, settings);
     print_intake(&path.display().to_string(), &intake, lang);
-    Ok(intake.summary.errors)
+    Ok((intake.summary.errors, intake.summary.warnings))
 }
 
 /// `import [flags] <sheet> -o <bank.json> [--index <index.json>]`, or with

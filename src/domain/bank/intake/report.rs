@@ -111,12 +111,21 @@ impl PlacedProblem {
                 (false, true) => format!("column {}", c.letter),
                 (false, false) => format!("column {} ({header})", c.letter),
             });
-        } else if self.rows.is_empty() {
-            if let Some(q) = &self.place.question {
-                parts.push(crate::domain::bank::shown(q));
+        } else {
+            // No column to point at (a JSON bank, or a field the sheet has no column for): the
+            // question and the field, as the validator names them.
+            if self.rows.is_empty() {
+                if let Some(q) = &self.place.question {
+                    parts.push(crate::domain::bank::shown(q));
+                }
             }
             if !self.place.field.is_empty() {
-                parts.push(crate::domain::bank::shown(&self.place.field));
+                let field = if self.rows.len() > 1 {
+                    field_shape(&self.place.field)
+                } else {
+                    self.place.field.clone()
+                };
+                parts.push(crate::domain::bank::shown(&field));
             }
         }
         parts.join(if zh { " " } else { ", " })
@@ -146,6 +155,14 @@ pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
 
 /// "第 3、5、9 行（共 3 行）" / "rows 3, 5, 9 (3 rows)", listing at most eight rows.
 fn rows_text(rows: &[usize], zh: bool) -> String {
+    // A row may hold the same problem in several cells (options); each row is named once.
+    let mut unique: Vec<usize> = Vec::with_capacity(rows.len());
+    for row in rows {
+        if !unique.contains(row) {
+            unique.push(*row);
+        }
+    }
+    let rows = unique.as_slice();
     let shown: Vec<String> = rows.iter().take(8).map(usize::to_string).collect();
     let more = if rows.len() > 8 {
         if zh {
