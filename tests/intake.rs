@@ -523,3 +523,24 @@ fn only_the_intake_module_names_the_workbook_and_encoding_crates() {
     }
     assert_eq!(users, Vec::<String>::new());
 }
+
+#[test]
+fn a_bank_of_thousands_of_rows_is_read_quickly() {
+    let mut sheet = String::from("题型,题干,A,B,C,答案,解析\n");
+    for i in 0..3000 {
+        sheet.push_str(&format!(
+            "单选,第{i}个关于账户{}的问题，编号{}？,甲{i},乙{i},丙{i},B,解析{i}\n",
+            i * 7 % 101,
+            i * 7919 % 10007
+        ));
+    }
+    let started = std::time::Instant::now();
+    let intake = read("big.csv", sheet.as_bytes(), &settings());
+    assert_eq!(intake.summary.questions, 3000);
+    assert!(
+        intake.bank.is_some(),
+        "{:#?}",
+        &intake.problems[..3.min(intake.problems.len())]
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}

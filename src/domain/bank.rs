@@ -290,6 +290,16 @@ impl Question {
         self.valid_until.is_none_or(|until| today <= until)
     }
 
+    /// Whether showing the question in `lang` falls back to Chinese anywhere (prompt, options,
+    /// explanation, source): a Chinese-only bank's question in the English interface, which the
+    /// interface labels as such.
+    pub fn falls_back(&self, lang: Lang) -> bool {
+        self.prompt.falls_back(lang)
+            || self.options.iter().any(|o| o.text.falls_back(lang))
+            || self.explanation.falls_back(lang)
+            || self.source.falls_back(lang)
+    }
+
     /// The text to read aloud for the prompt in `lang`.
     pub fn spoken_prompt(&self, lang: Lang) -> &str {
         let over = self.read_aloud.as_ref().and_then(|r| match lang {
