@@ -351,3 +351,44 @@ fn excel_resave(csv: &str) -> String {
         .collect();
     format!("\u{feff}{}", write_csv(&rows))
 }
+
+#[test]
+fn a_repeated_id_s_problem_is_placed_on_its_own_row() {
+    let text = String::from_utf8(template()).unwrap();
+    let mut rows = parse_csv(text.trim_start_matches('\u{feff}')).unwrap();
+    let header = rows.iter().position(|r| r[0] == "id").unwrap();
+    let answer_col = rows[header].iter().position(|c| c == "answer").unwrap();
+    // The third question takes the first one's id, and an answer that is no option.
+    rows[header + 3][0] = "example-001".into();
+    rows[header + 3][answer_col] = "maybe".into();
+    let result = import_sheet("template.json", write_csv(&rows).as_bytes(), today());
+    let placed = placed(&result);
+    assert!(
+        placed.contains(&(Some(header + 4), Some("answer".into()))),
+        "{placed:?}"
+    );
+    assert!(
+        placed.contains(&(Some(header + 4), Some("id".into()))),
+        "the repeat is named on its own row: {placed:?}"
+    );
+    assert!(
+        !placed.contains(&(Some(header + 2), Some("answer".into()))),
+        "{placed:?}"
+    );
+}
+
+#[test]
+fn the_template_takes_answers_written_the_usual_ways() {
+    let text = String::from_utf8(template()).unwrap();
+    let mut rows = parse_csv(text.trim_start_matches('\u{feff}')).unwrap();
+    let header = rows.iter().position(|r| r[0] == "id").unwrap();
+    let answer_col = rows[header].iter().position(|c| c == "answer").unwrap();
+    let original = import_sheet("template.json", &template(), today())
+        .bank
+        .unwrap();
+    rows[header + 1][answer_col] = "B".into();
+    rows[header + 2][answer_col] = "A,B".into();
+    rows[header + 3][answer_col] = "TRUE".into();
+    let result = import_sheet("template.json", write_csv(&rows).as_bytes(), today());
+    assert_eq!(result.bank, Some(original), "{:#?}", result.problems);
+}

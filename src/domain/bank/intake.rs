@@ -14,6 +14,7 @@
 //! module, and `parse_bank_on_device` stays the app's small, fast loader.
 
 mod build;
+mod english;
 mod header;
 mod issues;
 mod normalise;

@@ -3,6 +3,7 @@
 //! rows read as the bank's own fields, ids given where the sheet has none or repeats them, the
 //! languages decided, and the bank's JSON assembled for the validator.
 
+use super::english::{drop_empty_english, missing_english};
 use super::header::{find_header, likeliest_header, Field, Header, NEEDED};
 use super::issues::SheetIssue;
 use super::normalise::{section_type, TypeWord};
@@ -169,7 +170,9 @@ pub fn build(grids: &[Grid], file_name: &str, settings: &IntakeSettings) -> Buil
             .retain(|f| !matches!(f.issue, SheetIssue::HeaderNotFound { .. }) || f.grid.is_none());
     }
     let template = built.headers.iter().flatten().any(|h| h.template);
-    if !template {
+    if template {
+        rename_repeated_ids(&mut built);
+    } else {
         assign_ids(&mut built.questions, &settings.bank_id_for(None, file_name));
         built.missing_columns = missing_columns(&built, settings);
         for &field in &built.missing_columns {
@@ -234,6 +237,37 @@ fn assign_ids(questions: &mut [Placed], bank: &str) {
             format!("{bank}-s{}-r{}", q.grid + 1, q.row)
         };
         q.draft.question["id"] = Value::String(id);
+    }
+}
+
+/// Our template keeps its ids: an id written again is reported on its own row, and the question
+/// is judged under a row-made id, so each of its problems lands on its own row too (the
+/// validator names questions by id).
+fn rename_repeated_ids(built: &mut Built) {
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for q in &mut built.questions {
+        let id = q.draft.question["id"].as_str().unwrap_or("").to_owned();
+        if !is_valid_id(&id) {
+            continue;
+        }
+        match first.get(&id) {
+            None => {
+                first.insert(id, q.row);
+            }
+            Some(&first_row) => {
+                built.found.push(Found {
+                    grid: Some(q.grid),
+                    row: Some(q.row),
+                    field: Some(Field::Id),
+                    issue: SheetIssue::RepeatedId {
+                        id: id.clone(),
+                        first_row,
+                    },
+                });
+                let stem: String = id.chars().take(30).collect();
+                q.draft.question["id"] = Value::String(format!("{stem}-r{}", q.row));
+            }
+        }
     }
 }
 
@@ -348,49 +382,6 @@ fn bank_json(
         bank["languages"] = json!(["zh"]);
     }
     bank
-}
-
-/// How many `{zh, en}` texts lack English (read-aloud texts aside: either language may be absent).
-pub fn missing_english(value: &Value) -> usize {
-    match value {
-        Value::Object(map) => {
-            let here = usize::from(
-                map.contains_key("zh")
-                    && map
-                        .get("en")
-                        .and_then(Value::as_str)
-                        .is_none_or(|s| s.trim().is_empty()),
-            );
-            here + map
-                .iter()
-                .filter(|(k, _)| k.as_str() != "read_aloud")
-                .map(|(_, v)| missing_english(v))
-                .sum::<usize>()
-        }
-        Value::Array(list) => list.iter().map(missing_english).sum(),
-        _ => 0,
-    }
-}
-
-/// Removes empty `en` texts, which a Chinese-only bank leaves out.
-fn drop_empty_english(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            if map.contains_key("zh")
-                && map
-                    .get("en")
-                    .and_then(Value::as_str)
-                    .is_some_and(|s| s.trim().is_empty())
-            {
-                map.remove("en");
-            }
-            for v in map.values_mut() {
-                drop_empty_english(v);
-            }
-        }
-        Value::Array(list) => list.iter_mut().for_each(drop_empty_english),
-        _ => {}
-    }
 }
 
 /// A title from the file name: its name without folder and extension ("2026竞赛题库.xlsx" →

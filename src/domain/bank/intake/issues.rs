@@ -68,6 +68,13 @@ pub enum SheetIssue {
         /// The first cell.
         name: String,
     },
+    /// A question id written again on a later row (our template's layout, where ids are kept).
+    RepeatedId {
+        /// The id.
+        id: String,
+        /// The row where it was first written.
+        first_row: usize,
+    },
     /// 知识点/tag values that are not tag words (a-z, 0-9, -): kept for the summary, not written.
     TagsNotWritten {
         /// How many questions had such a value.
@@ -103,6 +110,7 @@ impl SheetIssue {
             SheetIssue::TranslationUnmatched { .. } => "translation_unmatched",
             SheetIssue::UnknownBankRow { .. } => "unknown_bank_row",
             SheetIssue::TagsNotWritten { .. } => "tags_not_written",
+            SheetIssue::RepeatedId { .. } => "repeated_id",
         }
     }
 
@@ -120,6 +128,7 @@ impl SheetIssue {
         SheetIssue::UnclosedQuote { line } => pick(zh, format!("这一格里的英文双引号 \" 没有配对（文件第 {line} 行）：从它开始直到文件末尾的内容都被当成了这一格，所以整张表没有导入。请补上结尾的引号；格子里要写的引号本身要写成两个 \"\"。"), format!("This cell has a double quote (\") that is never closed (line {line} of the file): everything from it to the end of the file would be this one cell, so nothing was imported. Close the quote; a quote that belongs in the text is written twice (\"\").")),
         SheetIssue::TranslationUnmatched { question, field } => { let (question, field) = (shown(question), shown(field)); pick(zh, format!("翻译表这一行找不到对应的题目或字段（题目 “{question}”，字段 “{field}”），没有填入。请不要改动前几列。"), format!("This row of the translation sheet matches no question or field (question \"{question}\", field \"{field}\"); it was not filled in. Leave the first columns as exported.")) }
             SheetIssue::UnknownBankRow { name } => { let name = shown(name); pick(zh, format!("未知的题库信息行“{name}”，可用：{}", META.join("、")), format!("Unknown bank row \"{name}\"; use {}", META.join(", "))) }
+            SheetIssue::RepeatedId { id, first_row } => { let id = shown(id); pick(zh, format!("题目编号 “{id}” 在第 {first_row} 行已经用过，每题编号必须唯一。请改成新的编号。"), format!("The question id \"{id}\" is already used on row {first_row}; ids must be unique. Give this question a new one.")) }
             SheetIssue::TagsNotWritten { count, example } => { let example = shown(example); pick(zh, format!("{count} 道题的知识点/标签（如 “{example}”）不是标签词，只用于统计，没有写入题库。标签只能用小写字母、数字和连字符，如 safe-account。"), format!("{count} questions have a topic/tag (e.g. \"{example}\") that is not a tag word; it is counted in the summary but not written. Tags use lowercase letters, digits and \"-\", e.g. safe-account.")) }
         }
     }
