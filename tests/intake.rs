@@ -544,3 +544,28 @@ fn a_bank_of_thousands_of_rows_is_read_quickly() {
     );
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+#[test]
+fn options_kept_in_one_cell_are_split() {
+    let sheet = "题目,选项,答案,解析\n\
+        陌生人来电要求转账到安全账户，怎么办？,\"A.照做\nB.挂断并拨打110\nC.转一半\",B,不存在安全账户。\n\
+        哪些是诈骗话术？,A.刷单返利 B.冒充客服 C.柜台开户 D.冒充公检法,ABD,都是话术。\n\
+        收到陌生链接怎么办？,A.点开 B.删除 C.转发,E,不要点。\n";
+    let intake = read("one-cell.csv", sheet.as_bytes(), &settings());
+    let p = intake
+        .problems
+        .iter()
+        .find(|p| p.code() == "answer_beyond_options")
+        .expect("the third row's answer E");
+    assert_eq!(p.place.row, Some(4));
+    let good = read(
+        "one-cell.csv",
+        sheet.replace(",E,", ",B,").as_bytes(),
+        &settings(),
+    );
+    let bank = good.bank.unwrap_or_else(|| panic!("{:#?}", good.problems));
+    assert_eq!(bank.questions[0].options[1].text.zh, "挂断并拨打110");
+    assert_eq!(bank.questions[1].options.len(), 4);
+    assert_eq!(bank.questions[1].kind, QuestionType::Multiple);
+    assert_eq!(bank.questions[1].answer.len(), 3);
+}

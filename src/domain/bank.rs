@@ -16,7 +16,8 @@ mod validate;
 pub use index::{content_hash, BankIndex, IndexEntry, IndexError};
 pub use languages::Languages;
 pub use validate::hazards::{
-    duplicate_prompts, holds_several_options, is_numbered_prompt, NEAR_DUPLICATE_PERCENT,
+    duplicate_prompts, holds_several_options, is_numbered_prompt, split_options,
+    NEAR_DUPLICATE_PERCENT,
 };
 pub use validate::lints::{
     is_numbered, points_at_other_options, true_false_answers, MAX_TRUE_FALSE_SHARE_PERCENT,
