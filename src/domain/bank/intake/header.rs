@@ -145,7 +145,10 @@ pub fn likeliest_header(rows: &[Vec<String>]) -> Vec<String> {
 }
 
 fn read_header(row_index: usize, row: &[String]) -> Header {
-    let template = row.first().is_some_and(|c| c.trim() == "id");
+    // Our template starts with `id` and names its prompt `prompt_zh`; a bank's own English
+    // header may start with "id" too (id, type, question, A, B, answer) and is read as such.
+    let template = row.first().is_some_and(|c| c.trim() == "id")
+        && row.iter().any(|c| c.trim() == "prompt_zh");
     let mut header = Header {
         row: row_index,
         template,
@@ -373,6 +376,16 @@ mod tests {
         assert!(!header.template);
         assert_eq!(header.ignored, ["备注"]);
         assert_eq!(header.column(Field::Option(4, Lang::Zh)).unwrap().index, 6);
+    }
+
+    #[test]
+    fn an_english_header_starting_with_id_is_not_taken_for_our_template() {
+        let rows = vec![row(&["id", "type", "question", "A", "B", "answer"])];
+        let header = find_header(&rows).unwrap();
+        assert!(!header.template);
+        assert_eq!(header.column(Field::Prompt(Lang::Zh)).unwrap().index, 2);
+        let ours = vec![row(&["id", "type", "prompt_zh", "prompt_en", "answer"])];
+        assert!(find_header(&ours).unwrap().template);
     }
 
     #[test]
