@@ -141,3 +141,89 @@ fn pick(zh: bool, zh_text: String, en_text: String) -> String {
         en_text
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of each kind. No wildcard: a new kind does not compile until it is listed here.
+    fn examples() -> Vec<SheetIssue> {
+        let all = vec![
+            SheetIssue::TemplateLeftover {
+                text: "示例".into(),
+            },
+            SheetIssue::AnswerBeyondOptions {
+                letter: 'D',
+                options: 3,
+            },
+            SheetIssue::UnreadableAnswer {
+                value: "甲".into()
+            },
+            SheetIssue::HeaderNotFound {
+                found: vec!["姓名".into()],
+                needed: vec!["题干"],
+            },
+            SheetIssue::IgnoredColumns {
+                names: vec!["备注".into()],
+            },
+            SheetIssue::MissingColumn {
+                field: "source",
+                questions: 3,
+            },
+            SheetIssue::Unreadable {
+                detail: "zip".into(),
+            },
+            SheetIssue::UnclosedQuote { line: 4 },
+            SheetIssue::TranslationUnmatched {
+                question: "q9".into(),
+                field: "prompt".into(),
+            },
+            SheetIssue::UnknownBankRow { name: "@x".into() },
+            SheetIssue::RepeatedId {
+                id: "q1".into(),
+                first_row: 3,
+            },
+            SheetIssue::TagsNotWritten {
+                count: 2,
+                example: "安全账户".into(),
+            },
+        ];
+        for issue in &all {
+            match issue {
+                SheetIssue::TemplateLeftover { .. }
+                | SheetIssue::AnswerBeyondOptions { .. }
+                | SheetIssue::UnreadableAnswer { .. }
+                | SheetIssue::HeaderNotFound { .. }
+                | SheetIssue::IgnoredColumns { .. }
+                | SheetIssue::MissingColumn { .. }
+                | SheetIssue::Unreadable { .. }
+                | SheetIssue::UnclosedQuote { .. }
+                | SheetIssue::TranslationUnmatched { .. }
+                | SheetIssue::UnknownBankRow { .. }
+                | SheetIssue::RepeatedId { .. }
+                | SheetIssue::TagsNotWritten { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_sheet_issue_reads_in_both_languages_with_its_own_code() {
+        let mut codes = Vec::new();
+        for issue in examples() {
+            let (zh, en) = (issue.message(Lang::Zh), issue.message(Lang::En));
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+            // English messages start in English, whatever they quote.
+            assert!(en.starts_with(|c: char| c.is_ascii_alphanumeric()), "{en}");
+            assert!(en.len() > 20 && zh.len() > 20);
+            codes.push(issue.code());
+        }
+        let n = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "codes are distinct");
+    }
+}
