@@ -37,7 +37,7 @@ pub use place::column_letters;
 pub use report::{ColumnRef, Finding, KindCount, Place, PlacedProblem, Summary};
 pub use settings::{IntakeSettings, LanguageChoice};
 pub use source::{decode_text, detect_delimiter, FileKind, TextEncoding};
-pub use translate::{apply_translations, translation_sheet, Translated};
+pub use translate::{apply_translations, missing_english_count, translation_sheet, Translated};
 
 use super::{parse_bank, Bank, BankIndex, IndexError, QuestionType, Topic};
 use build::build;
