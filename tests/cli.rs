@@ -301,3 +301,126 @@ fn stats_merge_refuses_another_bank_version_and_impossible_counts_naming_the_fil
     assert!(!out.exists());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn import_reads_a_gbk_contest_sheet_with_the_settings_as_flags_summary_first() {
+    let dir = scratch("gbk");
+    let out = dir.join("contest.json");
+    let index = dir.join("index.json");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/index.json"),
+        &index,
+    )
+    .unwrap();
+    let (ok, text) = tool(&[
+        "import",
+        "--lang",
+        "en",
+        "tests/fixtures/contest-gbk.csv",
+        "--audience",
+        "elderly;youth",
+        "--title",
+        "反诈竞赛",
+        "-o",
+        out.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert!(ok, "{text}");
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.ends_with("5 questions (2 single, 1 multiple, 2 true/false)"),
+        "{text}"
+    );
+    assert!(text.contains("warning ×1 english_missing"), "{text}");
+    let bank: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(bank["id"], "contest");
+    assert_eq!(bank["languages"], serde_json::json!(["zh"]));
+    assert_eq!(bank["title"]["zh"], "反诈竞赛");
+    assert_eq!(
+        bank["questions"][0]["audience"],
+        serde_json::json!(["elderly", "youth"])
+    );
+    assert!(std::fs::read_to_string(&index)
+        .unwrap()
+        .contains("\"contest.json\""));
+}
+
+#[test]
+fn check_places_a_workbook_s_problems_by_sheet_row_and_column() {
+    // Without the source column's settings fallback the workbook is fine; ask for English.
+    let (ok, text) = tool(&[
+        "check",
+        "--lang",
+        "en",
+        "--languages",
+        "zh,en",
+        "tests/fixtures/contest.xlsx",
+    ]);
+    assert!(!ok, "{text}");
+    // The sheet has no English columns: each field is named once, with its rows.
+    for line in [
+        "error: sheet 选择题, rows 4, 5, 7 (3 rows), prompt.en: The English text is empty.",
+        "error: sheet 选择题, rows 4, 5, 7 (3 rows), options[].text.en: The English text is empty.",
+        "error: sheet 判断题, rows 2, 3 (2 rows), explanation.en: The English text is empty.",
+    ] {
+        assert!(text.contains(line), "{line} not in {text}");
+    }
+    assert!(
+        text.contains("checked 1 bank: 28 errors, 0 warnings"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_translation_sheet_goes_out_and_comes_back_filled() {
+    let dir = scratch("translate");
+    let bank = dir.join("contest.json");
+    let (ok, text) = tool(&[
+        "import",
+        "tests/fixtures/contest.xlsx",
+        "-o",
+        bank.to_str().unwrap(),
+    ]);
+    assert!(ok, "{text}");
+    let sheet = dir.join("to-translate.csv");
+    let (ok, text) = tool(&[
+        "export",
+        "--translation-sheet",
+        bank.to_str().unwrap(),
+        "-o",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(ok, "{text}");
+    let filled: String = std::fs::read_to_string(&sheet)
+        .unwrap()
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 {
+                format!("{line}\r\n")
+            } else {
+                format!("{line}English {i}\r\n")
+            }
+        })
+        .collect();
+    std::fs::write(&sheet, filled).unwrap();
+    let (ok, text) = tool(&[
+        "import",
+        "--lang",
+        "en",
+        "--translation-sheet",
+        sheet.to_str().unwrap(),
+        bank.to_str().unwrap(),
+        "-o",
+        bank.to_str().unwrap(),
+    ]);
+    assert!(ok, "{text}");
+    assert!(text.contains("filled, 0 still without English"), "{text}");
+    let written = std::fs::read_to_string(&bank).unwrap();
+    assert!(
+        !written.contains("\"languages\""),
+        "now bilingual: {written}"
+    );
+}

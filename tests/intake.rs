@@ -318,3 +318,254 @@ fn a_bank_json_is_checked_as_it_is() {
         .iter()
         .any(|p| matches!(&p.finding, Finding::Bank(b) if b.kind == ProblemKind::Missing)));
 }
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_workbook_is_read_sheet_by_sheet_with_its_numbers_booleans_and_dates() {
+    // tests/fixtures/contest.xlsx, written by tests/fixtures/make.py with openpyxl.
+    let mut s = settings();
+    s.source = LocalText::default();
+    let intake = read("contest.xlsx", &fixture("contest.xlsx"), &s);
+    let lines: Vec<String> = intake.problems.iter().map(|p| p.line(Lang::En)).collect();
+    let bank = intake.bank.as_ref().unwrap_or_else(|| panic!("{lines:#?}"));
+    assert_eq!(codes(&intake), ["english_missing"], "{lines:#?}");
+    let sheets: Vec<(Option<&str>, usize)> = intake
+        .questions
+        .iter()
+        .map(|q| (q.sheet.as_deref(), q.row))
+        .collect();
+    assert_eq!(
+        sheets,
+        [
+            (Some("选择题"), 4),
+            (Some("选择题"), 5),
+            (Some("选择题"), 7),
+            (Some("判断题"), 2),
+            (Some("判断题"), 3)
+        ]
+    );
+    // The notes sheet has no header and is passed over; the two others are reported.
+    let read_sheets: Vec<(Option<&str>, Option<usize>, usize)> = intake
+        .header
+        .sheets
+        .iter()
+        .map(|h| (h.sheet.as_deref(), h.row, h.questions))
+        .collect();
+    assert_eq!(
+        read_sheets,
+        [
+            (Some("说明"), None, 0),
+            (Some("选择题"), Some(2), 3),
+            (Some("判断题"), Some(1), 2)
+        ]
+    );
+    let q = &bank.questions;
+    assert_eq!(q[0].valid_until, Date::new(2027, 1, 5), "a date cell");
+    assert_eq!(q[1].difficulty, 2, "a number cell");
+    assert_eq!(q[2].difficulty, 3, "3.0");
+    assert_eq!(q[2].answer.len(), 3);
+    assert_eq!(q[3].answer[0].as_str(), "true", "a TRUE cell");
+    assert_eq!(q[4].answer[0].as_str(), "false", "B of 正确/错误");
+    assert_eq!(q[3].id.as_str(), "contest-s3-r2", "ids restart per sheet");
+}
+
+#[test]
+fn the_same_bank_kept_as_gbk_csv_reads_the_same_as_the_workbook() {
+    let book = read("contest.xlsx", &fixture("contest.xlsx"), &settings())
+        .bank
+        .unwrap();
+    let intake = read("contest.csv", &fixture("contest-gbk.csv"), &settings());
+    assert_eq!(intake.header.encoding, Some(TextEncoding::Gb18030));
+    let csv = intake.bank.unwrap();
+    let strip = |b: &anxin::domain::bank::Bank| {
+        b.questions
+            .iter()
+            .map(|q| {
+                let mut q = q.clone();
+                q.id = "x".into();
+                q
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(strip(&csv), strip(&book));
+}
+
+#[test]
+fn a_translator_fills_the_english_through_a_sheet_and_the_bank_becomes_bilingual() {
+    use anxin::domain::bank::intake::{apply_translations, translation_sheet};
+    use anxin::domain::bank::parse_bank;
+    use anxin::domain::bank::sheet::csv::{parse_csv, write_csv};
+    let bank = read("c.csv", CONTEST.as_bytes(), &settings()).bank.unwrap();
+    let sheet = translation_sheet(&bank);
+    assert!(sheet.starts_with('\u{feff}'), "UTF-8 with BOM, for Excel");
+    let mut rows = parse_csv(sheet.trim_start_matches('\u{feff}')).unwrap();
+    assert_eq!(rows[0], ["id", "field", "中文 Chinese", "English"]);
+    assert!(rows
+        .iter()
+        .any(|r| r[0] == "contest-r4" && r[1] == "options[2].text" && r[2] == "挂断并拨打110核实"));
+    assert!(rows.iter().skip(1).all(|r| r[3].is_empty()));
+    let texts = rows.len() - 1;
+    for (i, row) in rows.iter_mut().enumerate().skip(1) {
+        row[3] = format!("English text {i}");
+    }
+    rows.push(vec![
+        "contest-r99".into(),
+        "prompt".into(),
+        "不存在".into(),
+        "Nothing".into(),
+    ]);
+    let filled = write_csv(&rows);
+    let back = apply_translations(&bank, "translated.csv", filled.as_bytes());
+    assert_eq!(back.filled, texts);
+    assert_eq!(back.remaining, 0);
+    assert_eq!(back.bank.languages, Languages::Bilingual);
+    assert_eq!(back.problems.len(), 1);
+    assert_eq!(back.problems[0].place.row, Some(rows.len()));
+    assert_eq!(back.problems[0].code(), "translation_unmatched");
+    // The Chinese is untouched and the bank checks as a bilingual bank.
+    assert_eq!(
+        back.bank.questions[0].prompt.zh,
+        bank.questions[0].prompt.zh
+    );
+    let json = back.bank.to_json();
+    let report = parse_bank(
+        "contest.json",
+        json.as_bytes(),
+        Date::new(2026, 11, 26).unwrap(),
+    );
+    assert_eq!(report.problems, [], "{json}");
+    // Half a translation keeps the bank Chinese-only, with the rest still to do.
+    let half: Vec<Vec<String>> = rows[..texts / 2].to_vec();
+    let part = apply_translations(&bank, "t.csv", write_csv(&half).as_bytes());
+    assert_eq!(part.bank.languages, Languages::ChineseOnly);
+    assert_eq!(part.remaining, texts - part.filled);
+}
+
+#[test]
+fn a_chinese_only_bank_survives_the_csv_round_trip() {
+    use anxin::domain::bank::sheet::export::export_csv;
+    let bank = read("c.csv", CONTEST.as_bytes(), &settings()).bank.unwrap();
+    let csv = export_csv(&bank);
+    assert!(csv.contains("@languages,zh"));
+    let mut s = IntakeSettings::new(Date::new(2026, 11, 26).unwrap());
+    s.json_file = Some("contest.json".into());
+    let back = read("contest.csv", csv.as_bytes(), &s);
+    assert_eq!(back.bank.as_ref(), Some(&bank), "{:#?}", back.problems);
+}
+
+#[test]
+fn the_index_entry_of_an_imported_bank_is_added_or_replaced() {
+    use anxin::domain::bank::intake::updated_index;
+    use anxin::domain::bank::BankIndex;
+    let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/quizzes/index.json"))
+        .unwrap();
+    let bank = read("c.csv", CONTEST.as_bytes(), &settings()).bank.unwrap();
+    let updated = BankIndex::parse(&updated_index(&index, &bank).unwrap()).unwrap();
+    let before = BankIndex::parse(&index).unwrap();
+    assert_eq!(updated.banks.len(), before.banks.len() + 1);
+    let entry = updated.entry(&bank.id).unwrap();
+    assert_eq!(entry.questions, 6);
+    assert_eq!(
+        entry.hash,
+        anxin::domain::bank::content_hash(bank.to_json().as_bytes())
+    );
+    // Importing it again replaces the entry.
+    let again = updated_index(&updated.to_json(), &bank).unwrap();
+    assert_eq!(BankIndex::parse(&again).unwrap(), updated);
+    assert!(updated_index("{", &bank).is_err());
+}
+
+#[test]
+fn only_the_intake_module_names_the_workbook_and_encoding_crates() {
+    // The phone's wasm must not link calamine or encoding_rs: only `bank::intake` (which the app
+    // never calls) may use them.
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out)
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p)
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    walk(&root.join("src"), &mut files);
+    let intake = root.join("src/domain/bank/intake");
+    let mut users = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        if (text.contains("calamine::") || text.contains("encoding_rs::"))
+            && !f.starts_with(&intake)
+        {
+            users.push(f.display().to_string());
+        }
+        // Of the pages, only the desk (src/ui/desk…, src/bin/desk.rs) may call the intake.
+        let page = f.starts_with(root.join("src/ui"))
+            || f.starts_with(root.join("src/platform"))
+            || f.starts_with(root.join("src/main.rs"));
+        if page && !f.display().to_string().contains("desk") {
+            assert!(
+                !text.contains("intake"),
+                "{} reaches the intake",
+                f.display()
+            );
+        }
+    }
+    assert_eq!(users, Vec::<String>::new());
+}
+
+#[test]
+fn a_bank_of_thousands_of_rows_is_read_quickly() {
+    let mut sheet = String::from("题型,题干,A,B,C,答案,解析\n");
+    for i in 0..3000 {
+        sheet.push_str(&format!(
+            "单选,第{i}个关于账户{}的问题，编号{}？,甲{i},乙{i},丙{i},B,解析{i}\n",
+            i * 7 % 101,
+            i * 7919 % 10007
+        ));
+    }
+    let started = std::time::Instant::now();
+    let intake = read("big.csv", sheet.as_bytes(), &settings());
+    assert_eq!(intake.summary.questions, 3000);
+    assert!(
+        intake.bank.is_some(),
+        "{:#?}",
+        &intake.problems[..3.min(intake.problems.len())]
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+#[test]
+fn options_kept_in_one_cell_are_split() {
+    let sheet = "题目,选项,答案,解析\n\
+        陌生人来电要求转账到安全账户，怎么办？,\"A.照做\nB.挂断并拨打110\nC.转一半\",B,不存在安全账户。\n\
+        哪些是诈骗话术？,A.刷单返利 B.冒充客服 C.柜台开户 D.冒充公检法,ABD,都是话术。\n\
+        收到陌生链接怎么办？,A.点开 B.删除 C.转发,E,不要点。\n";
+    let intake = read("one-cell.csv", sheet.as_bytes(), &settings());
+    let p = intake
+        .problems
+        .iter()
+        .find(|p| p.code() == "answer_beyond_options")
+        .expect("the third row's answer E");
+    assert_eq!(p.place.row, Some(4));
+    let good = read(
+        "one-cell.csv",
+        sheet.replace(",E,", ",B,").as_bytes(),
+        &settings(),
+    );
+    let bank = good.bank.unwrap_or_else(|| panic!("{:#?}", good.problems));
+    assert_eq!(bank.questions[0].options[1].text.zh, "挂断并拨打110");
+    assert_eq!(bank.questions[1].options.len(), 4);
+    assert_eq!(bank.questions[1].kind, QuestionType::Multiple);
+    assert_eq!(bank.questions[1].answer.len(), 3);
+}

@@ -60,6 +60,7 @@ fn a_chinese_only_bank_loads_with_one_warning_counting_the_missing_english() {
     let q = &bank.questions[0];
     assert_eq!(q.prompt.get(Lang::En), q.prompt.zh);
     assert!(q.prompt.falls_back(Lang::En));
+    assert!(q.falls_back(Lang::En) && !q.falls_back(Lang::Zh));
     // Written back, the bank says it is Chinese-only and still has no English.
     let json = bank.to_json();
     assert!(json.contains("\"languages\": [\n    \"zh\"\n  ]"), "{json}");

@@ -1,11 +1,12 @@
-//! Spreadsheet import and export: the template imports cleanly, problems are placed by row and
-//! column, and every shipped bank survives a round trip through CSV without loss.
+//! Spreadsheet import and export in our own template's layout: the template imports, problems are
+//! placed by row and column, and every shipped bank survives a round trip through CSV without
+//! loss, also after Excel re-saves it (dates, TRUE/FALSE, GBK).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
+use anxin::domain::bank::intake::{read, Finding, Intake, IntakeSettings};
 use anxin::domain::bank::sheet::csv::{parse_csv, write_csv, UnclosedQuote};
 use anxin::domain::bank::sheet::export::export_csv;
-use anxin::domain::bank::sheet::import::import_sheet;
 use anxin::domain::bank::{parse_bank, ProblemKind};
 use anxin::domain::date::Date;
 use anxin::domain::text::Lang;
@@ -13,6 +14,27 @@ use std::path::Path;
 
 fn today() -> Date {
     Date::new(2026, 11, 26).unwrap()
+}
+
+/// Imports `bytes` as the bank file `file` (its id must match), as `anxin-bank import` does.
+fn import_sheet(file: &str, bytes: &[u8], today: Date) -> Intake {
+    let mut settings = IntakeSettings::new(today);
+    settings.json_file = Some(file.to_owned());
+    read("sheet.csv", bytes, &settings)
+}
+
+/// (row, column header) of each problem.
+fn placed(result: &Intake) -> Vec<(Option<usize>, Option<String>)> {
+    result
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                p.place.row,
+                p.place.column.as_ref().map(|c| c.header.clone()),
+            )
+        })
+        .collect()
 }
 
 fn template() -> Vec<u8> {
@@ -37,9 +59,21 @@ fn csv_cells_may_hold_commas_quotes_and_line_breaks() {
 }
 
 #[test]
-fn the_template_imports_without_problems() {
+fn the_template_imports_warning_only_that_its_rows_are_the_examples() {
     let result = import_sheet("template.json", &template(), today());
-    assert!(result.problems.is_empty(), "{:#?}", result.problems);
+    let codes: Vec<(Option<usize>, &str)> = result
+        .problems
+        .iter()
+        .map(|p| (p.place.row, p.code()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (Some(10), "template_leftover"),
+            (Some(11), "template_leftover"),
+            (Some(12), "template_leftover")
+        ]
+    );
     let bank = result.bank.unwrap();
     assert_eq!(bank.questions.len(), 3);
     let kinds: Vec<&str> = bank.questions.iter().map(|q| q.kind.as_str()).collect();
@@ -70,11 +104,7 @@ fn a_problem_is_placed_by_row_and_column() {
     rows[header + 3][en_col] = String::new();
     let result = import_sheet("template.json", write_csv(&rows).as_bytes(), today());
     assert!(result.bank.is_none());
-    let placed: Vec<(Option<usize>, Option<String>)> = result
-        .problems
-        .iter()
-        .map(|p| (p.row, p.column.clone()))
-        .collect();
+    let placed = placed(&result);
     assert!(
         placed.contains(&(Some(header + 2), Some("answer".into()))),
         "{placed:?}"
@@ -86,28 +116,37 @@ fn a_problem_is_placed_by_row_and_column() {
     let answer = result
         .problems
         .iter()
-        .find(|p| p.column.as_deref() == Some("answer"))
+        .find(|p| {
+            p.place
+                .column
+                .as_ref()
+                .is_some_and(|c| c.header == "answer")
+        })
         .unwrap();
+    let Finding::Bank(problem) = &answer.finding else {
+        panic!("{answer:?}")
+    };
     assert_eq!(
-        answer.problem.as_ref().unwrap().kind,
+        problem.kind,
         ProblemKind::AnswerNotAnOption { answer: "z".into() }
     );
+    let letter = &answer.place.column.as_ref().unwrap().letter;
     assert!(answer
         .line(Lang::Zh)
-        .starts_with(&format!("错误: 第 {} 行 “answer”列", header + 2)));
-    assert!(answer
-        .line(Lang::En)
-        .starts_with(&format!("error: row {} column answer", header + 2)));
+        .starts_with(&format!("错误: 第 {} 行 {letter} 列（answer）", header + 2)));
+    assert!(answer.line(Lang::En).starts_with(&format!(
+        "error: row {}, column {letter} (answer)",
+        header + 2
+    )));
 }
 
 #[test]
-fn a_gbk_sheet_is_refused_with_the_fix() {
-    // "示例" in GBK.
-    let bytes = b"@id,\xca\xbe\xc0\xfd\r\n".to_vec();
-    let result = import_sheet("x.json", &bytes, today());
-    assert!(result.bank.is_none());
-    assert!(result.problems[0].line(Lang::Zh).contains("CSV UTF-8"));
-    assert!(result.problems[0].line(Lang::En).contains("CSV UTF-8"));
+fn a_gbk_sheet_is_read_without_resaving() {
+    let text = String::from_utf8(template()).unwrap();
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(text.trim_start_matches('\u{feff}'));
+    assert!(!unmappable);
+    let result = import_sheet("template.json", &gbk, today());
+    assert_eq!(result.bank.unwrap().questions.len(), 3);
 }
 
 #[test]
@@ -122,10 +161,9 @@ fn unknown_columns_and_a_missing_header_are_reported() {
         .unwrap()
         .replace("option_ids", "option_idz");
     let result = import_sheet("template.json", text.as_bytes(), today());
-    assert!(result
-        .problems
-        .iter()
-        .any(|p| p.line(Lang::En).contains("Unknown column \"option_idz\"")));
+    assert!(result.problems.iter().any(|p| p
+        .line(Lang::En)
+        .contains("These columns are not used and were ignored: option_idz")));
 }
 
 #[test]
@@ -154,6 +192,25 @@ fn every_shipped_bank_survives_a_round_trip_through_csv() {
             "{name} changed in the round trip"
         );
         assert_eq!(export_csv(back.bank.as_ref().unwrap()), csv);
+        // Re-saved by Excel: dates as 2026/11/26, true as TRUE; then also as GB18030 (Excel's
+        // plain "CSV" on Chinese Windows), without the BOM.
+        let resaved = excel_resave(&csv);
+        assert_ne!(resaved, csv);
+        let back = import_sheet(&name, resaved.as_bytes(), today());
+        assert_eq!(
+            back.bank.as_ref(),
+            Some(&bank),
+            "{name}: {:#?}",
+            back.problems
+        );
+        let (gbk, _, _) = encoding_rs::GB18030.encode(resaved.trim_start_matches('\u{feff}'));
+        let back = import_sheet(&name, &gbk, today());
+        assert_eq!(
+            back.bank.as_ref(),
+            Some(&bank),
+            "{name}: {:#?}",
+            back.problems
+        );
         // The JSON written after import is the bank again.
         let rewritten = parse_bank(&name, bank.to_json().as_bytes(), today())
             .bank
@@ -209,12 +266,16 @@ fn an_unclosed_quote_stops_the_import_with_its_row_and_column() {
     let p = &result.problems[0];
     assert!(p.is_error());
     assert_eq!(
-        (p.row, p.column.as_deref()),
+        (
+            p.place.row,
+            p.place.column.as_ref().map(|c| c.header.as_str())
+        ),
         (Some(header + 3), Some("prompt_en"))
     );
+    let letter = &p.place.column.as_ref().unwrap().letter;
     assert!(
         p.line(Lang::Zh).starts_with(&format!(
-            "错误: 第 {} 行 “prompt_en”列: 这一格里的英文双引号",
+            "错误: 第 {} 行 {letter} 列（prompt_en）: 这一格里的英文双引号",
             header + 3
         )),
         "{}",
@@ -222,7 +283,7 @@ fn an_unclosed_quote_stops_the_import_with_its_row_and_column() {
     );
     assert!(
         p.line(Lang::En).starts_with(&format!(
-            "error: row {} column prompt_en: This cell has a double quote",
+            "error: row {}, column {letter} (prompt_en): This cell has a double quote",
             header + 3
         )),
         "{}",
@@ -234,8 +295,12 @@ fn an_unclosed_quote_stops_the_import_with_its_row_and_column() {
 fn an_unclosed_quote_above_the_header_is_named_by_column_letter() {
     let result = import_sheet("x.json", b"@id,x\r\n@topic,\"fraud\r\nid,type\r\n", today());
     assert_eq!(result.problems.len(), 1, "{:#?}", result.problems);
+    let p = &result.problems[0];
     assert_eq!(
-        (result.problems[0].row, result.problems[0].column.as_deref()),
+        (
+            p.place.row,
+            p.place.column.as_ref().map(|c| c.letter.as_str())
+        ),
         (Some(2), Some("B"))
     );
 }
@@ -250,8 +315,80 @@ fn sheet_messages_show_hidden_characters_in_what_they_quote() {
         .problems
         .iter()
         .map(|p| p.line(Lang::En))
-        .find(|l| l.contains("Unknown column"))
+        .find(|l| l.contains("not used"))
         .unwrap();
     assert!(line.contains("option_ids\\u{202E}"), "{line}");
     assert!(!line.contains('\u{202E}'), "{line}");
+}
+
+/// `csv` as Excel writes it back after opening and saving: ISO dates become `2026/11/26` (and
+/// `2026/1/5` without leading zeros), `true`/`false` cells become `TRUE`/`FALSE`.
+fn excel_resave(csv: &str) -> String {
+    let rows = parse_csv(csv.trim_start_matches('\u{feff}')).unwrap();
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|cell| match cell.as_str() {
+                    "true" => "TRUE".to_owned(),
+                    "false" => "FALSE".to_owned(),
+                    _ => match Date::parse(&cell) {
+                        Some(d) => {
+                            let [y, m, d]: [u32; 3] = d
+                                .to_string()
+                                .split('-')
+                                .map(|p| p.parse().unwrap())
+                                .collect::<Vec<_>>()
+                                .try_into()
+                                .unwrap();
+                            format!("{y}/{m}/{d}")
+                        }
+                        None => cell,
+                    },
+                })
+                .collect()
+        })
+        .collect();
+    format!("\u{feff}{}", write_csv(&rows))
+}
+
+#[test]
+fn a_repeated_id_s_problem_is_placed_on_its_own_row() {
+    let text = String::from_utf8(template()).unwrap();
+    let mut rows = parse_csv(text.trim_start_matches('\u{feff}')).unwrap();
+    let header = rows.iter().position(|r| r[0] == "id").unwrap();
+    let answer_col = rows[header].iter().position(|c| c == "answer").unwrap();
+    // The third question takes the first one's id, and an answer that is no option.
+    rows[header + 3][0] = "example-001".into();
+    rows[header + 3][answer_col] = "maybe".into();
+    let result = import_sheet("template.json", write_csv(&rows).as_bytes(), today());
+    let placed = placed(&result);
+    assert!(
+        placed.contains(&(Some(header + 4), Some("answer".into()))),
+        "{placed:?}"
+    );
+    assert!(
+        placed.contains(&(Some(header + 4), Some("id".into()))),
+        "the repeat is named on its own row: {placed:?}"
+    );
+    assert!(
+        !placed.contains(&(Some(header + 2), Some("answer".into()))),
+        "{placed:?}"
+    );
+}
+
+#[test]
+fn the_template_takes_answers_written_the_usual_ways() {
+    let text = String::from_utf8(template()).unwrap();
+    let mut rows = parse_csv(text.trim_start_matches('\u{feff}')).unwrap();
+    let header = rows.iter().position(|r| r[0] == "id").unwrap();
+    let answer_col = rows[header].iter().position(|c| c == "answer").unwrap();
+    let original = import_sheet("template.json", &template(), today())
+        .bank
+        .unwrap();
+    rows[header + 1][answer_col] = "B".into();
+    rows[header + 2][answer_col] = "A,B".into();
+    rows[header + 3][answer_col] = "TRUE".into();
+    let result = import_sheet("template.json", write_csv(&rows).as_bytes(), today());
+    assert_eq!(result.bank, Some(original), "{:#?}", result.problems);
 }

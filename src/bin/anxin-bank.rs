@@ -4,14 +4,19 @@
 //! ```text
 //! anxin-bank check  [--lang zh|en] <folder or files…>     report every problem; exit 1 on errors
 //! anxin-bank index  [--lang zh|en] <folder>               check, then rewrite <folder>/index.json
-//! anxin-bank import [--lang zh|en] <sheet.csv> -o <bank.json>   spreadsheet → bank, checked
-//! anxin-bank export [--lang zh|en] <bank.json> -o <sheet.csv>   bank → spreadsheet
+//! anxin-bank import [--lang zh|en] [settings] <sheet> -o <bank.json> [--index <index.json>]
+//!                    any sheet (xlsx, xls, csv, tsv; UTF-8, GBK, UTF-16) → bank, checked
+//! anxin-bank import --translation-sheet <sheet> <bank.json> -o <bank.json>   English filled in
+//! anxin-bank export [--lang zh|en] [--translation-sheet] <bank.json> -o <sheet.csv>
 //! anxin-bank stats merge [--lang zh|en] <a.json> <b.json>… -o <merged.json>
 //!                        [--report <report.html>] [--banks <folder>]   kiosks' statistics merged
 //! ```
 
+// A crate root looks for modules beside itself; this one keeps its own in a folder.
+#[path = "anxin-bank/sheets.rs"]
+mod sheets;
+
 use anxin::domain::bank::sheet::export::export_csv;
-use anxin::domain::bank::sheet::import::import_sheet;
 use anxin::domain::bank::{parse_bank, true_false_answers, Bank, BankIndex, BankReport};
 use anxin::domain::date::Date;
 use anxin::domain::i18n::{fill, topic_name};
@@ -23,10 +28,14 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str = "usage:
-  anxin-bank check  [--lang zh|en] <folder or bank files…>
+  anxin-bank check  [--lang zh|en] [settings] <folder, bank files or sheets…>
   anxin-bank index  [--lang zh|en] <folder>
-  anxin-bank import [--lang zh|en] <sheet.csv> -o <bank.json>
-  anxin-bank export [--lang zh|en] <bank.json> -o <sheet.csv>
+  anxin-bank import [--lang zh|en] [settings] <sheet.xlsx|.csv|.tsv|.json> -o <bank.json> [--index <index.json>]
+  anxin-bank import [--lang zh|en] --translation-sheet <translated.csv|.xlsx> <bank.json> -o <bank.json>
+  anxin-bank export [--lang zh|en] [--translation-sheet] <bank.json> -o <sheet.csv>
+  settings (for what a sheet does not say): --id ID --topic fraud|privacy|investing|rights
+    --title 标题 --title-en T --description 简介 --description-en D --audience a;b
+    --difficulty 1-3 --source 依据 --source-en S --languages auto|zh|zh,en --version N
   anxin-bank stats merge [--lang zh|en] <a.json> <b.json>… -o <merged.json> [--report <report.html>] [--banks <folder>]";
 
 fn main() -> ExitCode {
@@ -39,7 +48,7 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "check" => check(&args, lang).map(|_| ()),
         "index" => index(&args, lang),
-        "import" => import(&args, lang),
+        "import" => sheets::import(&args, lang),
         "export" => export(&args, lang),
         "stats" => stats(&args, lang),
         "-h" | "--help" | "help" => {
@@ -113,7 +122,17 @@ fn check(args: &[String], lang: Lang) -> Result<Vec<Checked>, String> {
     let today = today();
     let mut checked = Vec::new();
     let (mut errors, mut warnings) = (0, 0);
-    for path in bank_files(args)? {
+    let mut args = args.to_vec();
+    let settings = sheets::settings_from_flags(&mut args)?;
+    let mut sheets_checked = 0;
+    for path in bank_files(&args)? {
+        if sheets::is_sheet(&path) {
+            let (e, w) = sheets::check_sheet(&path, &settings, lang)?;
+            errors += e;
+            warnings += w;
+            sheets_checked += 1;
+            continue;
+        }
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -135,11 +154,11 @@ fn check(args: &[String], lang: Lang) -> Result<Vec<Checked>, String> {
     let line = match lang {
         Lang::Zh => format!(
             "共检查 {} 个题库：{errors} 个错误，{warnings} 个警告（用时 {elapsed:.1} 毫秒）",
-            checked.len()
+            checked.len() + sheets_checked
         ),
         Lang::En => format!(
             "checked {}: {}, {} ({elapsed:.1} ms)",
-            counted(checked.len(), "bank", "banks"),
+            counted(checked.len() + sheets_checked, "bank", "banks"),
             counted(errors, "error", "errors"),
             counted(warnings, "warning", "warnings"),
         ),
@@ -214,38 +233,13 @@ fn input_output(args: &[String]) -> Result<(PathBuf, PathBuf), String> {
     }
 }
 
-fn import(args: &[String], lang: Lang) -> Result<(), String> {
-    let (input, output) = input_output(args)?;
-    let bytes =
-        std::fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
-    let file = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| format!("{} is not a file name", output.display()))?;
-    let result = import_sheet(&file, &bytes, today());
-    for problem in &result.problems {
-        println!("{}: {}", input.display(), problem.line(lang));
-    }
-    let Some(bank) = result.bank else {
-        let errors = result.problems.iter().filter(|p| p.is_error()).count();
-        return Err(match lang {
-            Lang::Zh => format!("导入失败：{errors} 个错误，没有写入 {}", output.display()),
-            Lang::En => format!(
-                "import failed: {}; {} was not written",
-                counted(errors, "error", "errors"),
-                output.display()
-            ),
-        });
-    };
-    std::fs::write(&output, bank.to_json())
-        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-    println!("{}", summary(&bank, lang));
-    println!("{} → {}", input.display(), output.display());
-    Ok(())
-}
-
 fn export(args: &[String], lang: Lang) -> Result<(), String> {
-    let (input, output) = input_output(args)?;
+    let mut args = args.to_vec();
+    if let Some(pos) = args.iter().position(|a| a == "--translation-sheet") {
+        args.remove(pos);
+        return sheets::export_translation_sheet(&args, lang);
+    }
+    let (input, output) = input_output(&args)?;
     let bytes =
         std::fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
     let name = input

@@ -13,10 +13,11 @@ mod languages;
 pub mod sheet;
 mod validate;
 
-pub use index::{BankIndex, IndexEntry, IndexError};
+pub use index::{content_hash, BankIndex, IndexEntry, IndexError};
 pub use languages::Languages;
 pub use validate::hazards::{
-    duplicate_prompts, holds_several_options, is_numbered_prompt, NEAR_DUPLICATE_PERCENT,
+    duplicate_prompts, holds_several_options, is_numbered_prompt, split_options,
+    NEAR_DUPLICATE_PERCENT,
 };
 pub use validate::lints::{
     is_numbered, points_at_other_options, true_false_answers, MAX_TRUE_FALSE_SHARE_PERCENT,
@@ -292,6 +293,16 @@ impl Question {
     /// Whether the question is still shown on `today`.
     pub fn is_current(&self, today: Date) -> bool {
         self.valid_until.is_none_or(|until| today <= until)
+    }
+
+    /// Whether showing the question in `lang` falls back to Chinese anywhere (prompt, options,
+    /// explanation, source): a Chinese-only bank's question in the English interface, which the
+    /// interface labels as such.
+    pub fn falls_back(&self, lang: Lang) -> bool {
+        self.prompt.falls_back(lang)
+            || self.options.iter().any(|o| o.text.falls_back(lang))
+            || self.explanation.falls_back(lang)
+            || self.source.falls_back(lang)
     }
 
     /// The text to read aloud for the prompt in `lang`.

@@ -6,7 +6,8 @@
 //! tool and tests all call it with bytes. Submodules, from the bytes up: `source` (kind and
 //! encoding, by content), `workbook` (calamine), `header` (which column holds what), `normalise`
 //! (answers, true/false, types, difficulty, dates as banks write them), `row` (one row into one
-//! question), `template` (leftover template rows), `build` (all sheets into the bank's JSON),
+//! question), `template` (leftover template rows), `build` (all sheets into the bank's JSON, with
+//! `english` deciding the languages),
 //! `place` (problems back onto rows and columns), `report` (the result types), `issues` (the
 //! sheet's own problems), `translate` (the translator's sheet out and back), `settings`.
 //!
@@ -14,6 +15,7 @@
 //! module, and `parse_bank_on_device` stays the app's small, fast loader.
 
 mod build;
+mod english;
 mod header;
 mod issues;
 mod normalise;
@@ -168,7 +170,7 @@ pub fn read(file_name: &str, bytes: &[u8], settings: &IntakeSettings) -> Intake 
         Contents::Grids(grids) => {
             let built = build(&grids, file_name, settings);
             header.sheets = sheet_headers(&grids, &built);
-            read_grids(file_name, &grids, built, settings, header)
+            read_grids(&grids, built, settings, header)
         }
     }
 }
@@ -209,7 +211,6 @@ fn read_json(
 }
 
 fn read_grids(
-    file_name: &str,
     grids: &[Grid],
     built: build::Built,
     settings: &IntakeSettings,
@@ -271,7 +272,6 @@ fn read_grids(
         }
     }
     topics.sort_by_key(|t| std::cmp::Reverse(t.1));
-    let _ = file_name;
     let has_errors = problems.iter().any(PlacedProblem::is_error);
     let bank = if has_errors { None } else { report.bank };
     let mut intake = finish(bank, json_file, problems, header, places, topics);

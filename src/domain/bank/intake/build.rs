@@ -3,13 +3,15 @@
 //! rows read as the bank's own fields, ids given where the sheet has none or repeats them, the
 //! languages decided, and the bank's JSON assembled for the validator.
 
+use super::english::{drop_empty_english, missing_english};
 use super::header::{find_header, likeliest_header, Field, Header, NEEDED};
-use super::issues::{SheetIssue, BANK_ROWS};
+use super::issues::SheetIssue;
 use super::normalise::{section_type, TypeWord};
 use super::row::{read_row, Draft};
 use super::settings::{IntakeSettings, LanguageChoice};
 use super::source::Grid;
 use super::template::{leftover, template_prompts};
+use crate::domain::bank::sheet::META;
 use crate::domain::bank::{is_valid_id, FORMAT_VERSION};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashSet};
@@ -88,7 +90,7 @@ pub fn build(grids: &[Grid], file_name: &str, settings: &IntakeSettings) -> Buil
                 continue;
             }
             let number = grid.first_row + i;
-            if BANK_ROWS.contains(&first) || first == "@languages" {
+            if META.contains(&first) {
                 let value = row.get(1).map(|s| s.trim()).unwrap_or("").to_owned();
                 meta.insert(first.to_owned(), value);
                 built.bank_rows.insert(first.to_owned(), (g, number));
@@ -168,7 +170,9 @@ pub fn build(grids: &[Grid], file_name: &str, settings: &IntakeSettings) -> Buil
             .retain(|f| !matches!(f.issue, SheetIssue::HeaderNotFound { .. }) || f.grid.is_none());
     }
     let template = built.headers.iter().flatten().any(|h| h.template);
-    if !template {
+    if template {
+        rename_repeated_ids(&mut built);
+    } else {
         assign_ids(&mut built.questions, &settings.bank_id_for(None, file_name));
         built.missing_columns = missing_columns(&built, settings);
         for &field in &built.missing_columns {
@@ -236,6 +240,37 @@ fn assign_ids(questions: &mut [Placed], bank: &str) {
     }
 }
 
+/// Our template keeps its ids: an id written again is reported on its own row, and the question
+/// is judged under a row-made id, so each of its problems lands on its own row too (the
+/// validator names questions by id).
+fn rename_repeated_ids(built: &mut Built) {
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for q in &mut built.questions {
+        let id = q.draft.question["id"].as_str().unwrap_or("").to_owned();
+        if !is_valid_id(&id) {
+            continue;
+        }
+        match first.get(&id) {
+            None => {
+                first.insert(id, q.row);
+            }
+            Some(&first_row) => {
+                built.found.push(Found {
+                    grid: Some(q.grid),
+                    row: Some(q.row),
+                    field: Some(Field::Id),
+                    issue: SheetIssue::RepeatedId {
+                        id: id.clone(),
+                        first_row,
+                    },
+                });
+                let stem: String = id.chars().take(30).collect();
+                q.draft.question["id"] = Value::String(format!("{stem}-r{}", q.row));
+            }
+        }
+    }
+}
+
 /// The required fields no sheet has a column for (and no setting fills).
 fn missing_columns(built: &Built, settings: &IntakeSettings) -> Vec<&'static str> {
     if built.questions.is_empty() {
@@ -280,7 +315,7 @@ fn bank_json(
     };
     let title_zh = or(m("@title_zh"), &settings.title.zh);
     let title_zh = if title_zh.is_empty() && !template {
-        id.clone()
+        file_title(file_name).unwrap_or_else(|| id.clone())
     } else {
         title_zh
     };
@@ -349,45 +384,10 @@ fn bank_json(
     bank
 }
 
-/// How many `{zh, en}` texts lack English (read-aloud texts aside: either language may be absent).
-pub fn missing_english(value: &Value) -> usize {
-    match value {
-        Value::Object(map) => {
-            let here = usize::from(
-                map.contains_key("zh")
-                    && map
-                        .get("en")
-                        .and_then(Value::as_str)
-                        .is_none_or(|s| s.trim().is_empty()),
-            );
-            here + map
-                .iter()
-                .filter(|(k, _)| k.as_str() != "read_aloud")
-                .map(|(_, v)| missing_english(v))
-                .sum::<usize>()
-        }
-        Value::Array(list) => list.iter().map(missing_english).sum(),
-        _ => 0,
-    }
-}
-
-/// Removes empty `en` texts, which a Chinese-only bank leaves out.
-fn drop_empty_english(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            if map.contains_key("zh")
-                && map
-                    .get("en")
-                    .and_then(Value::as_str)
-                    .is_some_and(|s| s.trim().is_empty())
-            {
-                map.remove("en");
-            }
-            for v in map.values_mut() {
-                drop_empty_english(v);
-            }
-        }
-        Value::Array(list) => list.iter_mut().for_each(drop_empty_english),
-        _ => {}
-    }
+/// A title from the file name: its name without folder and extension ("2026竞赛题库.xlsx" →
+/// "2026竞赛题库"), when there is one.
+fn file_title(file_name: &str) -> Option<String> {
+    let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem).trim();
+    (!stem.is_empty()).then(|| stem.to_owned())
 }

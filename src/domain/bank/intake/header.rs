@@ -16,6 +16,8 @@ pub enum Field {
     Prompt(Lang),
     /// Option `n` (1-based) text.
     Option(u8, Lang),
+    /// All options in one cell ("A.是 B.否", or one per line).
+    OptionsCell(Lang),
     /// Option `n`'s feedback.
     Feedback(u8, Lang),
     /// The template's option ids.
@@ -45,7 +47,7 @@ impl Field {
             Field::Id => "id",
             Field::Type => "type",
             Field::Prompt(_) => "prompt",
-            Field::Option(..) | Field::OptionIds => "options",
+            Field::Option(..) | Field::OptionsCell(_) | Field::OptionIds => "options",
             Field::Feedback(..) => "feedback",
             Field::Answer => "answer",
             Field::Explanation(_) => "explanation",
@@ -143,7 +145,10 @@ pub fn likeliest_header(rows: &[Vec<String>]) -> Vec<String> {
 }
 
 fn read_header(row_index: usize, row: &[String]) -> Header {
-    let template = row.first().is_some_and(|c| c.trim() == "id");
+    // Our template starts with `id` and names its prompt `prompt_zh`; a bank's own English
+    // header may start with "id" too (id, type, question, A, B, answer) and is read as such.
+    let template = row.first().is_some_and(|c| c.trim() == "id")
+        && row.iter().any(|c| c.trim() == "prompt_zh");
     let mut header = Header {
         row: row_index,
         template,
@@ -201,6 +206,9 @@ pub fn recognise(cell: &str) -> Option<Field> {
         }
         "题干" | "题目" | "试题" | "问题" | "题目内容" | "试题内容" | "题干内容" | "prompt"
         | "question" | "stem" => Field::Prompt(lang),
+        "选项" | "选项内容" | "备选项" | "备选答案" | "options" | "choices" => {
+            Field::OptionsCell(lang)
+        }
         "答案" | "正确答案" | "参考答案" | "标准答案" | "answer" | "answers" | "correctanswer"
         | "key" => Field::Answer,
         "解析" | "答案解析" | "试题解析" | "题目解析" | "解释" | "explanation" | "analysis" => {
@@ -220,7 +228,9 @@ pub fn recognise(cell: &str) -> Option<Field> {
     };
     match field {
         // Only text columns come in two languages.
-        Field::Prompt(_) | Field::Explanation(_) | Field::Source(_) => Some(field),
+        Field::Prompt(_) | Field::Explanation(_) | Field::Source(_) | Field::OptionsCell(_) => {
+            Some(field)
+        }
         _ if lang == Lang::Zh => Some(field),
         _ => None,
     }
@@ -329,6 +339,7 @@ mod tests {
             ("Ｃ", Field::Option(3, Lang::Zh)),
             ("选项3", Field::Option(3, Lang::Zh)),
             ("选项A_en", Field::Option(1, Lang::En)),
+            ("选项", Field::OptionsCell(Lang::Zh)),
             ("正确答案", Field::Answer),
             ("参考答案", Field::Answer),
             ("*答案", Field::Answer),
@@ -365,6 +376,16 @@ mod tests {
         assert!(!header.template);
         assert_eq!(header.ignored, ["备注"]);
         assert_eq!(header.column(Field::Option(4, Lang::Zh)).unwrap().index, 6);
+    }
+
+    #[test]
+    fn an_english_header_starting_with_id_is_not_taken_for_our_template() {
+        let rows = vec![row(&["id", "type", "question", "A", "B", "answer"])];
+        let header = find_header(&rows).unwrap();
+        assert!(!header.template);
+        assert_eq!(header.column(Field::Prompt(Lang::Zh)).unwrap().index, 2);
+        let ours = vec![row(&["id", "type", "prompt_zh", "prompt_en", "answer"])];
+        assert!(find_header(&ours).unwrap().template);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! read, template rows left in, translation rows that match nothing. Each with its severity, a
 //! stable code and its wording in both languages (saying what to do).
 
+use crate::domain::bank::sheet::META;
 use crate::domain::bank::{field_names, shown, Severity};
 use crate::domain::text::Lang;
 
@@ -67,6 +68,13 @@ pub enum SheetIssue {
         /// The first cell.
         name: String,
     },
+    /// A question id written again on a later row (our template's layout, where ids are kept).
+    RepeatedId {
+        /// The id.
+        id: String,
+        /// The row where it was first written.
+        first_row: usize,
+    },
     /// 知识点/tag values that are not tag words (a-z, 0-9, -): kept for the summary, not written.
     TagsNotWritten {
         /// How many questions had such a value.
@@ -102,6 +110,7 @@ impl SheetIssue {
             SheetIssue::TranslationUnmatched { .. } => "translation_unmatched",
             SheetIssue::UnknownBankRow { .. } => "unknown_bank_row",
             SheetIssue::TagsNotWritten { .. } => "tags_not_written",
+            SheetIssue::RepeatedId { .. } => "repeated_id",
         }
     }
 
@@ -118,28 +127,103 @@ impl SheetIssue {
         SheetIssue::Unreadable { detail } => { let detail = shown(detail); pick(zh, format!("无法读取这个文件（{detail}）。请另存为 Excel 工作簿（.xlsx）或 CSV 后再试。"), format!("The file cannot be read ({detail}). Save it as an Excel workbook (.xlsx) or as CSV and try again.")) }
         SheetIssue::UnclosedQuote { line } => pick(zh, format!("这一格里的英文双引号 \" 没有配对（文件第 {line} 行）：从它开始直到文件末尾的内容都被当成了这一格，所以整张表没有导入。请补上结尾的引号；格子里要写的引号本身要写成两个 \"\"。"), format!("This cell has a double quote (\") that is never closed (line {line} of the file): everything from it to the end of the file would be this one cell, so nothing was imported. Close the quote; a quote that belongs in the text is written twice (\"\").")),
         SheetIssue::TranslationUnmatched { question, field } => { let (question, field) = (shown(question), shown(field)); pick(zh, format!("翻译表这一行找不到对应的题目或字段（题目 “{question}”，字段 “{field}”），没有填入。请不要改动前几列。"), format!("This row of the translation sheet matches no question or field (question \"{question}\", field \"{field}\"); it was not filled in. Leave the first columns as exported.")) }
-            SheetIssue::UnknownBankRow { name } => { let name = shown(name); pick(zh, format!("未知的题库信息行“{name}”，可用：{}", BANK_ROWS.join("、")), format!("Unknown bank row \"{name}\"; use {}", BANK_ROWS.join(", "))) }
+            SheetIssue::UnknownBankRow { name } => { let name = shown(name); pick(zh, format!("未知的题库信息行“{name}”，可用：{}", META.join("、")), format!("Unknown bank row \"{name}\"; use {}", META.join(", "))) }
+            SheetIssue::RepeatedId { id, first_row } => { let id = shown(id); pick(zh, format!("题目编号 “{id}” 在第 {first_row} 行已经用过，每题编号必须唯一。请改成新的编号。"), format!("The question id \"{id}\" is already used on row {first_row}; ids must be unique. Give this question a new one.")) }
             SheetIssue::TagsNotWritten { count, example } => { let example = shown(example); pick(zh, format!("{count} 道题的知识点/标签（如 “{example}”）不是标签词，只用于统计，没有写入题库。标签只能用小写字母、数字和连字符，如 safe-account。"), format!("{count} questions have a topic/tag (e.g. \"{example}\") that is not a tag word; it is counted in the summary but not written. Tags use lowercase letters, digits and \"-\", e.g. safe-account.")) }
         }
     }
 }
-
-/// The bank rows of the template layout (`@id`, `@topic` …), in order.
-pub const BANK_ROWS: [&str; 8] = [
-    "@id",
-    "@topic",
-    "@version",
-    "@reviewed",
-    "@title_zh",
-    "@title_en",
-    "@description_zh",
-    "@description_en",
-];
 
 fn pick(zh: bool, zh_text: String, en_text: String) -> String {
     if zh {
         zh_text
     } else {
         en_text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of each kind. No wildcard: a new kind does not compile until it is listed here.
+    fn examples() -> Vec<SheetIssue> {
+        let all = vec![
+            SheetIssue::TemplateLeftover {
+                text: "示例".into(),
+            },
+            SheetIssue::AnswerBeyondOptions {
+                letter: 'D',
+                options: 3,
+            },
+            SheetIssue::UnreadableAnswer {
+                value: "甲".into()
+            },
+            SheetIssue::HeaderNotFound {
+                found: vec!["姓名".into()],
+                needed: vec!["题干"],
+            },
+            SheetIssue::IgnoredColumns {
+                names: vec!["备注".into()],
+            },
+            SheetIssue::MissingColumn {
+                field: "source",
+                questions: 3,
+            },
+            SheetIssue::Unreadable {
+                detail: "zip".into(),
+            },
+            SheetIssue::UnclosedQuote { line: 4 },
+            SheetIssue::TranslationUnmatched {
+                question: "q9".into(),
+                field: "prompt".into(),
+            },
+            SheetIssue::UnknownBankRow { name: "@x".into() },
+            SheetIssue::RepeatedId {
+                id: "q1".into(),
+                first_row: 3,
+            },
+            SheetIssue::TagsNotWritten {
+                count: 2,
+                example: "安全账户".into(),
+            },
+        ];
+        for issue in &all {
+            match issue {
+                SheetIssue::TemplateLeftover { .. }
+                | SheetIssue::AnswerBeyondOptions { .. }
+                | SheetIssue::UnreadableAnswer { .. }
+                | SheetIssue::HeaderNotFound { .. }
+                | SheetIssue::IgnoredColumns { .. }
+                | SheetIssue::MissingColumn { .. }
+                | SheetIssue::Unreadable { .. }
+                | SheetIssue::UnclosedQuote { .. }
+                | SheetIssue::TranslationUnmatched { .. }
+                | SheetIssue::UnknownBankRow { .. }
+                | SheetIssue::RepeatedId { .. }
+                | SheetIssue::TagsNotWritten { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_sheet_issue_reads_in_both_languages_with_its_own_code() {
+        let mut codes = Vec::new();
+        for issue in examples() {
+            let (zh, en) = (issue.message(Lang::Zh), issue.message(Lang::En));
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+            // English messages start in English, whatever they quote.
+            assert!(en.starts_with(|c: char| c.is_ascii_alphanumeric()), "{en}");
+            assert!(en.len() > 20 && zh.len() > 20);
+            codes.push(issue.code());
+        }
+        let n = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "codes are distinct");
     }
 }

@@ -94,7 +94,15 @@ pub fn place_problems(problems: Vec<Problem>, grids: &[Grid], built: &Built) -> 
             .and_then(Option::as_ref);
         let mut column = match (placed, grid, header) {
             (Some(q), Some(grid), Some(header)) => field_of(&p.field, &q.draft.option_columns)
-                .and_then(|f| column_ref(grid, header, f)),
+                .and_then(|f| {
+                    column_ref(grid, header, f).or_else(|| match f {
+                        // Options kept in one cell: that cell's column.
+                        Field::Option(_, lang) => {
+                            column_ref(grid, header, Field::OptionsCell(lang))
+                        }
+                        _ => None,
+                    })
+                }),
             _ => None,
         };
         let mut row = placed.map(|q| q.row);

@@ -111,12 +111,21 @@ impl PlacedProblem {
                 (false, true) => format!("column {}", c.letter),
                 (false, false) => format!("column {} ({header})", c.letter),
             });
-        } else if self.rows.is_empty() {
-            if let Some(q) = &self.place.question {
-                parts.push(crate::domain::bank::shown(q));
+        } else {
+            // No column to point at (a JSON bank, or a field the sheet has no column for): the
+            // question and the field, as the validator names them.
+            if self.rows.is_empty() {
+                if let Some(q) = &self.place.question {
+                    parts.push(crate::domain::bank::shown(q));
+                }
             }
             if !self.place.field.is_empty() {
-                parts.push(crate::domain::bank::shown(&self.place.field));
+                let field = if self.rows.len() > 1 {
+                    field_shape(&self.place.field)
+                } else {
+                    self.place.field.clone()
+                };
+                parts.push(crate::domain::bank::shown(&field));
             }
         }
         parts.join(if zh { " " } else { ", " })
@@ -146,6 +155,14 @@ pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
 
 /// "第 3、5、9 行（共 3 行）" / "rows 3, 5, 9 (3 rows)", listing at most eight rows.
 fn rows_text(rows: &[usize], zh: bool) -> String {
+    // A row may hold the same problem in several cells (options); each row is named once.
+    let mut unique: Vec<usize> = Vec::with_capacity(rows.len());
+    for row in rows {
+        if !unique.contains(row) {
+            unique.push(*row);
+        }
+    }
+    let rows = unique.as_slice();
     let shown: Vec<String> = rows.iter().take(8).map(usize::to_string).collect();
     let more = if rows.len() > 8 {
         if zh {
@@ -300,7 +317,11 @@ impl Summary {
         out.push(if zh {
             format!("共 {} 题（{}）", self.questions, types.join("，"))
         } else {
-            format!("{} questions ({})", self.questions, types.join(", "))
+            format!(
+                "{} ({})",
+                english_count(self.questions, "question", "questions"),
+                types.join(", ")
+            )
         });
         if !self.by_topic.is_empty() {
             let topics: Vec<String> = self
@@ -326,8 +347,9 @@ impl Summary {
             format!("问题：{} 个错误，{} 个警告", self.errors, self.warnings)
         } else {
             format!(
-                "problems: {} errors, {} warnings",
-                self.errors, self.warnings
+                "problems: {}, {}",
+                english_count(self.errors, "error", "errors"),
+                english_count(self.warnings, "warning", "warnings")
             )
         });
         for k in &self.by_kind {
@@ -353,4 +375,9 @@ fn cut(text: &str, n: usize) -> String {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
     }
+}
+
+/// `n` with the English noun for it: "1 error", "2 errors".
+fn english_count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -10,7 +10,7 @@ use super::normalise::{
     TypeWord,
 };
 use super::settings::IntakeSettings;
-use crate::domain::bank::{is_valid_id, option_letter, Audience, QuestionType};
+use crate::domain::bank::{is_valid_id, option_letter, split_options, Audience, QuestionType};
 use crate::domain::text::Lang;
 use serde_json::{json, Map, Value};
 
@@ -67,6 +67,14 @@ pub fn read_row(
         })
         .filter(|(_, zh, en, _, _)| !zh.is_empty() || !en.is_empty())
         .collect();
+    let written = if written.is_empty() {
+        options_from_one_cell(
+            &get(Field::OptionsCell(Lang::Zh)),
+            &get(Field::OptionsCell(Lang::En)),
+        )
+    } else {
+        written
+    };
     let type_cell = get(Field::Type);
     let stated = if type_cell.is_empty() {
         section
@@ -81,7 +89,7 @@ pub fn read_row(
         Some(TypeWord::Known(QuestionType::TrueFalse)) => true,
         Some(_) => false,
         None => written.is_empty() || tf_options,
-    } || (header.template && type_cell == QuestionType::TrueFalse.as_str());
+    };
     let answer_cell = get(Field::Answer);
     let answer = read_answer(&answer_cell, tf_possible);
     let kind = match stated {
@@ -294,6 +302,26 @@ pub fn read_row(
         raw_id: get(Field::Id),
         issues,
     }
+}
+
+/// Options kept in one cell per language, split by their letters or lines; numbered as the
+/// option columns are (A → 1), so answer letters find them.
+fn options_from_one_cell(zh: &str, en: &str) -> Vec<(u8, String, String, String, String)> {
+    let en = split_options(en);
+    split_options(zh)
+        .into_iter()
+        .filter_map(|(letter, text)| {
+            let n = u8::try_from(letter + 1)
+                .ok()
+                .filter(|n| *n <= SHEET_OPTIONS)?;
+            let english = en
+                .iter()
+                .find(|(l, _)| *l == letter)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default();
+            Some((n, text, english, String::new(), String::new()))
+        })
+        .collect()
 }
 
 /// An audience word in Chinese or English as the format's word (unknown words as written).

@@ -16,6 +16,9 @@ pub fn export_rows(bank: &Bank) -> Vec<Vec<String>> {
         vec!["@description_zh".into(), bank.description.zh.clone()],
         vec!["@description_en".into(), bank.description.en.clone()],
     ];
+    if !bank.languages.is_bilingual() {
+        rows.push(vec!["@languages".into(), "zh".into()]);
+    }
     let cols = columns();
     rows.push(cols.clone());
     for q in &bank.questions {

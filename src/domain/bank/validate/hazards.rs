@@ -55,24 +55,23 @@ pub fn is_numbered_prompt(text: &str) -> bool {
     }
 }
 
-/// Whether one cell holds several options: "A.是 B.否", "A、对\nB、错", "(A)… (B)…". Two or more
-/// different option letters, each at the start of the text or after a space or line break, each
-/// followed by a separator.
-pub fn holds_several_options(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
+/// The option markers in `chars`: (where the marker starts, where its text starts, the letter's
+/// position 0–5). A marker is a letter A–F (any width) at the start or after a space or line break,
+/// followed by `.`, `．`, `、`, `:`, `：`, `)` or `）`, or bracketed: `(A)`, `（A）`.
+fn option_markers(chars: &[char]) -> Vec<(usize, usize, usize)> {
     let letter = |c: char| match c {
-        'A'..='F' => Some(c),
-        'Ａ'..='Ｆ' => char::from_u32(u32::from(c) - u32::from('Ａ') + u32::from('A')),
+        'A'..='F' => Some(usize::from(c as u8 - b'A')),
+        'Ａ'..='Ｆ' => Some((u32::from(c) - u32::from('Ａ')) as usize),
         _ => None,
     };
-    let mut seen: Vec<char> = Vec::new();
+    let mut out = Vec::new();
     for i in 0..chars.len() {
         let at_start = i == 0 || chars[i - 1].is_whitespace();
-        let (open, at) = match chars[i] {
-            '(' | '（' if at_start => (true, i + 1),
-            _ if at_start => (false, i),
-            _ => continue,
-        };
+        if !at_start {
+            continue;
+        }
+        let open = matches!(chars[i], '(' | '（');
+        let at = if open { i + 1 } else { i };
         let Some(l) = chars.get(at).copied().and_then(letter) else {
             continue;
         };
@@ -83,11 +82,48 @@ pub fn holds_several_options(text: &str) -> bool {
                 matches!(c, '.' | '．' | '、' | ':' | '：' | ')' | '）')
             }
         });
-        if closes && !seen.contains(&l) {
-            seen.push(l);
+        if closes {
+            out.push((i, at + 2, l));
         }
     }
-    seen.len() >= 2
+    out
+}
+
+/// Whether one cell holds several options: "A.是 B.否", "A、对\nB、错", "(A)… (B)…". Two or more
+/// different option letters, each at the start of the text or after a space or line break, each
+/// followed by a separator.
+pub fn holds_several_options(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut letters: Vec<usize> = option_markers(&chars).into_iter().map(|m| m.2).collect();
+    letters.sort_unstable();
+    letters.dedup();
+    letters.len() >= 2
+}
+
+/// One cell's options, for a sheet that keeps them all in one column: by their markers
+/// ("A.是 B.否" → (0, "是"), (1, "否")), else one per line. Each with its letter's position.
+pub fn split_options(text: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let markers = option_markers(&chars);
+    let mut letters: Vec<usize> = markers.iter().map(|m| m.2).collect();
+    letters.dedup();
+    if markers.len() >= 2 && letters.len() == markers.len() {
+        return markers
+            .iter()
+            .enumerate()
+            .map(|(k, &(_, from, letter))| {
+                let to = markers.get(k + 1).map_or(chars.len(), |m| m.0);
+                let text: String = chars[from.min(to)..to].iter().collect();
+                (letter, text.trim().to_owned())
+            })
+            .collect();
+    }
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .map(|(i, l)| (i, l.to_owned()))
+        .collect()
 }
 
 impl Ctx {
@@ -269,6 +305,27 @@ mod tests {
         for single in ["A.是", "挂断电话，拨打110", "Plan A. Plan A.", "选A.或者B"] {
             assert!(!holds_several_options(single), "{single}");
         }
+    }
+
+    #[test]
+    fn one_cell_of_options_is_split_by_its_letters_or_its_lines() {
+        let opts = |t: &str| split_options(t);
+        assert_eq!(
+            opts("A.转账 B.挂断 C、报警"),
+            [
+                (0, "转账".to_owned()),
+                (1, "挂断".into()),
+                (2, "报警".into())
+            ]
+        );
+        assert_eq!(
+            opts("(A)是\n(C)否"),
+            [(0, "是".to_owned()), (2, "否".into())]
+        );
+        assert_eq!(
+            opts("转账\n挂断\n"),
+            [(0, "转账".to_owned()), (1, "挂断".into())]
+        );
     }
 
     #[test]
