@@ -129,7 +129,7 @@ pub fn PreviewTab(
                 <button
                     type="button"
                     class="button button-small"
-                    prop:disabled=move || is_last()
+                    prop:disabled=is_last
                     on:click=move |_| dispatch.run(DeskEvent::PreviewAt(preview.get_untracked().at + 1))
                 >
                     {move || words.t(DeskMsg::Next)}

@@ -4,6 +4,7 @@
 use crate::domain::bank::option_letter;
 use crate::domain::bank::{OptionId, Question, QuestionType};
 use crate::domain::i18n::Msg;
+use crate::domain::text::Lang;
 use crate::platform::focus::focus_on_mount;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
@@ -132,8 +133,8 @@ pub fn QuestionCard(
             <p class="question-kind">{move || locale.t(hint)}</p>
             // A Chinese-only bank in the English interface: the Chinese, labelled as such.
             {
-                let prompt = prompt.clone();
-                move || prompt.falls_back(locale.lang()).then(|| view! { <p class="lang-note">{locale.t(Msg::ChineseOnly)}</p> })
+                let falls_back = question.falls_back(Lang::En);
+                move || (falls_back && locale.lang() == Lang::En).then(|| view! { <p class="lang-note">{locale.t(Msg::ChineseOnly)}</p> })
             }
             {
                 let shown_lang = {

@@ -4,6 +4,7 @@
 use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::Msg;
 use crate::domain::speech::spoken_text;
+use crate::domain::text::Lang;
 use crate::platform::speech;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
@@ -30,7 +31,9 @@ pub fn ReadAloud(
                 on:click=move |_| {
                     let lang = locale.lang();
                     let text = spoken_text(&question, &order, lang, revealed.get_untracked());
-                    speech::speak(&text, lang.html_lang());
+                    // A Chinese-only question in the English interface is read by a Chinese voice.
+                    let voice = if question.falls_back(lang) { Lang::Zh } else { lang };
+                    speech::speak(&text, voice.html_lang());
                 }
             >
                 // A speaker drawn inline: emoji fonts are missing on many kiosks.
