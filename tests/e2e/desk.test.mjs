@@ -119,7 +119,7 @@ test('a Chinese-only .xlsx in the common layout becomes a bank the phone app loa
     await phone.page.goto(`${origin}/`);
     await setUpRound(phone.page, '防范诈骗', { count: 10 });
     await answer(phone.page, true);
-    await phone.page.getByText('回答正确').waitFor();
+    await phone.page.locator('.verdict', { hasText: '回答正确' }).waitFor();
     assert.deepEqual(phone.problems(), []);
     await phone.page.context().close();
   });
