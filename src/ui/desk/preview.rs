@@ -5,7 +5,7 @@
 
 use super::use_words;
 use crate::domain::bank::{OptionId, Question};
-use crate::domain::desk::{DeskEvent, DeskModel, DeskMsg, Frame};
+use crate::domain::desk::{DeskEvent, DeskModel, DeskMsg, Frame, Preview};
 use crate::domain::i18n::Msg;
 use crate::domain::text::Lang;
 use crate::ui::services::{Elder, Locale};
@@ -81,6 +81,19 @@ pub fn PreviewTab(
         }
     };
     let word = move |msg: DeskMsg| Signal::derive(move || words.t(msg).to_owned());
+    // An on/off choice of the preview: pressed when `on`, and a press sends the other value.
+    let flag = move |msg: DeskMsg, on: fn(&Preview) -> bool, event: fn(bool) -> DeskEvent| {
+        view! {
+            <button
+                type="button"
+                class="button button-small chip"
+                aria-pressed=move || on(&preview.get()).to_string()
+                on:click=move |_| dispatch.run(event(!on(&preview.get_untracked())))
+            >
+                {move || words.t(msg)}
+            </button>
+        }
+    };
     let controls = move || {
         view! {
             <div class="desk-preview-controls">
@@ -92,22 +105,8 @@ pub fn PreviewTab(
                     {toggle(word(DeskMsg::Phone), Signal::derive(move || preview.get().frame == Frame::Phone), DeskEvent::PreviewFrame(Frame::Phone))}
                     {toggle(word(DeskMsg::Kiosk), Signal::derive(move || preview.get().frame == Frame::Kiosk), DeskEvent::PreviewFrame(Frame::Kiosk))}
                 </div>
-                <button
-                    type="button"
-                    class="button button-small chip"
-                    aria-pressed=move || preview.get().elder.to_string()
-                    on:click=move |_| dispatch.run(DeskEvent::PreviewElder(!preview.get_untracked().elder))
-                >
-                    {move || words.t(DeskMsg::ElderPreview)}
-                </button>
-                <button
-                    type="button"
-                    class="button button-small chip"
-                    aria-pressed=move || preview.get().revealed.to_string()
-                    on:click=move |_| dispatch.run(DeskEvent::PreviewReveal(!preview.get_untracked().revealed))
-                >
-                    {move || words.t(DeskMsg::ShowAnswer)}
-                </button>
+                {flag(DeskMsg::ElderPreview, |p| p.elder, DeskEvent::PreviewElder)}
+                {flag(DeskMsg::ShowAnswer, |p| p.revealed, DeskEvent::PreviewReveal)}
             </div>
         }
     };
