@@ -22,7 +22,7 @@ use lints::check_true_false_balance;
 use problems::{BankReport, Problem, ProblemKind, Severity};
 use question::read_question;
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use values::TextLimits;
 
 const BANK_FIELDS: &[&str] = &[
@@ -37,16 +37,23 @@ const BANK_FIELDS: &[&str] = &[
 ];
 
 /// Checks the bytes of a bank file named `file` (e.g. `fraud.json`) as of `today`.
+///
+/// Each question is checked as soon as the reader has it and its JSON tree dropped, so checking
+/// holds the typed bank and one question's tree, not a tree of the whole file (about four times
+/// the file).
 pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
-    let mut ctx = Ctx {
-        file: file.to_owned(),
-        question: None,
-        problems: Vec::new(),
-    };
-    let bank = decode(&mut ctx, bytes).and_then(|text| match json::read(text) {
-        Ok(doc) => {
-            report_repeated_keys(&mut ctx, &doc.value, &doc.repeats);
-            read_bank(&mut ctx, &doc.value, today)
+    let mut ctx = Ctx::new(file);
+    let bank = decode(&mut ctx, bytes).map(|text| {
+        let mut questions = Questions::new(file, today);
+        let read = json::read_streaming(text, "questions", usize::MAX, &mut |item| {
+            questions.add(item.index, &item.value, item.has_repeats);
+        });
+        read.map(|doc| (doc, questions))
+    });
+    let bank = bank.and_then(|read| match read {
+        Ok((doc, questions)) => {
+            report_repeated_keys(&mut ctx, &questions.labels, &doc.repeats);
+            read_bank(&mut ctx, &doc.value, questions, today)
         }
         Err(e) => {
             ctx.error(
@@ -68,13 +75,15 @@ pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
 }
 
 /// One error per key written twice, named by question and field like every other problem.
-fn report_repeated_keys(ctx: &mut Ctx, value: &Value, repeats: &[RepeatedKey]) {
+/// `labels` holds the label of each question with a repeated key inside, by position.
+fn report_repeated_keys(ctx: &mut Ctx, labels: &HashMap<usize, String>, repeats: &[RepeatedKey]) {
     for repeat in repeats {
         let mut steps = repeat.path.as_slice();
         ctx.question = None;
         if let [Step::Key(list), Step::Index(index), rest @ ..] = steps {
             if list == "questions" {
-                ctx.question = Some(question_label(&value["questions"][*index], *index));
+                let label = labels.get(index).cloned();
+                ctx.question = Some(label.unwrap_or_else(|| format!("#{}", index + 1)));
                 steps = rest;
             }
         }
@@ -144,6 +153,14 @@ struct Ctx {
 }
 
 impl Ctx {
+    fn new(file: &str) -> Self {
+        Ctx {
+            file: file.to_owned(),
+            question: None,
+            problems: Vec::new(),
+        }
+    }
+
     fn push(&mut self, field: &str, kind: ProblemKind) {
         self.problems.push(Problem {
             file: self.file.clone(),
@@ -205,7 +222,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
+/// `questions` has the questions the reader handed over; the list left in `value` is empty then.
+fn read_bank(ctx: &mut Ctx, value: &Value, questions: Questions, today: Date) -> Option<Bank> {
     let map = ctx.object("", value, BANK_FIELDS)?;
     // An unknown format version means the rest cannot be judged by these rules.
     match map.get("format") {
@@ -271,7 +289,13 @@ fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
     let questions = ctx
         .required(map, "", "questions")
         .and_then(|v| ctx.list("questions", v))
-        .map(|list| read_questions(ctx, list, today));
+        .map(|list| {
+            let mut questions = questions;
+            for (index, value) in list.iter().enumerate() {
+                questions.add(index, value, false);
+            }
+            questions.finish(ctx)
+        });
 
     let questions = questions?;
     check_true_false_balance(ctx, &questions, today);
@@ -287,18 +311,42 @@ fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
     })
 }
 
-fn read_questions(ctx: &mut Ctx, list: &[Value], today: Date) -> Vec<Question> {
-    if list.is_empty() {
-        ctx.error("questions", ProblemKind::NoQuestions);
+/// The questions of a bank, read one at a time as the JSON reader hands them over; their problems
+/// are kept apart until the bank's own fields have been checked, so that the report lists them
+/// after those, in file order, wherever the file puts its `questions`.
+struct Questions {
+    ctx: Ctx,
+    today: Date,
+    count: usize,
+    seen: HashSet<QuestionId>,
+    out: Vec<Question>,
+    /// The labels of the questions with a repeated key inside, for those repeats' messages.
+    labels: HashMap<usize, String>,
+}
+
+impl Questions {
+    fn new(file: &str, today: Date) -> Self {
+        Questions {
+            ctx: Ctx::new(file),
+            today,
+            count: 0,
+            seen: HashSet::new(),
+            out: Vec::new(),
+            labels: HashMap::new(),
+        }
     }
-    let mut seen = HashSet::new();
-    let mut out = Vec::with_capacity(list.len());
-    for (index, value) in list.iter().enumerate() {
+
+    fn add(&mut self, index: usize, value: &Value, has_repeats: bool) {
+        self.count += 1;
+        let ctx = &mut self.ctx;
         let label = question_label(value, index);
+        if has_repeats {
+            self.labels.insert(index, label.clone());
+        }
         ctx.question = Some(label.clone());
-        if let Some(q) = read_question(ctx, value, today) {
-            if seen.insert(q.id.clone()) {
-                out.push(q);
+        if let Some(q) = read_question(ctx, value, self.today) {
+            if self.seen.insert(q.id.clone()) {
+                self.out.push(q);
             } else {
                 ctx.error("id", ProblemKind::DuplicateQuestion { id: label });
             }
@@ -306,14 +354,23 @@ fn read_questions(ctx: &mut Ctx, list: &[Value], today: Date) -> Vec<Question> {
             .get("id")
             .and_then(Value::as_str)
             .is_some_and(is_valid_id)
-            && !seen.insert(QuestionId(label.clone()))
+            && !self.seen.insert(QuestionId(label.clone()))
         {
             ctx.error("id", ProblemKind::DuplicateQuestion { id: label });
         }
+        ctx.question = None;
     }
-    ctx.question = None;
-    if !out.is_empty() && out.iter().all(|q| !q.is_current(today)) {
-        ctx.error("questions", ProblemKind::AllExpired);
+
+    /// The questions, their problems moved into `ctx` after the bank's own.
+    fn finish(self, ctx: &mut Ctx) -> Vec<Question> {
+        if self.count == 0 {
+            ctx.error("questions", ProblemKind::NoQuestions);
+        }
+        ctx.problems.extend(self.ctx.problems);
+        let out = self.out;
+        if !out.is_empty() && out.iter().all(|q| !q.is_current(self.today)) {
+            ctx.error("questions", ProblemKind::AllExpired);
+        }
+        out
     }
-    out
 }
