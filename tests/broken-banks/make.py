@@ -178,3 +178,7 @@ def numbered(b):
     for i, o in enumerate(q(b, 0)["options"]):
         o["text"]["zh"] = "ABC"[i] + "、" + o["text"]["zh"]
 write("numbered-options", bank("numbered-options", numbered))
+
+# A broken file can have a problem every few bytes (nine missing fields per "{}"): a report lists
+# the first thousand and counts the rest.
+write("too-many-problems", bank("too-many-problems", lambda b: b.update(questions=[{}] * 200)))

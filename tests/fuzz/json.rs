@@ -287,7 +287,7 @@ fn at_child<'v>(parent: &'v mut Value, step: &Step) -> &'v mut Value {
 
 /// A value of an unexpected kind.
 fn odd_value(rng: &mut Rng, big: bool) -> Value {
-    match rng.below(14) {
+    match rng.below(15) {
         0 => Value::Null,
         1 => Value::Bool(rng.below(2) == 0),
         2 => Value::from(-1),
@@ -304,6 +304,10 @@ fn odd_value(rng: &mut Rng, big: bool) -> Value {
         10 => Value::Object(Map::new()),
         11 => Value::Array(vec![Value::from(0); if big { 10_000 } else { 10 }]),
         12 => serde_json::json!({ "zh": "", "en": "\u{0}" }),
+        13 => Value::Array(vec![
+            Value::Object(Map::new());
+            if big { 100_000 } else { 100 }
+        ]),
         _ => Value::String("2026-02-30".into()),
     }
 }

@@ -341,3 +341,31 @@ fn a_large_bank_is_checked_in_memory_proportional_to_its_size() {
         pass.peak
     );
 }
+
+/// The bank `{"format": 1, …, "questions": [<item>, <item>, …]}` of about `bytes` bytes.
+fn bank_of(item: &str, bytes: usize) -> Vec<u8> {
+    let mut text = String::from(r#"{"format": 1, "id": "fuzz", "questions": ["#);
+    while text.len() < bytes {
+        text.push_str(item);
+        text.push(',');
+    }
+    text.push_str(item);
+    text.push_str("]}");
+    text.into_bytes()
+}
+
+/// Regression: a list of empty questions is nine problems per three bytes; the report kept every
+/// one (hundreds of bytes each): 1 MB of `{},` took over a gigabyte. Now a report lists 1,000.
+#[test]
+fn a_list_of_empty_questions_is_reported_in_bounded_memory() {
+    for item in ["{}", "1", "[]", r#"{"id": "q"}"#] {
+        let bytes = bank_of(item, 1 << 20);
+        let len = bytes.len();
+        let pass = guard::run(len, BUDGET, deadline(len), move || {
+            let report = parse_bank_on_device("fuzz.json", &bytes);
+            assert_eq!(report.problems.len(), anxin::domain::bank::MAX_PROBLEMS + 1);
+        })
+        .unwrap_or_else(|f| panic!("{item}: {f}"));
+        assert!(pass.peak < len + (4 << 20), "{item}: {} bytes", pass.peak);
+    }
+}

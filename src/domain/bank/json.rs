@@ -48,6 +48,8 @@ pub(crate) struct Document {
     pub value: Value,
     /// The repeated keys, in file order, at most the `kept` asked for.
     pub repeats: Vec<RepeatedKey>,
+    /// How many more repeated keys there were.
+    pub more_repeats: usize,
 }
 
 /// One item of the streamed list, as handed to the caller.
@@ -84,7 +86,11 @@ pub(crate) fn read_streaming(
     de.end()?;
     let mut repeats = reader.repeats.into_inner();
     offsets_to_lines(text, &mut repeats);
-    Ok(Document { value, repeats })
+    Ok(Document {
+        value,
+        repeats,
+        more_repeats: reader.more_repeats.get(),
+    })
 }
 
 /// Reads `text` whole, every repeated key kept.

@@ -25,6 +25,12 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use values::TextLimits;
 
+/// Most problems one report lists; the rest are counted in one last `MoreProblems`. A broken file
+/// can have a problem every few bytes (a list of `{}` is nine missing fields per three bytes), and
+/// listing them all took hundreds of times the file's size in memory; nobody reads past the first
+/// screenful anyway.
+pub const MAX_PROBLEMS: usize = 1000;
+
 const BANK_FIELDS: &[&str] = &[
     "format",
     "id",
@@ -45,7 +51,7 @@ pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
     let mut ctx = Ctx::new(file);
     let bank = decode(&mut ctx, bytes).map(|text| {
         let mut questions = Questions::new(file, today);
-        let read = json::read_streaming(text, "questions", usize::MAX, &mut |item| {
+        let read = json::read_streaming(text, "questions", MAX_PROBLEMS, &mut |item| {
             questions.add(item.index, &item.value, item.has_repeats);
         });
         read.map(|doc| (doc, questions))
@@ -53,6 +59,7 @@ pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
     let bank = bank.and_then(|read| match read {
         Ok((doc, questions)) => {
             report_repeated_keys(&mut ctx, &questions.labels, &doc.repeats);
+            ctx.more.0 += doc.more_repeats;
             read_bank(&mut ctx, &doc.value, questions, today)
         }
         Err(e) => {
@@ -67,6 +74,7 @@ pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
             None
         }
     });
+    ctx.close();
     let has_errors = ctx.problems.iter().any(|p| p.severity() == Severity::Error);
     BankReport {
         bank: if has_errors { None } else { bank },
@@ -150,6 +158,8 @@ struct Ctx {
     file: String,
     question: Option<String>,
     problems: Vec<Problem>,
+    /// The errors and warnings found past `MAX_PROBLEMS`, counted only.
+    more: (usize, usize),
 }
 
 impl Ctx {
@@ -158,16 +168,56 @@ impl Ctx {
             file: file.to_owned(),
             question: None,
             problems: Vec::new(),
+            more: (0, 0),
         }
     }
 
     fn push(&mut self, field: &str, kind: ProblemKind) {
+        if self.full(kind.severity()) {
+            return;
+        }
         self.problems.push(Problem {
             file: self.file.clone(),
             question: self.question.clone(),
             field: field.to_owned(),
             kind,
         });
+    }
+
+    /// Whether the list is full; if so, counts a problem of `severity` instead.
+    fn full(&mut self, severity: Severity) -> bool {
+        if self.problems.len() < MAX_PROBLEMS {
+            return false;
+        }
+        match severity {
+            Severity::Error => self.more.0 += 1,
+            Severity::Warning => self.more.1 += 1,
+        }
+        true
+    }
+
+    /// Takes in the problems of `other` after this one's, within the same limit.
+    fn append(&mut self, other: Ctx) {
+        for problem in other.problems {
+            if !self.full(problem.severity()) {
+                self.problems.push(problem);
+            }
+        }
+        self.more.0 += other.more.0;
+        self.more.1 += other.more.1;
+    }
+
+    /// Ends the list: one `MoreProblems` for what was counted past the limit.
+    fn close(&mut self) {
+        let (errors, warnings) = std::mem::take(&mut self.more);
+        if errors + warnings > 0 {
+            self.problems.push(Problem {
+                file: self.file.clone(),
+                question: None,
+                field: String::new(),
+                kind: ProblemKind::MoreProblems { errors, warnings },
+            });
+        }
     }
 
     fn error(&mut self, field: &str, kind: ProblemKind) {
@@ -366,7 +416,7 @@ impl Questions {
         if self.count == 0 {
             ctx.error("questions", ProblemKind::NoQuestions);
         }
-        ctx.problems.extend(self.ctx.problems);
+        ctx.append(self.ctx);
         let out = self.out;
         if !out.is_empty() && out.iter().all(|q| !q.is_current(self.today)) {
             ctx.error("questions", ProblemKind::AllExpired);

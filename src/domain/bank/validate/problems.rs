@@ -225,6 +225,14 @@ pub enum ProblemKind {
         /// The option's text.
         text: String,
     },
+    /// More problems than a report lists (`MAX_PROBLEMS`): these were counted, not listed. An
+    /// error when any of them is.
+    MoreProblems {
+        /// How many of them are errors.
+        errors: usize,
+        /// How many are warnings.
+        warnings: usize,
+    },
 }
 
 impl ProblemKind {
@@ -238,6 +246,7 @@ impl ProblemKind {
             | ProblemKind::InvisibleCharacter { .. }
             | ProblemKind::HtmlMarkup { .. }
             | ProblemKind::NumberedOption { .. } => Severity::Warning,
+            ProblemKind::MoreProblems { errors: 0, .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
