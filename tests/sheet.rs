@@ -255,3 +255,16 @@ fn sheet_messages_show_hidden_characters_in_what_they_quote() {
     assert!(line.contains("option_ids\\u{202E}"), "{line}");
     assert!(!line.contains('\u{202E}'), "{line}");
 }
+
+#[test]
+fn thousands_of_unknown_rows_list_a_thousand_problems_and_count_the_rest() {
+    let mut text = String::from_utf8(template()).unwrap();
+    // After the template's byte-order mark.
+    text.insert_str('\u{FEFF}'.len_utf8(), &"@nothing,x\r\n".repeat(1500));
+    let result = import_sheet("template.json", text.as_bytes(), today());
+    assert!(result.bank.is_none());
+    assert_eq!(result.problems.len(), anxin::domain::bank::MAX_PROBLEMS + 1);
+    assert_eq!(result.problems[999].row, Some(1000));
+    let last = result.problems.last().unwrap().line(Lang::En);
+    assert!(last.contains("500 more problems with the sheet"), "{last}");
+}

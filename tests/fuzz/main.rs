@@ -74,6 +74,14 @@ fn deadline(len: usize) -> Duration {
     Duration::from_millis(10_000 + per_mb * (len as u64 >> 20))
 }
 
+/// The size of the large bank and sheet: `FUZZ_BIG_MB`, 4 MB by default.
+fn big_mb() -> usize {
+    std::env::var("FUZZ_BIG_MB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(4)
+}
+
 fn shipped_banks() -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes");
     let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
@@ -311,11 +319,7 @@ fn the_sheet_import_survives_random_and_mutated_sheets() {
 /// 256 MB for a 49 MB bank.)
 #[test]
 fn a_large_bank_is_checked_in_memory_proportional_to_its_size() {
-    let mb = std::env::var("FUZZ_BIG_MB")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(4);
-    let bytes = big::bank(&shipped_banks(), mb << 20);
+    let bytes = big::bank(&shipped_banks(), big_mb() << 20);
     let len = bytes.len();
     let bytes: Arc<[u8]> = bytes.into();
     let run = Arc::clone(&bytes);
@@ -339,6 +343,32 @@ fn a_large_bank_is_checked_in_memory_proportional_to_its_size() {
         pass.peak < len * 3 / 2 + (1 << 20),
         "{} bytes held to check {len}",
         pass.peak
+    );
+}
+
+/// A large valid sheet (the large bank exported) is imported in memory proportional to its size.
+#[test]
+fn a_large_sheet_is_imported_in_memory_proportional_to_its_size() {
+    let bytes = big::bank(&shipped_banks(), big_mb() << 20);
+    let bank = parse_bank_on_device("big.json", &bytes).bank.unwrap();
+    let csv = export_csv(&bank).into_bytes();
+    drop((bytes, bank));
+    let len = csv.len();
+    let pass = guard::run(len, BUDGET, deadline(len) * 4, move || {
+        let result = import_sheet("big.json", &csv, today());
+        assert!(
+            result.bank.is_some(),
+            "{:?}",
+            &result.problems[..result.problems.len().min(5)]
+        );
+    })
+    .unwrap_or_else(|f| panic!("{f}"));
+    eprintln!(
+        "big sheet: {:.1} MB imported in {:.1} s, peak {:.1} MB ({:.2} bytes per byte)",
+        len as f64 / 1e6,
+        pass.took.as_secs_f64(),
+        pass.peak as f64 / 1e6,
+        pass.peak as f64 / len as f64
     );
 }
 
@@ -368,4 +398,63 @@ fn a_list_of_empty_questions_is_reported_in_bounded_memory() {
         .unwrap_or_else(|f| panic!("{item}: {f}"));
         assert!(pass.peak < len + (4 << 20), "{item}: {} bytes", pass.peak);
     }
+}
+
+/// The template with `columns` more header cells right after `id` (blank, or named `x0`, `x1` …
+/// which are unknown; the question rows are left as they are) and its questions repeated to `rows`
+/// rows.
+fn wide_sheet(columns: usize, named: bool, rows: usize) -> Vec<u8> {
+    let template =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/template.csv"))
+            .unwrap();
+    let mut rows_in = anxin::domain::bank::sheet::csv::parse_csv(&template).unwrap();
+    let header = rows_in.iter().position(|r| r[0] == "id").unwrap();
+    let extra: Vec<String> = (0..columns)
+        .map(|i| {
+            if named {
+                format!("x{i}")
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    rows_in[header].splice(1..1, extra);
+    let questions: Vec<Vec<String>> = rows_in.drain(header + 1..).collect();
+    for i in 0..rows {
+        let mut row = questions[i % questions.len()].clone();
+        row[0] = format!("q{i}");
+        rows_in.push(row);
+    }
+    anxin::domain::bank::sheet::csv::write_csv(&rows_in).into_bytes()
+}
+
+/// Regression: every cell of every row looked its column up in the header, so a header with
+/// many columns took time proportional to its width for each of the ~60 cells of each row: this
+/// sheet of 2 MB took minutes.
+#[test]
+fn a_sheet_with_a_very_wide_header_imports_in_linear_time() {
+    let bytes = wide_sheet(100_000, false, 2_000);
+    let len = bytes.len();
+    let pass = guard::run(len, BUDGET, deadline(len), move || {
+        let result = import_sheet("template.json", &bytes, today());
+        assert!(
+            result.bank.is_none(),
+            "the cells are under the wrong columns"
+        );
+    })
+    .unwrap_or_else(|f| panic!("{f}"));
+    eprintln!("wide sheet: {len} bytes in {:?}", pass.took);
+}
+
+/// Regression: each unknown column was one problem with its two messages, a few hundred bytes
+/// for a two-byte column (`x,`).
+#[test]
+fn a_sheet_with_thousands_of_unknown_columns_is_reported_in_bounded_memory() {
+    let bytes = wide_sheet(200_000, true, 3);
+    let len = bytes.len();
+    guard::run(len, BUDGET, deadline(len), move || {
+        let result = import_sheet("template.json", &bytes, today());
+        assert!(result.bank.is_none());
+    })
+    .unwrap_or_else(|f| panic!("{f}"));
 }

@@ -4,10 +4,11 @@
 use super::csv::{parse_csv, UnclosedQuote};
 use super::{columns, SheetImport, SheetProblem, META, SHEET_OPTIONS};
 use crate::domain::bank::{
-    option_letter, parse_bank, shown, BankReport, QuestionType, FORMAT_VERSION,
+    option_letter, parse_bank, shown, BankReport, QuestionType, FORMAT_VERSION, MAX_PROBLEMS,
 };
 use crate::domain::date::Date;
 use serde_json::{json, Map, Value};
+use std::collections::HashMap;
 
 /// The spreadsheet's name for a 1-based column number: 1 → A, 27 → AA.
 fn column_letters(mut n: usize) -> String {
@@ -40,6 +41,27 @@ fn unclosed_quote_problem(open: &UnclosedQuote) -> SheetProblem {
             format!("这一格里的英文双引号 \" 没有配对（文件第 {line} 行）：从它开始直到文件末尾的内容都被当成了这一格，所以整张表没有导入。请补上结尾的引号；格子里要写的引号本身要写成两个 \"\"。"),
             format!("This cell has a double quote (\") that is never closed (line {line} of the file): everything from it to the end of the file would be this one cell, so nothing was imported. Close the quote; a quote that belongs in the text is written twice (\"\")."),
         )),
+    }
+}
+
+/// Adds a sheet-level problem while fewer than `MAX_PROBLEMS` are listed; past that, counts it
+/// (a problem per row or per column can come every two bytes: `x,x,x,…`).
+fn note(problems: &mut Vec<SheetProblem>, more: &mut usize, problem: SheetProblem) {
+    if problems.len() < MAX_PROBLEMS {
+        problems.push(problem);
+    } else {
+        *more += 1;
+    }
+}
+
+/// The one problem that stands for the `more` sheet-level problems not listed, if any.
+fn not_listed(problems: &mut Vec<SheetProblem>, more: usize) {
+    if more > 0 {
+        problems.push(SheetProblem::sheet(
+            None,
+            format!("还有 {more} 个表格问题没有逐条列出（最多列出 {MAX_PROBLEMS} 条）。请先改正上面列出的问题，再导入一次。"),
+            format!("{more} more problems with the sheet were found but are not listed (at most {MAX_PROBLEMS}). Fix the ones above and import again."),
+        ));
     }
 }
 
@@ -84,8 +106,12 @@ pub fn import_sheet(file: &str, bytes: &[u8], today: Date) -> SheetImport {
         }
     };
     let mut problems = Vec::new();
+    let mut more = 0;
     let mut meta: Map<String, Value> = Map::new();
     let mut header: Option<(usize, Vec<String>)> = None;
+    // Each header name's first column, looked up for every cell (a scan of a wide header for each
+    // cell took time proportional to the header's width times the sheet's cells).
+    let mut column_at: HashMap<String, usize> = HashMap::new();
     let mut questions = Vec::new();
     let mut question_rows: Vec<usize> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
@@ -100,39 +126,49 @@ pub fn import_sheet(file: &str, bytes: &[u8], today: Date) -> SheetImport {
                 if META.contains(&first) {
                     meta.insert(first.to_owned(), Value::String(value.to_owned()));
                 } else {
-                    problems.push(SheetProblem::sheet(
-                        Some(number),
-                        format!(
-                            "未知的题库信息行“{}”，可用：{}",
-                            shown(first),
-                            META.join("、")
+                    note(
+                        &mut problems,
+                        &mut more,
+                        SheetProblem::sheet(
+                            Some(number),
+                            format!(
+                                "未知的题库信息行“{}”，可用：{}",
+                                shown(first),
+                                META.join("、")
+                            ),
+                            format!(
+                                "Unknown bank row \"{}\"; use {}",
+                                shown(first),
+                                META.join(", ")
+                            ),
                         ),
-                        format!(
-                            "Unknown bank row \"{}\"; use {}",
-                            shown(first),
-                            META.join(", ")
-                        ),
-                    ));
+                    );
                 }
                 continue;
             }
             if first == "id" {
-                header = Some((number, row.iter().map(|c| c.trim().to_owned()).collect()));
+                let names: Vec<String> = row.iter().map(|c| c.trim().to_owned()).collect();
+                for (at, name) in names.iter().enumerate() {
+                    column_at.entry(name.clone()).or_insert(at);
+                }
+                header = Some((number, names));
                 continue;
             }
-            problems.push(SheetProblem::sheet(
-                Some(number),
-                "在表头（以 id 开头的一行）之前出现了内容。".to_owned(),
-                "Content before the header row (the row starting with id).".to_owned(),
-            ));
+            note(
+                &mut problems,
+                &mut more,
+                SheetProblem::sheet(
+                    Some(number),
+                    "在表头（以 id 开头的一行）之前出现了内容。".to_owned(),
+                    "Content before the header row (the row starting with id).".to_owned(),
+                ),
+            );
             continue;
         }
-        let Some((_, names)) = &header else { continue };
         let get = |col: &str| -> String {
-            names
-                .iter()
-                .position(|n| n == col)
-                .and_then(|p| row.get(p))
+            column_at
+                .get(col)
+                .and_then(|p| row.get(*p))
                 .map(|s| s.trim().to_owned())
                 .unwrap_or_default()
         };
@@ -140,6 +176,7 @@ pub fn import_sheet(file: &str, bytes: &[u8], today: Date) -> SheetImport {
         question_rows.push(number);
     }
     let Some((header_row, names)) = header else {
+        not_listed(&mut problems, more);
         problems.push(SheetProblem::sheet(
             None,
             "找不到表头行（第一格是 id 的一行）。请从 quizzes/template.csv 开始。".to_owned(),
@@ -155,15 +192,20 @@ pub fn import_sheet(file: &str, bytes: &[u8], today: Date) -> SheetImport {
     for name in &names {
         if !name.is_empty() && !known.contains(name) {
             let name = shown(name);
-            problems.push(SheetProblem::sheet(
-                Some(header_row),
-                format!("未知列“{name}”。列名请与 quizzes/template.csv 保持一致。"),
-                format!(
-                    "Unknown column \"{name}\". Keep the column names of quizzes/template.csv."
+            note(
+                &mut problems,
+                &mut more,
+                SheetProblem::sheet(
+                    Some(header_row),
+                    format!("未知列“{name}”。列名请与 quizzes/template.csv 保持一致。"),
+                    format!(
+                        "Unknown column \"{name}\". Keep the column names of quizzes/template.csv."
+                    ),
                 ),
-            ));
+            );
         }
     }
+    not_listed(&mut problems, more);
     let m = |k: &str| meta.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     let number_or_text = |s: String| {
         s.parse::<u64>()
@@ -185,6 +227,11 @@ pub fn import_sheet(file: &str, bytes: &[u8], today: Date) -> SheetImport {
         .iter()
         .map(|q| q.get("id").and_then(Value::as_str).unwrap_or("").to_owned())
         .collect();
+    // Each id's first question, for placing the validator's problems.
+    let mut first_with_id: HashMap<&str, usize> = HashMap::new();
+    for (at, id) in ids.iter().enumerate() {
+        first_with_id.entry(id.as_str()).or_insert(at);
+    }
     bank.insert("questions".into(), Value::Array(questions));
     let json = serde_json::to_vec(&Value::Object(bank)).unwrap_or_default();
     let report: BankReport = parse_bank(file, &json, today);
@@ -193,7 +240,7 @@ pub fn import_sheet(file: &str, bytes: &[u8], today: Date) -> SheetImport {
         let row = p.question.as_ref().and_then(|q| {
             let position = match q.strip_prefix('#') {
                 Some(n) => n.parse::<usize>().ok()?.checked_sub(1)?,
-                None => ids.iter().position(|id| id == q)?,
+                None => *first_with_id.get(q.as_str())?,
             };
             question_rows.get(position).copied()
         });
