@@ -7,22 +7,24 @@
 //! This file owns the entry point (`parse_bank`): decoding the bytes, the JSON reader's findings,
 //! and the bank's own fields. Its submodules own the rest: `problems` (the catalogue of problems),
 //! `messages` (their wording), `values` (reading one field's value), `question` (reading one
-//! question) and `lints` (hazards in text that is otherwise valid).
+//! question), `questions` (the list, read one question at a time) and `lints` (hazards in text
+//! that is otherwise valid).
 
 pub(super) mod lints;
 pub(super) mod messages;
 pub(super) mod problems;
 mod question;
+mod questions;
 pub(super) mod values;
 
 use super::json::{self, RepeatedKey, Step};
-use super::{Bank, BankId, Question, QuestionId, Topic, FORMAT_VERSION};
+use super::{Bank, BankId, Topic, FORMAT_VERSION};
 use crate::domain::date::Date;
 use lints::check_true_false_balance;
 use problems::{BankReport, Problem, ProblemKind, Severity};
-use question::read_question;
+use questions::Questions;
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use values::TextLimits;
 
 /// Most problems one report lists; the rest are counted in one last `MoreProblems`. A broken file
@@ -359,68 +361,4 @@ fn read_bank(ctx: &mut Ctx, value: &Value, questions: Questions, today: Date) ->
         description: description?,
         questions,
     })
-}
-
-/// The questions of a bank, read one at a time as the JSON reader hands them over; their problems
-/// are kept apart until the bank's own fields have been checked, so that the report lists them
-/// after those, in file order, wherever the file puts its `questions`.
-struct Questions {
-    ctx: Ctx,
-    today: Date,
-    count: usize,
-    seen: HashSet<QuestionId>,
-    out: Vec<Question>,
-    /// The labels of the questions with a repeated key inside, for those repeats' messages.
-    labels: HashMap<usize, String>,
-}
-
-impl Questions {
-    fn new(file: &str, today: Date) -> Self {
-        Questions {
-            ctx: Ctx::new(file),
-            today,
-            count: 0,
-            seen: HashSet::new(),
-            out: Vec::new(),
-            labels: HashMap::new(),
-        }
-    }
-
-    fn add(&mut self, index: usize, value: &Value, has_repeats: bool) {
-        self.count += 1;
-        let ctx = &mut self.ctx;
-        let label = question_label(value, index);
-        if has_repeats {
-            self.labels.insert(index, label.clone());
-        }
-        ctx.question = Some(label.clone());
-        if let Some(q) = read_question(ctx, value, self.today) {
-            if self.seen.insert(q.id.clone()) {
-                self.out.push(q);
-            } else {
-                ctx.error("id", ProblemKind::DuplicateQuestion { id: label });
-            }
-        } else if value
-            .get("id")
-            .and_then(Value::as_str)
-            .is_some_and(is_valid_id)
-            && !self.seen.insert(QuestionId(label.clone()))
-        {
-            ctx.error("id", ProblemKind::DuplicateQuestion { id: label });
-        }
-        ctx.question = None;
-    }
-
-    /// The questions, their problems moved into `ctx` after the bank's own.
-    fn finish(self, ctx: &mut Ctx) -> Vec<Question> {
-        if self.count == 0 {
-            ctx.error("questions", ProblemKind::NoQuestions);
-        }
-        ctx.append(self.ctx);
-        let out = self.out;
-        if !out.is_empty() && out.iter().all(|q| !q.is_current(self.today)) {
-            ctx.error("questions", ProblemKind::AllExpired);
-        }
-        out
-    }
 }
