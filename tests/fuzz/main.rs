@@ -3,10 +3,11 @@
 //! the app and the tools use, each case on its own thread under three checks: no panic, a
 //! deadline, and a memory budget proportional to the input (a counting allocator, `alloc-meter`).
 //!
-//! `cargo test` runs a short pass (a few hundred cases); `make fuzz` a long one. Environment:
-//! `FUZZ_CASES` (cases per target), `FUZZ_SECONDS` (stop generating after this long),
-//! `FUZZ_SEED` (to replay a run; each failure names its seed and case). A failing input is saved
-//! under the target directory's `tmp/fuzz-failures/`.
+//! `cargo test` runs a short pass (a few hundred small cases per target, seconds); `make fuzz` a
+//! long one with large cases too. Environment: `FUZZ_CASES` (cases per target), `FUZZ_SECONDS`
+//! (how long each target runs; alone, as many cases as fit), `FUZZ_SEED` (to replay a run: each
+//! failure names its seed and case), `FUZZ_BIG_MB` (the large bank and sheet, 4 MB by default).
+//! A failing input is saved under the target directory's `tmp/fuzz-failures/`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -58,14 +59,21 @@ struct Settings {
     big: bool,
 }
 
+/// `default_cases` unless `FUZZ_CASES` says otherwise; with `FUZZ_SECONDS` alone, as many cases
+/// as fit in that time.
 fn settings(default_cases: usize) -> Settings {
     let var = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
-    let cases = var("FUZZ_CASES").map_or(default_cases, |n| n as usize);
+    let seconds = var("FUZZ_SECONDS");
+    let cases = match (var("FUZZ_CASES"), seconds) {
+        (Some(n), _) => usize::try_from(n).unwrap_or(usize::MAX),
+        (None, Some(_)) => usize::MAX,
+        (None, None) => default_cases,
+    };
     Settings {
         cases,
-        seconds: var("FUZZ_SECONDS"),
+        seconds,
         seed: var("FUZZ_SEED").unwrap_or(0x0A11_C0DE),
-        big: cases > default_cases || var("FUZZ_SECONDS").is_some(),
+        big: cases > default_cases,
     }
 }
 
@@ -252,14 +260,27 @@ fn the_bank_reader_survives_random_and_mutated_banks() {
 fn every_truncation_of_a_shipped_bank_is_refused_cleanly() {
     let settings = settings(120);
     let banks = shipped_banks();
-    // Cut every bank at evenly spread places: `cases` cuts in all (every few bytes in a long run).
+    // The short run cuts each bank at 30 evenly spread places; a long one every 7 bytes (the
+    // shipped banks are pretty-printed: every place in a line, in turn, across the lines).
+    let short = !settings.big;
     let per_bank = (settings.cases / banks.len()).max(1);
+    let total: usize = banks.iter().map(|(_, b)| b.len() / 7 + 1).sum();
     let found = fuzz(
         "truncated",
         &settings,
         |_, case| {
-            let (name, b) = &banks[(case / per_bank) % banks.len()];
-            let at = (case % per_bank) * b.len() / per_bank;
+            let (name, b, at) = if short {
+                let (name, b) = &banks[(case / per_bank) % banks.len()];
+                (name, b, (case % per_bank) * b.len() / per_bank)
+            } else {
+                let mut n = case % total;
+                let mut pick = 0;
+                while n > banks[pick].1.len() / 7 {
+                    n -= banks[pick].1.len() / 7 + 1;
+                    pick += 1;
+                }
+                (&banks[pick].0, &banks[pick].1, n * 7)
+            };
             (b[..at].to_vec(), format!("{name} cut at byte {at}"))
         },
         check_bank,
