@@ -392,3 +392,21 @@ fn the_template_takes_answers_written_the_usual_ways() {
     let result = import_sheet("template.json", write_csv(&rows).as_bytes(), today());
     assert_eq!(result.bank, Some(original), "{:#?}", result.problems);
 }
+
+#[test]
+fn thousands_of_broken_rows_are_reported_in_a_bounded_list_and_all_counted() {
+    let text = String::from_utf8(template()).unwrap();
+    let mut rows = parse_csv(text.trim_start_matches('\u{feff}')).unwrap();
+    let header = rows.iter().position(|r| r[0] == "id").unwrap();
+    rows.truncate(header + 1);
+    // 1,500 rows, each a question with an id and nothing else usable.
+    rows.extend((0..1500).map(|i| vec![format!("q{i}"), "x".into()]));
+    let result = import_sheet("template.json", write_csv(&rows).as_bytes(), today());
+    assert!(result.bank.is_none());
+    assert!(
+        result.problems.len() <= anxin::domain::bank::MAX_PROBLEMS + 1,
+        "{}",
+        result.problems.len()
+    );
+    assert!(result.error_count() >= 1500, "{:?}", result.summary);
+}
