@@ -153,3 +153,19 @@ fn a_sheet_with_thousands_of_unknown_columns_is_reported_in_bounded_memory() {
     })
     .unwrap_or_else(|f| panic!("{f}"));
 }
+
+/// Regression: cells and rows grown in place kept up to twice their size. A sheet of commas is
+/// the worst case for the CSV reader (a 24-byte cell per byte); it must stay near that.
+#[test]
+fn a_sheet_of_commas_is_read_in_memory_near_its_cells() {
+    let row = ",".repeat(10_000) + "\r\n";
+    let text = row.repeat(200);
+    let len = text.len();
+    let pass = guard::run(len, BUDGET, deadline(len), move || {
+        let rows = anxin::domain::bank::sheet::csv::parse_csv(&text).unwrap();
+        assert_eq!(rows.len(), 200);
+    })
+    .unwrap_or_else(|f| panic!("{f}"));
+    let per_byte = pass.peak as f64 / len as f64;
+    assert!(per_byte < 26.0, "{per_byte:.1} bytes per byte");
+}
