@@ -209,15 +209,18 @@ fn assert_none(found: Vec<Found>) {
     );
 }
 
-/// The bank reader as the app calls it on a device, and as the command-line tool does.
+/// The bank reader as the app calls it on a device or, for every other input (by the parity of
+/// its length, to halve the time), as the command-line tool does, with expiry judged.
 fn check_bank(bytes: &[u8]) {
-    let report = parse_bank_on_device("fuzz.json", bytes);
+    let report = if bytes.len().is_multiple_of(2) {
+        parse_bank_on_device("fuzz.json", bytes)
+    } else {
+        parse_bank("fuzz.json", bytes, today())
+    };
     // Render every message, as the tool and the error screen would.
     for p in &report.problems {
-        let _ = p.kind.message(anxin::domain::text::Lang::Zh);
+        let _ = p.line(anxin::domain::text::Lang::Zh);
     }
-    drop(report);
-    drop(parse_bank("fuzz.json", bytes, today()));
 }
 
 #[test]
