@@ -82,9 +82,9 @@ where
         .name("fuzz-case".into())
         .stack_size(STACK)
         .spawn(move || {
-            // A hard cap well above the budget: a case running away is stopped (the process
-            // aborts with a message) before it can take the machine's memory.
-            alloc_meter::start(limit.saturating_mul(4).max(1 << 30));
+            // A hard cap above the budget but within the machine (24 GB, shared): a case running
+            // away is stopped (the process aborts with a message) before it takes the memory.
+            alloc_meter::start(limit.saturating_mul(2).clamp(1 << 30, 8 << 30));
             let outcome = catch_unwind(AssertUnwindSafe(case));
             alloc_meter::stop();
             let peak = alloc_meter::peak();

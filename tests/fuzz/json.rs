@@ -39,6 +39,9 @@ const KEYS: &[&str] = &[
     "en",
 ];
 
+/// The most bytes one change may add to a document.
+const MAX_GROWTH: usize = 24 << 20;
+
 /// Number tokens, some not JSON at all, some beyond every integer type.
 const NUMBERS: &[&str] = &[
     "NaN",
@@ -178,14 +181,16 @@ fn mutate_value(rng: &mut Rng, root: &mut Value, big: bool) -> String {
             } else {
                 1 + rng.below(8)
             };
+            // Inputs stay below some tens of megabytes: a repeat of a value already made huge
+            // by an earlier change is cut short.
+            let size = serde_json::to_string(at_child(parent, last)).map_or(1, |s| s.len());
+            let times = times.min(MAX_GROWTH / size.max(1));
             match (parent, last) {
                 (Value::Array(list), Step::Index(i)) => {
                     let copy = list[*i].clone();
-                    for _ in 0..times {
-                        list.insert(*i, copy.clone());
-                    }
+                    list.splice(*i..*i, std::iter::repeat_n(copy, times));
                 }
-                (Value::Object(map), Step::Key(k)) => {
+                (Value::Object(map), Step::Key(k)) if times > 0 => {
                     // A list made of the value repeated: thousands of options, answers, tags.
                     let copy = map[k.as_str()].clone();
                     map.insert(k.clone(), Value::Array(vec![copy; times]));

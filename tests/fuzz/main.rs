@@ -42,6 +42,9 @@ const FACTOR: usize = 64;
 /// Bytes allowed on top of the factor: the report's problems (capped) and their words.
 const CONSTANT: usize = 8 << 20;
 
+/// The largest input a case is given.
+const MAX_INPUT: usize = 64 << 20;
+
 const BUDGET: Budget = Budget {
     factor: FACTOR,
     constant: CONSTANT,
@@ -128,8 +131,8 @@ fn fuzz(
     let mut rng = Rng::new(settings.seed ^ anxin::domain::rng::stable_hash(&[name]));
     let started = Instant::now();
     let mut found = Vec::new();
-    // The slowest case, and the most bytes held per byte of input by a case of 64 KB or more
-    // (below that the constant part of the budget dominates and the ratio says nothing).
+    // The slowest case, and the most bytes held per byte of input by a case of 1 MB or more
+    // (below that the constant part of the budget dominates and the ratio says little).
     let (mut slowest, mut slowest_said) = (Duration::ZERO, String::new());
     let mut hungriest = 0.0f64;
     let mut ran = 0;
@@ -140,7 +143,13 @@ fn fuzz(
         {
             break;
         }
-        let (input, said) = make(&mut rng, case);
+        let (mut input, mut said) = make(&mut rng, case);
+        // Changes stacked on changes (a repeat of something nested deep, pretty-printed) can
+        // still build a huge input; past 64 MB it is cut, which makes it a broken file too.
+        if input.len() > MAX_INPUT {
+            input.truncate(MAX_INPUT);
+            said.push_str(" (cut to 64 MB)");
+        }
         let len = input.len();
         let input: Arc<[u8]> = input.into();
         let (run_input, run_target) = (Arc::clone(&input), Arc::clone(&target));
@@ -152,7 +161,7 @@ fn fuzz(
                     slowest = pass.took;
                     slowest_said = format!("{len} bytes, {said}");
                 }
-                if len >= 1 << 16 {
+                if len >= 1 << 20 {
                     hungriest = hungriest.max(pass.peak as f64 / len as f64);
                 }
             }
@@ -210,15 +219,18 @@ fn assert_none(found: Vec<Found>) {
     );
 }
 
-/// The bank reader as the app calls it on a device, and as the command-line tool does.
+/// The bank reader as the app calls it on a device or, for every other input (by the parity of
+/// its length, to halve the time), as the command-line tool does, with expiry judged.
 fn check_bank(bytes: &[u8]) {
-    let report = parse_bank_on_device("fuzz.json", bytes);
+    let report = if bytes.len().is_multiple_of(2) {
+        parse_bank_on_device("fuzz.json", bytes)
+    } else {
+        parse_bank("fuzz.json", bytes, today())
+    };
     // Render every message, as the tool and the error screen would.
     for p in &report.problems {
-        let _ = p.kind.message(anxin::domain::text::Lang::Zh);
+        let _ = p.line(anxin::domain::text::Lang::Zh);
     }
-    drop(report);
-    drop(parse_bank("fuzz.json", bytes, today()));
 }
 
 #[test]

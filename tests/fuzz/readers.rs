@@ -1,7 +1,8 @@
 //! The other readers of files from outside the app: the bank index the app downloads, the kiosk's
 //! settings file, the statistics files an operator merges, the contest's setup file and the
-//! messages between the contest's windows. Each is fed random bytes and mutated copies of a valid
-//! file, under the same checks as the bank reader.
+//! messages between the contest's windows, and the values the app reads back from the device's
+//! storage (a round in progress, the settings). Each is fed random bytes and mutated copies of a
+//! valid file, under the same checks as the bank reader.
 
 use super::{assert_none, bytes, fuzz, json, settings};
 use anxin::domain::bank::BankIndex;
@@ -9,6 +10,10 @@ use anxin::domain::contest::{MatchSetup, SetupFile, Wire};
 use anxin::domain::date::Date;
 use anxin::domain::kiosk::stats::merge_exports;
 use anxin::domain::kiosk::{KioskOverrides, KioskStats};
+use anxin::domain::library::RoundKind;
+use anxin::domain::plan::Plan;
+use anxin::domain::saved::{self, seal, SavedRound, Settings};
+use anxin::domain::session::Session;
 use serde_json::Value;
 use std::path::Path;
 
@@ -50,9 +55,9 @@ fn cases_of(
 
 #[test]
 fn the_other_readers_survive_random_and_mutated_files() {
-    // Four readers share the run's time.
+    // Five readers share the run's time.
     let mut settings = settings(200);
-    settings.seconds = settings.seconds.map(|s| s / 4);
+    settings.seconds = settings.seconds.map(|s| s / 5);
     let big = settings.big;
     let mut found = Vec::new();
 
@@ -98,6 +103,33 @@ fn the_other_readers_survive_random_and_mutated_files() {
             let text = String::from_utf8_lossy(b);
             let _ = SetupFile::read(&text).map_err(|e| e.to_string());
             let _ = Wire::read(&text);
+        },
+    ));
+    // What the app reads back from storage: the text, then the schema, then the value.
+    let session: Session = serde_json::from_str(
+        r#"{"seed":7,"items":[{"bank":"fraud","question":"q1","options":["a","b","c"]},
+            {"bank":"fraud","question":"q2","options":["true","false"]}],
+            "answers":[{"chosen":["b"],"correct":true}],"phase":{"Asking":{"index":1,"selected":["true"]}}}"#,
+    )
+    .unwrap();
+    let round = SavedRound {
+        kind: RoundKind::Plan(Plan::practice(Vec::new())),
+        session,
+        elapsed_ms: 12_345.0,
+    };
+    let stored = vec![
+        seal(&round).to_string(),
+        seal(&Settings::default()).to_string(),
+    ];
+    found.extend(fuzz(
+        "stored-values",
+        &settings,
+        cases_of(stored, big),
+        |b| {
+            if let Ok(raw) = serde_json::from_slice::<Value>(b) {
+                let _ = saved::open::<SavedRound>(raw.clone(), saved::no_migration);
+                let _ = saved::open::<Settings>(raw, saved::no_migration);
+            }
         },
     ));
     assert_none(found);

@@ -65,11 +65,11 @@ fn mutate_rows(rng: &mut Rng, rows: &mut Vec<Vec<String>>, big: bool) -> String 
             format!("row {r} deleted")
         }
         1 => {
-            let times = many(rng);
+            // Inputs stay below some tens of megabytes, however long the row already is.
+            let size: usize = rows[r].iter().map(|c| c.len() + 1).sum();
+            let times = many(rng).min((24 << 20) / size.max(1));
             let copy = rows[r].clone();
-            for _ in 0..times {
-                rows.insert(r, copy.clone());
-            }
+            rows.splice(r..r, std::iter::repeat_n(copy, times));
             format!("row {r} repeated {times} times")
         }
         2 => {
