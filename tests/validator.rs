@@ -1000,11 +1000,12 @@ fn problems_past_the_limit_that_are_only_warnings_do_not_refuse_the_bank() {
         }
     });
     assert_eq!(report.problems.len(), MAX_PROBLEMS + 1);
+    // 1,500 invisible characters and, as every prompt is the first one's, 1,499 repeated prompts.
     assert_eq!(
         report.problems.last().unwrap().kind,
         ProblemKind::MoreProblems {
             errors: 0,
-            warnings: 500
+            warnings: 1999
         }
     );
     assert_eq!(report.bank.unwrap().questions.len(), 1500);
