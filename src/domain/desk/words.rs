@@ -165,7 +165,7 @@ messages! {
     /// Tab-separated.
     TabSeparated => "制表符分隔", "tab-separated";
     /// Separated by {0}.
-    SeparatedBy => "以“{0}”分隔", "separated by “{0}”";
+    SeparatedBy => "以“{0}”分隔", "separated by \"{0}\"";
     /// An error.
     Error => "错误", "Error";
     /// A warning.
