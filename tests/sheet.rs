@@ -410,3 +410,21 @@ fn thousands_of_broken_rows_are_reported_in_a_bounded_list_and_all_counted() {
     );
     assert!(result.error_count() >= 1500, "{:?}", result.summary);
 }
+
+#[test]
+fn a_problem_on_every_row_lists_a_thousand_and_counts_the_rest() {
+    // Each row's answer unreadable, and each differently, so no two merge.
+    let mut text = String::from("题干,选项A,选项B,答案\n");
+    for i in 0..3000 {
+        text.push_str(&format!("问题{i},是,否,Z{i}\n"));
+    }
+    let result = import_sheet("rows.json", text.as_bytes(), today());
+    assert!(result.bank.is_none());
+    assert_eq!(result.problems.len(), anxin::domain::bank::MAX_PROBLEMS + 1);
+    let last = result.problems.last().unwrap();
+    assert!(
+        matches!(last.finding, Finding::Bank(ref p) if matches!(p.kind, ProblemKind::MoreProblems { errors, .. } if errors >= 2000)),
+        "{last:?}"
+    );
+    assert!(result.error_count() >= 3000, "{:?}", result.summary);
+}
