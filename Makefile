@@ -1,6 +1,7 @@
 # Anxin — every command installs what it needs first (idempotently), so a fresh machine needs only `make`.
 #   make serve   build and serve the app on http://127.0.0.1:8080
 #   make test    every check CI runs (lint, host, browser component, build, end-to-end)
+#   make fuzz    the long fuzz run of the bank reader, the sheet import and the other file readers
 #   make dist    release build into dist/
 #   make banks   check every bank and rewrite quizzes/index.json
 #   make bench   Anxin against two peer quiz apps in Chromium, into bench/results.json and README.md
@@ -22,12 +23,13 @@ STAMP := target/.stamps
 PAGES := index kiosk contest desk
 APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) $(PAGES:%=%.html) Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
 
-.PHONY: help tools browsers fonts serve dist test lint host-test web-test engines e2e bench bench-peers banks check-banks clean
+.PHONY: help tools browsers fonts serve dist test lint host-test web-test engines e2e fuzz bench bench-peers banks check-banks clean
 
 help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test    run every check"
 	@echo "make dist    release build into dist/"
+	@echo "make fuzz    long fuzz run of the file readers; FUZZ_SECONDS=300 per target, FUZZ_SEED to replay"
 	@echo "make banks   check the banks and rewrite quizzes/index.json"
 	@echo "make bench   Anxin vs a vanilla and a React quiz (phone profile, unthrottled), sizes, domain timings; BENCH_RUNS=5"
 
@@ -120,6 +122,22 @@ engines: dist tools
 
 e2e: dist browsers tools
 	node --test --test-concurrency=1 tests/e2e/
+
+# The fuzz test's long run (tests/fuzz): random and mutated banks, sheets and other files fed to
+# their readers, each case checked for a panic, a hang and memory beyond 64 times its size.
+# `cargo test` (so `make test`) runs a short pass of a few hundred cases in seconds; this runs each
+# of its four targets for FUZZ_SECONDS (two at a time on two cores: about twice that in all), and
+# checks a FUZZ_BIG_MB bank and sheet, built optimised but with overflow checks (profile.fuzz:
+# 5-10 times the cases of a debug build; its first build takes about 10 minutes here, a rebuild
+# after a change about 5; FUZZ_PROFILE=dev reuses `cargo test`'s build instead).
+# A failure names its seed and case: replay it with FUZZ_SEED=<seed> make fuzz.
+FUZZ_SECONDS ?= 300
+FUZZ_BIG_MB ?= 47
+FUZZ_PROFILE ?= fuzz
+
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BIG_MB=$(FUZZ_BIG_MB) \
+	  cargo test --profile $(FUZZ_PROFILE) --test fuzz -- --nocapture
 
 # The benchmark's peers, installed from npm into bench/.peers (ignored by git, so `make test` never pays
 # for them) at pinned versions; esbuild bundles the React one at bench time.

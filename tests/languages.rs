@@ -130,3 +130,56 @@ fn every_shipped_bank_keeps_both_languages() {
     }
     assert!(checked >= 4);
 }
+
+/// rights.json with half its questions' English prompts removed, `languages` written as `value`
+/// (JSON text) first or last in the file; `None` leaves the field out.
+fn rights_with_languages(value: Option<&str>, last: bool) -> BankReport {
+    let text = std::fs::read_to_string(quizzes().join("rights.json")).unwrap();
+    let mut bank: Value = serde_json::from_str(&text).unwrap();
+    for q in bank["questions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .step_by(2)
+    {
+        q["prompt"].as_object_mut().unwrap().remove("en");
+    }
+    let body = serde_json::to_string(&bank).unwrap();
+    let inner = body.strip_prefix('{').unwrap().strip_suffix('}').unwrap();
+    let text = match (value, last) {
+        (None, _) => body.clone(),
+        (Some(v), false) => format!("{{\"languages\":{v},{inner}}}"),
+        (Some(v), true) => format!("{{{inner},\"languages\":{v}}}"),
+    };
+    parse_bank("rights.json", text.as_bytes(), today())
+}
+
+#[test]
+fn the_questions_are_judged_by_the_languages_wherever_the_file_declares_them() {
+    // The questions are checked as they are read, so a `languages` after them is read too late
+    // to judge them directly: the verdict must not depend on where it is.
+    let first = rights_with_languages(Some(r#"["zh"]"#), false);
+    let last = rights_with_languages(Some(r#"["zh"]"#), true);
+    assert_eq!(first, last);
+    assert!(last.bank.is_some(), "{:?}", last.problems);
+    assert_eq!(
+        last.problems.last().map(|p| &p.kind),
+        Some(&ProblemKind::EnglishMissing { count: 16 })
+    );
+    // A bilingual bank: every missing English prompt is an error, wherever `languages` is.
+    let absent = rights_with_languages(None, false);
+    let first = rights_with_languages(Some(r#"["zh","en"]"#), false);
+    let last = rights_with_languages(Some(r#"["zh","en"]"#), true);
+    assert_eq!(first, last);
+    assert_eq!(absent, last);
+    assert!(absent.bank.is_none());
+    let missing = absent
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::Missing && p.field == "prompt.en")
+        .count();
+    assert_eq!(missing, 16, "{:?}", absent.problems);
+    // A broken value judges the questions as bilingual, besides its own error.
+    let broken = rights_with_languages(Some(r#"["en"]"#), true);
+    assert_eq!(broken.problems.len(), absent.problems.len() + 1);
+}

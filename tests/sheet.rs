@@ -392,3 +392,39 @@ fn the_template_takes_answers_written_the_usual_ways() {
     let result = import_sheet("template.json", write_csv(&rows).as_bytes(), today());
     assert_eq!(result.bank, Some(original), "{:#?}", result.problems);
 }
+
+#[test]
+fn thousands_of_broken_rows_are_reported_in_a_bounded_list_and_all_counted() {
+    let text = String::from_utf8(template()).unwrap();
+    let mut rows = parse_csv(text.trim_start_matches('\u{feff}')).unwrap();
+    let header = rows.iter().position(|r| r[0] == "id").unwrap();
+    rows.truncate(header + 1);
+    // 1,500 rows, each a question with an id and nothing else usable.
+    rows.extend((0..1500).map(|i| vec![format!("q{i}"), "x".into()]));
+    let result = import_sheet("template.json", write_csv(&rows).as_bytes(), today());
+    assert!(result.bank.is_none());
+    assert!(
+        result.problems.len() <= anxin::domain::bank::MAX_PROBLEMS + 1,
+        "{}",
+        result.problems.len()
+    );
+    assert!(result.error_count() >= 1500, "{:?}", result.summary);
+}
+
+#[test]
+fn a_problem_on_every_row_lists_a_thousand_and_counts_the_rest() {
+    // Each row's answer unreadable, and each differently, so no two merge.
+    let mut text = String::from("题干,选项A,选项B,答案\n");
+    for i in 0..3000 {
+        text.push_str(&format!("问题{i},是,否,Z{i}\n"));
+    }
+    let result = import_sheet("rows.json", text.as_bytes(), today());
+    assert!(result.bank.is_none());
+    assert_eq!(result.problems.len(), anxin::domain::bank::MAX_PROBLEMS + 1);
+    let last = result.problems.last().unwrap();
+    assert!(
+        matches!(last.finding, Finding::Bank(ref p) if matches!(p.kind, ProblemKind::MoreProblems { errors, .. } if errors >= 2000)),
+        "{last:?}"
+    );
+    assert!(result.error_count() >= 3000, "{:?}", result.summary);
+}

@@ -5,7 +5,7 @@
 
 use anxin::domain::bank::{
     is_numbered, parse_bank, points_at_other_options, shown, BankReport, Problem, ProblemKind,
-    Severity,
+    Severity, MAX_PROBLEMS,
 };
 use anxin::domain::date::Date;
 use anxin::domain::text::Lang;
@@ -839,6 +839,7 @@ const EXAMPLES: &[Example] = &[
     Example { kind: "NumberedPrompt", bank: "numbered-prompt", zh: &["开头带着题号"], en: &["starts with its own question number"] },
     Example { kind: "GluedOptions", bank: "glued-options", zh: &["好几个选项", "A.告诉他 B.拒绝"], en: &["seems to hold several options"] },
     Example { kind: "DuplicatePrompt", bank: "duplicate-prompt", zh: &["题干与 q1 相同"], en: &["the same as q1's"] },
+    Example { kind: "MoreProblems", bank: "too-many-problems", zh: &["还有 800 个错误和 0 个警告没有逐条列出", "最多列出 1000 条"], en: &["800 errors and 0 warnings more were found but are not listed", "at most 1000"] },
 ];
 
 /// The kind's name. No wildcard: a new kind does not compile until it is named here, and
@@ -889,6 +890,7 @@ fn kind_name(kind: &ProblemKind) -> &'static str {
         ProblemKind::NumberedPrompt { .. } => "NumberedPrompt",
         ProblemKind::GluedOptions { .. } => "GluedOptions",
         ProblemKind::DuplicatePrompt { .. } => "DuplicatePrompt",
+        ProblemKind::MoreProblems { .. } => "MoreProblems",
     }
 }
 
@@ -955,4 +957,56 @@ fn every_problem_kind_has_an_example_in_both_languages() {
         }
         assert_reads_in_both_languages(p);
     }
+}
+
+#[test]
+fn a_report_lists_a_thousand_problems_and_counts_the_rest() {
+    // 200 empty questions: nine missing fields each. Found with the fuzz test: a list of `{}`
+    // took over a thousand bytes of report per byte of file.
+    let report = check("too-many-problems");
+    assert!(report.bank.is_none());
+    assert_eq!(report.problems.len(), MAX_PROBLEMS + 1);
+    assert_eq!(
+        report.problems[..MAX_PROBLEMS]
+            .iter()
+            .filter(|p| p.kind == ProblemKind::Missing)
+            .count(),
+        MAX_PROBLEMS,
+        "the first thousand, in file order"
+    );
+    let last = report.problems.last().unwrap();
+    assert_eq!(
+        last.kind,
+        ProblemKind::MoreProblems {
+            errors: 200 * 9 - MAX_PROBLEMS,
+            warnings: 0
+        }
+    );
+    assert_eq!((last.question.as_deref(), last.field.as_str()), (None, ""));
+}
+
+#[test]
+fn problems_past_the_limit_that_are_only_warnings_do_not_refuse_the_bank() {
+    // 1,500 questions each with an invisible character: warnings only, so the bank still loads.
+    let report = check_edited(|b| {
+        let model = b["questions"][0].clone();
+        let list = b["questions"].as_array_mut().unwrap();
+        list.clear();
+        for i in 0..1500 {
+            let mut q = model.clone();
+            q["id"] = format!("q{i}").into();
+            q["prompt"]["zh"] = "陌生人要你的短信\u{200b}验证码，怎么办？".into();
+            list.push(q);
+        }
+    });
+    assert_eq!(report.problems.len(), MAX_PROBLEMS + 1);
+    // 1,500 invisible characters and, as every prompt is the first one's, 1,499 repeated prompts.
+    assert_eq!(
+        report.problems.last().unwrap().kind,
+        ProblemKind::MoreProblems {
+            errors: 0,
+            warnings: 1999
+        }
+    );
+    assert_eq!(report.bank.unwrap().questions.len(), 1500);
 }

@@ -26,7 +26,7 @@ pub use validate::lints::{
 pub use validate::messages::{field_names, shown, SHOWN_CHARS};
 pub use validate::problems::{BankReport, Problem, ProblemKind, Severity};
 pub use validate::values::TextLimits;
-pub use validate::{is_valid_id, parse_bank};
+pub use validate::{is_valid_id, parse_bank, MAX_PROBLEMS};
 
 use crate::domain::date::Date;
 use crate::domain::text::{Lang, LocalText};

@@ -201,3 +201,7 @@ def repeated(b):
     copy_of_first["prompt"]["zh"] = "陌生人要你的短信验证码 怎么办"
     b["questions"].append(copy_of_first)
 write("duplicate-prompt", bank("duplicate-prompt", repeated))
+
+# A broken file can have a problem every few bytes (nine missing fields per "{}"): a report lists
+# the first thousand and counts the rest.
+write("too-many-problems", bank("too-many-problems", lambda b: b.update(questions=[{}] * 200)))

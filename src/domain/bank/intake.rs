@@ -7,9 +7,9 @@
 //! encoding, by content), `workbook` (calamine), `header` (which column holds what), `normalise`
 //! (answers, true/false, types, difficulty, dates as banks write them), `row` (one row into one
 //! question), `template` (leftover template rows), `build` (all sheets into the bank's JSON, with
-//! `english` deciding the languages),
-//! `place` (problems back onto rows and columns), `report` (the result types), `issues` (the
-//! sheet's own problems), `translate` (the translator's sheet out and back), `settings`.
+//! `english` deciding the languages), `place` (problems back onto rows and columns, the list
+//! capped at `MAX_PROBLEMS`), `report` (the result types), `issues` (the sheet's own problems),
+//! `translate` (the translator's sheet out and back), `settings`.
 //!
 //! It must not be reached from the phone's app: calamine and encoding_rs live only behind this
 //! module, and `parse_bank_on_device` stays the app's small, fast loader.
@@ -245,7 +245,7 @@ fn read_grids(
             .unwrap_or(0)
     };
     problems.sort_by_key(|p| (p.place.row.is_some(), sheet_order(p), p.place.row));
-    let problems = report::merge_repeats(problems);
+    let problems = place::capped(report::merge_repeats(problems), &json_file);
     let places = built
         .questions
         .iter()

@@ -1,15 +1,20 @@
 //! The validator's JSON reader: a bank's text into a `serde_json::Value`, noting every object key
-//! written more than once.
+//! written more than once, and handing over the items of one list as they are read.
 //!
 //! serde_json alone keeps the last of two equal keys without a word, so `"answer": ["b"]` followed
 //! by `"answer": ["c"]` would silently change a question's answer. This reader keeps the first value
 //! and lists each repeat with where it is, so the validator can refuse the bank. It judges nothing
 //! else (that is `validate.rs`) and does no IO.
+//!
+//! A bank is nearly all questions, and a question as a `Value` takes about four times its text
+//! (a map node per `{"zh", "en"}` pair). So the items of the top-level `questions` list are handed
+//! to the caller one by one as each is read, and not kept: checking a bank holds one question's
+//! tree at a time, not the whole file's.
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -35,36 +40,122 @@ pub(crate) struct RepeatedKey {
     pub line: Option<usize>,
 }
 
-/// A document read by [`read`].
+/// A document read by [`read_streaming`].
 #[derive(Debug)]
 pub(crate) struct Document {
-    /// The value, with the first of any repeated keys.
+    /// The value, with the first of any repeated keys; a list handed over item by item is here
+    /// an empty list.
     pub value: Value,
-    /// Every repeated key, in file order.
+    /// The repeated keys, in file order, at most the `kept` asked for.
     pub repeats: Vec<RepeatedKey>,
+    /// How many more repeated keys there were.
+    pub more_repeats: usize,
 }
 
-/// Reads `text` as one JSON value; syntax errors come back as serde_json reports them.
-pub(crate) fn read(text: &str) -> Result<Document, serde_json::Error> {
+/// One item of the streamed list, as handed to the caller.
+pub(crate) struct Item {
+    /// Its 0-based position in the list.
+    pub index: usize,
+    /// The item, with the first of any repeated keys.
+    pub value: Value,
+    /// Whether a key inside it was written twice (so a repeat's message will name it).
+    pub has_repeats: bool,
+}
+
+/// What a streaming read tells its caller as it goes.
+pub(crate) trait Listener {
+    /// The value of a top-level key (its first occurrence) other than the streamed list, as soon
+    /// as it is read: a field written before the list is known while the list's items arrive.
+    fn field(&mut self, key: &str, value: &Value);
+    /// One item of the streamed list.
+    fn item(&mut self, item: Item);
+}
+
+/// Reads `text` as one JSON value, keeping at most `kept` repeated keys (counting the rest). The
+/// items of the list under the top-level key `list` (its first occurrence) go to `listener` as
+/// they are read instead of into the document, and so do the other top-level values (these are
+/// kept in the document too). Syntax errors come back as serde_json reports them; what was handed
+/// over before one is then best forgotten.
+pub(crate) fn read_listening(
+    text: &str,
+    list: &str,
+    kept: usize,
+    listener: &mut dyn Listener,
+) -> Result<Document, serde_json::Error> {
     let reader = Reader {
         text,
         path: RefCell::new(Vec::new()),
         repeats: RefCell::new(Vec::new()),
+        more_repeats: Cell::new(0),
+        kept,
+        list,
+        listener: RefCell::new(listener),
     };
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = ValueSeed(&reader).deserialize(&mut de)?;
+    let value = ValueSeed(&reader, false).deserialize(&mut de)?;
     de.end()?;
+    let mut repeats = reader.repeats.into_inner();
+    offsets_to_lines(text, &mut repeats);
     Ok(Document {
         value,
-        repeats: reader.repeats.into_inner(),
+        repeats,
+        more_repeats: reader.more_repeats.get(),
     })
 }
 
+/// [`read_listening`] with only the list's items wanted, by `each`.
+#[cfg(test)]
+pub(crate) fn read_streaming(
+    text: &str,
+    list: &str,
+    kept: usize,
+    each: &mut dyn FnMut(Item),
+) -> Result<Document, serde_json::Error> {
+    struct Items<'f>(&'f mut dyn FnMut(Item));
+    impl Listener for Items<'_> {
+        fn field(&mut self, _: &str, _: &Value) {}
+        fn item(&mut self, item: Item) {
+            (self.0)(item);
+        }
+    }
+    read_listening(text, list, kept, &mut Items(each))
+}
+
+/// Reads `text` whole, every repeated key kept.
+#[cfg(test)]
+pub(crate) fn read(text: &str) -> Result<Document, serde_json::Error> {
+    read_streaming(text, "", usize::MAX, &mut |_| {})
+}
+
+/// Turns the byte offsets a read leaves in `first_line` and `line` into 1-based line numbers, in
+/// one pass over the text (counting from the start for each repeat would take time proportional
+/// to the file times the repeats).
+fn offsets_to_lines(text: &str, repeats: &mut [RepeatedKey]) {
+    let mut slots: Vec<&mut usize> = repeats
+        .iter_mut()
+        .flat_map(|r| [r.first_line.as_mut(), r.line.as_mut()])
+        .flatten()
+        .collect();
+    slots.sort_unstable_by_key(|offset| **offset);
+    let (mut line, mut counted) = (1, 0);
+    for slot in slots {
+        let offset = *slot;
+        let between = text.as_bytes().get(counted..offset).unwrap_or_default();
+        line += between.iter().filter(|&&b| b == b'\n').count();
+        counted = counted.max(offset);
+        *slot = line;
+    }
+}
+
 /// Shared state of one read: the path to the value being read and the repeats found so far.
-struct Reader<'a> {
+struct Reader<'a, 'c> {
     text: &'a str,
     path: RefCell<Vec<PathStep<'a>>>,
     repeats: RefCell<Vec<RepeatedKey>>,
+    more_repeats: Cell<usize>,
+    kept: usize,
+    list: &'c str,
+    listener: RefCell<&'c mut dyn Listener>,
 }
 
 /// A path step that borrows the key from the text when it can (most keys have no escapes).
@@ -74,19 +165,13 @@ enum PathStep<'a> {
     Index(usize),
 }
 
-impl<'a> Reader<'a> {
+impl<'a> Reader<'a, '_> {
     /// The byte offset of a key borrowed from the text; `None` for a key decoded into its own
     /// memory (one written with escapes), which lies outside the text.
     fn offset_of(&self, key: &str) -> Option<usize> {
         (key.as_ptr() as usize)
             .checked_sub(self.text.as_ptr() as usize)
             .filter(|at| *at < self.text.len())
-    }
-
-    /// The 1-based line of a byte offset (counted only for a repeat, which is rare).
-    fn line_at(&self, offset: Option<usize>) -> Option<usize> {
-        let before = self.text.get(..offset?)?;
-        Some(before.bytes().filter(|&b| b == b'\n').count() + 1)
     }
 
     fn with_step<T>(&self, step: PathStep<'a>, read: impl FnOnce() -> T) -> T {
@@ -96,7 +181,17 @@ impl<'a> Reader<'a> {
         out
     }
 
+    /// How many repeats were found so far, kept or not.
+    fn repeat_count(&self) -> usize {
+        self.repeats.borrow().len() + self.more_repeats.get()
+    }
+
+    /// Notes a repeat; its lines are byte offsets until the read ends (`offsets_to_lines`).
     fn note_repeat(&self, key: &str, first_offset: Option<usize>) {
+        if self.repeats.borrow().len() >= self.kept {
+            self.more_repeats.set(self.more_repeats.get() + 1);
+            return;
+        }
         let path = self
             .path
             .borrow()
@@ -109,25 +204,26 @@ impl<'a> Reader<'a> {
         self.repeats.borrow_mut().push(RepeatedKey {
             path,
             key: key.to_owned(),
-            first_line: self.line_at(first_offset),
-            line: self.line_at(self.offset_of(key)),
+            first_line: first_offset,
+            line: self.offset_of(key),
         });
     }
 }
 
-struct ValueSeed<'r, 'a>(&'r Reader<'a>);
+/// Reads one value; `true` for the list whose items go to the caller.
+struct ValueSeed<'r, 'a, 'c>(&'r Reader<'a, 'c>, bool);
 
-impl<'r, 'a> DeserializeSeed<'a> for ValueSeed<'r, 'a> {
+impl<'a> DeserializeSeed<'a> for ValueSeed<'_, 'a, '_> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'a>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(ValueVisitor(self.0))
+        deserializer.deserialize_any(ValueVisitor(self.0, self.1))
     }
 }
 
-struct ValueVisitor<'r, 'a>(&'r Reader<'a>);
+struct ValueVisitor<'r, 'a, 'c>(&'r Reader<'a, 'c>, bool);
 
-impl<'r, 'a> Visitor<'a> for ValueVisitor<'r, 'a> {
+impl<'a> Visitor<'a> for ValueVisitor<'_, 'a, '_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -168,29 +264,44 @@ impl<'r, 'a> Visitor<'a> for ValueVisitor<'r, 'a> {
 
     fn visit_seq<A: SeqAccess<'a>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
-        loop {
-            let index = out.len();
+        for index in 0.. {
+            let repeats_before = self.0.repeat_count();
             let next = self.0.with_step(PathStep::Index(index), || {
-                seq.next_element_seed(ValueSeed(self.0))
+                seq.next_element_seed(ValueSeed(self.0, false))
             })?;
             match next {
+                Some(value) if self.1 => {
+                    let has_repeats = self.0.repeat_count() > repeats_before;
+                    self.0.listener.borrow_mut().item(Item {
+                        index,
+                        value,
+                        has_repeats,
+                    });
+                }
                 Some(value) => out.push(value),
-                None => return Ok(Value::Array(out)),
+                None => break,
             }
         }
+        Ok(Value::Array(out))
     }
 
     fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         // Where each key was first seen, for the message about a repeat.
         let mut seen = Seen::default();
+        let top = self.0.path.borrow().is_empty();
         while let Some(key) = map.next_key_seed(KeySeed)? {
+            let first = seen.get(&key);
+            let stream = top && first.is_none() && key == self.0.list;
             let value = self.0.with_step(PathStep::Key(key.clone()), || {
-                map.next_value_seed(ValueSeed(self.0))
+                map.next_value_seed(ValueSeed(self.0, stream))
             })?;
-            match seen.get(&key) {
+            match first {
                 Some(first_offset) => self.0.note_repeat(&key, first_offset),
                 None => {
+                    if top && !stream {
+                        self.0.listener.borrow_mut().field(&key, &value);
+                    }
                     seen.insert(key.clone(), self.0.offset_of(&key));
                     out.insert(key.into_owned(), value);
                 }
@@ -264,62 +375,4 @@ impl<'a> Visitor<'a> for KeyVisitor {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_repeated_key_keeps_the_first_value_and_is_listed_with_its_lines() {
-        let text = "{\n \"a\": [\n  {\"answer\": [\"b\"],\n   \"answer\": [\"c\"]}\n ]\n}";
-        let doc = read(text).unwrap();
-        assert_eq!(doc.value["a"][0]["answer"][0], "b");
-        assert_eq!(
-            doc.repeats,
-            vec![RepeatedKey {
-                path: vec![Step::Key("a".into()), Step::Index(0)],
-                key: "answer".into(),
-                first_line: Some(3),
-                line: Some(4),
-            }]
-        );
-    }
-
-    #[test]
-    fn a_key_spelt_with_an_escape_is_still_the_same_key() {
-        let doc = read(r#"{"id": 1, "i\u0064": 2}"#).unwrap();
-        assert_eq!(doc.value["id"], 1);
-        assert_eq!(doc.repeats.len(), 1);
-        assert_eq!(doc.repeats[0].key, "id");
-        assert_eq!(doc.repeats[0].first_line, Some(1));
-        assert_eq!(doc.repeats[0].line, None);
-    }
-
-    #[test]
-    fn the_value_read_equals_serde_json_s_own() {
-        let text = r#"{"n": -3, "u": 18446744073709551615, "f": 1.5, "s": "x\"y", "t": true,
-                       "z": null, "l": [[], {}, [1, {"k": "v"}]]}"#;
-        let doc = read(text).unwrap();
-        assert!(doc.repeats.is_empty());
-        assert_eq!(doc.value, serde_json::from_str::<Value>(text).unwrap());
-    }
-
-    #[test]
-    fn a_repeat_is_found_in_an_object_with_many_keys() {
-        let mut text = String::from("{");
-        for i in 0..100 {
-            text.push_str(&format!("\"k{i}\": {i}, "));
-        }
-        text.push_str("\"k7\": 0, \"k99\": 0}");
-        let doc = read(&text).unwrap();
-        let keys: Vec<&str> = doc.repeats.iter().map(|r| r.key.as_str()).collect();
-        assert_eq!(keys, ["k7", "k99"]);
-        assert_eq!(doc.value["k7"], 7);
-        assert_eq!(doc.value.as_object().unwrap().len(), 100);
-    }
-
-    #[test]
-    fn syntax_errors_and_trailing_text_are_errors() {
-        let e = read("{\n\"a\": 1\n\"b\": 2}").unwrap_err();
-        assert_eq!((e.line(), e.column()), (3, 1));
-        assert!(read("{} x").is_err());
-    }
-}
+mod tests;

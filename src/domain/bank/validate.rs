@@ -5,28 +5,40 @@
 //! (by id, or by position when the id itself is broken) and the field, in words a content editor reads.
 //!
 //! This file owns the entry point (`parse_bank`): decoding the bytes, the JSON reader's findings,
-//! and the bank's own fields. Its submodules own the rest: `problems` (the catalogue of problems),
-//! `messages` (their wording), `values` (reading one field's value), `question` (reading one
-//! question) and `lints` (hazards in text that is otherwise valid).
+//! and the bank's own fields. Its submodules own the rest: `ctx` (the state of a check and its
+//! capped list of problems), `problems` (the catalogue of problems), `messages` (their wording),
+//! `codes` (their stable names), `values` (reading one field's value), `question` (reading one
+//! question), `questions` (the list, read one question at a time, judged by the bank's languages
+//! wherever the file declares them), `lints` (hazards in text that is otherwise valid) and
+//! `hazards` (the full check's warnings for banks written elsewhere).
 
 mod codes;
+mod ctx;
 pub(super) mod hazards;
 pub(super) mod lints;
 pub(super) mod messages;
 pub(super) mod problems;
 mod question;
+mod questions;
 pub(super) mod values;
 
 use super::json::{self, RepeatedKey, Step};
-use super::{Bank, BankId, Languages, Question, QuestionId, Topic, FORMAT_VERSION};
+use super::{Bank, BankId, Languages, Question, Topic, FORMAT_VERSION};
 use crate::domain::date::Date;
 use crate::domain::text::LocalText;
+use ctx::Ctx;
 use lints::check_true_false_balance;
-use problems::{BankReport, Problem, ProblemKind, Severity};
-use question::read_question;
+use problems::{BankReport, ProblemKind, Severity};
+use questions::{Prompt, Questions};
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use values::TextLimits;
+
+/// Most problems one report lists; the rest are counted in one last `MoreProblems`. A broken file
+/// can have a problem every few bytes (a list of `{}` is nine missing fields per three bytes), and
+/// listing them all took hundreds of times the file's size in memory; nobody reads past the first
+/// screenful anyway.
+pub const MAX_PROBLEMS: usize = 1000;
 
 const BANK_FIELDS: &[&str] = &[
     "format",
@@ -48,7 +60,7 @@ const BANK_FIELDS: &[&str] = &[
 struct Warnings {
     prompt: fn(&mut Ctx, &LocalText),
     glued: fn(&mut Ctx, &str, &LocalText),
-    duplicates: fn(&mut Ctx, &[Value]),
+    duplicates: fn(&mut Ctx, &[Prompt]),
     balance: fn(&mut Ctx, &[Question], Date),
 }
 
@@ -61,6 +73,10 @@ const WARNINGS: Warnings = Warnings {
 
 /// Checks the bytes of a bank file named `file` (e.g. `fraud.json`) as of `today`: every error
 /// and every warning.
+///
+/// Each question is checked as soon as the reader has it and its JSON tree dropped, so checking
+/// holds the typed bank and one question's tree, not a tree of the whole file (about four times
+/// the file).
 pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
     check(file, bytes, today, Some(WARNINGS))
 }
@@ -72,18 +88,17 @@ pub(super) fn parse_bank_errors(file: &str, bytes: &[u8], today: Date) -> BankRe
 }
 
 fn check(file: &str, bytes: &[u8], today: Date, warnings: Option<Warnings>) -> BankReport {
-    let mut ctx = Ctx {
-        file: file.to_owned(),
-        question: None,
-        problems: Vec::new(),
-        languages: Languages::Bilingual,
-        missing_english: 0,
-        warnings,
-    };
-    let bank = decode(&mut ctx, bytes).and_then(|text| match json::read(text) {
-        Ok(doc) => {
-            report_repeated_keys(&mut ctx, &doc.value, &doc.repeats);
-            read_bank(&mut ctx, &doc.value, today)
+    let mut ctx = Ctx::new(file, Languages::Bilingual, warnings);
+    let bank = decode(&mut ctx, bytes).map(|text| {
+        let mut questions = Questions::new(file, today, warnings);
+        let read = json::read_listening(text, "questions", MAX_PROBLEMS, &mut questions);
+        read.map(|doc| (doc, questions))
+    });
+    let bank = bank.and_then(|read| match read {
+        Ok((doc, questions)) => {
+            report_repeated_keys(&mut ctx, &questions.labels, &doc.repeats);
+            ctx.more.0 += doc.more_repeats;
+            read_bank(&mut ctx, &doc.value, questions, today)
         }
         Err(e) => {
             ctx.error(
@@ -97,6 +112,7 @@ fn check(file: &str, bytes: &[u8], today: Date, warnings: Option<Warnings>) -> B
             None
         }
     });
+    ctx.close();
     let has_errors = ctx.problems.iter().any(|p| p.severity() == Severity::Error);
     BankReport {
         bank: if has_errors { None } else { bank },
@@ -105,13 +121,15 @@ fn check(file: &str, bytes: &[u8], today: Date, warnings: Option<Warnings>) -> B
 }
 
 /// One error per key written twice, named by question and field like every other problem.
-fn report_repeated_keys(ctx: &mut Ctx, value: &Value, repeats: &[RepeatedKey]) {
+/// `labels` holds the label of each question with a repeated key inside, by position.
+fn report_repeated_keys(ctx: &mut Ctx, labels: &HashMap<usize, String>, repeats: &[RepeatedKey]) {
     for repeat in repeats {
         let mut steps = repeat.path.as_slice();
         ctx.question = None;
         if let [Step::Key(list), Step::Index(index), rest @ ..] = steps {
             if list == "questions" {
-                ctx.question = Some(question_label(&value["questions"][*index], *index));
+                let label = labels.get(index).cloned();
+                ctx.question = Some(label.unwrap_or_else(|| format!("#{}", index + 1)));
                 steps = rest;
             }
         }
@@ -174,38 +192,6 @@ fn decode<'b>(ctx: &mut Ctx, bytes: &'b [u8]) -> Option<&'b str> {
     }
 }
 
-struct Ctx {
-    file: String,
-    question: Option<String>,
-    problems: Vec<Problem>,
-    /// The bank's declared languages: in a Chinese-only bank a missing English text is counted
-    /// (`missing_english`), not an error.
-    languages: Languages,
-    missing_english: usize,
-    /// The warning-only checks, when this check makes them.
-    warnings: Option<Warnings>,
-}
-
-impl Ctx {
-    fn push(&mut self, field: &str, kind: ProblemKind) {
-        self.problems.push(Problem {
-            file: self.file.clone(),
-            question: self.question.clone(),
-            field: field.to_owned(),
-            kind,
-        });
-    }
-
-    fn error(&mut self, field: &str, kind: ProblemKind) {
-        debug_assert_eq!(kind.severity(), Severity::Error);
-        self.push(field, kind);
-    }
-
-    fn warn(&mut self, field: &str, kind: ProblemKind) {
-        self.push(field, kind);
-    }
-}
-
 fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
         key.to_owned()
@@ -248,7 +234,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
+/// `questions` has the questions the reader handed over; the list left in `value` is empty then.
+fn read_bank(ctx: &mut Ctx, value: &Value, questions: Questions, today: Date) -> Option<Bank> {
     let map = ctx.object("", value, BANK_FIELDS)?;
     // An unknown format version means the rest cannot be judged by these rules.
     match map.get("format") {
@@ -309,7 +296,7 @@ fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
         None | Some(Value::Null) => Some(Languages::Bilingual),
         Some(v) => read_languages(ctx, v),
     };
-    ctx.languages = languages.unwrap_or(Languages::Bilingual);
+    ctx.languages = declared_languages(map.get("languages"));
     let title = ctx
         .required(map, "", "title")
         .and_then(|v| ctx.text("title", v, TextLimits::TITLE));
@@ -319,7 +306,14 @@ fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
     let questions = ctx
         .required(map, "", "questions")
         .and_then(|v| ctx.list("questions", v))
-        .map(|list| read_questions(ctx, list, today));
+        .map(|list| {
+            let mut questions = questions;
+            for (index, value) in list.iter().enumerate() {
+                questions.add(index, value, false);
+            }
+            // The questions streamed in before `languages` was read are judged by it now.
+            questions.finish(ctx)
+        });
 
     let questions = questions?;
     if let Some(w) = ctx.warnings {
@@ -344,12 +338,7 @@ fn read_bank(ctx: &mut Ctx, value: &Value, today: Date) -> Option<Bank> {
 
 /// The `languages` field: `["zh", "en"]` or `["zh"]`.
 fn read_languages(ctx: &mut Ctx, value: &Value) -> Option<Languages> {
-    let codes = value.as_array().and_then(|list| {
-        list.iter()
-            .map(Value::as_str)
-            .collect::<Option<Vec<&str>>>()
-    });
-    let languages = codes.and_then(Languages::from_codes);
+    let languages = parse_languages(value);
     if languages.is_none() {
         ctx.error(
             "languages",
@@ -361,36 +350,21 @@ fn read_languages(ctx: &mut Ctx, value: &Value) -> Option<Languages> {
     languages
 }
 
-fn read_questions(ctx: &mut Ctx, list: &[Value], today: Date) -> Vec<Question> {
-    if list.is_empty() {
-        ctx.error("questions", ProblemKind::NoQuestions);
-    }
-    let mut seen = HashSet::new();
-    let mut out = Vec::with_capacity(list.len());
-    for (index, value) in list.iter().enumerate() {
-        let label = question_label(value, index);
-        ctx.question = Some(label.clone());
-        if let Some(q) = read_question(ctx, value, today) {
-            if seen.insert(q.id.clone()) {
-                out.push(q);
-            } else {
-                ctx.error("id", ProblemKind::DuplicateQuestion { id: label });
-            }
-        } else if value
-            .get("id")
-            .and_then(Value::as_str)
-            .is_some_and(is_valid_id)
-            && !seen.insert(QuestionId(label.clone()))
-        {
-            ctx.error("id", ProblemKind::DuplicateQuestion { id: label });
-        }
-    }
-    ctx.question = None;
-    if let Some(w) = ctx.warnings {
-        (w.duplicates)(ctx, list);
-    }
-    if !out.is_empty() && out.iter().all(|q| !q.is_current(today)) {
-        ctx.error("questions", ProblemKind::AllExpired);
-    }
-    out
+/// The languages a `languages` value declares, if it is a valid one.
+fn parse_languages(value: &Value) -> Option<Languages> {
+    let codes = value.as_array().and_then(|list| {
+        list.iter()
+            .map(Value::as_str)
+            .collect::<Option<Vec<&str>>>()
+    });
+    codes.and_then(Languages::from_codes)
+}
+
+/// The languages the questions are judged by, given the bank's `languages` value: bilingual
+/// unless it validly says otherwise (a broken value is its own error).
+fn declared_languages(value: Option<&Value>) -> Languages {
+    value
+        .filter(|v| !v.is_null())
+        .map_or(Some(Languages::Bilingual), parse_languages)
+        .unwrap_or(Languages::Bilingual)
 }

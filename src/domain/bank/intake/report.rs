@@ -3,7 +3,7 @@
 //! into one with the rows listed; and the summary that comes first (questions by type and topic,
 //! problems by kind with counts and severity). One result type for the desk, the app and the CLI.
 
-use crate::domain::bank::{Languages, Problem, QuestionType, Severity, Topic};
+use crate::domain::bank::{Languages, Problem, ProblemKind, QuestionType, Severity, Topic};
 use crate::domain::text::Lang;
 
 use super::issues::SheetIssue;
@@ -272,11 +272,25 @@ impl Summary {
     /// Counts the problems by kind (the rest of the summary is filled by the caller).
     pub fn count_problems(&mut self, problems: &[PlacedProblem]) {
         for (i, p) in problems.iter().enumerate() {
-            let n = p.rows.len().max(1);
-            match p.severity() {
-                Severity::Error => self.errors += n,
-                Severity::Warning => self.warnings += n,
-            }
+            let n = match &p.finding {
+                // The validator's count of the problems it did not list.
+                Finding::Bank(Problem {
+                    kind: ProblemKind::MoreProblems { errors, warnings },
+                    ..
+                }) => {
+                    self.errors += errors;
+                    self.warnings += warnings;
+                    errors + warnings
+                }
+                _ => {
+                    let n = p.rows.len().max(1);
+                    match p.severity() {
+                        Severity::Error => self.errors += n,
+                        Severity::Warning => self.warnings += n,
+                    }
+                    n
+                }
+            };
             match self.by_kind.iter_mut().find(|k| k.code == p.code()) {
                 Some(k) => k.count += n,
                 None => self.by_kind.push(KindCount {

@@ -34,6 +34,10 @@ impl UnclosedQuote {
 /// A quote opens a quoted cell only at the start of a cell; elsewhere it is text, as in Excel. A
 /// quoted cell left open is an error placed where it opened: at the end of the text, or as soon as
 /// its "closing" quote is followed by more text (then it was really the next cell's opening quote).
+///
+/// Each cell and row is stored at its exact size, copied out of buffers reused from one to the
+/// next: grown in place, they kept up to twice their size (a row of 10,000 empty cells, 10 KB of
+/// commas, held 393 KB instead of 240 KB).
 pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, UnclosedQuote> {
     parse_delimited(text, ',')
 }
@@ -73,11 +77,11 @@ pub fn parse_delimited(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, 
         }
         match c {
             '"' if cell.is_empty() => quoted = Some((rows.len() + 1, row.len() + 1, line)),
-            c if c == delimiter => row.push(std::mem::take(&mut cell)),
+            c if c == delimiter => row.push(exact(&mut cell)),
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
+                row.push(exact(&mut cell));
+                rows.push(exact_row(&mut row));
                 any = false;
             }
             _ => cell.push(c),
@@ -87,10 +91,24 @@ pub fn parse_delimited(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, 
         return Err(UnclosedQuote::at(opened, rows));
     }
     if any {
-        row.push(cell);
-        rows.push(row);
+        row.push(exact(&mut cell));
+        rows.push(exact_row(&mut row));
     }
     Ok(rows)
+}
+
+/// The row's cells in a list of its exact size; the buffer is emptied for the next row.
+fn exact_row(row: &mut Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(row.len());
+    out.append(row);
+    out
+}
+
+/// The cell's text at its exact size; the buffer is emptied for the next cell.
+fn exact(cell: &mut String) -> String {
+    let out = cell.as_str().to_owned();
+    cell.clear();
+    out
 }
 
 /// Writes rows as CSV, quoting cells that need it; lines end with CRLF as spreadsheets expect.

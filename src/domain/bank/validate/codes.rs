@@ -52,6 +52,7 @@ impl ProblemKind {
             ProblemKind::NumberedPrompt { .. } => "numbered_prompt",
             ProblemKind::GluedOptions { .. } => "glued_options",
             ProblemKind::DuplicatePrompt { .. } => "duplicate_prompt",
+            ProblemKind::MoreProblems { .. } => "more_problems",
         }
     }
 }

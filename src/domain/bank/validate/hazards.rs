@@ -6,9 +6,9 @@
 //! inverted index, so a bank of thousands costs O(n·k) (k: bigrams per prompt), not n² text diffs.
 
 use super::problems::ProblemKind;
-use super::{question_label, Ctx};
+use super::questions::Prompt;
+use super::Ctx;
 use crate::domain::text::{Lang, LocalText};
-use serde_json::Value;
 use std::collections::HashMap;
 
 /// Least similarity (Dice coefficient of character bigrams, in percent) reported as a near duplicate.
@@ -243,20 +243,18 @@ pub fn duplicate_prompts<'a>(
 }
 
 /// Warns on every question whose prompt repeats or nearly repeats an earlier one. Judged on the
-/// questions as written (`list`), so a question with another error is still compared.
-pub(super) fn check_duplicate_prompts(ctx: &mut Ctx, list: &[Value]) {
-    let prompts = list.iter().map(|q| {
-        q.pointer("/prompt/zh")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-    });
-    let found = duplicate_prompts(prompts);
+/// prompts as written, so a question with another error is still compared.
+pub(super) fn check_duplicate_prompts(ctx: &mut Ctx, prompts: &[Prompt]) {
+    let found = duplicate_prompts(prompts.iter().map(|p| &*p.zh));
     for (index, dup) in found.into_iter().enumerate() {
         let Some((first, percent)) = dup else {
             continue;
         };
-        let other = question_label(&list[first], first);
-        ctx.question = Some(question_label(&list[index], index));
+        let (Some(this), Some(that)) = (prompts.get(index), prompts.get(first)) else {
+            continue;
+        };
+        let other = that.label.to_string();
+        ctx.question = Some(this.label.to_string());
         ctx.warn("prompt.zh", ProblemKind::DuplicatePrompt { other, percent });
     }
     ctx.question = None;

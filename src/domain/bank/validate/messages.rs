@@ -8,6 +8,7 @@ pub use sheet::field_names;
 
 use super::lints::{is_control, is_invisible, MAX_TRUE_FALSE_SHARE_PERCENT};
 use super::problems::{Problem, ProblemKind, Severity};
+use super::MAX_PROBLEMS;
 use crate::domain::bank::FORMAT_VERSION;
 use crate::domain::text::Lang;
 
@@ -79,6 +80,7 @@ impl ProblemKind {
             ProblemKind::InvisibleCharacter { lang: l, character, position } => pick(zh, format!("{}文字的第 {position} 个字符是看不见的字符 {}（多半是复制粘贴带进来的）。请删去。", lang_name(*l), escape_char(*character)), format!("The {} text has an invisible character, {}, at character {position} (usually pasted in by accident). Delete it.", lang_name(*l), escape_char(*character))),
             ProblemKind::HtmlMarkup { lang: l, markup } => { let markup = shown(markup); pick(zh, format!("{}文字里有 HTML 标记 “{markup}”：题库只用纯文本，程序会把它原样显示出来。请改成普通文字。", lang_name(*l)), format!("The {} text has HTML markup, \"{markup}\": banks are plain text, and the app would show it as written. Use plain words.", lang_name(*l))) }
             ProblemKind::PositionalOption { text } => { let text = shown(text); pick(zh, format!("选项 “{text}” 指向其他选项，但单选、多选题的选项会被打乱顺序，“以上”“A和B”就不再对得上。请把意思直接写出来，或改成多选题。"), format!("The option \"{text}\" points at other options, but single and multiple choice options are shuffled, so \"the above\" or \"A and B\" no longer match. Say it directly, or make it a multiple-choice question.")) }
+            ProblemKind::MoreProblems { errors, warnings } => pick(zh, format!("还有 {errors} 个错误和 {warnings} 个警告没有逐条列出（每个文件最多列出 {MAX_PROBLEMS} 条）。请先改正上面列出的问题，再检查一次。"), format!("{} and {} more were found but are not listed (a report lists at most {MAX_PROBLEMS}). Fix the ones above and check again.", english_count(*errors, "error", "errors"), english_count(*warnings, "warning", "warnings"))),
             ProblemKind::NumberedOption { text } => { let text = shown(text); pick(zh, format!("选项 “{text}” 自带了序号；程序会在打乱顺序后自己加上 A、B、C，请去掉这个序号。"), format!("The option \"{text}\" carries its own letter or number; the app adds A, B, C itself after shuffling. Remove it.")) }
             other => sheet::message(other, zh).unwrap_or_default(),
         }

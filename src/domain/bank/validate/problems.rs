@@ -254,6 +254,14 @@ pub enum ProblemKind {
         /// How alike the two are, 0–100 (100: equal once spaces and punctuation are ignored).
         percent: u8,
     },
+    /// More problems than a report lists (`MAX_PROBLEMS`): these were counted, not listed. An
+    /// error when any of them is.
+    MoreProblems {
+        /// How many of them are errors.
+        errors: usize,
+        /// How many are warnings.
+        warnings: usize,
+    },
 }
 
 impl ProblemKind {
@@ -271,6 +279,7 @@ impl ProblemKind {
             | ProblemKind::NumberedPrompt { .. }
             | ProblemKind::GluedOptions { .. }
             | ProblemKind::DuplicatePrompt { .. } => Severity::Warning,
+            ProblemKind::MoreProblems { errors: 0, .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
