@@ -121,6 +121,17 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// The hour (0–23) on the Beijing clock of a Unix time in milliseconds (0 for a time that is
+/// not a number).
+pub fn beijing_hour(ms: f64) -> u8 {
+    let hours = (ms / 3_600_000.0 + f64::from(BEIJING_OFFSET_MINUTES) / 60.0).floor();
+    if hours.is_finite() {
+        hours.rem_euclid(24.0) as u8
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

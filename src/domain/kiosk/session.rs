@@ -32,7 +32,7 @@ pub use idle::{StillThere, MAX_SPEECH_MS};
 use super::outcome::{Answered, Outcome, TopicChoice};
 use super::settings::{KioskOverrides, KioskSettings, SettingProblem};
 use crate::domain::bank::{Bank, Topic};
-use crate::domain::date::{Date, BEIJING_OFFSET_MINUTES};
+use crate::domain::date::{beijing_hour, Date};
 use crate::domain::library::Library;
 use crate::domain::progress::question_key;
 use crate::domain::session::Session;
@@ -388,16 +388,6 @@ impl KioskModel {
             self.elder = self.settings.elder;
         }
         self.derive_tips(now_ms);
-    }
-}
-
-/// The hour (0–23) on the Beijing clock of a Unix time in milliseconds.
-fn beijing_hour(ms: f64) -> u8 {
-    let hours = (ms / 3_600_000.0 + f64::from(BEIJING_OFFSET_MINUTES) / 60.0).floor();
-    if hours.is_finite() {
-        hours.rem_euclid(24.0) as u8
-    } else {
-        0
     }
 }
 
