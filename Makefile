@@ -19,6 +19,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
 STAMP := target/.stamps
+WASM_SPLIT := target/tools/binaryen/usr/bin/wasm-split
 # The pages: each <page>.html is its own trunk build (its own wasm), built once per `make dist`.
 PAGES := index kiosk contest desk
 APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) $(PAGES:%=%.html) Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
@@ -34,7 +35,7 @@ help:
 	@echo "make bench   Anxin vs a vanilla and a React quiz (phone profile, unthrottled), sizes, domain timings; BENCH_RUNS=5"
 
 ## ---- installs (each step skips itself when already done) ----
-tools: $(STAMP)/wasm-target $(STAMP)/trunk-$(TRUNK_VERSION) $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
+tools: $(STAMP)/wasm-target $(STAMP)/trunk-$(TRUNK_VERSION) $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed $(WASM_SPLIT)
 
 $(STAMP)/wasm-target:
 	@mkdir -p $(STAMP)
@@ -53,6 +54,15 @@ $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION):
 	wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)" || \
 	  cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION)
 	@touch $@
+
+# Binaryen's wasm-split, which splits the phone's wasm (tools/split.mjs): npm's binaryen has no
+# wasm-split, so Debian's package is unpacked into target/tools (nothing installed system-wide; its
+# wasm-opt stays out of PATH, where trunk wants npm's version_132).
+$(WASM_SPLIT):
+	mkdir -p target/tools
+	cd target/tools && rm -f binaryen_*.deb && (apt-get download binaryen || (apt-get update && apt-get download binaryen))
+	cd target/tools && dpkg -x binaryen_*.deb binaryen && rm -f binaryen_*.deb
+	$@ --help >/dev/null
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -78,10 +88,11 @@ $(STAMP)/browsers:
 
 ## ---- build and serve ----
 # trunk builds one page per run: each page once into target/pages/<page>, then one dist/ assembled from
-# them (shared files must be identical), then the post-build steps once over it (minify, each page's
-# service worker, .br/.gz copies). dist/index.html stands for the whole dist/ (touched last).
+# them (shared files must be identical), then the post-build steps once over it (minify, the phone's
+# wasm split in two after profiling its start-up in Chromium, each page's service worker, .br/.gz
+# copies). dist/index.html stands for the whole dist/ (touched last).
 dist: dist/index.html
-dist/index.html: $(APP_SOURCES) | tools
+dist/index.html: $(APP_SOURCES) | tools browsers
 	cargo fetch --target wasm32-unknown-unknown
 	rm -rf target/pages
 	for page in $(PAGES); do trunk build --release --offline=true --dist target/pages/$$page $$page.html; done
@@ -112,7 +123,7 @@ web-test: tools browsers
 # the wasm uses no post-MVP feature those engines lack, the module scripts are ES2020 at most, the nomodule
 # script and the service workers are ES5.
 engines: dist tools
-	for wasm in dist/*_bg.wasm; do \
+	for wasm in dist/*.wasm; do \
 	  wasm-validate --disable-reference-types --disable-multi-value --disable-bulk-memory \
 	    --disable-sign-extension --disable-saturating-float-to-int $$wasm; \
 	done

@@ -71,7 +71,10 @@
     var applying = false;
     var replaced = false;
     function ready() {
-      window.dispatchEvent(new CustomEvent('anxin-update-ready'));
+      // Told once the whole app is in (its handler is not part of the start-up wasm).
+      restArrived.then(function () {
+        window.dispatchEvent(new CustomEvent('anxin-update-ready'));
+      });
     }
     function reload() {
       // The app steps back in history as it returns home, at the same moment. history.back() is
@@ -139,7 +142,7 @@
   var stall = 0;
   var abort = typeof AbortController === 'function' ? new AbortController() : null;
   function fail(error) {
-    if (settled) return;
+    if (settled || reopening) return;
     settled = true;
     window.clearTimeout(stall);
     if (abort) abort.abort();
@@ -179,8 +182,130 @@
     return next();
   }
 
+  // The wasm in two parts. `make dist` splits a page's wasm (tools/split.mjs): the start-up part
+  // (`data-anxin-wasm`: every function the build's profiling runs saw the page call up to and on its
+  // first screen, on a first visit) and the rest (`data-anxin-rest`). A first visit (nothing of the
+  // app's in storage, no offline copy in charge) starts on the start-up part and fetches the rest
+  // once the first screen is up, so that screen waits for fewer bytes. A returning visitor, whose
+  // browser keeps both parts, loads both before the start (`restFirst`), as does `?whole`. On a
+  // first visit, until the rest is in:
+  // - taps and keys are held: the last control tapped is tapped again once it is in (a tap is late,
+  //   never lost, and a double tap counts once);
+  // - the app waits for `window.anxinRest` before work of its own (checking the banks);
+  // - anything else that calls into the rest (a start-up path the profile missed) lands in a
+  //   placeholder, which opens the page again with `?whole`: both parts are loaded, and joined,
+  //   before the app starts (both are in the offline copy).
   var js = script.getAttribute('data-anxin-js');
   var wasm = script.getAttribute('data-anxin-wasm');
+  var restUrl = script.getAttribute('data-anxin-rest');
+  function returning() {
+    try {
+      if (navigator.serviceWorker && navigator.serviceWorker.controller) return true;
+      var storage = window.localStorage;
+      for (var i = 0; storage && i < storage.length; i++) {
+        var key = storage.key(i);
+        if (key && key.indexOf('anxin.') === 0 && key !== 'anxin.probe') return true;
+      }
+    } catch (error) {
+      // Storage blocked: a first visit, every time.
+    }
+    return false;
+  }
+  var restFirst = !!restUrl && (/[?&]whole(=|&|$)/.test(window.location.search) || returning());
+  var exportsOf = null;
+  var restIn = !restUrl;
+  var reopening = false;
+  var restResolve = null;
+  var restArrived = new Promise(function (resolve) { restResolve = resolve; });
+  // Profiling (tools/split.mjs) holds the rest back, so the profile covers the first screen only.
+  if (restIn && !hooks.holdRest) restResolve();
+  window.anxinRest = restArrived;
+  var HELD = ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend',
+    'keydown', 'keyup', 'input', 'change', 'submit'];
+  var heldTap = null;
+  function hold(event) {
+    if (restIn) return;
+    event.stopImmediatePropagation();
+    if (event.type === 'click') {
+      heldTap = event.target;
+      event.preventDefault();
+    }
+  }
+  function restLoaded() {
+    if (restIn) return;
+    restIn = true;
+    for (var i = 0; i < HELD.length; i++) window.removeEventListener(HELD[i], hold, true);
+    if (window.performance && performance.mark) performance.mark('anxin-rest');
+    restResolve();
+    var tap = heldTap;
+    heldTap = null;
+    if (tap && document.documentElement.contains(tap)) {
+      tap.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+    }
+  }
+  function fetchBytes(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + url);
+      return response.arrayBuffer();
+    });
+  }
+  // A call into the rest before it has arrived.
+  function early() {
+    if (!reopening) {
+      reopening = true;
+      // An error, so that the end-to-end tests fail on a start-up path the profile missed.
+      console.error('Anxin: opening again with the whole app loaded first');
+      var search = window.location.search;
+      window.location.replace(window.location.pathname + (search ? search + '&' : '?') + 'whole' + window.location.hash);
+    }
+    throw new Error('Anxin: the rest of the app is not in yet');
+  }
+  var placeholders = typeof Proxy === 'function' ? new Proxy({}, {
+    get: function () { return early; },
+  }) : null;
+  hooks.placeholders = placeholders;
+  function fetchRest(attempt) {
+    fetchBytes(restUrl)
+      .then(function (bytes) {
+        return restIn ? null : WebAssembly.instantiate(bytes, { primary: exportsOf });
+      })
+      .then(restLoaded)
+      .catch(function (error) {
+        if (restIn) return;
+        if (attempt >= 3) {
+          console.error('Anxin could not load the rest of the app:', error);
+          reveal('anxin-load-failed');
+          return;
+        }
+        window.setTimeout(function () { fetchRest(attempt + 1); }, 2000 * attempt);
+      });
+  }
+  var restBytes = restFirst ? fetchBytes(restUrl) : null;
+  // The wasm's exports once it is instantiated, before its start function runs the app; the
+  // placeholders among its imports; with `?whole`, the rest joined before the start.
+  var instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (source, imports) {
+    WebAssembly.instantiate = instantiate;
+    if (restUrl) {
+      if (!placeholders) return Promise.reject(new Error('no Proxy: cannot load a split wasm'));
+      imports.placeholder = placeholders;
+    }
+    return instantiate.call(WebAssembly, source, imports).then(function (result) {
+      exportsOf = (result.instance || result).exports;
+      if (window.__anxinTest) window.__anxinTest.exports = exportsOf;
+      if (!restBytes) return result;
+      return restBytes
+        .then(function (bytes) { return instantiate.call(WebAssembly, bytes, { primary: exportsOf }); })
+        .then(function () {
+          restLoaded();
+          return result;
+        });
+    });
+  };
+  if (restUrl && !restFirst) {
+    for (var h = 0; h < HELD.length; h++) window.addEventListener(HELD[h], hold, true);
+  }
+
   progress();
   import(js)
     .then(function (mod) {
@@ -203,6 +328,7 @@
       if (!started || settled) return;
       settled = true;
       window.dispatchEvent(new CustomEvent('anxin-started'));
+      if (restUrl && !restIn && !hooks.holdRest) fetchRest(1);
       registerWorker();
     })
     .catch(fail);

@@ -2,10 +2,12 @@
 // it): the build steps in their order.
 // 1. minify.mjs: minifies every page's glue and the loader (and updates the glue's integrity in every
 //    page);
-// 2. precache.mjs: writes each page's service worker (sw.js, kiosk-sw.js, contest-sw.js) with the list and hash of
+// 2. split.mjs: splits the phone's wasm into its start-up part and the rest (profiled in Chromium);
+// 3. precache.mjs: writes each page's service worker (sw.js, kiosk-sw.js, contest-sw.js) with the list and hash of
 //    its files as they will be served;
-// 3. compress.mjs: writes .br and .gz copies of every text and wasm file, the workers included.
+// 4. compress.mjs: writes .br and .gz copies of every text and wasm file, the workers included.
 if (!process.argv[2]) throw new Error('usage: node tools/postbuild.mjs <dist>');
 await import('./minify.mjs');
+await import('./split.mjs');
 await import('./precache.mjs');
 await import('./compress.mjs');

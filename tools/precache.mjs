@@ -58,11 +58,12 @@ const HASHED = /-[0-9a-f]{10,16}(_bg)?\.[a-z]+$/;
 const index = JSON.parse(fs.readFileSync(path.join(dir, 'quizzes', 'index.json'), 'utf8'));
 const banks = new Map(index.banks.map((b) => [`quizzes/${b.file}`, b.hash]));
 
-// The files a page's HTML names (href, src, and the loader's data-anxin-js / data-anxin-wasm).
+// The files a page's HTML names (href, src, and the loader's data-anxin-js / data-anxin-wasm /
+// data-anxin-rest, the two parts of a split wasm: tools/split.mjs).
 const named = (page) => {
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
   const refs = new Set();
-  for (const m of html.matchAll(/(?:href|src|data-anxin-js|data-anxin-wasm)="([^"]+)"/g)) {
+  for (const m of html.matchAll(/(?:href|src|data-anxin-js|data-anxin-wasm|data-anxin-rest)="([^"]+)"/g)) {
     const ref = m[1].replace(/^\.\//, '').replace(/[?#].*$/, '');
     if (ref && !/^[a-z]+:/.test(ref)) refs.add(ref);
   }

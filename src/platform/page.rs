@@ -172,3 +172,20 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
+
+/// Resolves once the whole app's code is in. `make dist` splits a page's wasm into its start-up
+/// part and the rest, which the loader (`public/loader.js`) fetches once the first screen is up and
+/// announces as the promise `window.anxinRest`; work that does not need to happen before the first
+/// screen (checking the banks) waits for it, so it never runs into code still on its way. Resolves
+/// at once on a page without that promise (an unsplit build, the component tests).
+pub async fn rest_loaded() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Reflect::get(&window, &wasm_bindgen::JsValue::from_str("anxinRest"))
+        .ok()
+        .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
+    if let Some(promise) = promise {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}

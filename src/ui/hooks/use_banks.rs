@@ -42,7 +42,11 @@ async fn fetch_index() -> Option<BankIndex> {
 
 async fn fetch_bank(entry: &IndexEntry) -> BankLoad {
     let url = format!("{QUIZ_DIR}{}?v={}", entry.file, entry.hash);
-    let bytes = match fetch_bytes(&url, CacheMode::Default).await {
+    let fetched = fetch_bytes(&url, CacheMode::Default).await;
+    // Checking a bank, or telling of one that failed, is not part of the start-up wasm: it waits
+    // until the rest of the app is in.
+    page::rest_loaded().await;
+    let bytes = match fetched {
         Ok(bytes) => bytes,
         Err(e) => {
             log::warn(&e.to_string());

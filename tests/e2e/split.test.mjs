@@ -1,0 +1,129 @@
+// The phone's wasm in two parts (tools/split.mjs, public/loader.js): the start-up part draws the
+// first screen on its own; the rest comes after it, and until it is in, taps are held and replayed
+// once (never lost, never doubled); a call into the rest before it is in opens the page again with
+// both parts loaded first; a rest that cannot be loaded ends in the "could not finish loading" notice.
+//
+// Every other end-to-end test is also a check of the split: a start-up path the build's profile
+// missed logs a console error ("opening again with the whole app"), which fails the test it is in.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { watchedPage, useBrowserAndServer, dist, precachedBy } from './harness.mjs';
+
+const env = useBrowserAndServer();
+const REST = /\/anxin-rest-[0-9a-f]+\.wasm$/;
+const home = (page) => page.getByRole('heading', { name: '选一个主题，开始答题' });
+
+/** Holds every request for the rest until `release()`; `count()` tells how many were made. */
+async function holdRest(page) {
+  const waiting = [];
+  let released = false;
+  let count = 0;
+  await page.route(REST, (route) => {
+    count += 1;
+    if (released) route.continue();
+    else waiting.push(route);
+  });
+  return {
+    count: () => count,
+    release: () => {
+      released = true;
+      for (const route of waiting.splice(0)) route.continue();
+    },
+  };
+}
+
+test('the build splits the phone wasm in two, precaches both, and the page names both', () => {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const first = html.match(/data-anxin-wasm="\.\/([^"]+)"/)[1];
+  const rest = html.match(/data-anxin-rest="\.\/([^"]+)"/)[1];
+  assert.match(first, /^anxin-[0-9a-f]{16}_bg\.wasm$/);
+  assert.match(rest, /^anxin-rest-[0-9a-f]{16}\.wasm$/);
+  // The preload and its integrity are the start-up part's.
+  assert.ok(html.includes(`<link rel="preload" href="./${first}"`), 'the preload names the start-up part');
+  const wasms = fs.readdirSync(dist).filter((f) => /^anxin-.*\.wasm$/.test(f));
+  assert.deepEqual(wasms.sort(), [first, rest].sort(), 'no unsplit phone wasm is left in dist/');
+  const sw = precachedBy('sw.js');
+  for (const f of [first, rest]) assert.ok(sw.includes(f), `sw.js misses ${f}`);
+});
+
+test('the start-up part alone draws the home screen; the banks wait for the rest', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  const rest = await holdRest(page);
+  await page.goto(env.origin + '/');
+  await home(page).waitFor();
+  await page.locator('ul.topics-main button').first().waitFor();
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('anxin-ready').length), 1);
+  assert.equal(rest.count(), 1, 'the rest is asked for once the first screen is up');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('anxin-rest').length), 0);
+  rest.release();
+  await page.waitForFunction(() => performance.getEntriesByName('anxin-rest').length === 1);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('taps while the rest is on its way are held, and the last one is applied once, when it arrives', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  const rest = await holdRest(page);
+  await page.goto(env.origin + '/');
+  await home(page).waitFor();
+  const elder = page.locator('.topbar .elder-toggle');
+  assert.equal(await elder.getAttribute('aria-pressed'), 'false');
+  // A double tap on "large text": one effect, not two (which would leave it off).
+  await elder.click();
+  await elder.click();
+  await page.waitForTimeout(300);
+  assert.equal(await elder.getAttribute('aria-pressed'), 'false', 'nothing happens before the rest is in');
+  rest.release();
+  await page.waitForFunction(() => document.querySelector('.topbar .elder-toggle').getAttribute('aria-pressed') === 'true');
+  await page.waitForTimeout(300);
+  assert.equal(await elder.getAttribute('aria-pressed'), 'true', 'the held tap counted once');
+  // After that, taps go straight through.
+  await elder.click();
+  await page.waitForFunction(() => document.querySelector('.topbar .elder-toggle').getAttribute('aria-pressed') === 'false');
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('a call into the rest before it is in opens the page again with both parts loaded first', async () => {
+  // The loader hands its placeholders to the tests' hook object.
+  const { page, problems } = await watchedPage(env.browser, env.origin, { init: () => { window.__anxinTest = {}; } });
+  const rest = await holdRest(page);
+  await page.goto(env.origin + '/?lang=en');
+  await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
+  // What the wasm does when it reaches a function of the rest (tools/split.mjs's placeholders).
+  await page.evaluate(() => {
+    try {
+      window.__anxinTest.placeholders['7']();
+    } catch {
+      // The call is abandoned: that is the point.
+    }
+  });
+  rest.release();
+  await page.waitForURL(/[?&]whole$/);
+  assert.match(page.url(), /\?lang=en&whole$/, 'the page keeps its query and gains `whole`');
+  await page.getByRole('heading', { name: 'Pick a topic to start' }).waitFor();
+  // Both parts were joined before the start: nothing is held.
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('anxin-rest').length), 1);
+  await page.locator('.topbar .elder-toggle').click();
+  assert.equal(await page.locator('.topbar .elder-toggle').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(problems(), ['console error: Anxin: opening again with the whole app loaded first (' + env.origin + '/loader.js)']);
+  await page.context().close();
+});
+
+test('a rest that cannot be loaded ends in the "could not finish loading" notice, after retries', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin, { allow: ['anxin-rest-'] });
+  let asked = 0;
+  await page.route(REST, (route) => {
+    asked += 1;
+    route.fulfill({ status: 503, body: '' });
+  });
+  await page.goto(env.origin + '/');
+  await home(page).waitFor();
+  const notice = page.getByRole('heading', { name: '“安心答”没能加载完成' });
+  await notice.waitFor({ timeout: 15000 });
+  assert.equal(asked, 3, 'three tries, two and four seconds apart');
+  assert.deepEqual(problems().filter((p) => !p.startsWith('console error: Anxin could not load the rest')), []);
+  await page.context().close();
+});

@@ -1,0 +1,174 @@
+// Build step (run by tools/postbuild.mjs over the assembled dist/, after minify.mjs and before the
+// workers' lists): splits a page's wasm into the part its first screen needs and the rest, so a phone
+// on a slow line waits for fewer bytes before the first screen (issue 11's budget: 150 KB brotli).
+//
+// How:
+// 1. Binaryen's `wasm-split --instrument` makes a copy of the page's wasm that records which functions
+//    run. It is served with the rest of dist/ and opened in Chromium (playwright-core) in each of the
+//    page's start-up situations (SCENARIOS below: a first visit, another language, a returning learner
+//    with a round saved), with the loader told to hold the rest back (`__anxinTest.holdRest`), so
+//    each run records exactly what the page runs up to its first screen and while it waits there.
+// 2. `wasm-split --split` with the merged profile writes the start-up part (every function seen) and
+//    the rest. The start-up part keeps trunk's `_bg.wasm` naming with a hash of its own contents; the
+//    rest is `<name>-rest-<hash>.wasm`; the unsplit wasm is removed.
+// 3. The page's loader tag gets `data-anxin-wasm` (the start-up part) and `data-anxin-rest`; its
+//    preload link the start-up part's name and integrity.
+// public/loader.js does the rest at run time (placeholders, held taps, `window.anxinRest`).
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: node tools/split.mjs <dist>');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WASM_SPLIT = process.env.WASM_SPLIT || path.join(root, 'target/tools/binaryen/usr/bin/wasm-split');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const FEATURES = ['--enable-mutable-globals'];
+
+// Each split page and the first-visit situations it starts in.
+const SCENARIOS = {
+  'index.html': [
+    { name: 'first visit', locale: 'zh-CN' },
+    { name: 'first visit, English browser', locale: 'en-US' },
+    // The links a bank hands out (README: deep links), each read at start-up.
+    { name: 'link: English', locale: 'zh-CN', query: '?lang=en' },
+    { name: 'link: a quiz of one topic', locale: 'zh-CN', query: '?topic=privacy&mode=quiz&n=5&lang=en' },
+    { name: 'link: a topic for the elderly', locale: 'zh-CN', query: '?topic=fraud&audience=elderly' },
+    { name: 'link: the daily set', locale: 'zh-CN', query: '?mode=daily' },
+    { name: 'link: the wrong-answer book', locale: 'zh-CN', query: '?mode=book' },
+    // Storage a first visit may meet (tests/e2e: app, survival), each with its own notice. A visitor
+    // with records stored loads both parts before the start (public/loader.js), so stored records
+    // need no profile.
+    { name: 'storage that throws', locale: 'zh-CN', init: ['storage', 'throws'] },
+    { name: 'storage that is null', locale: 'zh-CN', init: ['storage', 'null'] },
+    { name: 'reads that throw', locale: 'zh-CN', init: ['reads', 'throw'] },
+    // Downloads that fail on a first visit (tests/e2e: app, survival): the banks' requests start
+    // before the rest is in (the app waits for it before handling what came back, but a request's
+    // failure is met in the fetch itself).
+    { name: 'no bank index', locale: 'zh-CN', fail: ['**/quizzes/index.json', 404] },
+    { name: 'banks that fail to download', locale: 'zh-CN', fail: ['**/quizzes/*.json?v=*', 'abort'] },
+    { name: 'banks that are missing', locale: 'zh-CN', fail: ['**/quizzes/*.json?v=*', 404] },
+  ],
+};
+
+const sha384 = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+const hash16 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const run = (args) => execFileSync(WASM_SPLIT, [...FEATURES, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
+};
+// A plain static server over `base`, the files in `swap` served in their place.
+function serve(base, swap) {
+  const server = http.createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.join(base, name);
+    const body = swap.has(name) ? swap.get(name) : fs.existsSync(file) && fs.statSync(file).isFile() ? fs.readFileSync(file) : null;
+    if (body === null) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(name)] || 'application/octet-stream' }).end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function profile(page, wasmName, html, work) {
+  const instrumented = path.join(work, 'instrumented.wasm');
+  run(['--instrument', path.join(dir, wasmName), '-o', instrumented]);
+  const bytes = fs.readFileSync(instrumented);
+  const text = fs.readFileSync(path.join(dir, page), 'utf8');
+  const swap = new Map([[wasmName, bytes], [page, text.split(sha384(fs.readFileSync(path.join(dir, wasmName)))).join(sha384(bytes))]]);
+  const server = await serve(dir, swap);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  const profiles = [];
+  try {
+    for (const [i, scenario] of SCENARIOS[page].entries()) {
+      const context = await browser.newContext({ serviceWorkers: 'block', locale: scenario.locale, viewport: { width: 390, height: 844 } });
+      const errors = [];
+      const tab = await context.newPage();
+      tab.on('pageerror', (e) => errors.push(e.message));
+      await tab.addInitScript((init) => {
+        window.__anxinTest = { holdRest: true };
+        const [what, how] = init || [];
+        if (what === 'storage') {
+          Object.defineProperty(window, 'localStorage', {
+            get() {
+              if (how === 'throws') throw new DOMException('blocked', 'SecurityError');
+              return null;
+            },
+          });
+        } else if (what === 'reads') {
+          Storage.prototype.getItem = () => { throw new DOMException('denied', 'SecurityError'); };
+        }
+      }, scenario.init);
+      if (scenario.fail) {
+        const [pattern, how] = scenario.fail;
+        await tab.route(pattern, (route) => (how === 'abort' ? route.abort('failed') : route.fulfill({ status: how, body: '' })));
+      }
+      await tab.goto(`${origin}/${page}${scenario.query || ''}`);
+      // Mounted (a deep link's first screen may wait on the banks, held back here: no `anxin-ready`).
+      await tab.waitForFunction(() => window.__anxinTest.exports && !document.querySelector('.boot-loading'), null, { timeout: 60000 });
+      // What the page does while it waits on its first screen (a clock's ticks, the banks' requests).
+      await tab.waitForTimeout(2000);
+      const data = await tab.evaluate(() => {
+        const exports = window.__anxinTest.exports;
+        const at = exports.memory.grow(4) * 65536;
+        const length = exports.__write_profile(at, 4 * 65536);
+        return Array.from(new Uint8Array(exports.memory.buffer, at, length));
+      });
+      if (errors.length) throw new Error(`${page}, ${scenario.name}: ${errors.join('; ')}`);
+      const out = path.join(work, `profile-${i}`);
+      fs.writeFileSync(out, Buffer.from(data));
+      profiles.push(out);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const merged = path.join(work, 'profile');
+  run(['--merge-profiles', ...profiles, '-o', merged]);
+  return merged;
+}
+
+for (const page of Object.keys(SCENARIOS)) {
+  const htmlFile = path.join(dir, page);
+  if (!fs.existsSync(htmlFile)) continue;
+  let html = fs.readFileSync(htmlFile, 'utf8');
+  const tag = html.match(/data-anxin-wasm="\.\/([^"]+_bg\.wasm)"/);
+  if (!tag) throw new Error(`${page}: no data-anxin-wasm`);
+  const wasmName = tag[1];
+  const stem = wasmName.replace(/-[0-9a-f]+_bg\.wasm$/, '');
+  const work = fs.mkdtempSync(path.join(root, 'target', 'split-'));
+  try {
+    const merged = await profile(page, wasmName, html, work);
+    const [first, second] = [path.join(work, 'first.wasm'), path.join(work, 'rest.wasm')];
+    run(['--split', path.join(dir, wasmName), '--profile', merged, '-o1', first, '-o2', second,
+      '--export-prefix=%', '--placeholder-namespace=placeholder', '--import-namespace=primary']);
+    const whole = fs.readFileSync(path.join(dir, wasmName));
+    const [a, b] = [fs.readFileSync(first), fs.readFileSync(second)];
+    const names = { first: `${stem}-${hash16(a)}_bg.wasm`, rest: `${stem}-rest-${hash16(b)}.wasm` };
+    fs.writeFileSync(path.join(dir, names.first), a);
+    fs.writeFileSync(path.join(dir, names.rest), b);
+    fs.rmSync(path.join(dir, wasmName));
+    const integrity = sha384(whole);
+    if (!html.includes(integrity)) throw new Error(`${page}: no integrity for ${wasmName}`);
+    html = html.split(integrity).join(sha384(a))
+      .split(`href="./${wasmName}"`).join(`href="./${names.first}"`)
+      .replace(`data-anxin-wasm="./${wasmName}"`,
+        `data-anxin-wasm="./${names.first}" data-anxin-rest="./${names.rest}"`);
+    fs.writeFileSync(htmlFile, html);
+    console.log(`split: ${page} ${wasmName} (${whole.length} bytes) → start-up ${a.length} + rest ${b.length} bytes`);
+  } finally {
+    // SPLIT_KEEP=1 keeps the profiles and parts (target/split-*) to study what each situation adds.
+    if (process.env.SPLIT_KEEP) console.log(`split: kept ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+}
