@@ -1,13 +1,14 @@
 // Build step (run by tools/postbuild.mjs over the assembled dist/, after minify.mjs and before the
-// workers' lists): splits a page's wasm into the part its first screen needs and the rest, so a phone
+// workers' lists): splits each page's wasm (the phone's, the kiosk's, the contest's; not the desk's,
+// opened by staff on office PCs) into the part its first screen needs and the rest, so a first visit
 // on a slow line waits for fewer bytes before the first screen (issue 11's budget: 150 KB brotli).
 //
 // How:
 // 1. Binaryen's `wasm-split --instrument` makes a copy of the page's wasm that records which functions
 //    run. It is served with the rest of dist/ and opened in Chromium (playwright-core) in each of the
-//    page's start-up situations (SCENARIOS below: a first visit, another language, a returning learner
-//    with a round saved), with the loader told to hold the rest back (`__anxinTest.holdRest`), so
-//    each run records exactly what the page runs up to its first screen and while it waits there.
+//    page's first-visit situations (SCENARIOS below: screens, languages, links, storage and download
+//    faults), with the loader told to hold the rest back (`__anxinTest.holdRest`), so each run
+//    records exactly what the page runs up to its first screen and while it waits there.
 // 2. `wasm-split --split` with the merged profile writes the start-up part (every function seen) and
 //    the rest. The start-up part keeps trunk's `_bg.wasm` naming with a hash of its own contents; the
 //    rest is `<name>-rest-<hash>.wasm`; the unsplit wasm is removed.
@@ -29,29 +30,53 @@ const WASM_SPLIT = process.env.WASM_SPLIT || path.join(root, 'target/tools/binar
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const FEATURES = ['--enable-mutable-globals'];
 
-// Each split page and the first-visit situations it starts in.
+// Each split page, its screen, and the first-visit situations it starts in (a visitor with the app's
+// records stored, or an offline copy in charge, loads both parts before the start: public/loader.js).
+// `init`: storage as a first visit may meet it; `fail`: requests that fail ([pattern, 404 | 'abort']);
+// `query`: the links a page is opened with. Each situation here has an end-to-end test.
+const FIRST_VISIT_FAULTS = [
+  // Storage blocked or missing (tests/e2e: app, survival, kiosk), each with its own notice.
+  { name: 'storage that throws', init: ['storage', 'throws'] },
+  { name: 'storage that is null', init: ['storage', 'null'] },
+  { name: 'reads that throw', init: ['reads', 'throw'] },
+  // Downloads that fail: the banks' requests start before the rest is in (the app waits for it before
+  // handling what came back, but a request's failure is met in the fetch itself).
+  { name: 'no bank index', fail: ['**/quizzes/index.json', 404] },
+  { name: 'banks that fail to download', fail: ['**/quizzes/*.json?v=*', 'abort'] },
+  { name: 'banks that are missing', fail: ['**/quizzes/*.json?v=*', 404] },
+];
+const PHONE = { width: 390, height: 844 };
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+const KIOSK_JSON = JSON.stringify({ branch: '人民路支行', bank_hotline: '95588', questions_per_session: 5, prize_threshold: 3, phone_base_url: 'https://quiz.example.com/' });
 const SCENARIOS = {
   'index.html': [
     { name: 'first visit', locale: 'zh-CN' },
     { name: 'first visit, English browser', locale: 'en-US' },
     // The links a bank hands out (README: deep links), each read at start-up.
-    { name: 'link: English', locale: 'zh-CN', query: '?lang=en' },
-    { name: 'link: a quiz of one topic', locale: 'zh-CN', query: '?topic=privacy&mode=quiz&n=5&lang=en' },
-    { name: 'link: a topic for the elderly', locale: 'zh-CN', query: '?topic=fraud&audience=elderly' },
-    { name: 'link: the daily set', locale: 'zh-CN', query: '?mode=daily' },
-    { name: 'link: the wrong-answer book', locale: 'zh-CN', query: '?mode=book' },
-    // Storage a first visit may meet (tests/e2e: app, survival), each with its own notice. A visitor
-    // with records stored loads both parts before the start (public/loader.js), so stored records
-    // need no profile.
-    { name: 'storage that throws', locale: 'zh-CN', init: ['storage', 'throws'] },
-    { name: 'storage that is null', locale: 'zh-CN', init: ['storage', 'null'] },
-    { name: 'reads that throw', locale: 'zh-CN', init: ['reads', 'throw'] },
-    // Downloads that fail on a first visit (tests/e2e: app, survival): the banks' requests start
-    // before the rest is in (the app waits for it before handling what came back, but a request's
-    // failure is met in the fetch itself).
-    { name: 'no bank index', locale: 'zh-CN', fail: ['**/quizzes/index.json', 404] },
-    { name: 'banks that fail to download', locale: 'zh-CN', fail: ['**/quizzes/*.json?v=*', 'abort'] },
-    { name: 'banks that are missing', locale: 'zh-CN', fail: ['**/quizzes/*.json?v=*', 404] },
+    { name: 'link: English', query: '?lang=en' },
+    { name: 'link: a quiz of one topic', query: '?topic=privacy&mode=quiz&n=5&lang=en' },
+    { name: 'link: a topic for the elderly', query: '?topic=fraud&audience=elderly' },
+    { name: 'link: the daily set', query: '?mode=daily' },
+    { name: 'link: the wrong-answer book', query: '?mode=book' },
+    ...FIRST_VISIT_FAULTS,
+  ].map((s) => ({ viewport: PHONE, ...s })),
+  'kiosk.html': [
+    { name: 'first boot, portrait', viewport: PORTRAIT },
+    { name: 'first boot, landscape', viewport: LANDSCAPE },
+    { name: 'first boot with kiosk.json', viewport: PORTRAIT, serve: ['**/kiosk.json', KIOSK_JSON] },
+    // A deployer's mistakes, each named in the console and not fatal (tests/e2e/kiosk.test.mjs).
+    { name: 'kiosk.json with a value out of range', viewport: PORTRAIT, serve: ['**/kiosk.json', '{"branch":"人民路支行","idle_seconds":5,"questions_per_session":3}'] },
+    { name: 'kiosk.json with a value of the wrong type', viewport: PORTRAIT, serve: ['**/kiosk.json', '{"prize_threshold":"three","phone_base_url":"quiz.example.com"}'] },
+    { name: 'kiosk.json that is not JSON', viewport: PORTRAIT, serve: ['**/kiosk.json', '{"branch": 5'] },
+    ...FIRST_VISIT_FAULTS.map((s) => ({ viewport: PORTRAIT, ...s })),
+  ],
+  'contest.html': [
+    { name: 'host console', viewport: LANDSCAPE },
+    { name: 'host console in English', viewport: LANDSCAPE, query: '?lang=en' },
+    { name: 'audience screen', viewport: LANDSCAPE, query: '?screen=audience' },
+    { name: 'host console on a small screen', viewport: { width: 1280, height: 720 } },
+    ...FIRST_VISIT_FAULTS.map((s) => ({ viewport: LANDSCAPE, ...s })),
   ],
 };
 
@@ -90,7 +115,7 @@ async function profile(page, wasmName, html, work) {
   const profiles = [];
   try {
     for (const [i, scenario] of SCENARIOS[page].entries()) {
-      const context = await browser.newContext({ serviceWorkers: 'block', locale: scenario.locale, viewport: { width: 390, height: 844 } });
+      const context = await browser.newContext({ serviceWorkers: 'block', locale: scenario.locale || 'zh-CN', viewport: scenario.viewport });
       const errors = [];
       const tab = await context.newPage();
       tab.on('pageerror', (e) => errors.push(e.message));
@@ -108,6 +133,10 @@ async function profile(page, wasmName, html, work) {
           Storage.prototype.getItem = () => { throw new DOMException('denied', 'SecurityError'); };
         }
       }, scenario.init);
+      if (scenario.serve) {
+        const [pattern, body] = scenario.serve;
+        await tab.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+      }
       if (scenario.fail) {
         const [pattern, how] = scenario.fail;
         await tab.route(pattern, (route) => (how === 'abort' ? route.abort('failed') : route.fulfill({ status: how, body: '' })));
