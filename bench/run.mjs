@@ -97,6 +97,9 @@ const APPS = [
     // Every bank fetched and validated: the daily set becomes available.
     settledSelector: '.topic-daily[aria-disabled="false"]',
   },
+  // Anxin's other pages, loaded only (each on its own screen): their first-load budgets are the phone's.
+  { id: 'kiosk', label: 'Anxin kiosk.html', path: '/kiosk.html', readySelector: 'button.start', viewport: { width: 1080, height: 1920 } },
+  { id: 'contest', label: 'Anxin contest.html', path: '/contest.html', readySelector: '.shell', viewport: { width: 1280, height: 720 } },
 ];
 
 // ---------------------------------------------------------------- builds
@@ -182,7 +185,12 @@ function loadMetrics() {
     .map((e) => ({
       name: e.name, initiator: e.initiatorType, start: e.startTime, end: e.responseEnd, transfer: e.transferSize, body: e.encodedBodySize,
     }));
-  return { ready, readySource: mark ? 'mark' : 'dom', settled: b.settled, entries, long: b.long.slice(), lcp: b.lcp.slice() };
+  // A first visit to a split page (tools/split.mjs): when the rest of its wasm is in (taps are held
+  // until then).
+  const rest = performance.getEntriesByName('anxin-rest', 'mark')[0];
+  return {
+    ready, readySource: mark ? 'mark' : 'dom', rest: rest ? rest.startTime : null, settled: b.settled, entries, long: b.long.slice(), lcp: b.lcp.slice(),
+  };
 }
 
 /** `performance.measureUserAgentSpecificMemory()` (needs cross-origin isolation), else the JS heap through CDP. */
@@ -216,7 +224,7 @@ function roundTrips(entries) {
 }
 
 async function measureOnce(browser, app, origin, profile) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport: app.viewport || { width: 360, height: 780 }, serviceWorkers: 'block' });
   try {
     await context.addInitScript(instrument, { readySelector: app.readySelector, settledSelector: app.settledSelector || null });
     const page = await context.newPage();
@@ -229,7 +237,7 @@ async function measureOnce(browser, app, origin, profile) {
     if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
     page.setDefaultTimeout(60_000);
 
-    await page.goto(origin + '/', { waitUntil: 'load', timeout: 90_000 });
+    await page.goto(origin + (app.path || '/'), { waitUntil: 'load', timeout: 90_000 });
     await page.waitForFunction(() => window.__bench.settled !== null
       && (performance.getEntriesByName('anxin-ready', 'mark').length > 0 || window.__bench.domReady !== null), null, { polling: 100, timeout: 90_000 });
     // The paint of the ready screen reports its LCP candidate a little after the frame (later still
@@ -246,10 +254,10 @@ async function measureOnce(browser, app, origin, profile) {
       await locator.click();
       await page.waitForFunction((n) => window.__bench.taps.length > n, before, { polling: 'raf' });
     };
-    await app.play(page, tap);
+    if (app.play) await app.play(page, tap);
     const taps = await page.evaluate(() => window.__bench.taps);
     const allLong = await page.evaluate(() => window.__bench.long);
-    const memoryAfterQuiz = await memory(page, cdp);
+    const memoryAfterQuiz = app.play ? await memory(page, cdp) : { bytes: null, source: null };
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 
     const before = load.entries.filter((e) => e.end <= load.ready);
@@ -261,6 +269,7 @@ async function measureOnce(browser, app, origin, profile) {
     return {
       ready: load.ready,
       readySource: load.readySource,
+      rest: load.rest,
       settled: app.settledSelector ? load.settled : null,
       bytes: before.reduce((sum, e) => sum + e.transfer, 0),
       requests: before.length,
@@ -309,7 +318,7 @@ function summarise(runs) {
     memorySource: [...new Set(ok.map((r) => r.memorySource))].join('+') || null,
     bytes: pick('bytes'), requests: pick('requests'), roundTrips: pick('roundTrips'), ready: pick('ready'),
     lcp: pick('lcp'), tbt: pick('tbt'), longestToReady: pick('longestToReady'), longestToAnswer: pick('longestToAnswer'),
-    settled: pick('settled'), memoryAfterLoad: pick('memoryAfterLoad'), memoryAfterQuiz: pick('memoryAfterQuiz'), taps,
+    settled: pick('settled'), rest: pick('rest'), memoryAfterLoad: pick('memoryAfterLoad'), memoryAfterQuiz: pick('memoryAfterQuiz'), taps,
   };
 }
 
@@ -349,7 +358,24 @@ function table(profileKey, summary) {
   lines.push(`| tap answer → feedback painted, median / p75 | ${tapCell(v, 'answer')} | ${tapCell(r, 'answer')} | **${tapCell(a, 'answer')}** | ${tapRatio('answer', v)} | ${tapRatio('answer', r)} |`);
   lines.push(`| tap next → next question painted, median / p75 | ${tapCell(v, 'next')} | ${tapCell(r, 'next')} | **${tapCell(a, 'next')}** | ${tapRatio('next', v)} | ${tapRatio('next', r)} |`);
   lines.push(`| Anxin only: tap a topic / tick an option, median / p75 | | | ${tapCell(a, 'topic')}; ${tapCell(a, 'option')} | | |`);
+  lines.push(`| Anxin only: the rest of the wasm in (a first visit's taps wait for it) | | | ${ms(a.rest)} | | |`);
   lines.push(`| Anxin only: every bank fetched and validated | | | ${ms(a.settled)} | | |`);
+  return lines.join('\n');
+}
+
+/** Anxin's other pages, loaded only, against the React quiz's load in the same run. */
+function pagesTable(profileKey, summary) {
+  const r = summary.react;
+  const lines = [
+    `**Anxin's other pages, ${profileKey}** — loaded only (kiosk at 1080×1920, contest at 1280×720), median of ${Math.min(summary.kiosk.runs, summary.contest.runs)} interleaved runs`,
+    '',
+    '| | transferred before ready | ready | ready ÷ react | largest contentful paint | longest task, to ready | rest of the wasm in |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const id of ['kiosk', 'contest']) {
+    const p = summary[id];
+    lines.push(`| \`${id}.html\` | ${kb(p.bytes)} | ${ms(p.ready)} | ${ratio(p.ready, r.ready)} | ${ms(p.lcp)} | ${ms(p.longestToReady)} | ${ms(p.rest)} |`);
+  }
   return lines.join('\n');
 }
 
@@ -360,7 +386,7 @@ function notes(summary) {
     : a.readySource === 'dom'
       ? "Anxin's ready: this build has no `anxin-ready` mark, so it is the moment `.topic-fraud` entered the DOM."
       : `Anxin's ready: the mark in some runs, \`.topic-fraud\` entering the DOM in others (${a.readySource}).`;
-  const memorySources = [...new Set(Object.values(summary).map((s) => s.memorySource))].join(', ');
+  const memorySources = [...new Set(Object.values(summary).map((s) => s.memorySource).filter(Boolean))].join(', ');
   return [
     `${ready} The peers mark the same name when their start button is in the DOM.`,
     `Memory: ${memorySources}. Taps: from the click event (dispatched by Playwright) to the end of the next frame; ` +
@@ -428,13 +454,13 @@ async function main() {
   // First, while nothing else runs: it may have to compile.
   const domainTable = process.env.BENCH_DOMAIN === '0' ? null : domain();
   const reactDir = await buildReactPeer();
-  const dirs = { vanilla: path.join(root, 'bench', 'peers', 'vanilla'), react: reactDir, anxin: dist };
+  const dirs = { vanilla: path.join(root, 'bench', 'peers', 'vanilla'), react: reactDir, anxin: dist, kiosk: dist, contest: dist };
   const servers = {};
   for (const app of APPS) servers[app.id] = await serveAsHost(dirs[app.id]);
   // ForceEagerMeasureMemory: measureUserAgentSpecificMemory answers at once instead of at the next GC.
   const browser = await launch(['--enable-blink-features=ForceEagerMeasureMemory']);
   const chromium = browser.version();
-  const raw = { phone: { vanilla: [], react: [], anxin: [] }, unthrottled: { vanilla: [], react: [], anxin: [] } };
+  const raw = Object.fromEntries(Object.keys(PROFILES).map((p) => [p, Object.fromEntries(APPS.map((app) => [app.id, []]))]));
   try {
     for (let run = 1; run <= RUNS; run++) {
       for (const profile of Object.keys(PROFILES)) {
@@ -472,6 +498,8 @@ async function main() {
     table('phone', summary.phone),
     '',
     table('unthrottled', summary.unthrottled),
+    '',
+    pagesTable('phone', summary.phone),
     '',
     notes(summary.phone),
     '',

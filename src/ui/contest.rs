@@ -74,6 +74,9 @@ pub fn ContestApp() -> impl IntoView {
         };
         page::set_title(title.text(lang));
     });
+    // The host console or the audience screen is up once this runs, after they have rendered
+    // (`make bench` reads the mark).
+    Effect::new(|_| page::mark_once("anxin-ready"));
     if audience {
         view! { <AudiencePage /> }.into_any()
     } else {

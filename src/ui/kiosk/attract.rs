@@ -36,6 +36,8 @@ pub fn AttractScreen(
     on_elder: Callback<bool>,
 ) -> impl IntoView {
     let locale = use_locale();
+    // The kiosk's first screen is up once this has rendered (`make bench` reads the mark).
+    Effect::new(|_| crate::platform::page::mark_once("anxin-ready"));
     let branch = Memo::new(move |_| model.with(|m| m.settings().branch.clone()));
     let questions = Memo::new(move |_| model.with(|m| m.settings().questions_per_session));
     let tip = Memo::new(move |_| model.with(|m| m.tip(now.get()).cloned()));
