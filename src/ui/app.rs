@@ -30,6 +30,9 @@ fn initial_lang(saved: &UseSaved) -> Lang {
 /// The learner's whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    // A double tap's second tap would act on the screen its first one opened ("check" is where
+    // "next" appears).
+    crate::platform::taps::ignore_double_taps();
     let store = Store::open();
     let persistent = store.is_persistent();
     // A deep link (`?topic=fraud&mode=quiz&n=10&audience=elderly`, `?mode=daily`, `?mode=book`) is
