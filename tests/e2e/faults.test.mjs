@@ -315,3 +315,10 @@ for (const c of WHOLE) {
     await context.close();
   });
 }
+
+// Found by the matrix above, not fixed here: the kiosk reads an unreadable or newer `kiosk.pin` as "no
+// PIN yet" (use_panel: `read(..).unwrap_or_default()`), so the hidden corner then offers a first-run PIN
+// to whoever holds it: the statistics, this device's settings (saved) and prize redemption open to a
+// customer until a reload. Locking the panel instead needs a way for staff to get back in (a reset
+// PIN in kiosk.json, say): a decision, not a one-line fix.
+test.todo('kiosk: an unreadable or newer PIN record keeps the panel locked instead of offering a first-run PIN');
