@@ -13,6 +13,7 @@ pub mod page;
 pub mod panic;
 pub mod speech;
 pub mod storage;
+pub mod taps;
 pub mod update;
 
 /// What can go wrong when talking to the browser.

@@ -25,7 +25,7 @@ mod events;
 mod round;
 mod steps;
 pub use events::{
-    BankLoad, Event, Judged, Notice, Persist, RoundAction, Screen, SetupChoice, Start,
+    BankLoad, Event, Judged, Notice, OtherTab, Persist, RoundAction, Screen, SetupChoice, Start,
 };
 pub use round::{round_title, ActiveRound, Stage, TIME_WARNING};
 
@@ -170,6 +170,15 @@ impl AppModel {
             Event::RecordsCleared => {
                 self.parked = None;
                 self.resumable = None;
+            }
+            Event::OtherTab(OtherTab::Parked(parked)) => self.parked = parked,
+            Event::OtherTab(OtherTab::RoundSaved) => {
+                // That round now holds the one slot a reload resumes from; an older one left
+                // here to resume would no longer be the last one touched.
+                self.resumable = None;
+                if self.round().is_some_and(|r| !r.session.is_finished()) {
+                    self.notify(Notice::RoundElsewhere);
+                }
             }
         }
         out

@@ -54,7 +54,8 @@ pub use rules::{
     AfterWrong, BuzzRules, CompulsoryRules, RiskRules, RoundRules, TiebreakRules, TurnOrder,
 };
 pub use setup::{
-    MatchSetup, QuestionKey, RoundSetup, SetupError, Team, TeamColour, TeamId, MAX_TEAMS, MIN_TEAMS,
+    MatchSetup, QuestionKey, RoundSetup, SetupError, Team, TeamColour, TeamId, MAX_NAME_CHARS,
+    MAX_TEAMS, MIN_TEAMS,
 };
 pub use sheet::LogSummary;
 pub use standings::{podium, ranking, tied_teams, Standing, PODIUM};

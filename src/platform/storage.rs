@@ -182,6 +182,28 @@ impl Store {
     }
 }
 
+/// Calls `on_write(key, removed)` whenever another tab or window of this origin writes or removes
+/// one of the app's keys (`key` without `anxin.`; the browser tells only the other documents). A
+/// whole-storage `clear()` there is not passed on: what this tab holds is written back at its next
+/// save. Without a window (native tests) nothing is watched.
+pub fn watch_other_tabs(on_write: impl Fn(&str, bool) + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            if let Some(key) = ev.key().as_deref().and_then(|k| k.strip_prefix(PREFIX)) {
+                on_write(key, ev.new_value().is_none());
+            }
+        });
+    match window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref()) {
+        // The page listens for its whole life.
+        Ok(()) => listener.forget(),
+        Err(e) => super::log::warn(&format!("other tabs are not followed: {}", describe(&e))),
+    }
+}
+
 /// A map behind a lock; a poisoned lock (a panic while writing) still holds usable data.
 fn lock<T>(map: &Mutex<T>) -> MutexGuard<'_, T> {
     map.lock()

@@ -9,7 +9,7 @@ use crate::domain::bank::Audience;
 use crate::domain::i18n::Msg;
 use crate::domain::link::{Link, LINK_PARAMS};
 use crate::domain::text::Lang;
-use crate::platform::storage::Store;
+use crate::platform::storage::{watch_other_tabs, Store};
 use crate::platform::{page, update};
 use crate::ui::hooks::{use_app, use_back_button, use_banks, use_ticker, Clock, UseSaved};
 use crate::ui::services::{Elder, Locale};
@@ -30,6 +30,9 @@ fn initial_lang(saved: &UseSaved) -> Lang {
 /// The learner's whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    // A double tap's second tap would act on the screen its first one opened ("check" is where
+    // "next" appears).
+    crate::platform::taps::ignore_double_taps();
     let store = Store::open();
     let persistent = store.is_persistent();
     // A deep link (`?topic=fraud&mode=quiz&n=10&audience=elderly`, `?mode=daily`, `?mode=book`) is
@@ -40,6 +43,13 @@ pub fn App() -> impl IntoView {
     }
     let app = use_app(store, link, Clock::browser());
     let (model, saved, dispatch) = (app.model, app.saved, app.dispatch);
+    // The app open in another tab writes the same records: take them in as they come, so that no
+    // write here goes over theirs, and tell the model what happened to the rounds.
+    watch_other_tabs(move |key, removed| {
+        if let Some(event) = saved.follow(key, removed) {
+            dispatch.run(Event::OtherTab(event));
+        }
+    });
     let locale = Locale::new(initial_lang(&saved));
     provide_context(locale);
     provide_context(saved);

@@ -97,6 +97,9 @@ async fn load_deployment(model: ReadSignal<KioskModel>, dispatch: Callback<Event
 /// The kiosk's whole page.
 #[component]
 pub fn KioskApp() -> impl IntoView {
+    // A double tap's second tap would act on the screen its first one opened (the operator's
+    // keypad and steppers are marked `data-repeat`: quick repeats mean something there).
+    crate::platform::taps::ignore_double_taps();
     let store = Store::open();
     let kiosk = use_kiosk(store.clone(), Clock::browser(), prize_secret);
     let (model, dispatch, locale) = (kiosk.model, kiosk.dispatch, kiosk.locale);

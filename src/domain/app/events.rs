@@ -42,6 +42,9 @@ pub enum Notice {
     ResumeLost,
     /// Storage was full; the oldest history was removed.
     StorageFull,
+    /// Another tab saved its own round in progress while this one had one: both count, a reload
+    /// resumes only the one touched last.
+    RoundElsewhere,
 }
 
 /// The screen shown.
@@ -151,6 +154,18 @@ pub enum Event {
     Dismiss(Notice),
     /// Every record on the device was cleared.
     RecordsCleared,
+    /// Another tab of the app wrote one of the rounds (read by the shell from storage).
+    OtherTab(OtherTab),
+}
+
+/// What another tab of the app did to the rounds it shares with this one through storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OtherTab {
+    /// It parked a practice, or continued or dropped the parked one (`None`): this tab's
+    /// "continue" follows, so that neither parks over a practice it never saw.
+    Parked(Option<SavedRound>),
+    /// It saved its round in progress. There is one slot: a reload resumes the last one saved.
+    RoundSaved,
 }
 
 /// What the shell must write for the model (in order).

@@ -14,6 +14,8 @@ use std::fmt;
 pub const MIN_TEAMS: usize = 2;
 /// Most teams in a match.
 pub const MAX_TEAMS: usize = 8;
+/// Longest team name, in characters (the setup form's field takes no more; a file may).
+pub const MAX_NAME_CHARS: usize = 30;
 
 /// A team, by its place in the setup's list (0 for the first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -182,6 +184,16 @@ pub enum SetupError {
         /// Its index.
         team: usize,
     },
+    /// A team name longer than [`MAX_NAME_CHARS`] (from a file: the form takes no more).
+    #[error(
+        "team {team}'s name has {length} characters; at most {MAX_NAME_CHARS} fit the screens"
+    )]
+    LongName {
+        /// Its index.
+        team: usize,
+        /// Its length in characters.
+        length: usize,
+    },
     /// Two teams with the same name.
     #[error("two teams are called {name:?}")]
     DuplicateName {
@@ -294,6 +306,10 @@ impl MatchSetup {
             if name.is_empty() || label.is_empty() {
                 problems.push(SetupError::BlankTeam { team });
                 continue;
+            }
+            let length = name.chars().count();
+            if length > MAX_NAME_CHARS {
+                problems.push(SetupError::LongName { team, length });
             }
             if !names.insert(name) {
                 problems.push(SetupError::DuplicateName { name: name.into() });

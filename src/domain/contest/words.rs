@@ -133,6 +133,8 @@ messages! {
     ErrTooManyTeams => "最多 8 支队伍（现有 {0} 支）", "At most 8 teams ({0} now)";
     /// A blank team: {0} = its number.
     ErrBlankTeam => "参赛队 {0} 缺少队名或编号", "Team {0} has no name or number";
+    /// A team name too long: {0} = its number, {1} = its length, {2} = the most.
+    ErrLongName => "参赛队 {0} 的队名有 {1} 个字，最多 {2} 个", "Team {0}'s name has {1} characters; at most {2}";
     /// Duplicate name: {0} = name.
     ErrDuplicateName => "有两支队伍都叫“{0}”", "Two teams are called \"{0}\"";
     /// Duplicate label: {0} = label.

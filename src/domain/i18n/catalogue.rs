@@ -115,6 +115,8 @@ messages! {
     SavedPractice => "上次保留的练习进度", "the practice you left part-way";
     /// The unfinished round's bank changed.
     ResumeLost => "上次未完成的一轮答题因题库已更新，无法继续，请重新开始。", "Your unfinished round can't continue because its quiz was updated; please start again.";
+    /// Another tab saved its own round in progress too.
+    RoundElsewhere => "你在另一个标签页里也在答题。两边答过的题都会记入进度；刷新页面时只会恢复最后操作的那一轮。", "You are also answering in another tab. Answers from both count; a reload resumes only the round you touched last.";
     /// Storage full.
     StorageFull => "设备存储空间已满，已删除最早的答题历史。", "This device's storage is full; the oldest history was removed.";
     /// The daily set's title.

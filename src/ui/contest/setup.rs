@@ -6,8 +6,8 @@
 use super::use_words;
 use crate::domain::contest::words::{colour_name, setup_error};
 use crate::domain::contest::{
-    ContestMsg, Match, MatchSetup, SetupFile, SetupFileError, TeamColour, MAX_TEAMS, MIN_TEAMS,
-    SETUP_KEY,
+    ContestMsg, Match, MatchSetup, SetupFile, SetupFileError, TeamColour, MAX_NAME_CHARS,
+    MAX_TEAMS, MIN_TEAMS, SETUP_KEY,
 };
 use crate::domain::library::Library;
 use crate::domain::saved::no_migration;
@@ -108,7 +108,7 @@ pub fn SetupScreen(
                         </label>
                         <label class="field-name">
                             <span>{move || words.t(ContestMsg::TeamName)}</span>
-                            <input type="text" maxlength="30"
+                            <input type="text" maxlength=MAX_NAME_CHARS.to_string()
                                 prop:value=field(|t| t.name.clone())
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);

@@ -20,6 +20,8 @@ use crate::platform::PlatformError;
 use leptos::prelude::*;
 use serde_json::Value;
 
+mod follow;
+
 /// What was found at start that the learner should hear about.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StartReport {

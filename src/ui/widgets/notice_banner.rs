@@ -47,6 +47,7 @@ pub fn NoticeBanner(
             },
             Notice::ResumeLost => Msg::ResumeLost.text(lang).to_owned(),
             Notice::StorageFull => Msg::StorageFull.text(lang).to_owned(),
+            Notice::RoundElsewhere => Msg::RoundElsewhere.text(lang).to_owned(),
         }
     };
     let retry_button = retry.map(|entry| {

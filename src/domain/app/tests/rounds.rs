@@ -243,3 +243,58 @@ fn a_round_is_titled_by_its_topics_and_mode_in_both_languages() {
     let all = round_title(&RoundKind::Plan(Plan::practice(Vec::new())), &library);
     assert_eq!(all.get(Lang::Zh), "全部主题 · 练习");
 }
+
+#[test]
+fn a_practice_parked_in_another_tab_is_the_one_to_continue_here() {
+    let mut world = World::new();
+    let elsewhere = saved_round(&mut world, practice(Topic::Privacy), 2);
+    let mut model = loaded(&mut world);
+    world.send(&mut model, Event::StartPlan(practice(Topic::Fraud)));
+    answer_practice(&mut world, &mut model, true);
+    world.send(&mut model, Event::Round(RoundAction::Leave));
+    let out = world.send(
+        &mut model,
+        Event::OtherTab(OtherTab::Parked(Some(elsewhere.clone()))),
+    );
+    assert_eq!(out, vec![], "the other tab wrote it already");
+    assert_eq!(model.parked(), Some(&elsewhere));
+    world.send(&mut model, Event::OtherTab(OtherTab::Parked(None)));
+    assert_eq!(model.parked(), None, "continued or dropped there");
+}
+
+#[test]
+fn a_round_saved_in_another_tab_is_named_here_only_while_a_round_is_in_progress() {
+    let mut world = World::new();
+    let mut model = loaded(&mut world);
+    world.send(&mut model, Event::OtherTab(OtherTab::RoundSaved));
+    assert_eq!(model.notices(), &[], "nothing in progress here");
+    world.send(&mut model, Event::StartPlan(practice(Topic::Fraud)));
+    let out = world.send(&mut model, Event::OtherTab(OtherTab::RoundSaved));
+    assert_eq!(out, vec![], "this round is not written over the other");
+    assert_eq!(model.notices(), &[Notice::RoundElsewhere]);
+    world.send(&mut model, Event::OtherTab(OtherTab::RoundSaved));
+    assert_eq!(model.notices(), &[Notice::RoundElsewhere], "said once");
+    // The round here goes on, and its next step takes the slot back.
+    answer_practice(&mut world, &mut model, true);
+    assert!(matches!(
+        world.written.last(),
+        Some(Persist::InProgress(Some(_)))
+    ));
+}
+
+#[test]
+fn a_round_saved_in_another_tab_replaces_the_one_waiting_here_to_resume() {
+    let mut world = World::new();
+    let waiting = saved_round(&mut world, practice(Topic::Fraud), 1);
+    let mut model = AppModel::new(Start {
+        resumable: Some(waiting),
+        ..Start::default()
+    });
+    model.apply(Event::OtherTab(OtherTab::RoundSaved), &world.env());
+    load_all(&mut world, &mut model);
+    assert_eq!(
+        model.round(),
+        None,
+        "the other tab's round is the one to resume"
+    );
+}

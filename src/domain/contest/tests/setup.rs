@@ -101,6 +101,28 @@ fn a_match_takes_two_to_eight_teams() {
 }
 
 #[test]
+fn a_team_name_from_a_file_longer_than_the_form_takes_is_refused_by_team() {
+    let library = library();
+    let mut s = setup(
+        2,
+        vec![round(
+            RoundRules::BuzzIn(BuzzRules::default()),
+            keys(&library, 0, 1),
+        )],
+    );
+    s.teams[1].name = "队".repeat(MAX_NAME_CHARS);
+    assert_eq!(problems(&s), []);
+    s.teams[1].name = "W".repeat(200);
+    assert_eq!(
+        problems(&s),
+        [SetupError::LongName {
+            team: 1,
+            length: 200
+        }]
+    );
+}
+
+#[test]
 fn a_setup_is_a_file_that_loads_back_the_same() {
     let library = library();
     let filters = DrawFilters {

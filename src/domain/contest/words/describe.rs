@@ -7,7 +7,7 @@ use crate::domain::contest::editing::{RoundKind, RuleField};
 use crate::domain::contest::events::{Event, Refused, Verdict};
 use crate::domain::contest::keys::{Command, KeyProblem};
 use crate::domain::contest::log::{Ignored, LogEntry, Outcome};
-use crate::domain::contest::setup::{MatchSetup, SetupError, TeamColour, TeamId};
+use crate::domain::contest::setup::{MatchSetup, SetupError, TeamColour, TeamId, MAX_NAME_CHARS};
 use crate::domain::contest::Match;
 use crate::domain::text::Lang;
 
@@ -112,6 +112,9 @@ pub fn setup_error(error: &SetupError, lang: Lang) -> String {
         SetupError::TooFewTeams { count } => M::ErrTooFewTeams.fill(lang, &[count]),
         SetupError::TooManyTeams { count } => M::ErrTooManyTeams.fill(lang, &[count]),
         SetupError::BlankTeam { team } => M::ErrBlankTeam.fill(lang, &[&(team + 1)]),
+        SetupError::LongName { team, length } => {
+            M::ErrLongName.fill(lang, &[&(team + 1), length, &MAX_NAME_CHARS])
+        }
         SetupError::DuplicateName { name } => M::ErrDuplicateName.fill(lang, &[name]),
         SetupError::DuplicateLabel { label } => M::ErrDuplicateLabel.fill(lang, &[label]),
         SetupError::DuplicateColour { colour } => {

@@ -60,7 +60,7 @@ pub(super) fn PinPad(
     };
     let key = move |d: u8| {
         view! {
-            <button type="button" class="button pin-key" on:click=move |_| on_event.run(PanelEvent::Digit(d))>
+            <button type="button" class="button pin-key" data-repeat="" on:click=move |_| on_event.run(PanelEvent::Digit(d))>
                 {d.to_string()}
             </button>
         }
@@ -87,7 +87,7 @@ pub(super) fn PinPad(
             </p>
             <div class="pin-keys">
                 {(1..=9).map(key).collect_view()}
-                <button type="button" class="button pin-key" on:click=move |_| on_event.run(PanelEvent::Erase)>
+                <button type="button" class="button pin-key" data-repeat="" on:click=move |_| on_event.run(PanelEvent::Erase)>
                     {move || KioskMsg::Erase.text(locale.lang())}
                 </button>
                 {key(0)}

@@ -107,7 +107,7 @@ pub fn SettingsPanel(
         view! {
             <div class="setting" role="group" aria-labelledby=labelled_by>
                 <span class="setting-label" id=label_id>{label}</span>
-                <div class="stepper">
+                <div class="stepper" data-repeat="">
                     <button
                         type="button"
                         class="button stepper-button"

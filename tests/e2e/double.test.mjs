@@ -1,0 +1,240 @@
+// Double input and two tabs (issue 14). A double tap on each button that acts (both taps land where
+// the first one was, so the second one hits whatever the first put there): exactly one effect. The
+// kiosk: a double tap at each step of a session and a tap during the idle-reset countdown. The contest:
+// two buzzers in the same millisecond, a buzzer key held down (auto-repeat): one buzz. The learner app
+// open in two tabs: no answer, round or setting of one tab lost by the other's writes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, pick, words } from './harness.mjs';
+import { nameOf, topicName } from './topics.mjs';
+import { openKiosk, start, stillThere, holdCorner } from './kiosk-harness.mjs';
+
+const env = useBrowserAndServer();
+const t = words.zh;
+const banks = readIndex().banks;
+
+const saved = (page, key) => page.evaluate((key) => JSON.parse(localStorage.getItem(`anxin.${key}`) ?? 'null')?.data ?? null, key);
+const reviewed = async (page) => Object.keys((await saved(page, 'progress'))?.reviews ?? {}).sort();
+const inBook = async (page) => {
+  const reviews = (await saved(page, 'progress'))?.reviews ?? {};
+  return Object.keys(reviews).filter((k) => reviews[k].in_book).sort();
+};
+
+test('the learner app in two tabs: answers, bookmarks, finished rounds and settings of both tabs are all kept', async () => {
+  const { page: a, context, problems } = await watchedPage(env.browser, env.origin);
+  const b = await context.newPage();
+  for (const p of [a, b]) {
+    p.setDefaultTimeout(8000);
+    await p.goto(env.origin + '/');
+    await p.locator('.topic-daily[aria-disabled="false"]').waitFor();
+  }
+  // Each tab answers a question of its own topic wrong, then leaves.
+  await a.bringToFront();
+  await setUpRound(a, nameOf(banks[0]));
+  const qa = await answer(a, false);
+  await a.getByRole('button', { name: t.quit }).click();
+  await b.bringToFront();
+  await setUpRound(b, nameOf(banks[1]));
+  const qb = await answer(b, false);
+  await b.getByRole('button', { name: t.quit }).click();
+  const both = [`${banks[0].id}/${qa.id}`, `${banks[1].id}/${qb.id}`].sort();
+  assert.deepEqual(await inBook(b), both, "the second tab's write lost the first tab's answer");
+  // A tab that answers again after the other wrote keeps the other's answer too.
+  await a.bringToFront();
+  await setUpRound(a, nameOf(banks[2]));
+  const qc = await answer(a, false);
+  await a.getByRole('button', { name: t.quit }).click();
+  assert.deepEqual(await inBook(a), [...both, `${banks[2].id}/${qc.id}`].sort());
+  // Each tab shows what both did (the wrong-answer book counts three).
+  await b.bringToFront();
+  await b.locator('.topic-book', { hasText: /3 道/ }).waitFor();
+  // A setting changed in one tab (elder mode) is kept by the other's next settings write (the
+  // plan of the round it starts).
+  await b.getByRole('button', { name: /长辈模式/ }).first().click();
+  await a.bringToFront();
+  await a.waitForFunction(() => document.documentElement.classList.contains('elder'));
+  await setUpRound(a, nameOf(banks[3]));
+  const settings = await saved(a, 'settings');
+  assert.deepEqual([settings.elder, settings.plan.topics], [true, [banks[3].topic]], 'a setting is lost');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('the learner app in two tabs: a practice parked in one is the one the other continues; two rounds at once are named', async () => {
+  const { page: a, context, problems } = await watchedPage(env.browser, env.origin);
+  const b = await context.newPage();
+  for (const p of [a, b]) {
+    p.setDefaultTimeout(8000);
+    await p.goto(env.origin + '/');
+    await p.locator('.topic-daily[aria-disabled="false"]').waitFor();
+  }
+  await a.bringToFront();
+  await setUpRound(a, nameOf(banks[0]), { order: 'sequential' });
+  await answer(a, true);
+  await a.getByRole('button', { name: t.next }).click();
+  await a.getByRole('button', { name: t.quit }).click();
+  // The other tab offers to continue it, at its question.
+  await b.bringToFront();
+  const resume = b.getByRole('button', { name: /继续上次的练习/ });
+  await resume.waitFor();
+  assert.match(await resume.innerText(), /第 2 题/);
+  // A round in each tab at once: there is one slot to resume from; each tab says so when the
+  // other takes it, and both tabs' answers count.
+  await resume.click();
+  await b.getByText(/第 2 题/).first().waitFor();
+  await a.bringToFront();
+  await setUpRound(a, nameOf(banks[1]));
+  const qa = await answer(a, false);
+  const elsewhere = (p) => p.getByRole('alert').filter({ hasText: '你在另一个标签页里也在答题' });
+  await b.bringToFront();
+  await elsewhere(b).waitFor();
+  const qb = await answer(b, false);
+  await elsewhere(a).waitFor();
+  assert.deepEqual(await inBook(a), [`${banks[0].id}/${qb.id}`, `${banks[1].id}/${qa.id}`].sort());
+  // The slot holds the round touched last.
+  const slot = await saved(a, 'attempt');
+  assert.ok(JSON.stringify(slot).includes(qb.id), 'the last round touched is not the one saved');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+// The learner app, one button per line, in the order a learner meets them: the button double-tapped
+// (after `before`, if any), and the one effect it must have. `q(n)`: question n of the round shown.
+const q = (n, of) => (p) => p.getByText(`第 ${n} 题 / 共 ${of} 题`).waitFor();
+const ticked = (p) => p.locator('button.option[aria-pressed="true"]').count();
+const LEARNER = [
+  { button: 'a topic on home', press: (p) => p.getByRole('button', { name: nameOf(banks[0]) }).first(), effect: (p) => p.getByRole('heading', { name: t.setupTitle }).waitFor(), history: 1 },
+  { button: 'start', before: (p) => p.getByRole('button', { name: t.sequential, exact: true }).click(), press: (p) => p.getByRole('button', { name: t.start, exact: true }), effect: async (p) => { await q(1, 10)(p); assert.equal(await ticked(p), 0, 'an option was ticked'); } },
+  { button: 'check', before: (p) => pick(p, false), press: (p) => p.getByRole('button', { name: t.submit }), effect: async (p) => { await p.locator('.verdict').waitFor(); await q(1, 10)(p); assert.equal((await reviewed(p)).length, 1); } },
+  { button: 'next', press: (p) => p.getByRole('button', { name: t.next }), effect: async (p) => { await q(2, 10)(p); assert.equal(await p.locator('.verdict').count(), 0); } },
+  { button: 'leave practice', press: (p) => p.getByRole('button', { name: t.quit }), effect: async (p) => { await p.getByRole('button', { name: /继续上次的练习/ }).waitFor(); assert.equal(await p.locator('h2.question-prompt').count(), 0, 'reopened'); } },
+  { button: 'continue the practice', press: (p) => p.getByRole('button', { name: /继续上次的练习/ }), effect: q(2, 10) },
+  { button: 'next after the last check', before: async (p) => { await p.getByRole('button', { name: t.quit }).click(); await setUpRound(p, nameOf(banks[1]), { mode: 'quiz', count: 5 }); await p.locator('button.option').first().click(); }, press: (p) => p.getByRole('button', { name: t.next }), effect: async (p) => { await q(2, 5)(p); assert.equal(await ticked(p), 0); } },
+  { button: 'hand in', before: async (p) => { for (let i = 2; i <= 5; i++) { await p.locator('button.option').first().click(); if (i < 5) await p.getByRole('button', { name: t.next }).click(); } }, press: (p) => p.getByRole('button', { name: t.handIn }), effect: async (p) => { await p.getByRole('heading', { name: /测验通过|这次没有通过/ }).waitFor(); assert.equal((await saved(p, 'history')).length, 1); } },
+  { button: 'back to home', press: (p) => p.getByRole('button', { name: t.home }).first(), effect: async (p) => { await p.locator('.topic-daily').waitFor(); assert.equal(await p.getByRole('heading', { name: t.setupTitle }).count(), 0); } },
+];
+
+test('the learner app: a double tap on each button that acts has exactly one effect', async () => {
+  const { page, context, problems } = await watchedPage(env.browser, env.origin);
+  page.setDefaultTimeout(8000);
+  await page.goto(env.origin + '/');
+  await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
+  for (const c of LEARNER) {
+    if (c.before) await c.before(page);
+    const history = await page.evaluate(() => history.length);
+    await c.press(page).dblclick();
+    await c.effect(page);
+    if (c.history) assert.equal(await page.evaluate(() => history.length), history + c.history, `${c.button}: pushed twice`);
+  }
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+// The kiosk, the same way, on its fake clock; then a double tap during the idle-reset countdown.
+const kq = (n) => (p) => p.getByText(`第 ${n} 题 / 共 5 题`).waitFor();
+const started = (p) => p.evaluate(() => JSON.parse(localStorage.getItem('anxin.kiosk.stats') ?? 'null')?.data.started ?? 0);
+const KIOSK = [
+  { button: 'touch to start', press: start, effect: async (p) => { await p.getByRole('heading', { name: '想了解哪方面？' }).waitFor(); assert.equal(await p.locator('h2.question-prompt').count(), 0, 'a topic was chosen'); } },
+  { button: 'a topic', press: (p) => p.getByRole('button', { name: new RegExp(topicName.zh.fraud) }), effect: async (p) => { await kq(1)(p); assert.equal(await ticked(p), 0); } },
+  { button: 'check', before: (p) => pick(p, false), press: (p) => p.getByRole('button', { name: t.submit }), effect: async (p) => { await p.locator('.verdict').waitFor(); await kq(1)(p); } },
+  { button: 'next', press: (p) => p.getByRole('button', { name: t.next }), effect: async (p) => { await kq(2)(p); assert.equal(await p.locator('.verdict').count(), 0); } },
+  { button: 'see my results', before: async (p) => { for (let i = 2; i <= 5; i++) { await answer(p, true); if (i < 5) await p.getByRole('button', { name: t.next }).click(); } }, press: (p) => p.getByRole('button', { name: '查看成绩' }), effect: (p) => p.getByRole('heading', { name: '答完了' }).waitFor() },
+  { button: 'done', press: (p) => p.getByRole('button', { name: '结束' }), effect: async (p) => { await start(p).waitFor(); assert.equal(await p.getByRole('heading', { name: '想了解哪方面？' }).count(), 0, 'a new session started'); assert.equal(await started(p), 1); } },
+];
+
+test('the kiosk: a double tap on each button of a session, and during the idle-reset countdown, has exactly one effect', async () => {
+  const { page, context, problems } = await openKiosk(env, 'portrait');
+  page.setDefaultTimeout(8000);
+  for (const c of KIOSK) {
+    if (c.before) await c.before(page);
+    await c.press(page).dblclick();
+    await page.clock.runFor(500);
+    await c.effect(page);
+  }
+  // The operator's keypad is where quick repeats mean something: a double tap on a digit is two.
+  await holdCorner(page, 3_100);
+  for (let i = 0; i < 2; i++) {
+    for (const d of ['2', '5']) await page.locator('.pin-key', { hasText: new RegExp(`^${d}$`) }).dblclick();
+    await page.getByRole('button', { name: '确定' }).click();
+  }
+  await page.getByRole('heading', { name: '答题统计' }).waitFor();
+  await page.getByRole('button', { name: '关闭' }).click();
+  // "Still there?": a double tap on "continue" keeps the session and does nothing more.
+  await start(page).click();
+  await page.getByRole('button', { name: new RegExp(topicName.zh.fraud) }).click();
+  await kq(1)(page);
+  await page.clock.runFor(46_000);
+  await stillThere(page).waitFor();
+  await stillThere(page).getByRole('button').first().dblclick();
+  await page.clock.runFor(500);
+  await stillThere(page).waitFor({ state: 'detached' });
+  await kq(1)(page);
+  assert.equal(await ticked(page), 0, 'the second tap ticked an option');
+  // A double tap on the backdrop, away from the buttons: the same.
+  await page.clock.runFor(46_000);
+  await stillThere(page).waitFor();
+  await page.mouse.dblclick(540, 1900);
+  await page.clock.runFor(500);
+  await stillThere(page).waitFor({ state: 'detached' });
+  await kq(1)(page);
+  assert.equal(await ticked(page), 0, 'the second tap ticked an option');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+// The contest: one buzz-in round (a foul is not excluding, so every foul counted would show).
+function buzzSetup() {
+  const keys = readBank('fraud').questions.filter((x) => x.type === 'single').slice(0, 2).map((x) => `fraud/${x.id}`);
+  const buzz = { buzz_seconds: 20, answer_seconds: 15, right: 10, wrong: -10, foul: -10, foul_excludes: false, after_wrong: 'rebound', max_answers: 2 };
+  const setup = {
+    title: '双击演练', starting_score: 100,
+    teams: ['甲队', '乙队', '丙队'].map((name, i) => ({ name, colour: ['red', 'blue', 'green'][i], label: String(i + 1) })),
+    rounds: [{ rules: { buzz_in: buzz }, questions: keys }],
+  };
+  return JSON.stringify({ anxin_contest_setup: 1, setup });
+}
+/** Key events sent in one task, so they carry the same millisecond. */
+const sameMoment = (page, presses) => page.evaluate((presses) => {
+  for (const [key, repeat] of presses) {
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key, code: `Digit${key}`, repeat, bubbles: true }));
+  }
+}, presses);
+
+test('the contest: a buzzer held down fouls once, two buzzers in the same millisecond give one buzz, a double click on "next" one step', async () => {
+  const { page, context, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(8000);
+  await page.goto(env.origin + '/contest.html');
+  await page.getByRole('heading', { name: '比赛设置' }).waitFor();
+  await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(buzzSetup()) });
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
+  await page.getByRole('button', { name: '开始比赛' }).click();
+  const scores = async () => (await page.locator('.console-team .score-value').allInnerTexts()).map((x) => Number(x.match(/-?\d+/)[0]));
+  const logged = () => page.locator('.log-list li').count();
+  const settled = async () => { await page.waitForTimeout(300); return logged(); };
+  await page.keyboard.press('n');
+  await page.keyboard.press('s');
+  await page.locator('.log-list li').nth(1).waitFor();
+  // Held down before buzzing opens: the key's auto-repeat is one foul, not six.
+  await sameMoment(page, [['2', false], ['2', true], ['2', true], ['2', true], ['2', true], ['2', true]]);
+  await page.waitForFunction(() => document.querySelectorAll('.console-team .score-value')[1]?.textContent.includes('90'));
+  assert.deepEqual((await scores()), [100, 90, 100]);
+  const before = await settled();
+  await page.keyboard.press('o');
+  await page.locator('.log-list li').nth(before).waitFor();
+  // Two buzzers in the same millisecond: one buzz taken, the first; the other is logged as not taken.
+  const opened = await settled();
+  await sameMoment(page, [['1', false], ['3', false]]);
+  await page.locator('.log-list li').nth(opened + 1).waitFor();
+  const fresh = (await page.locator('.log-list li').allInnerTexts()).slice(0, (await settled()) - opened);
+  assert.deepEqual(fresh.map((l) => l.replace(/^\S+ R1 /, '')), ['[3 丙队] 按抢答器 → 未采纳的抢答', '[1 甲队] 按抢答器 → 完成']);
+  assert.deepEqual(await scores(), [100, 90, 100]);
+  // Right, then "next" on screen double-clicked: one step, to the second question.
+  await page.keyboard.press('r');
+  await page.waitForFunction(() => document.querySelectorAll('.console-team .score-value')[0]?.textContent.includes('110'));
+  const judged = await settled();
+  await page.getByRole('button', { name: '下一步' }).dblclick();
+  await page.getByText(/第 2\/2 题/).first().waitFor();
+  assert.equal(await settled(), judged + 1, '"next" taken twice');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
