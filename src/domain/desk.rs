@@ -11,8 +11,10 @@
 //! What the desk hands back: the bank's JSON, `index.json` with the bank's entry added or
 //! replaced, and, while texts lack English, the sheet for a translator.
 
+mod frame;
 mod words;
 
+pub use frame::{Frame, FrameNote, FrameView};
 pub use words::DeskMsg;
 
 use crate::domain::bank::intake::{
@@ -40,15 +42,6 @@ pub enum Tab {
 impl Tab {
     /// Every tab, in order.
     pub const ALL: [Tab; 4] = [Tab::Summary, Tab::Problems, Tab::Preview, Tab::Files];
-}
-
-/// Where the preview shows the question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Frame {
-    /// A phone (the learner's `index.html`).
-    Phone,
-    /// A branch kiosk (`kiosk.html`).
-    Kiosk,
 }
 
 /// The preview's choices.
@@ -220,6 +213,13 @@ impl DeskModel {
     /// The preview's choices.
     pub fn preview(&self) -> Preview {
         self.preview
+    }
+
+    /// What the preview's frame is to show, numbered `shown` (the frame says when it shows it).
+    pub fn frame_view(&self, shown: u32) -> Option<FrameView> {
+        let bank = self.bank()?;
+        let question = bank.questions.get(self.preview.at)?;
+        Some(FrameView::new(shown, self.preview, bank, question))
     }
 
     /// Whether the site's index arrived (`Some(false)`: it could not be read; `None`: waiting).

@@ -5,13 +5,16 @@
 //! problems, the preview and the files to save, one tab at a time.
 //!
 //! Reached only from `src/bin/desk.rs`: the phone's wasm never contains it (nor the spreadsheet
-//! readers it pulls in).
+//! readers it pulls in). The same page, as `desk.html?frame=…`, is the preview's frame ([`FrameApp`]).
 
 mod files;
 mod form;
+mod frame;
 mod preview;
 mod problems;
 mod summary;
+
+pub use frame::FrameApp;
 
 use crate::domain::bank::BankIndex;
 use crate::domain::desk::{DeskEvent, DeskModel, DeskMsg, Tab};

@@ -21,7 +21,10 @@ const fixture = (name) => path.join(root, 'tests', 'fixtures', name);
 const SHOTS = process.env.DESK_SHOTS;
 
 async function axe(page, screen) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  // Into every frame too (the preview's), so axe checks inside it rather than skipping it.
+  for (const frame of page.frames()) {
+    if (!(await frame.evaluate(() => typeof window.axe === 'object'))) await frame.evaluate(axeSource);
+  }
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `desk-${screen.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true });
   return result.violations.map((v) => `${screen}: ${v.id} ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
@@ -40,6 +43,24 @@ async function download(page, click) {
   const text = fs.readFileSync(await file.path(), 'utf8');
   return { name: file.suggestedFilename(), text };
 }
+
+/** The preview's frame for a device, by its accessible name. */
+const device = (page, name) => page.frameLocator(`iframe[title="题目预览：${name}"]`);
+/** The frame's viewport, root font size and page classes. */
+const frameMetrics = (frame) => frame.locator('html').evaluate((html) => ({
+  width: window.innerWidth, height: window.innerHeight, rootFont: getComputedStyle(html).fontSize, classes: html.className,
+}));
+/** The root font size of a real page of the site (`''` the phone's, `kiosk.html`) at `viewport`. */
+async function realRootFont(file, viewport) {
+  if (!PAGE) return file ? '28.08px' : '18px';
+  const { page } = await watchedPage(env.browser, env.origin, { viewport });
+  await page.goto(`${env.origin}/${file}`);
+  await page.waitForLoadState('load');
+  const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  await page.context().close();
+  return size;
+}
+const deskRootFont = (page) => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
 
 const tab = (page, name) => page.getByRole('navigation', { name: '结果' }).getByRole('button', { name });
 
@@ -68,22 +89,66 @@ test('a Chinese-only .xlsx in the common layout becomes a bank the phone app loa
   found.push(...(await axe(page, 'summary ready')));
   await page.getByRole('table', { name: '按题型' }).getByText('单选题').waitFor();
 
-  // The preview: as the phone shows it, then in English (Chinese only, labelled), elder mode, the kiosk, the answer.
+  // The preview: the phone's own screen in a frame of the phone's size, then in English (Chinese only,
+  // labelled), elder mode, the kiosk upright and on its side, the answer checked.
   await tab(page, '预览').click();
   await page.getByText('第 1 题 / 共 150 题').waitFor();
-  const first = await page.locator('.desk-frame .question-prompt').innerText();
+  const phone = device(page, '手机');
+  await page.locator('.desk-device.is-phone.is-drawn').waitFor();
+  const first = await phone.locator('.quiz .question-prompt').innerText();
   assert.ok(first.length > 5);
+  // The phone page's own root size at the phone's size (112.5 % of 16 px), measured on the real page.
+  const phoneRoot = await realRootFont('', { width: 390, height: 844 });
+  assert.deepEqual(await frameMetrics(phone), { width: 390, height: 844, rootFont: phoneRoot, classes: '' });
+  assert.equal(await phone.locator('.quiz .progress-text').innerText(), '第 1 题 / 共 1 题');
+  assert.equal(await deskRootFont(page), phoneRoot, "the kiosk's style sheet stays off on the desk");
   found.push(...(await axe(page, 'preview phone')));
   await page.getByRole('group', { name: '预览语言' }).getByRole('button', { name: 'English' }).click();
-  await page.locator('.desk-frame .lang-note', { hasText: 'This question is in Chinese only' }).waitFor();
-  assert.equal(await page.locator('.desk-frame .question-prompt').innerText(), first, 'Chinese where there is no English');
+  await phone.locator('.lang-note', { hasText: 'This question is in Chinese only' }).waitFor();
+  assert.equal(await phone.locator('.question-prompt').innerText(), first, 'Chinese where there is no English');
+  assert.equal(await phone.locator('html').getAttribute('lang'), 'en');
+  found.push(...(await axe(page, 'preview phone English')));
   await page.getByRole('button', { name: '长辈模式' }).click();
-  await page.getByRole('button', { name: '网点屏' }).click();
+  await phone.locator('html.elder').waitFor();
+  assert.equal((await frameMetrics(phone)).rootFont, '24px', "the phone's elder mode: 150 % of the browser's 16 px");
+  assert.equal(await phone.locator('.bookmark').count(), 0, 'elder mode shows the question alone, as on the phone');
+  found.push(...(await axe(page, 'preview phone elder')));
+  await page.getByRole('button', { name: '网点屏', exact: true }).click();
+  const kiosk = device(page, '网点屏');
+  await page.locator('.desk-device.is-kiosk.is-drawn').waitFor();
+  await kiosk.locator('.kiosk-question .question-prompt').waitFor();
+  // The kiosk's own rules: elder mode is max(187.5 %, 3.3vmin) = 35.64 px on a 1080 px wide screen.
+  assert.deepEqual(await frameMetrics(kiosk), { width: 1080, height: 1920, rootFont: '35.64px', classes: 'kiosk elder' });
   await page.getByRole('button', { name: '显示答案和解析' }).click();
-  await page.locator('.desk-kiosk.elder .desk-answer').waitFor();
+  await kiosk.locator('.feedback.is-right .explanation').waitFor();
+  await page.locator('.desk-device.is-kiosk.is-drawn').waitFor();
+  // The kiosk focuses its "next" button, inside the frame: the desk's keyboard focus stays on the desk.
+  await page.waitForFunction(() => document.activeElement?.textContent === '显示答案和解析');
   found.push(...(await axe(page, 'preview kiosk elder answer')));
+  await page.getByRole('button', { name: '长辈模式' }).click();
+  await page.getByRole('button', { name: '网点屏（横放）' }).click();
+  const wide = device(page, '网点屏（横放）');
+  await page.locator('.desk-device.is-landscape.is-drawn').waitFor();
+  await wide.locator('.feedback.is-right').waitFor();
+  const kioskRoot = await realRootFont('kiosk.html', { width: 1920, height: 1080 });
+  assert.deepEqual(await frameMetrics(wide), { width: 1920, height: 1080, rootFont: kioskRoot, classes: 'kiosk' });
+  // On its side the kiosk puts the verdict beside the question, not under it.
+  const card = await wide.locator('.kiosk-question > .question-card').boundingBox();
+  const verdict = await wide.locator('.kiosk-question > .feedback').boundingBox();
+  assert.ok(verdict.x >= card.x + card.width, 'the feedback is in the right-hand column');
+  found.push(...(await axe(page, 'preview landscape answer')));
   await page.getByRole('button', { name: '下一题' }).click();
   await page.getByText('第 2 题 / 共 150 题').waitFor();
+  await wide.locator('.question-prompt', { hasNotText: first }).waitFor();
+  await page.getByRole('button', { name: '手机' }).click();
+  await page.locator('.desk-device.is-phone.is-drawn').waitFor();
+  await phone.locator('.feedback.is-right').waitFor();
+  // Live: with the answer hidden again, the phone's own "check" judges a tick.
+  await page.getByRole('button', { name: '显示答案和解析' }).click();
+  await phone.locator('.feedback').waitFor({ state: 'detached' });
+  await phone.locator('.option').first().click();
+  await phone.getByRole('button', { name: 'Check my answer' }).click();
+  await phone.locator('.verdict').waitFor();
 
   // The files: the bank and index.json, then the translator's sheet.
   await tab(page, '生成文件').click();

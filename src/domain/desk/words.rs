@@ -114,6 +114,14 @@ messages! {
     Phone => "手机", "Phone";
     /// The kiosk frame.
     Kiosk => "网点屏", "Kiosk";
+    /// The kiosk frame on its side.
+    Landscape => "网点屏（横放）", "Kiosk (landscape)";
+    /// The preview frame's accessible name: {0} = the device.
+    FrameTitle => "题目预览：{0}", "Question preview: {0}";
+    /// While the preview frame gets ready.
+    FrameLoading => "正在准备预览……", "Preparing the preview…";
+    /// The preview is live.
+    FrameLive => "预览和真机上的页面一样，可以点选项、核对答案。", "The preview is the real screen: tick options and check the answer as a customer would.";
     /// Show the answer.
     ShowAnswer => "显示答案和解析", "Show the answer and explanation";
     /// Elder mode in the preview.
