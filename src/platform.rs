@@ -7,6 +7,7 @@ pub mod download;
 pub mod fetch;
 pub mod files;
 pub mod focus;
+pub mod frame;
 pub mod hall;
 pub mod log;
 pub mod page;

@@ -11,8 +11,10 @@
 //! What the desk hands back: the bank's JSON, `index.json` with the bank's entry added or
 //! replaced, and, while texts lack English, the sheet for a translator.
 
+mod frame;
 mod words;
 
+pub use frame::{Frame, FrameNote, FrameView};
 pub use words::DeskMsg;
 
 use crate::domain::bank::intake::{
@@ -40,15 +42,6 @@ pub enum Tab {
 impl Tab {
     /// Every tab, in order.
     pub const ALL: [Tab; 4] = [Tab::Summary, Tab::Problems, Tab::Preview, Tab::Files];
-}
-
-/// Where the preview shows the question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Frame {
-    /// A phone (the learner's `index.html`).
-    Phone,
-    /// A branch kiosk (`kiosk.html`).
-    Kiosk,
 }
 
 /// The preview's choices.
@@ -94,6 +87,8 @@ pub enum Setting {
 /// Something that happened at the desk.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeskEvent {
+    /// A file's bytes arrived and are about to be read (a large sheet takes seconds).
+    FileReading(String),
     /// A file was read in the page.
     FileRead {
         /// Its name.
@@ -147,7 +142,9 @@ pub struct TranslationNote {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeskModel {
     file: Option<(String, Arc<[u8]>)>,
+    reading: Option<String>,
     read_error: Option<String>,
+    rejected: Option<(String, PlacedProblem)>,
     settings: IntakeSettings,
     intake: Option<Intake>,
     translations: Option<(String, Arc<[u8]>)>,
@@ -162,7 +159,9 @@ impl DeskModel {
     pub fn new(today: Date) -> DeskModel {
         DeskModel {
             file: None,
+            reading: None,
             read_error: None,
+            rejected: None,
             settings: IntakeSettings::new(today),
             intake: None,
             translations: None,
@@ -187,6 +186,19 @@ impl DeskModel {
     /// Why the last file could not be read, if it could not.
     pub fn read_error(&self) -> Option<&str> {
         self.read_error.as_deref()
+    }
+
+    /// The file being read, while it is.
+    pub fn reading(&self) -> Option<&str> {
+        self.reading.as_deref()
+    }
+
+    /// The last file brought in, by name, when it was neither a sheet nor a bank (empty, an
+    /// image, random bytes): why, and the file before it stays.
+    pub fn rejected(&self) -> Option<(&str, &PlacedProblem)> {
+        self.rejected
+            .as_ref()
+            .map(|(name, why)| (name.as_str(), why))
     }
 
     /// The settings in the form.
@@ -220,6 +232,13 @@ impl DeskModel {
     /// The preview's choices.
     pub fn preview(&self) -> Preview {
         self.preview
+    }
+
+    /// What the preview's frame is to show, numbered `shown` (the frame says when it shows it).
+    pub fn frame_view(&self, shown: u32) -> Option<FrameView> {
+        let bank = self.bank()?;
+        let question = bank.questions.get(self.preview.at)?;
+        Some(FrameView::new(shown, self.preview, bank, question))
     }
 
     /// Whether the site's index arrived (`Some(false)`: it could not be read; `None`: waiting).
@@ -261,15 +280,30 @@ impl DeskModel {
     /// Applies one event.
     pub fn apply(&mut self, event: DeskEvent) {
         match event {
+            DeskEvent::FileReading(name) => self.reading = Some(name),
             DeskEvent::FileRead { name, bytes } => {
-                self.file = Some((name, bytes.into()));
+                self.reading = None;
                 self.read_error = None;
+                self.rejected = None;
+                let intake = read(&name, &bytes, &self.settings);
+                if intake.header.kind.is_none() {
+                    // Not a sheet or a bank at all: said, by name, and what was there stays.
+                    if let Some(why) = intake.problems.into_iter().next() {
+                        self.rejected = Some((name, why));
+                    }
+                    return;
+                }
+                self.file = Some((name, bytes.into()));
                 self.translations = None;
                 self.tab = Tab::Summary;
                 self.preview.at = 0;
-                self.reread();
+                self.intake = Some(intake);
+                self.after_read();
             }
-            DeskEvent::FileFailed(why) => self.read_error = Some(why),
+            DeskEvent::FileFailed(why) => {
+                self.reading = None;
+                self.read_error = Some(why);
+            }
             DeskEvent::Set(setting) => {
                 self.set(setting);
                 self.reread();
@@ -324,6 +358,11 @@ impl DeskModel {
             return;
         };
         self.intake = Some(read(name, bytes, &self.settings));
+        self.after_read();
+    }
+
+    /// The translations again over a new read, and the preview kept within the bank.
+    fn after_read(&mut self) {
         self.translate();
         let last = self
             .bank()

@@ -5,13 +5,16 @@
 //! problems, the preview and the files to save, one tab at a time.
 //!
 //! Reached only from `src/bin/desk.rs`: the phone's wasm never contains it (nor the spreadsheet
-//! readers it pulls in).
+//! readers it pulls in). The same page, as `desk.html?frame=…`, is the preview's frame ([`FrameApp`]).
 
 mod files;
 mod form;
+mod frame;
 mod preview;
 mod problems;
 mod summary;
+
+pub use frame::FrameApp;
 
 use crate::domain::bank::BankIndex;
 use crate::domain::desk::{DeskEvent, DeskModel, DeskMsg, Tab};
@@ -23,6 +26,7 @@ use crate::ui::services::{use_locale, Locale};
 use crate::ui::widgets::LangToggle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::time::Duration;
 
 /// The desk's words in the page's language.
 #[derive(Debug, Clone, Copy)]
@@ -50,15 +54,27 @@ pub fn use_words() -> Words {
     Words(use_locale())
 }
 
-/// What a file read gives the model.
-fn picked(result: Result<Option<PickedFile>, PlatformError>) -> Option<DeskEvent> {
+/// Hands a file read in the page to the model: first that it is being read, painted before the
+/// reading itself holds the page (seconds, for a sheet of tens of thousands of rows), then the file.
+fn take(result: Result<Option<PickedFile>, PlatformError>, dispatch: Callback<DeskEvent>) {
     match result {
-        Ok(Some(file)) => Some(DeskEvent::FileRead {
-            name: file.name,
-            bytes: file.bytes,
-        }),
-        Ok(None) => None,
-        Err(e) => Some(DeskEvent::FileFailed(e.to_string())),
+        Ok(Some(file)) => {
+            dispatch.run(DeskEvent::FileReading(file.name.clone()));
+            // The frame's callback runs before its paint, a timeout set there after it.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        dispatch.run(DeskEvent::FileRead {
+                            name: file.name,
+                            bytes: file.bytes,
+                        });
+                    },
+                    Duration::ZERO,
+                );
+            });
+        }
+        Ok(None) => {}
+        Err(e) => dispatch.run(DeskEvent::FileFailed(e.to_string())),
     }
 }
 
@@ -89,9 +105,7 @@ pub fn DeskApp() -> impl IntoView {
 
     let on_choose = move |ev: leptos::ev::Event| {
         spawn_local(async move {
-            if let Some(event) = picked(chosen_file(&ev).await) {
-                dispatch.run(event);
-            }
+            take(chosen_file(&ev).await, dispatch);
         });
     };
     let dragging = RwSignal::new(false);
@@ -99,9 +113,7 @@ pub fn DeskApp() -> impl IntoView {
         ev.prevent_default();
         dragging.set(false);
         spawn_local(async move {
-            if let Some(event) = picked(dropped_file(&ev).await) {
-                dispatch.run(event);
-            }
+            take(dropped_file(&ev).await, dispatch);
         });
     };
     let has_file = Memo::new(move |_| model.with(|m| m.file_name().is_some()));
@@ -109,6 +121,21 @@ pub fn DeskApp() -> impl IntoView {
         model.with(|m| {
             m.file_name()
                 .map(|name| words.fill(DeskMsg::FileShown, &[&name]))
+        })
+    };
+    let reading = move || {
+        model.with(|m| {
+            m.reading().map(|name| {
+                view! { <p class="notice notice-info" role="status">{words.fill(DeskMsg::Reading, &[&name])}</p> }
+            })
+        })
+    };
+    let rejected = move || {
+        model.with(|m| {
+            m.rejected().map(|(name, why)| {
+                let why = why.message(words.lang());
+                view! { <p class="notice notice-warn" role="alert">{words.fill(DeskMsg::Rejected, &[&name, &why])}</p> }
+            })
         })
     };
     let read_error = move || {
@@ -155,6 +182,8 @@ pub fn DeskApp() -> impl IntoView {
                     <p class="hint">{move || words.t(DeskMsg::FileKinds)}</p>
                     <p class="hint">{move || words.t(DeskMsg::Private)}</p>
                 </div>
+                {reading}
+                {rejected}
                 {read_error}
                 <Show when=move || has_file.get()>
                     <p class="desk-file" role="status">{file_line}</p>

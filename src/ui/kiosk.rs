@@ -13,7 +13,7 @@
 //! attract screen's top-left corner for three seconds; it replaces the customer's screens until
 //! closed, or until staff walk away.
 
-mod answering;
+pub(crate) mod answering;
 mod attract;
 mod choosing;
 mod end_card;

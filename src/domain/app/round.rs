@@ -67,6 +67,19 @@ impl ActiveRound {
         }
     }
 
+    /// A round shown outside the app, untimed, on its first question: the content desk's preview
+    /// of a question as the phone's round screen shows it.
+    pub fn preview(kind: RoundKind, session: Session) -> Self {
+        ActiveRound {
+            kind,
+            session,
+            stage: Stage::Answering { leaving: false },
+            clock: Stopwatch::default(),
+            asked_ms: 0.0,
+            timed: false,
+        }
+    }
+
     /// The round as saved, with the time spent on it as of `now_ms`.
     pub fn saved(&self, now_ms: f64) -> SavedRound {
         SavedRound {

@@ -147,3 +147,46 @@ fn a_file_that_cannot_be_read_is_named_and_the_previous_result_stays() {
     assert!(desk.intake().unwrap().summary.errors > 0);
     assert!(desk.bank_file().is_none());
 }
+
+#[test]
+fn a_file_that_is_not_a_sheet_is_named_and_the_bank_before_it_stays() {
+    let mut desk = desk_with_sheet();
+    desk.apply(DeskEvent::Set(Setting::SourceZh("来源".into())));
+    assert!(desk.bank().is_some());
+    desk.apply(DeskEvent::FileReading("photo.csv".into()));
+    assert_eq!(desk.reading(), Some("photo.csv"));
+    let png = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
+    for (name, bytes) in [("photo.csv", png), ("empty.xlsx", Vec::new())] {
+        desk.apply(DeskEvent::FileRead {
+            name: name.into(),
+            bytes,
+        });
+        assert_eq!(desk.reading(), None);
+        let (rejected, why) = desk.rejected().unwrap();
+        assert_eq!(rejected, name);
+        assert!(why.is_error());
+        assert_eq!(desk.file_name(), Some("反诈题库2026.csv"));
+        assert_eq!(
+            desk.bank().unwrap().questions.len(),
+            3,
+            "the bank before it stays"
+        );
+    }
+    desk.apply(DeskEvent::FileRead {
+        name: "反诈题库2026.csv".into(),
+        bytes: SHEET.as_bytes().to_vec(),
+    });
+    assert_eq!(desk.rejected(), None);
+}
+
+#[test]
+fn a_first_file_that_is_not_a_sheet_leaves_the_desk_empty() {
+    let mut desk = DeskModel::new(today());
+    desk.apply(DeskEvent::FileRead {
+        name: "noise.xlsx".into(),
+        bytes: vec![7; 4096].into_iter().chain([0]).collect(),
+    });
+    assert_eq!(desk.rejected().map(|(name, _)| name), Some("noise.xlsx"));
+    assert_eq!(desk.file_name(), None);
+    assert!(desk.intake().is_none());
+}

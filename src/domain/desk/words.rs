@@ -26,6 +26,10 @@ messages! {
     FileKinds => "支持 .xlsx、.csv（UTF-8、GBK、UTF-16）、制表符分隔的 .txt、题库 .json", "Takes .xlsx, .csv (UTF-8, GBK, UTF-16), tab-separated .txt, and bank .json";
     /// Reading failed: {0} = the browser's words.
     ReadFailed => "文件没能读取：{0}", "The file could not be read: {0}";
+    /// A file being read: {0} = its name.
+    Reading => "正在读取 {0}……很大的表格要多等几秒。", "Reading {0}… a very large sheet takes a few seconds.";
+    /// A file that is neither a sheet nor a bank: {0} = its name, {1} = why.
+    Rejected => "没有读入 {0}：{1}", "{0} was not taken in: {1}";
     /// The file shown: {0} = its name.
     FileShown => "当前文件：{0}", "File: {0}";
     /// The bank can be used: {0} questions, {1} warnings.
@@ -114,6 +118,14 @@ messages! {
     Phone => "手机", "Phone";
     /// The kiosk frame.
     Kiosk => "网点屏", "Kiosk";
+    /// The kiosk frame on its side.
+    Landscape => "网点屏（横放）", "Kiosk (landscape)";
+    /// The preview frame's accessible name: {0} = the device.
+    FrameTitle => "题目预览：{0}", "Question preview: {0}";
+    /// While the preview frame gets ready.
+    FrameLoading => "正在准备预览……", "Preparing the preview…";
+    /// The preview is live.
+    FrameLive => "预览和真机上的页面一样，可以点选项、核对答案。", "The preview is the real screen: tick options and check the answer as a customer would.";
     /// Show the answer.
     ShowAnswer => "显示答案和解析", "Show the answer and explanation";
     /// Elder mode in the preview.

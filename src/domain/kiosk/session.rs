@@ -22,6 +22,7 @@ mod banks;
 mod card;
 mod events;
 mod idle;
+mod preview;
 
 pub use card::{
     lesson, phone_url, tip_at, tips, EndCard, Hotline, Praise, Takeaway, TAKEAWAYS, TIP_MS,

@@ -43,6 +43,26 @@ impl Practice {
         })
     }
 
+    /// A practice of one question with its options in the bank's order, not shuffled: the
+    /// content desk's preview, whose letters then match the editor's sheet.
+    pub fn single(bank: &BankId, question: &Question) -> Practice {
+        let item = Item {
+            bank: bank.clone(),
+            question: question.id.clone(),
+            options: question.options.iter().map(|o| o.id.clone()).collect(),
+        };
+        Practice {
+            draw: Draw {
+                seed: 0,
+                items: vec![item],
+            },
+            answers: Vec::new(),
+            step: PracticeStep::Asking {
+                selected: Vec::new(),
+            },
+        }
+    }
+
     /// Built from parts already checked (see `wire`).
     pub(super) fn from_parts(draw: Draw, answers: Vec<Answer>, step: PracticeStep) -> Practice {
         Practice {

@@ -1,58 +1,85 @@
-//! The preview tab: one question of the bank with the learner's own question card, in a phone or a
-//! kiosk frame, in either language and in elder mode, with its answer, explanation and source on
-//! request. The card is the same component the phone and the kiosk use, so the words, the order
-//! and the marks are theirs; the frame scales the sizes to fit the desk.
+//! The preview tab: one question of the bank as the phone or the kiosk (upright or on its side)
+//! shows it, in either language and in elder mode, with the answer checked on request. The
+//! question is shown in an iframe whose viewport is the device's screen (390 × 844 CSS px for a
+//! phone, 1080 × 1920 or 1920 × 1080 for a kiosk), drawn smaller to fit the desk: inside, the desk's
+//! own page in frame mode (`frame::FrameApp`) draws the devices' very screens with their own style
+//! sheets, so sizes, line breaks and elder mode are the devices'. The frame is shown once it has
+//! drawn what it was sent; until then the tab says it is getting ready.
 
 use super::use_words;
-use crate::domain::bank::{OptionId, Question};
-use crate::domain::desk::{DeskEvent, DeskModel, DeskMsg, Frame, Preview};
-use crate::domain::i18n::Msg;
+use crate::domain::desk::{DeskEvent, DeskModel, DeskMsg, Frame, FrameNote, Preview};
 use crate::domain::text::Lang;
-use crate::ui::services::{Elder, Locale};
-use crate::ui::widgets::QuestionCard;
+use crate::platform::frame;
 use leptos::prelude::*;
 
-/// The question as the phone or the kiosk shows it, in `lang` (its own locale, apart from the
-/// desk's), with the answer when `revealed` (the right options marked as the app marks them for a
-/// player who missed them, then the explanation and source).
+/// The device's screen: an iframe of the desk's page in frame mode, sent each question to show.
 #[component]
-fn Shown(question: Question, lang: Lang, elder: bool, revealed: bool) -> impl IntoView {
-    let locale = Locale::new(lang);
-    provide_context(locale);
-    provide_context(Elder(Signal::derive(move || elder)));
-    let order: Vec<OptionId> = question.options.iter().map(|o| o.id.clone()).collect();
-    let answer = question.answer.clone();
-    let letters = order
-        .iter()
-        .enumerate()
-        .filter(|(_, id)| answer.contains(id))
-        .map(|(i, _)| crate::domain::bank::option_letter(i).to_string())
-        .collect::<Vec<_>>()
-        .join(lang.list_separator());
-    let explanation = question.explanation.get(lang).to_owned();
-    let source = question.source.get(lang).to_owned();
+fn Device(
+    /// The desk.
+    model: RwSignal<DeskModel>,
+    /// Which device.
+    device: Frame,
+) -> impl IntoView {
+    let words = use_words();
+    let element = NodeRef::<leptos::html::Iframe>::new();
+    let sent = StoredValue::new(0u32);
+    let drawn = RwSignal::new(false);
+    // Where the desk's keyboard focus was when a view was sent (given back if the frame takes it).
+    let focus = StoredValue::new_local(None::<frame::Focused>);
+    let view = Memo::new(move |_| model.with(|m| m.frame_view(0)));
+    let element_ref = move || element.get_untracked();
+    let send = move || {
+        let window = element
+            .get_untracked()
+            .and_then(|f| frame::frame_window(&f));
+        let (Some(window), Some(mut view)) = (window, view.get_untracked()) else {
+            return;
+        };
+        focus.set_value(frame::focused());
+        sent.update_value(|n| *n += 1);
+        view.shown = sent.get_value();
+        let _ = frame::post(&window, &view.to_json());
+    };
+    // Every change of question or choice is sent; a frame still loading asks when it is ready.
+    Effect::new(move |_| {
+        view.track();
+        send();
+    });
+    let listener = window_event_listener(leptos::ev::message, move |event| {
+        let note = element
+            .get_untracked()
+            .and_then(|f| frame::frame_window(&f))
+            .and_then(|window| frame::message_from(&event, &window))
+            .and_then(|text| FrameNote::parse(&text));
+        match note {
+            Some(FrameNote::Ready) => send(),
+            Some(FrameNote::Shown(_)) => {
+                drawn.set(true);
+                let element = focus.try_update_value(Option::take).flatten();
+                if let (Some(iframe), Some(element)) = (element_ref(), element) {
+                    frame::keep_focus(&iframe, &element);
+                }
+            }
+            None => {}
+        }
+    });
+    on_cleanup(move || listener.remove());
+    let name = match device {
+        Frame::Phone => DeskMsg::Phone,
+        Frame::Kiosk => DeskMsg::Kiosk,
+        Frame::Landscape => DeskMsg::Landscape,
+    };
+    let query = format!("frame={}", device.as_str().trim_start_matches("is-"));
     view! {
-        <div lang=lang.html_lang()>
-            <QuestionCard
-                question=question
-                order=order
-                selected=Signal::derive(Vec::new)
-                revealed=Signal::derive(move || revealed)
-                on_toggle=Callback::new(|_| {})
-                listed=true
-            />
-            {revealed.then(|| view! {
-                <div class="feedback desk-answer">
-                    <p class="answer-line">{Msg::RightAnswer.fill(lang, &[&letters])}</p>
-                    <h3 class="feedback-heading">{Msg::Explanation.text(lang)}</h3>
-                    <p class="explanation">{explanation}</p>
-                    <p class="source">
-                        <span class="source-label">{Msg::Source.text(lang)}</span>
-                        {Msg::Colon.text(lang)}
-                        {source}
-                    </p>
-                </div>
-            })}
+        <div class=format!("desk-device {}", device.as_str()) class:is-drawn=move || drawn.get()>
+            <iframe
+                node_ref=element
+                src=frame::this_page_with(&query)
+                title=move || words.fill(DeskMsg::FrameTitle, &[&words.t(name)])
+            ></iframe>
+            <Show when=move || !drawn.get()>
+                <p class="desk-device-wait" role="status">{move || words.t(DeskMsg::FrameLoading)}</p>
+            </Show>
         </div>
     }
 }
@@ -104,6 +131,7 @@ pub fn PreviewTab(
                 <div class="chips" role="group" aria-label=move || words.t(DeskMsg::TabPreview)>
                     {toggle(word(DeskMsg::Phone), Signal::derive(move || preview.get().frame == Frame::Phone), DeskEvent::PreviewFrame(Frame::Phone))}
                     {toggle(word(DeskMsg::Kiosk), Signal::derive(move || preview.get().frame == Frame::Kiosk), DeskEvent::PreviewFrame(Frame::Kiosk))}
+                    {toggle(word(DeskMsg::Landscape), Signal::derive(move || preview.get().frame == Frame::Landscape), DeskEvent::PreviewFrame(Frame::Landscape))}
                 </div>
                 {flag(DeskMsg::ElderPreview, |p| p.elder, DeskEvent::PreviewElder)}
                 {flag(DeskMsg::ShowAnswer, |p| p.revealed, DeskEvent::PreviewReveal)}
@@ -153,21 +181,13 @@ pub fn PreviewTab(
             Some(view! { <p class="hint">{words.fill(DeskMsg::SheetRow, &[&row])}</p> })
         })
     };
+    // A device's frame is made anew only when another device is chosen.
+    let device = Memo::new(move |_| preview.get().frame);
     let shown = move || {
-        let p = preview.get();
-        let question = model.with(|m| m.bank().and_then(|b| b.questions.get(p.at).cloned()))?;
-        let frame = match (p.frame, p.elder) {
-            (Frame::Phone, false) => "desk-frame desk-phone",
-            (Frame::Phone, true) => "desk-frame desk-phone elder",
-            (Frame::Kiosk, false) => "desk-frame desk-kiosk kiosk",
-            (Frame::Kiosk, true) => "desk-frame desk-kiosk kiosk elder",
-        };
-        Some(view! {
-            <div class=frame>
-                <Shown question=question lang=p.lang elder=p.elder revealed=p.revealed />
-            </div>
-        })
+        let device = device.get();
+        view! { <Device model=model device=device /> }
     };
+    let live = move || view! { <p class="hint">{move || words.t(DeskMsg::FrameLive)}</p> };
     view! {
         <Show
             when=move || total.get() != 0
@@ -177,6 +197,7 @@ pub fn PreviewTab(
             {nav()}
             {place}
             {shown}
+            {live}
         </Show>
     }
 }
