@@ -54,6 +54,9 @@ pub enum KeptReason {
     Newer,
     /// Storage refused to read it (it threw).
     ReadFailed,
+    /// It is corrupt, and kept only because losing it would open something
+    /// (`Store::load_keeping`).
+    Unreadable,
 }
 
 /// The learner's settings.

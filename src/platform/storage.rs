@@ -259,10 +259,36 @@ impl Store {
         key: &str,
         migrate: impl Fn(u32, serde_json::Value) -> Result<serde_json::Value, String>,
     ) -> Loaded<T> {
+        self.load_or(key, migrate, true)
+    }
+
+    /// Like [`Store::load`], but a corrupt value is kept untouched too, and the key held
+    /// (`Kept(Unreadable)`): for a record whose loss would open something (the kiosk's PIN, whose
+    /// absence means "first run: set one").
+    pub fn load_keeping<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+        migrate: impl Fn(u32, serde_json::Value) -> Result<serde_json::Value, String>,
+    ) -> Loaded<T> {
+        self.load_or(key, migrate, false)
+    }
+
+    fn load_or<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+        migrate: impl Fn(u32, serde_json::Value) -> Result<serde_json::Value, String>,
+        drop_corrupt: bool,
+    ) -> Loaded<T> {
         use crate::domain::saved::SavedError;
+        let keep = |reason: KeptReason| {
+            super::log::warn(&format!("keeping {key} untouched ({reason:?})"));
+            self.hold(key);
+            Loaded::Kept(reason)
+        };
         let raw = match self.get::<serde_json::Value>(key) {
             Ok(None) => return Loaded::Absent,
             Ok(Some(raw)) => raw,
+            Err(PlatformError::Corrupt { .. }) if !drop_corrupt => return keep(KeptReason::Unreadable),
             Err(e @ PlatformError::Corrupt { .. }) => {
                 super::log::warn(&format!("dropping {key}: {e}"));
                 self.remove(key);
@@ -281,6 +307,7 @@ impl Store {
                 self.hold(key);
                 Loaded::Kept(KeptReason::Newer)
             }
+            Err(SavedError::Unreadable(_)) if !drop_corrupt => keep(KeptReason::Unreadable),
             Err(e @ SavedError::Unreadable(_)) => {
                 super::log::warn(&format!("dropping {key}: {e}"));
                 self.remove(key);
@@ -312,6 +339,36 @@ mod tests {
         assert_eq!(store.get::<String>("b").unwrap(), None);
         // Replacing a value counts its new size, not both.
         store.set("a", &"1234567").unwrap();
+    }
+
+    #[test]
+    fn load_keeping_keeps_a_corrupt_value_untouched_where_load_drops_it() {
+        for (raw, reason) in [
+            ("{not json", KeptReason::Unreadable),
+            (r#"{"v":1,"data":42}"#, KeptReason::Unreadable),
+        ] {
+            let store = Store::memory();
+            if let Backend::Memory { map, .. } = &*store.backend {
+                lock(map).insert("anxin.pin".into(), raw.into());
+            }
+            let loaded: Loaded<Vec<u32>> =
+                store.load_keeping("pin", crate::domain::saved::no_migration);
+            assert_eq!(loaded, Loaded::Kept(reason));
+            assert!(store.is_held("pin"));
+            store.save("pin", &vec![1u32]).unwrap();
+            let device = match &*store.backend {
+                Backend::Memory { map, .. } => lock(map).get("anxin.pin").cloned(),
+                Backend::Local => None,
+            };
+            assert_eq!(device.as_deref(), Some(raw), "left as it was");
+            // The ordinary load drops it.
+            let other = Store::memory();
+            if let Backend::Memory { map, .. } = &*other.backend {
+                lock(map).insert("anxin.pin".into(), raw.into());
+            }
+            let dropped: Loaded<Vec<u32>> = other.load("pin", crate::domain::saved::no_migration);
+            assert_eq!(dropped, Loaded::Dropped);
+        }
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub enum PanelNotice {
     PinSet,
     /// The PIN was changed.
     PinChanged,
+    /// The stored PIN record could not be read: the panel stays locked.
+    PinUnreadable,
 }
 
 /// Something staff did, or the clock.
@@ -132,15 +134,16 @@ impl Panel {
         let now = env.now_ms;
         if event == PanelEvent::Open {
             if self.shown.is_none() {
-                let step = if pin.is_set() {
-                    PanelStep::Unlock
-                } else {
+                // Only a first run (no record at all) offers to set a PIN.
+                let step = if *pin == PinState::Unset {
                     PanelStep::Choose { first: None }
+                } else {
+                    PanelStep::Unlock
                 };
                 self.shown = Some(Shown {
                     step,
                     digits: String::new(),
-                    notice: None,
+                    notice: (*pin == PinState::Unreadable).then_some(PanelNotice::PinUnreadable),
                     touched_ms: now,
                 });
             }
@@ -232,6 +235,7 @@ fn try_digits(
         PanelStep::Unlock => match pin.check(&digits, env.now_ms) {
             Ok(()) => (PanelStep::Open, None, true),
             Err(PinError::Unset) => (PanelStep::Choose { first: None }, None, false),
+            Err(PinError::Unreadable) => (PanelStep::Unlock, Some(PanelNotice::PinUnreadable), false),
             Err(PinError::Wrong { left }) => {
                 (PanelStep::Unlock, Some(PanelNotice::Wrong { left }), true)
             }
@@ -245,6 +249,11 @@ fn try_digits(
         PanelStep::ChangeOld => match pin.check(&digits, env.now_ms) {
             Ok(()) => (PanelStep::ChangeNew { first: None }, None, true),
             Err(PinError::Unset) => (PanelStep::Open, None, false),
+            Err(PinError::Unreadable) => (
+                PanelStep::ChangeOld,
+                Some(PanelNotice::PinUnreadable),
+                false,
+            ),
             Err(PinError::Wrong { left }) => (
                 PanelStep::ChangeOld,
                 Some(PanelNotice::Wrong { left }),

@@ -47,6 +47,9 @@ pub enum PinRuleError {
     /// The salt given is too short to be random bytes.
     #[error("the salt has fewer than 16 bytes")]
     ShortSalt,
+    /// The stored PIN record could not be read: no PIN is set over it.
+    #[error("the stored PIN record could not be read")]
+    RecordUnreadable,
 }
 
 /// Why the panel stays closed.
@@ -55,6 +58,9 @@ pub enum PinError {
     /// No PIN has been set: the panel must have one set first.
     #[error("no PIN set")]
     Unset,
+    /// The stored PIN record could not be read: nothing opens.
+    #[error("the PIN record could not be read")]
+    Unreadable,
     /// Wrong; `left` more wrong tries before a lockout.
     #[error("wrong PIN ({left} tries before a lockout)")]
     Wrong {
@@ -98,6 +104,11 @@ pub enum PinState {
     /// First run: no PIN, and nothing opens until one is set.
     #[default]
     Unset,
+    /// The stored PIN record could not be read (damaged, or written by a newer version): the
+    /// panel stays locked and no new PIN can be set over it, since "no PIN" would let whoever
+    /// stands at the kiosk choose one. Never stored (the record is left as it was).
+    #[serde(skip)]
+    Unreadable,
     /// A PIN is set.
     Set {
         /// Its hash.
@@ -188,6 +199,7 @@ impl PinState {
         let latest_ms = match self {
             PinState::Set { lockout, .. } => lockout.latest_ms,
             PinState::Unset => 0.0,
+            PinState::Unreadable => return Err(PinRuleError::RecordUnreadable),
         };
         *self = PinState::Set {
             pin: PinHash::new(pin, salt),
@@ -202,8 +214,10 @@ impl PinState {
     /// Checks a PIN typed at `now_ms` (Unix milliseconds). While locked no PIN is hashed.
     /// A right PIN clears the failures; a wrong one counts, and may lock.
     pub fn check(&mut self, pin: &str, now_ms: f64) -> Result<(), PinError> {
-        let PinState::Set { pin: hash, lockout } = self else {
-            return Err(PinError::Unset);
+        let (hash, lockout) = match self {
+            PinState::Set { pin, lockout } => (pin, lockout),
+            PinState::Unset => return Err(PinError::Unset),
+            PinState::Unreadable => return Err(PinError::Unreadable),
         };
         let now = now_ms.max(lockout.latest_ms);
         lockout.latest_ms = now;

@@ -233,6 +233,7 @@ messages! {
     EnterNewPin => "请输入新密码（4–8 位数字）", "Enter the new PIN (4–8 digits)";
     /// The PIN was changed.
     PinChanged => "管理密码已修改", "The staff PIN is changed";
+    PinUnreadable => "管理密码的记录读不出来（已损坏，或由更新的版本写入），为安全起见操作面板保持锁定。请信息技术人员换回写入它的版本，或清除本设备上本网站的数据后重新设置（统计会一并清除）。", "The staff PIN record cannot be read (damaged, or written by a newer version), so the panel stays locked. Ask IT to deploy the version that wrote it, or to clear this site's data on this device and set a new PIN (the statistics are cleared too).";
     /// Leave a task without changing anything.
     Cancel => "取消", "Cancel";
     /// Export the counts as JSON.

@@ -65,7 +65,8 @@ fn value_or_none<T>(loaded: Loaded<T>, what: Msg, report: &mut StartReport) -> O
             report.kept.push(what);
             None
         }
-        Loaded::Kept(KeptReason::ReadFailed) => {
+        // `Unreadable` only comes from `Store::load_keeping`, which the learner app does not use.
+        Loaded::Kept(KeptReason::ReadFailed | KeptReason::Unreadable) => {
             report.unread.push(what);
             None
         }

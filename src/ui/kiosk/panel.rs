@@ -42,6 +42,9 @@ fn notice_text(notice: PanelNotice, lang: Lang, now_ms: f64) -> String {
             KioskMsg::PinRuleSequence.text(lang).to_owned()
         }
         PanelNotice::Rule(PinRuleError::ShortSalt) => KioskMsg::PinRuleOther.text(lang).to_owned(),
+        PanelNotice::Rule(PinRuleError::RecordUnreadable) | PanelNotice::PinUnreadable => {
+            KioskMsg::PinUnreadable.text(lang).to_owned()
+        }
         PanelNotice::Mismatch => KioskMsg::PinMismatch.text(lang).to_owned(),
         PanelNotice::Wrong { left } => KioskMsg::PinWrong.fill(lang, &[&left]),
         PanelNotice::Locked { until_ms } => {

@@ -4,12 +4,11 @@
 //! reload neither forgets a PIN nor ends a lockout. The clock and the salt are passed in, so this
 //! runs natively under a reactive owner (tests below).
 
-use super::use_kiosk::read;
 use crate::domain::kiosk::panel::{Panel, PanelEnv, PanelEvent};
 use crate::domain::kiosk::pin::PinState;
 use crate::domain::kiosk::PIN_KEY;
 use crate::platform::log;
-use crate::platform::storage::Store;
+use crate::platform::storage::{Loaded, Store};
 use leptos::prelude::*;
 
 /// The panel model and the way to change it.
@@ -24,7 +23,7 @@ pub struct UsePanel {
 /// Opens the panel model over the PIN state stored in `store`. `salt` draws fresh random bytes
 /// (only asked for when a PIN may be set).
 pub fn use_panel(store: Store, now_ms: fn() -> f64, salt: fn() -> Vec<u8>) -> UsePanel {
-    let pin = StoredValue::new(read::<PinState>(&store, PIN_KEY).unwrap_or_default());
+    let pin = StoredValue::new(read_pin(&store));
     let panel = RwSignal::new(Panel::default());
     let dispatch = Callback::new(move |event: PanelEvent| {
         let fresh = if event == PanelEvent::Enter {
@@ -51,6 +50,21 @@ pub fn use_panel(store: Store, now_ms: fn() -> f64, salt: fn() -> Vec<u8>) -> Us
     UsePanel {
         panel: panel.read_only(),
         dispatch,
+    }
+}
+
+/// The stored PIN state. A record that cannot be read (damaged, or written by a newer version) is
+/// left as it is and the panel stays locked (`PinState::Unreadable`): dropping it would turn the
+/// kiosk into a first run, where whoever stands at it could choose a PIN and open the statistics,
+/// the settings and the prize codes.
+fn read_pin(store: &Store) -> PinState {
+    match store.load_keeping(PIN_KEY, crate::domain::saved::no_migration) {
+        Loaded::Value(state) => state,
+        Loaded::Absent => PinState::Unset,
+        Loaded::Kept(_) | Loaded::Dropped => {
+            log::warn("kiosk: the staff PIN record could not be read; the panel stays locked");
+            PinState::Unreadable
+        }
     }
 }
 
@@ -109,5 +123,37 @@ mod tests {
             Some(PanelNotice::Wrong { left: 1 }),
             "the first wrong try was kept across the reload"
         );
+    }
+
+    #[test]
+    fn an_unreadable_or_newer_pin_record_keeps_the_panel_locked_and_is_left_as_it_was() {
+        for record in [
+            serde_json::json!("{not json"),
+            serde_json::json!({"v": 1, "data": {"state": "set", "pin": 5}}),
+            serde_json::json!({"v": 99, "data": {"state": "set", "future": true}}),
+        ] {
+            let store = Store::memory();
+            store.set(PIN_KEY, &record).unwrap();
+            let (_owner, panel) = open(&store);
+            panel.dispatch.run(PanelEvent::Open);
+            assert_eq!(
+                panel.panel.with_untracked(|p| p.step().cloned()),
+                Some(PanelStep::Unlock),
+                "no first-run PIN over {record}"
+            );
+            assert_eq!(
+                panel.panel.with_untracked(Panel::notice),
+                Some(PanelNotice::PinUnreadable)
+            );
+            // Nothing typed opens it, and the record stays as it was.
+            type_pin(&panel, "2580");
+            type_pin(&panel, "2580");
+            assert_eq!(
+                panel.panel.with_untracked(|p| p.step().cloned()),
+                Some(PanelStep::Unlock)
+            );
+            // Kept as it was on the device: this visit works on memory for it.
+            assert!(store.is_held(PIN_KEY));
+        }
     }
 }
