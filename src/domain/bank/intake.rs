@@ -6,8 +6,9 @@
 //! tool and tests all call it with bytes. Submodules, from the bytes up: `source` (kind and
 //! encoding, by content), `workbook` (calamine), `header` (which column holds what), `normalise`
 //! (answers, true/false, types, difficulty, dates as banks write them), `row` (one row into one
-//! question), `template` (leftover template rows), `build` (all sheets into the bank's JSON, with
-//! `english` deciding the languages), `place` (problems back onto rows and columns, the list
+//! question), `template` (leftover template rows), `kept` (a question kept as compact text until
+//! the bank's JSON is written), `build` (all sheets into the bank's JSON, with `ids` giving ids
+//! and `english` deciding the languages), `place` (problems back onto rows and columns, the list
 //! capped at `MAX_PROBLEMS`), `report` (the result types), `issues` (the sheet's own problems),
 //! `translate` (the translator's sheet out and back), `settings`.
 //!
@@ -17,7 +18,9 @@
 mod build;
 mod english;
 mod header;
+mod ids;
 mod issues;
+mod kept;
 mod normalise;
 mod place;
 mod report;
@@ -167,8 +170,8 @@ pub fn read(file_name: &str, bytes: &[u8], settings: &IntakeSettings) -> Intake 
     };
     match source.contents {
         Contents::Json(text) => read_json(file_name, &text, settings, header),
-        Contents::Grids(grids) => {
-            let built = build(&grids, file_name, settings);
+        Contents::Grids(mut grids) => {
+            let built = build(&mut grids, file_name, settings);
             header.sheets = sheet_headers(&grids, &built);
             read_grids(&grids, built, settings, header)
         }
@@ -212,16 +215,16 @@ fn read_json(
 
 fn read_grids(
     grids: &[Grid],
-    built: build::Built,
+    mut built: build::Built,
     settings: &IntakeSettings,
     header: HeaderReport,
 ) -> Intake {
-    let id = built.json["id"].as_str().unwrap_or("bank").to_owned();
+    let id = built.bank["id"].as_str().unwrap_or("bank").to_owned();
     let json_file = settings
         .json_file
         .clone()
         .unwrap_or_else(|| format!("{id}.json"));
-    let json = serde_json::to_vec(&built.json).unwrap_or_default();
+    let json = std::mem::take(&mut built.json);
     let mut problems: Vec<PlacedProblem> = built
         .found
         .iter()
@@ -237,6 +240,7 @@ fn read_grids(
     } else {
         parse_bank(&json_file, &json, settings.today)
     };
+    drop(json);
     problems.extend(place::place_problems(report.problems, grids, &built));
     let sheet_order = |p: &PlacedProblem| {
         grids
@@ -250,7 +254,7 @@ fn read_grids(
         .questions
         .iter()
         .map(|q| QuestionPlace {
-            id: q.draft.question["id"].as_str().unwrap_or("").to_owned(),
+            id: q.question.id.clone(),
             sheet: grids.get(q.grid).and_then(|g| g.name.clone()),
             row: q.row,
         })
@@ -258,11 +262,11 @@ fn read_grids(
     let kinds = built
         .questions
         .iter()
-        .map(|q| q.draft.kind)
+        .map(|q| q.question.kind)
         .collect::<Vec<_>>();
     let mut topics: Vec<(String, usize)> = Vec::new();
     for q in &built.questions {
-        let t = q.draft.topic_text.trim();
+        let t = q.question.topic_text.trim();
         if t.is_empty() {
             continue;
         }
@@ -278,7 +282,7 @@ fn read_grids(
     intake.summary.by_type = count_types(kinds.into_iter().flatten());
     intake.summary.questions = built.questions.len();
     if intake.summary.topic.is_none() {
-        intake.summary.topic = Topic::parse(built.json["topic"].as_str().unwrap_or(""));
+        intake.summary.topic = Topic::parse(built.bank["topic"].as_str().unwrap_or(""));
     }
     intake
 }

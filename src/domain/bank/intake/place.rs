@@ -8,6 +8,7 @@ use super::report::{ColumnRef, Finding, Place, PlacedProblem};
 use super::source::Grid;
 use crate::domain::bank::{Problem, ProblemKind, Severity, MAX_PROBLEMS};
 use crate::domain::text::Lang;
+use std::borrow::Cow;
 
 /// The spreadsheet's name for a 1-based column number: 1 → A, 27 → AA.
 pub fn column_letters(mut n: usize) -> String {
@@ -59,21 +60,19 @@ pub fn place_found(found: &Found, grids: &[Grid], built: &Built) -> PlacedProble
 /// The validator's problems, placed at their questions' rows. Problems come in question order,
 /// so a question is looked for from the last one placed on (ids may repeat in a sheet).
 pub fn place_problems(problems: Vec<Problem>, grids: &[Grid], built: &Built) -> Vec<PlacedProblem> {
-    let labels: Vec<String> = built
+    let labels: Vec<Cow<str>> = built
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| {
-            q.draft.question["id"]
-                .as_str()
-                .filter(|s| crate::domain::bank::is_valid_id(s))
-                .map_or_else(|| format!("#{}", i + 1), str::to_owned)
+        .map(|(i, q)| match &q.question.id {
+            id if crate::domain::bank::is_valid_id(id) => Cow::Borrowed(id.as_str()),
+            _ => Cow::Owned(format!("#{}", i + 1)),
         })
         .collect();
     let mut cursor = 0;
     let mut out = Vec::with_capacity(problems.len());
     for p in problems {
-        let position = p.question.as_ref().and_then(|label| {
+        let position = p.question.as_deref().and_then(|label| {
             let found = labels[cursor..]
                 .iter()
                 .position(|l| l == label)
@@ -93,7 +92,7 @@ pub fn place_problems(problems: Vec<Problem>, grids: &[Grid], built: &Built) -> 
             .and_then(|q| built.headers.get(q.grid))
             .and_then(Option::as_ref);
         let mut column = match (placed, grid, header) {
-            (Some(q), Some(grid), Some(header)) => field_of(&p.field, &q.draft.option_columns)
+            (Some(q), Some(grid), Some(header)) => field_of(&p.field, &q.question.option_columns)
                 .and_then(|f| {
                     column_ref(grid, header, f).or_else(|| match f {
                         // Options kept in one cell: that cell's column.
