@@ -8,9 +8,9 @@
 //! (answers, true/false, types, difficulty, dates as banks write them), `row` (one row into one
 //! question), `template` (leftover template rows), `kept` (a question kept as compact text until
 //! the bank's JSON is written), `build` (all sheets into the bank's JSON, with `ids` giving ids
-//! and `english` deciding the languages), `place` (problems back onto rows and columns, the list
-//! capped at `MAX_PROBLEMS`), `report` (the result types), `issues` (the sheet's own problems),
-//! `translate` (the translator's sheet out and back), `settings`.
+//! and `english` deciding the languages), `place` (problems back onto rows and columns), `merge`
+//! (one list, repeats merged, capped at `MAX_PROBLEMS`), `report` (the result types), `issues`
+//! (the sheet's own problems), `translate` (the translator's sheet out and back), `settings`.
 //!
 //! It must not be reached from the phone's app: calamine and encoding_rs live only behind this
 //! module, and `parse_bank_on_device` stays the app's small, fast loader.
@@ -21,6 +21,7 @@ mod header;
 mod ids;
 mod issues;
 mod kept;
+mod merge;
 mod normalise;
 mod place;
 mod report;
@@ -225,14 +226,9 @@ fn read_grids(
         .clone()
         .unwrap_or_else(|| format!("{id}.json"));
     let json = std::mem::take(&mut built.json);
-    let mut problems: Vec<PlacedProblem> = built
-        .found
-        .iter()
-        .map(|f| place::place_found(f, grids, &built))
-        .collect();
     let no_header = built.headers.iter().all(Option::is_none);
     // Without a header there is nothing for the validator to judge: the one problem says why.
-    let report = if no_header && !problems.is_empty() {
+    let report = if no_header && !built.found.is_empty() {
         super::BankReport {
             bank: None,
             problems: Vec::new(),
@@ -241,15 +237,8 @@ fn read_grids(
         parse_bank(&json_file, &json, settings.today)
     };
     drop(json);
-    problems.extend(place::place_problems(report.problems, grids, &built));
-    let sheet_order = |p: &PlacedProblem| {
-        grids
-            .iter()
-            .position(|g| g.name == p.place.sheet)
-            .unwrap_or(0)
-    };
-    problems.sort_by_key(|p| (p.place.row.is_some(), sheet_order(p), p.place.row));
-    let problems = place::capped(report::merge_repeats(problems), &json_file);
+    let bank_problems = place::place_problems(report.problems, grids, &built);
+    let problems = merge::report_problems(&built, bank_problems, grids, &json_file);
     let places = built
         .questions
         .iter()

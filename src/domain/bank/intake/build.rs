@@ -43,6 +43,9 @@ pub struct Found {
     pub grid: Option<usize>,
     /// Spreadsheet row (1-based).
     pub row: Option<usize>,
+    /// The later rows with this same problem, found one after another (see
+    /// [`push_found`]).
+    pub repeats: Vec<usize>,
     /// The column it concerns, when known.
     pub field: Option<Field>,
     /// What is wrong.
@@ -69,6 +72,24 @@ pub struct Built {
     pub missing_columns: Vec<&'static str>,
 }
 
+/// Adds a problem to `found`; one that repeats the last one a row or more further down (the same
+/// issue in the same column of the same grid) is added to its rows instead, as the report would
+/// merge them anyway: a sheet with the same problem on every row keeps one.
+pub fn push_found(found: &mut Vec<Found>, new: Found) {
+    if let Some(last) = found.last_mut() {
+        let last_row = last.repeats.last().copied().or(last.row);
+        if let (Some(row), Some(last_row)) = (new.row, last_row) {
+            if row >= last_row
+                && (last.grid, last.field, &last.issue) == (new.grid, new.field, &new.issue)
+            {
+                last.repeats.push(row);
+                return;
+            }
+        }
+    }
+    found.push(new);
+}
+
 /// Reads every grid into one bank. Each grid's rows are taken (and dropped as they are read):
 /// what follows needs only the grids' names and positions.
 pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> Built {
@@ -84,15 +105,19 @@ pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> 
                 .iter()
                 .any(|r| r.iter().any(|c| !c.trim().is_empty()));
             if filled {
-                built.found.push(Found {
-                    grid: Some(g),
-                    row: None,
-                    field: None,
-                    issue: SheetIssue::HeaderNotFound {
-                        found: likeliest_header(&grid.rows),
-                        needed: NEEDED.to_vec(),
+                push_found(
+                    &mut built.found,
+                    Found {
+                        grid: Some(g),
+                        repeats: Vec::new(),
+                        row: None,
+                        field: None,
+                        issue: SheetIssue::HeaderNotFound {
+                            found: likeliest_header(&grid.rows),
+                            needed: NEEDED.to_vec(),
+                        },
                     },
-                });
+                );
             }
             continue;
         };
@@ -107,25 +132,33 @@ pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> 
                 meta.insert(first.to_owned(), value);
                 built.bank_rows.insert(first.to_owned(), (g, number));
             } else {
-                built.found.push(Found {
-                    grid: Some(g),
-                    row: Some(number),
-                    field: None,
-                    issue: SheetIssue::UnknownBankRow {
-                        name: first.to_owned(),
+                push_found(
+                    &mut built.found,
+                    Found {
+                        grid: Some(g),
+                        repeats: Vec::new(),
+                        row: Some(number),
+                        field: None,
+                        issue: SheetIssue::UnknownBankRow {
+                            name: first.to_owned(),
+                        },
                     },
-                });
+                );
             }
         }
         if !header.ignored.is_empty() {
-            built.found.push(Found {
-                grid: Some(g),
-                row: Some(grid.first_row + header.row),
-                field: None,
-                issue: SheetIssue::IgnoredColumns {
-                    names: header.ignored.clone(),
+            push_found(
+                &mut built.found,
+                Found {
+                    grid: Some(g),
+                    repeats: Vec::new(),
+                    row: Some(grid.first_row + header.row),
+                    field: None,
+                    issue: SheetIssue::IgnoredColumns {
+                        names: header.ignored.clone(),
+                    },
                 },
-            });
+            );
         }
         let mut section: Option<TypeWord> = None;
         let rows = std::mem::take(&mut grid.rows);
@@ -149,24 +182,32 @@ pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> 
             let row = grid.first_row + i;
             let draft = read_row(&header, &cells, section, settings);
             for (field, issue) in &draft.issues {
-                built.found.push(Found {
-                    grid: Some(g),
-                    row: Some(row),
-                    field: *field,
-                    issue: issue.clone(),
-                });
+                push_found(
+                    &mut built.found,
+                    Found {
+                        grid: Some(g),
+                        repeats: Vec::new(),
+                        row: Some(row),
+                        field: *field,
+                        issue: issue.clone(),
+                    },
+                );
             }
             if let Some(text) = leftover(&draft, &examples) {
-                built.found.push(Found {
-                    grid: Some(g),
-                    row: Some(row),
-                    field: header
-                        .columns
-                        .iter()
-                        .find(|c| matches!(c.field, Field::Prompt(_)))
-                        .map(|c| c.field),
-                    issue: SheetIssue::TemplateLeftover { text },
-                });
+                push_found(
+                    &mut built.found,
+                    Found {
+                        grid: Some(g),
+                        repeats: Vec::new(),
+                        row: Some(row),
+                        field: header
+                            .columns
+                            .iter()
+                            .find(|c| matches!(c.field, Field::Prompt(_)))
+                            .map(|c| c.field),
+                        issue: SheetIssue::TemplateLeftover { text },
+                    },
+                );
             }
             built.questions.push(Placed {
                 grid: g,
@@ -189,15 +230,19 @@ pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> 
         assign_ids(&mut built.questions, &settings.bank_id_for(None, file_name));
         built.missing_columns = missing_columns(&built, settings);
         for &field in &built.missing_columns {
-            built.found.push(Found {
-                grid: None,
-                row: None,
-                field: None,
-                issue: SheetIssue::MissingColumn {
-                    field,
-                    questions: built.questions.len(),
+            push_found(
+                &mut built.found,
+                Found {
+                    grid: None,
+                    repeats: Vec::new(),
+                    row: None,
+                    field: None,
+                    issue: SheetIssue::MissingColumn {
+                        field,
+                        questions: built.questions.len(),
+                    },
                 },
-            });
+            );
         }
     }
     let tags_dropped: Vec<&str> = built
@@ -207,15 +252,19 @@ pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> 
         .map(|q| &*q.question.topic_text)
         .collect();
     if let Some(example) = tags_dropped.first() {
-        built.found.push(Found {
-            grid: None,
-            row: None,
-            field: None,
-            issue: SheetIssue::TagsNotWritten {
-                count: tags_dropped.len(),
-                example: (*example).to_owned(),
+        push_found(
+            &mut built.found,
+            Found {
+                grid: None,
+                repeats: Vec::new(),
+                row: None,
+                field: None,
+                issue: SheetIssue::TagsNotWritten {
+                    count: tags_dropped.len(),
+                    example: (*example).to_owned(),
+                },
             },
-        });
+        );
     }
     let (bank, chinese_only) = bank_fields(&built, &meta, template, file_name, settings);
     built.json = bank_json(&bank, &mut built.questions, chinese_only);

@@ -2,7 +2,7 @@
 //! and the row; in our template, an id written twice reported on its second row and that
 //! question judged under a row-made id.
 
-use super::build::{Built, Found, Placed};
+use super::build::{push_found, Built, Found, Placed};
 use super::header::Field;
 use super::issues::SheetIssue;
 use crate::domain::bank::is_valid_id;
@@ -53,15 +53,19 @@ pub fn rename_repeated_ids(built: &mut Built) {
                 first.insert(id, q.row);
             }
             Some(&first_row) => {
-                built.found.push(Found {
-                    grid: Some(q.grid),
-                    row: Some(q.row),
-                    field: Some(Field::Id),
-                    issue: SheetIssue::RepeatedId {
-                        id: id.clone(),
-                        first_row,
+                push_found(
+                    &mut built.found,
+                    Found {
+                        grid: Some(q.grid),
+                        repeats: Vec::new(),
+                        row: Some(q.row),
+                        field: Some(Field::Id),
+                        issue: SheetIssue::RepeatedId {
+                            id: id.clone(),
+                            first_row,
+                        },
                     },
-                });
+                );
                 let stem: String = id.chars().take(30).collect();
                 q.question.id = format!("{stem}-r{}", q.row);
             }

@@ -106,7 +106,9 @@ impl AsMut<Kept> for Kept {
 }
 
 /// The bank's JSON: `bank`'s fields (its `questions` an empty list, where `questions` go) with the
-/// questions written in, each one's text freed as it is copied.
+/// questions written in, each one's text freed as it is copied. The text grows by an eighth at a
+/// time (to at most its final size), so the texts not yet copied and the room ahead of the copy
+/// never hold much more than the bank's JSON itself: reserved at once, both were held in full.
 pub fn bank_json<Q: AsMut<Kept>>(
     bank: &Map<String, Value>,
     questions: &mut [Q],
@@ -114,7 +116,9 @@ pub fn bank_json<Q: AsMut<Kept>>(
 ) -> Vec<u8> {
     let fields = serde_json::to_vec(bank).unwrap_or_default();
     let texts: usize = questions.iter_mut().map(|q| q.as_mut().len() + 1).sum();
-    let mut out = Vec::with_capacity(fields.len() + texts);
+    let total = fields.len() + texts;
+    drop(fields);
+    let mut out = Vec::with_capacity(total.min(1 << 16));
     out.push(b'{');
     for (i, (key, value)) in bank.iter().enumerate() {
         if i > 0 {
@@ -128,7 +132,13 @@ pub fn bank_json<Q: AsMut<Kept>>(
                 if n > 0 {
                     out.push(b',');
                 }
-                question.as_mut().write_into(chinese_only, &mut out);
+                let question = question.as_mut();
+                let need = question.len();
+                if out.capacity() - out.len() < need {
+                    let ahead = total.saturating_sub(out.len()).min(out.len() / 8);
+                    out.reserve_exact(ahead.max(need));
+                }
+                question.write_into(chinese_only, &mut out);
             }
             out.push(b']');
         } else {

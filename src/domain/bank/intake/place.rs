@@ -6,7 +6,7 @@ use super::build::{Built, Found};
 use super::header::{Field, Header};
 use super::report::{ColumnRef, Finding, Place, PlacedProblem};
 use super::source::Grid;
-use crate::domain::bank::{Problem, ProblemKind, Severity, MAX_PROBLEMS};
+use crate::domain::bank::{Problem, ProblemKind};
 use crate::domain::text::Lang;
 use std::borrow::Cow;
 
@@ -52,7 +52,11 @@ pub fn place_found(found: &Found, grids: &[Grid], built: &Built) -> PlacedProble
                 .map(|f| f.bank_field().to_owned())
                 .unwrap_or_default(),
         },
-        rows: found.row.into_iter().collect(),
+        rows: found
+            .row
+            .into_iter()
+            .chain(found.repeats.iter().copied())
+            .collect(),
         finding: Finding::Sheet(found.issue.clone()),
     }
 }
@@ -182,48 +186,6 @@ fn field_of(path: &str, option_columns: &[Option<u8>]) -> Option<Field> {
         "read_aloud" => Field::ReadAloud(lang(path)),
         _ => return None,
     })
-}
-
-/// The first `MAX_PROBLEMS` problems, the rest counted in one last `MoreProblems` (with the
-/// validator's own, if it made one). A sheet can have a problem on every row (an unreadable answer
-/// each, all different): a 256 KB sheet of such rows listed 21,000.
-pub fn capped(mut problems: Vec<PlacedProblem>, json_file: &str) -> Vec<PlacedProblem> {
-    let (mut errors, mut warnings) = (0, 0);
-    problems.retain(|p| match &p.finding {
-        Finding::Bank(Problem {
-            kind:
-                ProblemKind::MoreProblems {
-                    errors: e,
-                    warnings: w,
-                },
-            ..
-        }) => {
-            errors += e;
-            warnings += w;
-            false
-        }
-        _ => true,
-    });
-    for p in problems.drain(MAX_PROBLEMS.min(problems.len())..) {
-        let n = p.rows.len().max(1);
-        match p.severity() {
-            Severity::Error => errors += n,
-            Severity::Warning => warnings += n,
-        }
-    }
-    if errors + warnings > 0 {
-        problems.push(PlacedProblem {
-            place: Place::default(),
-            rows: Vec::new(),
-            finding: Finding::Bank(Problem {
-                file: json_file.to_owned(),
-                question: None,
-                field: String::new(),
-                kind: ProblemKind::MoreProblems { errors, warnings },
-            }),
-        });
-    }
-    problems
 }
 
 #[cfg(test)]
