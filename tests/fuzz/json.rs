@@ -1,9 +1,17 @@
 //! Structure-aware mutations of a bank's JSON: keys deleted, repeated, renamed or swapped, values of
 //! the wrong kind, huge strings and lists, deep nesting, numbers out of range, tokens JSON does not
-//! have (NaN, Infinity), escapes that decode to nothing valid.
+//! have (NaN, Infinity), escapes that decode to nothing valid. This module changes the value's
+//! structure; `odd` makes the odd values, keys and texts put in; `text` damages the written JSON.
+
+mod odd;
+mod text;
+
+pub use odd::huge_text;
 
 use anxin::domain::rng::Rng;
+use odd::{misspell, odd_value, short, KEYS, TEXT_BITS};
 use serde_json::{Map, Value};
+use text::mutate_text;
 
 /// One step from a value to a child.
 #[derive(Debug, Clone)]
@@ -12,93 +20,8 @@ enum Step {
     Index(usize),
 }
 
-/// Keys a bank may have, to repeat or misspell.
-const KEYS: &[&str] = &[
-    "format",
-    "id",
-    "topic",
-    "version",
-    "reviewed",
-    "title",
-    "description",
-    "questions",
-    "type",
-    "prompt",
-    "options",
-    "answer",
-    "explanation",
-    "source",
-    "difficulty",
-    "audience",
-    "tags",
-    "valid_until",
-    "read_aloud",
-    "text",
-    "feedback",
-    "zh",
-    "en",
-];
-
 /// The most bytes one change may add to a document.
 const MAX_GROWTH: usize = 24 << 20;
-
-/// Number tokens, some not JSON at all, some beyond every integer type.
-const NUMBERS: &[&str] = &[
-    "NaN",
-    "Infinity",
-    "-Infinity",
-    "nan",
-    "1e400",
-    "-1e400",
-    "1e-400",
-    "18446744073709551616",
-    "-9223372036854775809",
-    "18446744073709551615",
-    "4294967296",
-    "256",
-    "-0",
-    "0.0",
-    "1.0",
-    "3.0000000000000001",
-    "01",
-    "+1",
-    "0x10",
-    "1_000",
-    "1e2",
-    "2.5",
-    "99999999999999999999999999999999999999999999999",
-];
-
-/// Pieces of text that trip up text checks: controls, bidi overrides, HTML, option references,
-/// numbering, JSON escapes, wide characters.
-const TEXT_BITS: &[&str] = &[
-    "安心答",
-    "以上都对",
-    "A和B",
-    "all of the above",
-    "A. ",
-    "①",
-    "<b>",
-    "&nbsp;",
-    "<!--",
-    "\u{0}",
-    "\u{7}",
-    "\u{202E}",
-    "\u{2066}",
-    "\u{200B}",
-    "\u{FEFF}",
-    "\u{E0041}",
-    "\n",
-    "\t",
-    "\r",
-    " ",
-    "\u{3000}",
-    "𝔸",
-    "ｅ\u{301}",
-    "\"",
-    "\\",
-    "x",
-];
 
 /// A bank value with one to three structural changes, written as JSON and then possibly damaged as
 /// text; with a description of what was done.
@@ -287,143 +210,5 @@ fn at_child<'v>(parent: &'v mut Value, step: &Step) -> &'v mut Value {
     match step {
         Step::Key(k) => &mut parent[k.as_str()],
         Step::Index(i) => &mut parent[*i],
-    }
-}
-
-/// A value of an unexpected kind.
-fn odd_value(rng: &mut Rng, big: bool) -> Value {
-    match rng.below(15) {
-        0 => Value::Null,
-        1 => Value::Bool(rng.below(2) == 0),
-        2 => Value::from(-1),
-        3 => Value::from(u64::MAX),
-        4 => Value::from(i64::MIN),
-        5 => Value::from(1.5),
-        6 => Value::from(1e300),
-        7 => Value::String(String::new()),
-        8 => {
-            let len = 1 + rng.below(40);
-            Value::String(huge_text(rng, len))
-        }
-        9 => Value::Array(Vec::new()),
-        10 => Value::Object(Map::new()),
-        11 => Value::Array(vec![Value::from(0); if big { 10_000 } else { 10 }]),
-        12 => serde_json::json!({ "zh": "", "en": "\u{0}" }),
-        13 => Value::Array(vec![
-            Value::Object(Map::new());
-            if big { 100_000 } else { 100 }
-        ]),
-        _ => Value::String("2026-02-30".into()),
-    }
-}
-
-/// `k` misspelt: a letter changed, the case changed, a space added, or a full-width letter.
-fn misspell(rng: &mut Rng, k: &str) -> String {
-    match rng.below(4) {
-        0 => k.to_uppercase(),
-        1 => format!("{k} "),
-        2 => format!("{k}ｓ"),
-        _ => {
-            let mut chars: Vec<char> = k.chars().collect();
-            if !chars.is_empty() {
-                let i = rng.below(chars.len());
-                chars[i] = char::from(b'a' + rng.below(26) as u8);
-            }
-            chars.into_iter().collect()
-        }
-    }
-}
-
-/// `len` characters mixing text, controls, markup and wide characters.
-pub fn huge_text(rng: &mut Rng, len: usize) -> String {
-    let mut out = String::with_capacity(len);
-    let mut count = 0;
-    while count < len {
-        let bit = if rng.below(8) == 0 {
-            TEXT_BITS[rng.below(TEXT_BITS.len())]
-        } else {
-            "防范电信诈骗 protect "
-        };
-        out.push_str(bit);
-        count += bit.chars().count();
-    }
-    out
-}
-
-fn short(value: &Value) -> String {
-    let text = value.to_string();
-    text.chars().take(40).collect()
-}
-
-/// A change made to the JSON text: a key written twice, a number token out of range or not JSON,
-/// deep nesting, or an escape that decodes to no character.
-fn mutate_text(rng: &mut Rng, text: &mut String, big: bool) -> String {
-    match rng.below(4) {
-        0 => {
-            let opens: Vec<usize> = text.match_indices('{').map(|(i, _)| i).collect();
-            let Some(&at) = opens.get(rng.below(opens.len().max(1))) else {
-                return "text: no object for a repeated key".into();
-            };
-            let key = KEYS[rng.below(KEYS.len())];
-            let times = if big {
-                1 + rng.below(2000)
-            } else {
-                1 + rng.below(3)
-            };
-            let pair = format!("\"{key}\": {},", odd_value(rng, false));
-            text.insert_str(at + 1, &pair.repeat(times));
-            format!("text: \"{key}\" written {times} more times at {at}")
-        }
-        1 => {
-            let digits: Vec<usize> = text
-                .match_indices(|c: char| c.is_ascii_digit())
-                .map(|(i, _)| i)
-                .collect();
-            let Some(&at) = digits.get(rng.below(digits.len().max(1))) else {
-                return "text: no number to change".into();
-            };
-            let end = text[at..]
-                .find(|c: char| !c.is_ascii_digit())
-                .map_or(text.len(), |n| at + n);
-            let token = NUMBERS[rng.below(NUMBERS.len())];
-            text.replace_range(at..end, token);
-            format!("text: number at {at} → {token}")
-        }
-        2 => {
-            let colons: Vec<usize> = text.match_indices(": ").map(|(i, _)| i).collect();
-            let colons = if colons.is_empty() {
-                text.match_indices(':').map(|(i, _)| i).collect()
-            } else {
-                colons
-            };
-            let Some(&at) = colons.get(rng.below(colons.len().max(1))) else {
-                return "text: nowhere to nest".into();
-            };
-            let depth = [126, 127, 128, 129, 500, 100_000][rng.below(if big { 6 } else { 5 })];
-            let (open, close) = if rng.below(2) == 0 {
-                ("[".repeat(depth), "]".repeat(depth))
-            } else {
-                ("{\"a\":".repeat(depth), "}".repeat(depth))
-            };
-            text.insert_str(at + 1, &format!("{open}1{close},"));
-            format!("text: nesting {depth} deep at {at}")
-        }
-        _ => {
-            let quotes: Vec<usize> = text.match_indices(": \"").map(|(i, _)| i + 3).collect();
-            let Some(&at) = quotes.get(rng.below(quotes.len().max(1))) else {
-                return "text: no string for an escape".into();
-            };
-            let escape = [
-                r"\u0000",
-                r"\ud800",
-                r"\udc00\ud800",
-                r"\uFFFF",
-                r"\uDBFF\uDFFF",
-                r"\x41",
-                r"\",
-            ][rng.below(7)];
-            text.insert_str(at, escape);
-            format!("text: escape {escape} at {at}")
-        }
     }
 }

@@ -6,10 +6,11 @@
 //! tool and tests all call it with bytes. Submodules, from the bytes up: `source` (kind and
 //! encoding, by content), `workbook` (calamine), `header` (which column holds what), `normalise`
 //! (answers, true/false, types, difficulty, dates as banks write them), `row` (one row into one
-//! question), `template` (leftover template rows), `build` (all sheets into the bank's JSON, with
-//! `english` deciding the languages), `place` (problems back onto rows and columns, the list
-//! capped at `MAX_PROBLEMS`), `report` (the result types), `issues` (the sheet's own problems),
-//! `translate` (the translator's sheet out and back), `settings`.
+//! question), `template` (leftover template rows), `kept` (a question kept as compact text until
+//! the bank's JSON is written), `build` (all sheets into the bank's JSON, with `ids` giving ids
+//! and `english` deciding the languages), `place` (problems back onto rows and columns), `merge`
+//! (one list, repeats merged, capped at `MAX_PROBLEMS`), `report` (the result types), `issues`
+//! (the sheet's own problems), `translate` (the translator's sheet out and back), `settings`.
 //!
 //! It must not be reached from the phone's app: calamine and encoding_rs live only behind this
 //! module, and `parse_bank_on_device` stays the app's small, fast loader.
@@ -17,7 +18,10 @@
 mod build;
 mod english;
 mod header;
+mod ids;
 mod issues;
+mod kept;
+mod merge;
 mod normalise;
 mod place;
 mod report;
@@ -167,8 +171,8 @@ pub fn read(file_name: &str, bytes: &[u8], settings: &IntakeSettings) -> Intake 
     };
     match source.contents {
         Contents::Json(text) => read_json(file_name, &text, settings, header),
-        Contents::Grids(grids) => {
-            let built = build(&grids, file_name, settings);
+        Contents::Grids(mut grids) => {
+            let built = build(&mut grids, file_name, settings);
             header.sheets = sheet_headers(&grids, &built);
             read_grids(&grids, built, settings, header)
         }
@@ -212,24 +216,19 @@ fn read_json(
 
 fn read_grids(
     grids: &[Grid],
-    built: build::Built,
+    mut built: build::Built,
     settings: &IntakeSettings,
     header: HeaderReport,
 ) -> Intake {
-    let id = built.json["id"].as_str().unwrap_or("bank").to_owned();
+    let id = built.bank["id"].as_str().unwrap_or("bank").to_owned();
     let json_file = settings
         .json_file
         .clone()
         .unwrap_or_else(|| format!("{id}.json"));
-    let json = serde_json::to_vec(&built.json).unwrap_or_default();
-    let mut problems: Vec<PlacedProblem> = built
-        .found
-        .iter()
-        .map(|f| place::place_found(f, grids, &built))
-        .collect();
+    let json = std::mem::take(&mut built.json);
     let no_header = built.headers.iter().all(Option::is_none);
     // Without a header there is nothing for the validator to judge: the one problem says why.
-    let report = if no_header && !problems.is_empty() {
+    let report = if no_header && !built.found.is_empty() {
         super::BankReport {
             bank: None,
             problems: Vec::new(),
@@ -237,20 +236,14 @@ fn read_grids(
     } else {
         parse_bank(&json_file, &json, settings.today)
     };
-    problems.extend(place::place_problems(report.problems, grids, &built));
-    let sheet_order = |p: &PlacedProblem| {
-        grids
-            .iter()
-            .position(|g| g.name == p.place.sheet)
-            .unwrap_or(0)
-    };
-    problems.sort_by_key(|p| (p.place.row.is_some(), sheet_order(p), p.place.row));
-    let problems = place::capped(report::merge_repeats(problems), &json_file);
+    drop(json);
+    let bank_problems = place::place_problems(report.problems, grids, &built);
+    let problems = merge::report_problems(&built, bank_problems, grids, &json_file);
     let places = built
         .questions
         .iter()
         .map(|q| QuestionPlace {
-            id: q.draft.question["id"].as_str().unwrap_or("").to_owned(),
+            id: q.question.id.clone(),
             sheet: grids.get(q.grid).and_then(|g| g.name.clone()),
             row: q.row,
         })
@@ -258,11 +251,11 @@ fn read_grids(
     let kinds = built
         .questions
         .iter()
-        .map(|q| q.draft.kind)
+        .map(|q| q.question.kind)
         .collect::<Vec<_>>();
     let mut topics: Vec<(String, usize)> = Vec::new();
     for q in &built.questions {
-        let t = q.draft.topic_text.trim();
+        let t = q.question.topic_text.trim();
         if t.is_empty() {
             continue;
         }
@@ -278,7 +271,7 @@ fn read_grids(
     intake.summary.by_type = count_types(kinds.into_iter().flatten());
     intake.summary.questions = built.questions.len();
     if intake.summary.topic.is_none() {
-        intake.summary.topic = Topic::parse(built.json["topic"].as_str().unwrap_or(""));
+        intake.summary.topic = Topic::parse(built.bank["topic"].as_str().unwrap_or(""));
     }
     intake
 }

@@ -1,20 +1,23 @@
 //! The sheets of a file into one bank: each sheet's header found, its rows read as questions
 //! (section titles such as "一、单选题" setting the type of the rows below), our template's `@`
 //! rows read as the bank's own fields, ids given where the sheet has none or repeats them, the
-//! languages decided, and the bank's JSON assembled for the validator.
+//! languages decided, and the bank's JSON assembled for the validator. Each row's question is
+//! kept as compact text (`kept`), and each grid's rows are dropped as they are read.
 
 use super::english::{drop_empty_english, missing_english};
 use super::header::{find_header, likeliest_header, Field, Header, NEEDED};
+use super::ids::{assign_ids, rename_repeated_ids};
 use super::issues::SheetIssue;
+use super::kept::{bank_json, Kept};
 use super::normalise::{section_type, TypeWord};
-use super::row::{read_row, Draft};
+use super::row::read_row;
 use super::settings::{IntakeSettings, LanguageChoice};
 use super::source::Grid;
 use super::template::{leftover, template_prompts};
 use crate::domain::bank::sheet::META;
-use crate::domain::bank::{is_valid_id, FORMAT_VERSION};
+use crate::domain::bank::FORMAT_VERSION;
 use serde_json::{json, Map, Value};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// A question read from a sheet, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +27,13 @@ pub struct Placed {
     /// Its spreadsheet row (1-based).
     pub row: usize,
     /// The question as read.
-    pub draft: Draft,
+    pub question: Kept,
+}
+
+impl AsMut<Kept> for Placed {
+    fn as_mut(&mut self) -> &mut Kept {
+        &mut self.question
+    }
 }
 
 /// A problem found while building, placed by grid, row and column.
@@ -34,6 +43,9 @@ pub struct Found {
     pub grid: Option<usize>,
     /// Spreadsheet row (1-based).
     pub row: Option<usize>,
+    /// The later rows with this same problem, found one after another (see
+    /// [`push_found`]).
+    pub repeats: Vec<usize>,
     /// The column it concerns, when known.
     pub field: Option<Field>,
     /// What is wrong.
@@ -47,8 +59,10 @@ pub struct Built {
     pub headers: Vec<Option<Header>>,
     /// The questions, in order.
     pub questions: Vec<Placed>,
-    /// The bank's JSON, for the validator.
-    pub json: Value,
+    /// The bank's own fields (its `questions` an empty list).
+    pub bank: Value,
+    /// The bank's JSON, questions and all, for the validator.
+    pub json: Vec<u8>,
     /// Sheet-level and row-level problems.
     pub found: Vec<Found>,
     /// The template's `@` rows: name → (grid, row).
@@ -58,12 +72,31 @@ pub struct Built {
     pub missing_columns: Vec<&'static str>,
 }
 
-/// Reads every grid into one bank.
-pub fn build(grids: &[Grid], file_name: &str, settings: &IntakeSettings) -> Built {
+/// Adds a problem to `found`; one that repeats the last one a row or more further down (the same
+/// issue in the same column of the same grid) is added to its rows instead, as the report would
+/// merge them anyway: a sheet with the same problem on every row keeps one.
+pub fn push_found(found: &mut Vec<Found>, new: Found) {
+    if let Some(last) = found.last_mut() {
+        let last_row = last.repeats.last().copied().or(last.row);
+        if let (Some(row), Some(last_row)) = (new.row, last_row) {
+            if row >= last_row
+                && (last.grid, last.field, &last.issue) == (new.grid, new.field, &new.issue)
+            {
+                last.repeats.push(row);
+                return;
+            }
+        }
+    }
+    found.push(new);
+}
+
+/// Reads every grid into one bank. Each grid's rows are taken (and dropped as they are read):
+/// what follows needs only the grids' names and positions.
+pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> Built {
     let mut built = Built::default();
     let mut meta: BTreeMap<String, String> = BTreeMap::new();
     let examples = template_prompts();
-    for (g, grid) in grids.iter().enumerate() {
+    for (g, grid) in grids.iter_mut().enumerate() {
         let header = find_header(&grid.rows);
         let Some(header) = header else {
             built.headers.push(None);
@@ -72,15 +105,19 @@ pub fn build(grids: &[Grid], file_name: &str, settings: &IntakeSettings) -> Buil
                 .iter()
                 .any(|r| r.iter().any(|c| !c.trim().is_empty()));
             if filled {
-                built.found.push(Found {
-                    grid: Some(g),
-                    row: None,
-                    field: None,
-                    issue: SheetIssue::HeaderNotFound {
-                        found: likeliest_header(&grid.rows),
-                        needed: NEEDED.to_vec(),
+                push_found(
+                    &mut built.found,
+                    Found {
+                        grid: Some(g),
+                        repeats: Vec::new(),
+                        row: None,
+                        field: None,
+                        issue: SheetIssue::HeaderNotFound {
+                            found: likeliest_header(&grid.rows),
+                            needed: NEEDED.to_vec(),
+                        },
                     },
-                });
+                );
             }
             continue;
         };
@@ -95,28 +132,37 @@ pub fn build(grids: &[Grid], file_name: &str, settings: &IntakeSettings) -> Buil
                 meta.insert(first.to_owned(), value);
                 built.bank_rows.insert(first.to_owned(), (g, number));
             } else {
-                built.found.push(Found {
-                    grid: Some(g),
-                    row: Some(number),
-                    field: None,
-                    issue: SheetIssue::UnknownBankRow {
-                        name: first.to_owned(),
+                push_found(
+                    &mut built.found,
+                    Found {
+                        grid: Some(g),
+                        repeats: Vec::new(),
+                        row: Some(number),
+                        field: None,
+                        issue: SheetIssue::UnknownBankRow {
+                            name: first.to_owned(),
+                        },
                     },
-                });
+                );
             }
         }
         if !header.ignored.is_empty() {
-            built.found.push(Found {
-                grid: Some(g),
-                row: Some(grid.first_row + header.row),
-                field: None,
-                issue: SheetIssue::IgnoredColumns {
-                    names: header.ignored.clone(),
+            push_found(
+                &mut built.found,
+                Found {
+                    grid: Some(g),
+                    repeats: Vec::new(),
+                    row: Some(grid.first_row + header.row),
+                    field: None,
+                    issue: SheetIssue::IgnoredColumns {
+                        names: header.ignored.clone(),
+                    },
                 },
-            });
+            );
         }
         let mut section: Option<TypeWord> = None;
-        for (i, cells) in grid.rows.iter().enumerate().skip(header.row + 1) {
+        let rows = std::mem::take(&mut grid.rows);
+        for (i, cells) in rows.into_iter().enumerate().skip(header.row + 1) {
             let filled: Vec<&str> = cells
                 .iter()
                 .map(|c| c.trim())
@@ -134,31 +180,39 @@ pub fn build(grids: &[Grid], file_name: &str, settings: &IntakeSettings) -> Buil
                 _ => {}
             }
             let row = grid.first_row + i;
-            let draft = read_row(&header, cells, section, settings);
+            let draft = read_row(&header, &cells, section, settings);
             for (field, issue) in &draft.issues {
-                built.found.push(Found {
-                    grid: Some(g),
-                    row: Some(row),
-                    field: *field,
-                    issue: issue.clone(),
-                });
+                push_found(
+                    &mut built.found,
+                    Found {
+                        grid: Some(g),
+                        repeats: Vec::new(),
+                        row: Some(row),
+                        field: *field,
+                        issue: issue.clone(),
+                    },
+                );
             }
             if let Some(text) = leftover(&draft, &examples) {
-                built.found.push(Found {
-                    grid: Some(g),
-                    row: Some(row),
-                    field: header
-                        .columns
-                        .iter()
-                        .find(|c| matches!(c.field, Field::Prompt(_)))
-                        .map(|c| c.field),
-                    issue: SheetIssue::TemplateLeftover { text },
-                });
+                push_found(
+                    &mut built.found,
+                    Found {
+                        grid: Some(g),
+                        repeats: Vec::new(),
+                        row: Some(row),
+                        field: header
+                            .columns
+                            .iter()
+                            .find(|c| matches!(c.field, Field::Prompt(_)))
+                            .map(|c| c.field),
+                        issue: SheetIssue::TemplateLeftover { text },
+                    },
+                );
             }
             built.questions.push(Placed {
                 grid: g,
                 row,
-                draft,
+                question: Kept::new(draft),
             });
         }
         built.headers.push(Some(header));
@@ -176,99 +230,46 @@ pub fn build(grids: &[Grid], file_name: &str, settings: &IntakeSettings) -> Buil
         assign_ids(&mut built.questions, &settings.bank_id_for(None, file_name));
         built.missing_columns = missing_columns(&built, settings);
         for &field in &built.missing_columns {
-            built.found.push(Found {
-                grid: None,
-                row: None,
-                field: None,
-                issue: SheetIssue::MissingColumn {
-                    field,
-                    questions: built.questions.len(),
+            push_found(
+                &mut built.found,
+                Found {
+                    grid: None,
+                    repeats: Vec::new(),
+                    row: None,
+                    field: None,
+                    issue: SheetIssue::MissingColumn {
+                        field,
+                        questions: built.questions.len(),
+                    },
                 },
-            });
+            );
         }
     }
     let tags_dropped: Vec<&str> = built
         .questions
         .iter()
-        .filter(|q| {
-            !template && q.draft.question.get("tags").is_none() && !q.draft.topic_text.is_empty()
-        })
-        .map(|q| q.draft.topic_text.as_str())
+        .filter(|q| !template && !q.question.tags && !q.question.topic_text.is_empty())
+        .map(|q| &*q.question.topic_text)
         .collect();
     if let Some(example) = tags_dropped.first() {
-        built.found.push(Found {
-            grid: None,
-            row: None,
-            field: None,
-            issue: SheetIssue::TagsNotWritten {
-                count: tags_dropped.len(),
-                example: (*example).to_owned(),
+        push_found(
+            &mut built.found,
+            Found {
+                grid: None,
+                repeats: Vec::new(),
+                row: None,
+                field: None,
+                issue: SheetIssue::TagsNotWritten {
+                    count: tags_dropped.len(),
+                    example: (*example).to_owned(),
+                },
             },
-        });
+        );
     }
-    built.json = bank_json(&built, &meta, template, file_name, settings);
+    let (bank, chinese_only) = bank_fields(&built, &meta, template, file_name, settings);
+    built.json = bank_json(&bank, &mut built.questions, chinese_only);
+    built.bank = Value::Object(bank);
     built
-}
-
-/// Ids for a sheet's questions: its own when every row has one and none repeats (numbers become
-/// `<bank>-007`), else one per row from the bank id and the row (`<bank>-r12`, `<bank>-s2-r12`
-/// on a workbook's second sheet), so a problem is always placed on its own row.
-fn assign_ids(questions: &mut [Placed], bank: &str) {
-    let own: Vec<String> = questions
-        .iter()
-        .map(|q| {
-            let raw = q.draft.raw_id.trim().to_lowercase();
-            match raw.parse::<u64>() {
-                Ok(n) => format!("{bank}-{n:03}"),
-                Err(_) => raw,
-            }
-        })
-        .collect();
-    let mut seen = HashSet::new();
-    let usable = own
-        .iter()
-        .all(|id| is_valid_id(id) && seen.insert(id.clone()));
-    for (q, id) in questions.iter_mut().zip(own) {
-        let id = if usable {
-            id
-        } else if q.grid == 0 {
-            format!("{bank}-r{}", q.row)
-        } else {
-            format!("{bank}-s{}-r{}", q.grid + 1, q.row)
-        };
-        q.draft.question["id"] = Value::String(id);
-    }
-}
-
-/// Our template keeps its ids: an id written again is reported on its own row, and the question
-/// is judged under a row-made id, so each of its problems lands on its own row too (the
-/// validator names questions by id).
-fn rename_repeated_ids(built: &mut Built) {
-    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for q in &mut built.questions {
-        let id = q.draft.question["id"].as_str().unwrap_or("").to_owned();
-        if !is_valid_id(&id) {
-            continue;
-        }
-        match first.get(&id) {
-            None => {
-                first.insert(id, q.row);
-            }
-            Some(&first_row) => {
-                built.found.push(Found {
-                    grid: Some(q.grid),
-                    row: Some(q.row),
-                    field: Some(Field::Id),
-                    issue: SheetIssue::RepeatedId {
-                        id: id.clone(),
-                        first_row,
-                    },
-                });
-                let stem: String = id.chars().take(30).collect();
-                q.draft.question["id"] = Value::String(format!("{stem}-r{}", q.row));
-            }
-        }
-    }
 }
 
 /// The required fields no sheet has a column for (and no setting fills).
@@ -293,13 +294,15 @@ fn missing_columns(built: &Built, settings: &IntakeSettings) -> Vec<&'static str
     out
 }
 
-fn bank_json(
+/// The bank's own fields, its `questions` an empty list (`kept::bank_json` writes them in), and
+/// whether it is Chinese-only (its questions then written without their empty English).
+fn bank_fields(
     built: &Built,
     meta: &BTreeMap<String, String>,
     template: bool,
     file_name: &str,
     settings: &IntakeSettings,
-) -> Value {
+) -> (Map<String, Value>, bool) {
     let m = |k: &str| meta.get(k).cloned().unwrap_or_default();
     let or = |sheet: String, fallback: &str| {
         if sheet.is_empty() {
@@ -364,24 +367,23 @@ fn bank_json(
         "description".into(),
         json!({ "zh": description_zh, "en": or(m("@description_en"), &settings.description.en) }),
     );
-    let questions: Vec<Value> = built
-        .questions
-        .iter()
-        .map(|q| q.draft.question.clone())
-        .collect();
-    bank.insert("questions".into(), Value::Array(questions));
-    let mut bank = Value::Object(bank);
+    bank.insert("questions".into(), Value::Array(Vec::new()));
+    // The bank itself is no `{zh, en}` text: its English is that of its fields.
     let chinese_only = match settings.languages {
         LanguageChoice::ChineseOnly => true,
         LanguageChoice::Bilingual => false,
         LanguageChoice::Auto if template => m("@languages").trim() == "zh",
-        LanguageChoice::Auto => missing_english(&bank) > 0,
+        LanguageChoice::Auto => {
+            let fields = bank.values().map(missing_english).sum::<usize>();
+            let questions = built.questions.iter();
+            fields + questions.map(|q| q.question.missing_english).sum::<usize>() > 0
+        }
     };
     if chinese_only {
-        drop_empty_english(&mut bank);
-        bank["languages"] = json!(["zh"]);
+        bank.values_mut().for_each(drop_empty_english);
+        bank.insert("languages".into(), json!(["zh"]));
     }
-    bank
+    (bank, chinese_only)
 }
 
 /// A title from the file name: its name without folder and extension ("2026竞赛题库.xlsx" →

@@ -6,8 +6,9 @@ use super::build::{Built, Found};
 use super::header::{Field, Header};
 use super::report::{ColumnRef, Finding, Place, PlacedProblem};
 use super::source::Grid;
-use crate::domain::bank::{Problem, ProblemKind, Severity, MAX_PROBLEMS};
+use crate::domain::bank::{Problem, ProblemKind};
 use crate::domain::text::Lang;
+use std::borrow::Cow;
 
 /// The spreadsheet's name for a 1-based column number: 1 → A, 27 → AA.
 pub fn column_letters(mut n: usize) -> String {
@@ -51,7 +52,11 @@ pub fn place_found(found: &Found, grids: &[Grid], built: &Built) -> PlacedProble
                 .map(|f| f.bank_field().to_owned())
                 .unwrap_or_default(),
         },
-        rows: found.row.into_iter().collect(),
+        rows: found
+            .row
+            .into_iter()
+            .chain(found.repeats.iter().copied())
+            .collect(),
         finding: Finding::Sheet(found.issue.clone()),
     }
 }
@@ -59,21 +64,19 @@ pub fn place_found(found: &Found, grids: &[Grid], built: &Built) -> PlacedProble
 /// The validator's problems, placed at their questions' rows. Problems come in question order,
 /// so a question is looked for from the last one placed on (ids may repeat in a sheet).
 pub fn place_problems(problems: Vec<Problem>, grids: &[Grid], built: &Built) -> Vec<PlacedProblem> {
-    let labels: Vec<String> = built
+    let labels: Vec<Cow<str>> = built
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| {
-            q.draft.question["id"]
-                .as_str()
-                .filter(|s| crate::domain::bank::is_valid_id(s))
-                .map_or_else(|| format!("#{}", i + 1), str::to_owned)
+        .map(|(i, q)| match &q.question.id {
+            id if crate::domain::bank::is_valid_id(id) => Cow::Borrowed(id.as_str()),
+            _ => Cow::Owned(format!("#{}", i + 1)),
         })
         .collect();
     let mut cursor = 0;
     let mut out = Vec::with_capacity(problems.len());
     for p in problems {
-        let position = p.question.as_ref().and_then(|label| {
+        let position = p.question.as_deref().and_then(|label| {
             let found = labels[cursor..]
                 .iter()
                 .position(|l| l == label)
@@ -93,7 +96,7 @@ pub fn place_problems(problems: Vec<Problem>, grids: &[Grid], built: &Built) -> 
             .and_then(|q| built.headers.get(q.grid))
             .and_then(Option::as_ref);
         let mut column = match (placed, grid, header) {
-            (Some(q), Some(grid), Some(header)) => field_of(&p.field, &q.draft.option_columns)
+            (Some(q), Some(grid), Some(header)) => field_of(&p.field, &q.question.option_columns)
                 .and_then(|f| {
                     column_ref(grid, header, f).or_else(|| match f {
                         // Options kept in one cell: that cell's column.
@@ -183,48 +186,6 @@ fn field_of(path: &str, option_columns: &[Option<u8>]) -> Option<Field> {
         "read_aloud" => Field::ReadAloud(lang(path)),
         _ => return None,
     })
-}
-
-/// The first `MAX_PROBLEMS` problems, the rest counted in one last `MoreProblems` (with the
-/// validator's own, if it made one). A sheet can have a problem on every row (an unreadable answer
-/// each, all different): a 256 KB sheet of such rows listed 21,000.
-pub fn capped(mut problems: Vec<PlacedProblem>, json_file: &str) -> Vec<PlacedProblem> {
-    let (mut errors, mut warnings) = (0, 0);
-    problems.retain(|p| match &p.finding {
-        Finding::Bank(Problem {
-            kind:
-                ProblemKind::MoreProblems {
-                    errors: e,
-                    warnings: w,
-                },
-            ..
-        }) => {
-            errors += e;
-            warnings += w;
-            false
-        }
-        _ => true,
-    });
-    for p in problems.drain(MAX_PROBLEMS.min(problems.len())..) {
-        let n = p.rows.len().max(1);
-        match p.severity() {
-            Severity::Error => errors += n,
-            Severity::Warning => warnings += n,
-        }
-    }
-    if errors + warnings > 0 {
-        problems.push(PlacedProblem {
-            place: Place::default(),
-            rows: Vec::new(),
-            finding: Finding::Bank(Problem {
-                file: json_file.to_owned(),
-                question: None,
-                field: String::new(),
-                kind: ProblemKind::MoreProblems { errors, warnings },
-            }),
-        });
-    }
-    problems
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! What an import tells: every problem placed by sheet, row and column (letter and header) or by
-//! question and field, with its message in both languages; problems repeated down a column merged
-//! into one with the rows listed; and the summary that comes first (questions by type and topic,
+//! question and field, with its message in both languages (problems repeated down a column are
+//! merged into one with the rows listed, in `merge`); and the summary that comes first (questions by type and topic,
 //! problems by kind with counts and severity). One result type for the desk, the app and the CLI.
 
 use crate::domain::bank::{Languages, Problem, ProblemKind, QuestionType, Severity, Topic};
@@ -180,41 +180,8 @@ fn rows_text(rows: &[usize], zh: bool) -> String {
     }
 }
 
-/// Merges problems that repeat down one column with the same message into one, listing rows.
-pub fn merge_repeats(problems: Vec<PlacedProblem>) -> Vec<PlacedProblem> {
-    let mut out: Vec<PlacedProblem> = Vec::with_capacity(problems.len());
-    let mut by_key: std::collections::HashMap<(Option<String>, String, String, String), usize> =
-        std::collections::HashMap::new();
-    for p in problems {
-        if p.rows.len() != 1 {
-            out.push(p);
-            continue;
-        }
-        // The column, or where the sheet has none for it, the field with positions left out
-        // (`options[2].text.en` → `options[].text.en`).
-        let column = match &p.place.column {
-            Some(c) => c.letter.clone(),
-            None => field_shape(&p.place.field),
-        };
-        let key = (
-            p.place.sheet.clone(),
-            column,
-            p.code().to_owned(),
-            p.message(Lang::En),
-        );
-        match by_key.get(&key) {
-            Some(&at) => out[at].rows.extend(p.rows.iter().copied()),
-            None => {
-                by_key.insert(key, out.len());
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
 /// A field path without its positions: `options[2].text.en` → `options[].text.en`.
-fn field_shape(field: &str) -> String {
+pub fn field_shape(field: &str) -> String {
     let mut out = String::with_capacity(field.len());
     let mut in_brackets = false;
     for c in field.chars() {

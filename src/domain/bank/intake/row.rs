@@ -21,7 +21,7 @@ pub const SHEET_OPTIONS: u8 = 6;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     /// The question in the bank format (its id filled in later for sheets without ids).
-    pub question: Value,
+    pub question: Map<String, Value>,
     /// For each option of `question`, the sheet's option number (1–6) it came from; `None` for
     /// the default true/false options.
     pub option_columns: Vec<Option<u8>>,
@@ -295,7 +295,7 @@ pub fn read_row(
         q.insert("read_aloud".into(), Value::Object(r));
     }
     Draft {
-        question: Value::Object(q),
+        question: q,
         option_columns,
         kind,
         topic_text,

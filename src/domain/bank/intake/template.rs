@@ -62,7 +62,10 @@ pub fn template_prompts() -> Vec<String> {
 /// The text that shows a row is a template leftover, if it is one (`examples`: from
 /// [`template_prompts`]).
 pub fn leftover(draft: &Draft, examples: &[String]) -> Option<String> {
-    let prompt = &draft.question["prompt"];
+    let prompt = draft
+        .question
+        .get("prompt")
+        .unwrap_or(&serde_json::Value::Null);
     let zh = prompt["zh"].as_str().unwrap_or("").trim();
     let en = prompt["en"].as_str().unwrap_or("").trim();
     if PLACEHOLDERS.contains(&zh) || OPENINGS.iter().any(|o| zh.starts_with(o)) {
