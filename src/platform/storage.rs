@@ -288,7 +288,9 @@ impl Store {
         let raw = match self.get::<serde_json::Value>(key) {
             Ok(None) => return Loaded::Absent,
             Ok(Some(raw)) => raw,
-            Err(PlatformError::Corrupt { .. }) if !drop_corrupt => return keep(KeptReason::Unreadable),
+            Err(PlatformError::Corrupt { .. }) if !drop_corrupt => {
+                return keep(KeptReason::Unreadable)
+            }
             Err(e @ PlatformError::Corrupt { .. }) => {
                 super::log::warn(&format!("dropping {key}: {e}"));
                 self.remove(key);

@@ -235,7 +235,9 @@ fn try_digits(
         PanelStep::Unlock => match pin.check(&digits, env.now_ms) {
             Ok(()) => (PanelStep::Open, None, true),
             Err(PinError::Unset) => (PanelStep::Choose { first: None }, None, false),
-            Err(PinError::Unreadable) => (PanelStep::Unlock, Some(PanelNotice::PinUnreadable), false),
+            Err(PinError::Unreadable) => {
+                (PanelStep::Unlock, Some(PanelNotice::PinUnreadable), false)
+            }
             Err(PinError::Wrong { left }) => {
                 (PanelStep::Unlock, Some(PanelNotice::Wrong { left }), true)
             }

@@ -43,7 +43,9 @@ pub fn NoticeBanner(
             Notice::SavedDropped { what } => Msg::SavedDropped.fill(lang, &[&names(what)]),
             Notice::SavedKept { what, reason } => match reason {
                 KeptReason::Newer => Msg::SavedKept.fill(lang, &[&names(what)]),
-                KeptReason::ReadFailed | KeptReason::Unreadable => Msg::SavedUnread.fill(lang, &[&names(what)]),
+                KeptReason::ReadFailed | KeptReason::Unreadable => {
+                    Msg::SavedUnread.fill(lang, &[&names(what)])
+                }
             },
             Notice::ResumeLost => Msg::ResumeLost.text(lang).to_owned(),
             Notice::StorageFull => Msg::StorageFull.text(lang).to_owned(),
