@@ -69,6 +69,16 @@ const SCENARIOS = {
     { name: 'kiosk.json with a value out of range', viewport: PORTRAIT, serve: ['**/kiosk.json', '{"branch":"人民路支行","idle_seconds":5,"questions_per_session":3}'] },
     { name: 'kiosk.json with a value of the wrong type', viewport: PORTRAIT, serve: ['**/kiosk.json', '{"prize_threshold":"three","phone_base_url":"quiz.example.com"}'] },
     { name: 'kiosk.json that is not JSON', viewport: PORTRAIT, serve: ['**/kiosk.json', '{"branch": 5'] },
+    // Hostile values (tests/e2e/hostile.test.mjs), every field refused at once.
+    {
+      name: 'kiosk.json with hostile values',
+      viewport: PORTRAIT,
+      serve: ['**/kiosk.json', JSON.stringify({
+        branch: `<img src=x onerror="x()"><script>x()</script>${'مرحبا بالعالم שלום עולם'.repeat(2)}`,
+        bank_hotline: '<b>95588</b>', phone_base_url: 'javascript:x()', topics: ['<img src=x>', 'fraud'],
+      })],
+    },
+    { name: 'kiosk.json with a branch of emoji and right-to-left text', viewport: PORTRAIT, serve: ['**/kiosk.json', JSON.stringify({ branch: 'مرحبا a\u200Bb 👩‍👩‍👧‍👦🏳️‍🌈' })] },
     ...FIRST_VISIT_FAULTS.map((s) => ({ viewport: PORTRAIT, ...s })),
   ],
   'contest.html': [

@@ -273,15 +273,18 @@ const WHOLE = [
     await page.getByText('浏览器存储已满，比赛没能保存').waitFor();
     await contestStep(page);
   } },
-  { page: 'contest', fault: 'cleared by another tab mid-match', outcome: 'the step pressed then is not taken; the match is saved again whole, the next step is taken', async run(page, other) {
+  { page: 'contest', fault: 'cleared by another tab mid-match', outcome: 'the match is saved again whole; the step pressed at that moment is taken or not, and what is shown is what is saved; the next step is taken', async run(page, other) {
     await startMatch(page);
     await contestStep(page);
     await other.evaluate(() => localStorage.clear());
-    // The window finds its claim gone: the step pressed then is not taken (the match is read again,
-    // as after another window hosted); the match in memory is saved again, and the next step is taken.
+    // Which comes first decides whether the step pressed then is taken: the window's own check of its
+    // claim (gone: the step is not taken, the match is read again as after another window hosted), or
+    // the storage event, on which the window saves the match in memory again and claims anew. Either
+    // way the match is saved again whole and nothing shown is lost.
     await page.keyboard.press('n');
     await page.waitForFunction(() => localStorage.getItem('anxin.contest.match'));
-    assert.equal(await page.locator('.log-list li').count(), 3);
+    const shown = await page.locator('.log-list li').count();
+    assert.ok(shown === 3 || shown === 4, `${shown} steps in the log`);
     await contestStep(page);
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('anxin.contest.match')).data.log.length);
     assert.equal(saved, await page.locator('.log-list li').count());
