@@ -138,7 +138,7 @@ test('the tips can be paused and resumed; read-aloud reads the question and paus
   await page.getByRole('button', { name: '朗读' }).click();
   const spoken = await page.evaluate(() => window.speechSynthesis.spoken);
   assert.equal(spoken.length, 1);
-  assert.ok(spoken[0].includes(prompt.trim().slice(0, 10)), `read: ${spoken[0]}`);
+  assert.ok(spoken[0].includes(prompt.trim().slice(0, 10)), `read: ${spoken[0]}; on screen: ${prompt}`);
   // A long reading is not idleness: no "Still there?" while it speaks …
   await page.clock.runFor(70_000);
   assert.equal(await stillThere(page).count(), 0, 'warned while read-aloud spoke');
