@@ -48,8 +48,8 @@ pub enum SheetIssue {
     },
     /// The file could not be read as a sheet or a bank at all.
     Unreadable {
-        /// What went wrong, in the reader's words.
-        detail: String,
+        /// Why.
+        why: Unreadable,
     },
     /// A quoted CSV cell is never closed: everything after it would be one cell.
     UnclosedQuote {
@@ -82,6 +82,50 @@ pub enum SheetIssue {
         /// The first such value.
         example: String,
     },
+}
+
+/// Why a file is neither a sheet nor a bank. The words of the reader that failed (calamine's,
+/// in English) are kept for the English message only: the Chinese one says what happened in
+/// Chinese and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// No bytes at all.
+    Empty,
+    /// Not text, and not a workbook either (an image, random bytes).
+    NotText,
+    /// A bank's JSON given where a translation sheet was expected.
+    BankNotTranslation,
+    /// A workbook with an open password (encrypted).
+    Encrypted,
+    /// Looks like a workbook (a zip or an old `.xls` container) but cannot be opened.
+    Damaged {
+        /// The workbook reader's words.
+        detail: String,
+    },
+}
+
+impl Unreadable {
+    /// The reason for a workbook the reader could not open, from its words.
+    pub fn workbook(detail: String) -> Unreadable {
+        let lower = detail.to_ascii_lowercase();
+        if lower.contains("password") || lower.contains("encrypt") {
+            Unreadable::Encrypted
+        } else {
+            Unreadable::Damaged { detail }
+        }
+    }
+
+    fn message(&self, zh: bool) -> String {
+        const SAVE_ZH: &str = "请另存为 Excel 工作簿（.xlsx）或 CSV 后再试。";
+        const SAVE_EN: &str = "Save it as an Excel workbook (.xlsx) or as CSV and try again.";
+        match self {
+            Unreadable::Empty => pick(zh, format!("这个文件是空的（0 字节）。{SAVE_ZH}"), format!("The file is empty (0 bytes). {SAVE_EN}")),
+            Unreadable::NotText => pick(zh, format!("这不是表格或题库文件（像是图片或其他非文字文件）。{SAVE_ZH}"), format!("This is not a sheet or a bank (it looks like an image or other non-text file). {SAVE_EN}")),
+            Unreadable::BankNotTranslation => pick(zh, "这是题库的 JSON 文件，不是翻译表。请选“下载翻译表”得到的那个表格文件。".to_owned(), "This is a bank's JSON file, not a translation sheet. Choose the sheet that \"Download the translation sheet\" gave.".to_owned()),
+            Unreadable::Encrypted => pick(zh, "这个 Excel 工作簿设了打开密码，无法读取。请在 Excel 或 WPS 里去掉密码后另存，再试。".to_owned(), "This workbook is protected by a password and cannot be read. Remove the password in Excel or WPS, save it and try again.".to_owned()),
+            Unreadable::Damaged { detail } => pick(zh, format!("这个文件像是 Excel 工作簿，但已损坏，打不开。请在 Excel 或 WPS 里打开后重新另存。{SAVE_ZH}"), format!("This file looks like an Excel workbook but is damaged and cannot be opened ({}). {SAVE_EN}", shown(detail))),
+        }
+    }
 }
 
 impl SheetIssue {
@@ -124,7 +168,7 @@ impl SheetIssue {
         SheetIssue::HeaderNotFound { found, needed } => { let found = found.iter().map(|c| shown(c)).collect::<Vec<_>>(); pick(zh, format!("找不到表头行。前几行里最像表头的一行是：{}。至少需要这些列：{}。请在题目上方加一行列名（例如 题型、题干、选项A…、答案、解析）。", found.join("、"), needed.join("、")), format!("No header row found. The likeliest row has: {}. The sheet needs at least these columns: {}. Add a row of column names above the questions (e.g. 题型/type, 题干/prompt, A…, 答案/answer, 解析/explanation).", found.join(", "), needed.join(", "))) }
         SheetIssue::IgnoredColumns { names } => { let names = names.iter().map(|c| shown(c)).collect::<Vec<_>>(); pick(zh, format!("这些列没有用到，已忽略：{}。如果其中有题目内容，请改用能识别的列名。", names.join("、")), format!("These columns are not used and were ignored: {}. If one holds question content, rename it to a recognised name.", names.join(", "))) }
         SheetIssue::MissingColumn { field, questions } => { let (zh_name, en_name) = field_names(field); pick(zh, format!("表格里没有“{zh_name}”这一列，{questions} 道题都缺少{zh_name}。请加上这一列并填写（或在题库设置里给出默认值）。"), format!("The sheet has no {en_name} column, so all {questions} questions lack one. Add the column and fill it in (or give a default in the bank settings).")) }
-        SheetIssue::Unreadable { detail } => { let detail = shown(detail); pick(zh, format!("无法读取这个文件（{detail}）。请另存为 Excel 工作簿（.xlsx）或 CSV 后再试。"), format!("The file cannot be read ({detail}). Save it as an Excel workbook (.xlsx) or as CSV and try again.")) }
+        SheetIssue::Unreadable { why } => why.message(zh),
         SheetIssue::UnclosedQuote { line } => pick(zh, format!("这一格里的英文双引号 \" 没有配对（文件第 {line} 行）：从它开始直到文件末尾的内容都被当成了这一格，所以整张表没有导入。请补上结尾的引号；格子里要写的引号本身要写成两个 \"\"。"), format!("This cell has a double quote (\") that is never closed (line {line} of the file): everything from it to the end of the file would be this one cell, so nothing was imported. Close the quote; a quote that belongs in the text is written twice (\"\").")),
         SheetIssue::TranslationUnmatched { question, field } => { let (question, field) = (shown(question), shown(field)); pick(zh, format!("翻译表这一行找不到对应的题目或字段（题目 “{question}”，字段 “{field}”），没有填入。请不要改动前几列。"), format!("This row of the translation sheet matches no question or field (question \"{question}\", field \"{field}\"); it was not filled in. Leave the first columns as exported.")) }
             SheetIssue::UnknownBankRow { name } => { let name = shown(name); pick(zh, format!("未知的题库信息行“{name}”，可用：{}", META.join("、")), format!("Unknown bank row \"{name}\"; use {}", META.join(", "))) }
@@ -171,7 +215,9 @@ mod tests {
                 questions: 3,
             },
             SheetIssue::Unreadable {
-                detail: "zip".into(),
+                why: Unreadable::Damaged {
+                    detail: "invalid Zip archive".into(),
+                },
             },
             SheetIssue::UnclosedQuote { line: 4 },
             SheetIssue::TranslationUnmatched {
@@ -225,5 +271,34 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), n, "codes are distinct");
+    }
+
+    #[test]
+    fn a_refused_file_is_told_in_chinese_without_the_readers_english() {
+        let damaged = Unreadable::workbook("invalid Zip archive: EOCD not found".into());
+        let locked = Unreadable::workbook("Xlsx error: Workbook is password protected".into());
+        assert_eq!(locked, Unreadable::Encrypted);
+        for why in [
+            Unreadable::Empty,
+            Unreadable::NotText,
+            Unreadable::BankNotTranslation,
+            locked,
+            damaged,
+        ] {
+            let issue = SheetIssue::Unreadable { why };
+            let zh = issue.message(Lang::Zh);
+            // Only file names and formats in Latin letters (.xlsx, CSV, JSON, Excel, WPS).
+            let words: Vec<&str> = zh
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() > 1)
+                .filter(|w| !["xlsx", "CSV", "JSON", "Excel", "WPS"].contains(w))
+                .collect();
+            assert!(words.is_empty(), "{zh}: {words:?}");
+        }
+        let en = SheetIssue::Unreadable {
+            why: Unreadable::workbook("invalid Zip archive".into()),
+        }
+        .message(Lang::En);
+        assert!(en.contains("invalid Zip archive"), "{en}");
     }
 }

@@ -3,7 +3,7 @@
 //! zip (`PK`, .xlsx/.ods) or OLE (.xls) workbook, JSON (`{`), else text, decoded by its BOM, as
 //! UTF-8 when valid, else as GB18030 (which includes GBK). Knows nothing of banks.
 
-use super::issues::SheetIssue;
+use super::issues::{SheetIssue, Unreadable};
 use crate::domain::bank::sheet::csv::{parse_delimited, UnclosedQuote};
 
 /// What kind of file it was.
@@ -91,15 +91,14 @@ pub struct Unread {
 
 /// Reads `bytes` (the file name is only a hint, used when the content is ambiguous).
 pub fn read_source(file_name: &str, bytes: &[u8]) -> Result<Source, Unread> {
-    let fail = |detail: &str| Unread {
-        issue: SheetIssue::Unreadable {
-            detail: detail.to_owned(),
-        },
+    let fail = |why: Unreadable| Unread {
+        issue: SheetIssue::Unreadable { why },
         at: None,
         rows_before: Vec::new(),
     };
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        let grids = super::workbook::read_workbook(bytes).map_err(|e| fail(&e))?;
+        let grids =
+            super::workbook::read_workbook(bytes).map_err(|e| fail(Unreadable::workbook(e)))?;
         return Ok(Source {
             kind: FileKind::Workbook,
             encoding: None,
@@ -108,9 +107,9 @@ pub fn read_source(file_name: &str, bytes: &[u8]) -> Result<Source, Unread> {
         });
     }
     if bytes.is_empty() {
-        return Err(fail("empty file"));
+        return Err(fail(Unreadable::Empty));
     }
-    let (text, encoding) = decode_text(bytes).ok_or_else(|| fail("not text"))?;
+    let (text, encoding) = decode_text(bytes).ok_or_else(|| fail(Unreadable::NotText))?;
     let lower = file_name.to_ascii_lowercase();
     if text.trim_start().starts_with('{') || lower.ends_with(".json") {
         return Ok(Source {

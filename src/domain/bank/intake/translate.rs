@@ -3,7 +3,7 @@
 //! that sheet taken back, its English filled into the bank. Rows that match no question or field
 //! are reported by row; the translator may save the sheet in any format `read` takes.
 
-use super::issues::SheetIssue;
+use super::issues::{SheetIssue, Unreadable};
 use super::report::{ColumnRef, Finding, Place, PlacedProblem};
 use super::source::{read_source, Contents};
 use crate::domain::bank::sheet::csv::write_csv;
@@ -88,7 +88,7 @@ pub fn apply_translations(bank: &Bank, file_name: &str, bytes: &[u8]) -> Transla
         Ok(Contents::Grids(grids)) => grids,
         Ok(Contents::Json(_)) => {
             problems.push(unreadable(SheetIssue::Unreadable {
-                detail: "JSON, not a translation sheet".to_owned(),
+                why: Unreadable::BankNotTranslation,
             }));
             Vec::new()
         }
