@@ -1010,3 +1010,35 @@ fn problems_past_the_limit_that_are_only_warnings_do_not_refuse_the_bank() {
     );
     assert_eq!(report.bank.unwrap().questions.len(), 1500);
 }
+
+#[test]
+fn a_bank_with_errors_keeps_its_error_free_questions_for_the_desks_preview_only() {
+    // q2 loses its prompt, q3 gains a control character: only q1 has no error of its own.
+    let edit = |bank: &mut serde_json::Value| {
+        bank["questions"][1]
+            .as_object_mut()
+            .unwrap()
+            .remove("prompt");
+        bank["questions"][2]["explanation"]["zh"] = "注意\u{7}".into();
+    };
+    let report = check_edited(edit);
+    assert!(report.bank.is_none());
+    let partial = report.partial.expect("the bank's own fields are fine");
+    let ids: Vec<&str> = partial.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["q1"], "{:#?}", report.problems);
+    // A device is never given part of a bank.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken-banks/base.json");
+    let mut bank: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    edit(&mut bank);
+    let text = serde_json::to_string(&bank).unwrap();
+    let device = anxin::domain::bank::parse_bank_on_device("base.json", text.as_bytes());
+    assert!(device.bank.is_none() && device.partial.is_none());
+    // Broken own fields: no partial bank either.
+    let no_title = check_edited(|bank| {
+        bank.as_object_mut().unwrap().remove("title");
+    });
+    assert!(no_title.bank.is_none() && no_title.partial.is_none());
+    // A bank without errors has no partial one.
+    assert!(check_edited(|_| {}).partial.is_none());
+}

@@ -33,7 +33,7 @@ mod translate;
 mod workbook;
 
 pub use header::{Field, HEADER_SEARCH_ROWS};
-pub use issues::SheetIssue;
+pub use issues::{SheetIssue, Unreadable};
 pub use normalise::{
     date_word, difficulty_word, read_answer, true_false_word, type_word, Answer, TypeWord,
 };
@@ -102,6 +102,9 @@ pub struct QuestionPlace {
 pub struct Intake {
     /// The bank, when it has no errors.
     pub bank: Option<Bank>,
+    /// When the bank has errors but its own fields are fine: the bank of its questions that have
+    /// no error, for the preview (see `BankReport::partial`).
+    pub partial: Option<Bank>,
     /// The bank file's text, when there is a bank.
     pub bank_json: Option<String>,
     /// The bank file's name (`<id>.json`).
@@ -154,6 +157,7 @@ pub fn read(file_name: &str, bytes: &[u8], settings: &IntakeSettings) -> Intake 
             summary.count_problems(&problems);
             return Intake {
                 bank: None,
+                partial: None,
                 bank_json: None,
                 json_file: settings.json_file.clone().unwrap_or_default(),
                 summary,
@@ -204,14 +208,16 @@ fn read_json(
             finding: Finding::Bank(p),
         })
         .collect();
-    finish(
+    let mut intake = finish(
         report.bank,
         json_file,
         problems,
         header,
         Vec::new(),
         Vec::new(),
-    )
+    );
+    intake.partial = partial(report.partial, &intake.problems, &[]);
+    intake
 }
 
 fn read_grids(
@@ -231,6 +237,7 @@ fn read_grids(
     let report = if no_header && !built.found.is_empty() {
         super::BankReport {
             bank: None,
+            partial: None,
             problems: Vec::new(),
         }
     } else {
@@ -239,7 +246,7 @@ fn read_grids(
     drop(json);
     let bank_problems = place::place_problems(report.problems, grids, &built);
     let problems = merge::report_problems(&built, bank_problems, grids, &json_file);
-    let places = built
+    let places: Vec<QuestionPlace> = built
         .questions
         .iter()
         .map(|q| QuestionPlace {
@@ -266,8 +273,13 @@ fn read_grids(
     }
     topics.sort_by_key(|t| std::cmp::Reverse(t.1));
     let has_errors = problems.iter().any(PlacedProblem::is_error);
-    let bank = if has_errors { None } else { report.bank };
+    let (bank, partial_bank) = match report.bank {
+        Some(bank) if has_errors => (None, Some(bank)),
+        bank => (bank, report.partial),
+    };
+    let partial_bank = partial(partial_bank, &problems, &places);
     let mut intake = finish(bank, json_file, problems, header, places, topics);
+    intake.partial = partial_bank;
     intake.summary.by_type = count_types(kinds.into_iter().flatten());
     intake.summary.questions = built.questions.len();
     if intake.summary.topic.is_none() {
@@ -298,12 +310,50 @@ fn finish(
     Intake {
         bank_json: bank.as_ref().map(Bank::to_json),
         bank,
+        partial: None,
         json_file,
         summary,
         problems,
         header,
         questions,
     }
+}
+
+/// The bank of a file with errors, keeping only the questions no error names, by id or by row
+/// (`places` gives each question's row); `None` when errors went uncounted past the list's cap
+/// (a question might have one that is not listed) or no question is left.
+fn partial(
+    bank: Option<Bank>,
+    problems: &[PlacedProblem],
+    places: &[QuestionPlace],
+) -> Option<Bank> {
+    let mut bank = bank?;
+    let mut ids = std::collections::HashSet::new();
+    let mut rows = std::collections::HashSet::new();
+    for problem in problems.iter().filter(|p| p.is_error()) {
+        if let Finding::Bank(p) = &problem.finding {
+            if matches!(p.kind, super::ProblemKind::MoreProblems { .. }) {
+                return None;
+            }
+        }
+        ids.extend(problem.place.question.as_deref());
+        let sheet = problem.place.sheet.as_deref();
+        rows.extend(
+            problem
+                .rows
+                .iter()
+                .chain(&problem.place.row)
+                .map(|r| (sheet, *r)),
+        );
+    }
+    let row_errors: std::collections::HashSet<&str> = places
+        .iter()
+        .filter(|q| rows.contains(&(q.sheet.as_deref(), q.row)))
+        .map(|q| q.id.as_str())
+        .collect();
+    bank.questions
+        .retain(|q| !ids.contains(q.id.as_str()) && !row_errors.contains(q.id.as_str()));
+    (!bank.questions.is_empty()).then_some(bank)
 }
 
 fn count_types(kinds: impl Iterator<Item = QuestionType>) -> Vec<(QuestionType, usize)> {

@@ -114,8 +114,14 @@ fn check(file: &str, bytes: &[u8], today: Date, warnings: Option<Warnings>) -> B
     });
     ctx.close();
     let has_errors = ctx.problems.iter().any(|p| p.severity() == Severity::Error);
+    let (bank, partial) = if has_errors {
+        (None, bank.filter(|_| warnings.is_some()))
+    } else {
+        (bank, None)
+    };
     BankReport {
-        bank: if has_errors { None } else { bank },
+        bank,
+        partial,
         problems: ctx.problems,
     }
 }

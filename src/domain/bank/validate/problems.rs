@@ -310,6 +310,10 @@ impl Problem {
 pub struct BankReport {
     /// The bank, when it has no errors (warnings allowed).
     pub bank: Option<Bank>,
+    /// For the full check of a bank with errors whose own fields (id, topic, title …) read: the
+    /// bank with only the questions that have no error of their own, for the content desk's
+    /// preview. Never given to a device; `None` from a device's check.
+    pub partial: Option<Bank>,
     /// Every problem found, errors and warnings, in file order.
     pub problems: Vec<Problem>,
 }

@@ -10,7 +10,7 @@
 //! same either way. When `languages` comes first, every question is judged by it directly.
 
 use super::ctx::Ctx;
-use super::problems::ProblemKind;
+use super::problems::{ProblemKind, Severity};
 use super::question::read_question;
 use super::{declared_languages, is_valid_id, question_label, Warnings};
 use crate::domain::bank::json::{Item, Listener};
@@ -127,7 +127,10 @@ impl Questions {
             let id = label.to_owned();
             ctx.error("id", ProblemKind::DuplicateQuestion { id });
         }
-        let question = question.filter(|_| !repeated);
+        // Only a question without an error of its own is kept (for the desk's preview of a bank
+        // that has errors elsewhere; a bank with any error is not given to a device at all).
+        let clean = ctx.more.0 == 0 && ctx.problems.iter().all(|p| p.severity() != Severity::Error);
+        let question = question.filter(|_| !repeated && clean);
         (ctx, question)
     }
 
