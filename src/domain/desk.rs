@@ -138,6 +138,10 @@ pub struct TranslationNote {
     pub problems: Vec<PlacedProblem>,
 }
 
+/// Bytes of a file above which reading it again (after a change of the bank's settings) is
+/// said first: about 5,000 rows of a sheet, a few tenths of a second in a browser.
+pub const SLOW_TO_READ: usize = 512 * 1024;
+
 /// The desk's state. See the module documentation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeskModel {
@@ -219,6 +223,16 @@ impl DeskModel {
         }
     }
 
+    /// The bank the preview shows: the bank as it stands or, while the file has errors, its
+    /// questions that have none (`partial`: true), so each can be checked on the devices
+    /// before the rest is fixed.
+    pub fn preview_bank(&self) -> Option<(&Bank, bool)> {
+        match self.bank() {
+            Some(bank) => Some((bank, false)),
+            None => self.intake.as_ref()?.partial.as_ref().map(|b| (b, true)),
+        }
+    }
+
     /// What the last translation sheet did.
     pub fn translation_note(&self) -> Option<&TranslationNote> {
         self.translated.as_ref().map(|(_, note)| note)
@@ -236,7 +250,7 @@ impl DeskModel {
 
     /// What the preview's frame is to show, numbered `shown` (the frame says when it shows it).
     pub fn frame_view(&self, shown: u32) -> Option<FrameView> {
-        let bank = self.bank()?;
+        let (bank, _) = self.preview_bank()?;
         let question = bank.questions.get(self.preview.at)?;
         Some(FrameView::new(shown, self.preview, bank, question))
     }
@@ -277,6 +291,14 @@ impl DeskModel {
         })
     }
 
+    /// When `event` reads the file again and the file is large enough for that to hold the page
+    /// for a moment (over [`SLOW_TO_READ`] bytes): the file's name, to say it is being read
+    /// (`FileReading`) and let that be painted before the event is applied.
+    pub fn reads_slowly(&self, event: &DeskEvent) -> Option<String> {
+        let (name, bytes) = self.file.as_ref()?;
+        (matches!(event, DeskEvent::Set(_)) && bytes.len() > SLOW_TO_READ).then(|| name.clone())
+    }
+
     /// Applies one event.
     pub fn apply(&mut self, event: DeskEvent) {
         match event {
@@ -305,20 +327,18 @@ impl DeskModel {
                 self.read_error = Some(why);
             }
             DeskEvent::Set(setting) => {
+                self.reading = None;
                 self.set(setting);
                 self.reread();
             }
             DeskEvent::Show(tab) => self.tab = tab,
             DeskEvent::PreviewAt(at) => {
-                let last = self
-                    .bank()
-                    .map_or(0, |b| b.questions.len().saturating_sub(1));
-                self.preview.at = at.min(last);
+                self.preview.at = at.min(self.last_previewed());
             }
             DeskEvent::PreviewQuestion(id) => {
                 if let Some(at) = self
-                    .bank()
-                    .and_then(|b| b.questions.iter().position(|q| q.id.as_str() == id))
+                    .preview_bank()
+                    .and_then(|(b, _)| b.questions.iter().position(|q| q.id.as_str() == id))
                 {
                     self.preview.at = at;
                     self.tab = Tab::Preview;
@@ -364,10 +384,13 @@ impl DeskModel {
     /// The translations again over a new read, and the preview kept within the bank.
     fn after_read(&mut self) {
         self.translate();
-        let last = self
-            .bank()
-            .map_or(0, |b| b.questions.len().saturating_sub(1));
-        self.preview.at = self.preview.at.min(last);
+        self.preview.at = self.preview.at.min(self.last_previewed());
+    }
+
+    /// The place of the preview's last question.
+    fn last_previewed(&self) -> usize {
+        self.preview_bank()
+            .map_or(0, |(b, _)| b.questions.len().saturating_sub(1))
     }
 
     fn translate(&mut self) {

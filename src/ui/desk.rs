@@ -54,23 +54,23 @@ pub fn use_words() -> Words {
     Words(use_locale())
 }
 
+/// Runs `then` once the page has painted what it shows now.
+fn after_paint(then: impl FnOnce() + 'static) {
+    // The frame's callback runs before its paint, a timeout set there after it.
+    request_animation_frame(move || set_timeout(then, Duration::ZERO));
+}
+
 /// Hands a file read in the page to the model: first that it is being read, painted before the
 /// reading itself holds the page (seconds, for a sheet of tens of thousands of rows), then the file.
 fn take(result: Result<Option<PickedFile>, PlatformError>, dispatch: Callback<DeskEvent>) {
     match result {
         Ok(Some(file)) => {
             dispatch.run(DeskEvent::FileReading(file.name.clone()));
-            // The frame's callback runs before its paint, a timeout set there after it.
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        dispatch.run(DeskEvent::FileRead {
-                            name: file.name,
-                            bytes: file.bytes,
-                        });
-                    },
-                    Duration::ZERO,
-                );
+            after_paint(move || {
+                dispatch.run(DeskEvent::FileRead {
+                    name: file.name,
+                    bytes: file.bytes,
+                });
             });
         }
         Ok(None) => {}
@@ -94,7 +94,18 @@ pub fn DeskApp() -> impl IntoView {
     });
 
     let model = RwSignal::new(DeskModel::new(page::today()));
-    let dispatch = Callback::new(move |event: DeskEvent| model.update(|m| m.apply(event)));
+    let apply = move |event: DeskEvent| model.update(|m| m.apply(event));
+    // A change of settings reads the file again: a large one is said to be read first, as when
+    // it was brought in, so the page does not seem stuck while it is.
+    let dispatch = Callback::new(move |event: DeskEvent| {
+        match model.with_untracked(|m| m.reads_slowly(&event)) {
+            Some(name) => {
+                apply(DeskEvent::FileReading(name));
+                after_paint(move || apply(event));
+            }
+            None => apply(event),
+        }
+    });
     spawn_local(async move {
         let index = fetch_bytes("quizzes/index.json", CacheMode::Revalidate)
             .await
@@ -140,8 +151,9 @@ pub fn DeskApp() -> impl IntoView {
     };
     let read_error = move || {
         model.with(|m| {
-            m.read_error().map(|why| {
-                view! { <p class="notice notice-warn" role="alert">{words.fill(DeskMsg::ReadFailed, &[&why])}</p> }
+            // The browser's own words are technical English: the message says what to do.
+            m.read_error().map(|_| {
+                view! { <p class="notice notice-warn" role="alert">{words.t(DeskMsg::ReadFailed)}</p> }
             })
         })
     };

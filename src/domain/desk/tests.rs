@@ -190,3 +190,92 @@ fn a_first_file_that_is_not_a_sheet_leaves_the_desk_empty() {
     assert_eq!(desk.file_name(), None);
     assert!(desk.intake().is_none());
 }
+
+#[test]
+fn a_sheet_with_errors_previews_its_questions_that_have_none() {
+    // Question 1's answer is past its options (the sheet's check); question 3 has no prompt
+    // (the validator's): only question 2 can be previewed, and the bank is not written.
+    let broken = SHEET
+        .replace(",把验证码告诉对方,B,", ",把验证码告诉对方,F,")
+        .replace("3,多选题,下列哪些做法可以保护个人信息？,", "3,多选题,,");
+    let mut desk = DeskModel::new(today());
+    desk.apply(DeskEvent::Set(Setting::SourceZh("来源".into())));
+    desk.apply(DeskEvent::FileRead {
+        name: "反诈题库2026.csv".into(),
+        bytes: broken.into_bytes(),
+    });
+    assert!(desk.bank().is_none() && desk.bank_file().is_none());
+    let (bank, partial) = desk.preview_bank().expect("the fine question is previewed");
+    assert!(partial);
+    let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+    let intake = desk.intake().unwrap();
+    let second = intake.questions.iter().find(|q| q.row == 3).unwrap();
+    assert_eq!(ids, [second.id.as_str()]);
+    let first = intake
+        .questions
+        .iter()
+        .find(|q| q.row == 2)
+        .unwrap()
+        .id
+        .clone();
+    let view = desk.frame_view(1).unwrap();
+    assert_eq!(view.question().unwrap().id.as_str(), second.id);
+    // A problem's question with an error is not previewed; the fine one is.
+    desk.apply(DeskEvent::PreviewQuestion(first));
+    assert_eq!(desk.tab(), Tab::Summary);
+    desk.apply(DeskEvent::PreviewAt(5));
+    assert_eq!(desk.preview().at, 0);
+    // Fixed, the whole bank is the preview's.
+    desk.apply(DeskEvent::FileRead {
+        name: "反诈题库2026.csv".into(),
+        bytes: SHEET.as_bytes().to_vec(),
+    });
+    let (bank, partial) = desk.preview_bank().unwrap();
+    assert_eq!((bank.questions.len(), partial), (3, false));
+}
+
+#[test]
+fn the_broken_fixture_previews_its_rows_without_errors_once_a_source_is_given() {
+    let mut desk = DeskModel::new(today());
+    desk.apply(DeskEvent::Set(Setting::SourceZh("来源".into())));
+    desk.apply(DeskEvent::FileRead {
+        name: "broken.xlsx".into(),
+        bytes: include_bytes!("../../../tests/fixtures/broken.xlsx").to_vec(),
+    });
+    let intake = desk.intake().unwrap();
+    let rows = |bank: &Bank| -> Vec<usize> {
+        bank.questions
+            .iter()
+            .filter_map(|q| intake.questions.iter().find(|p| p.id == q.id.as_str()))
+            .map(|p| p.row)
+            .collect()
+    };
+    // Rows 2 and 4 have errors (an answer past the options, "以上都是"; one glued option);
+    // rows 3 and 5 only warnings (numbered options; a template row).
+    let (bank, partial) = desk.preview_bank().unwrap();
+    assert!(partial);
+    assert_eq!(rows(bank), [3, 5]);
+}
+
+#[test]
+fn a_large_file_is_said_to_be_read_again_before_a_change_of_settings() {
+    let set = DeskEvent::Set(Setting::SourceZh("来源".into()));
+    let mut desk = desk_with_sheet();
+    assert_eq!(desk.reads_slowly(&set), None, "a small sheet reads at once");
+    let mut big = SHEET.to_owned();
+    while big.len() <= SLOW_TO_READ {
+        big.push_str(SHEET.lines().nth(1).unwrap_or_default());
+        big.push('\n');
+    }
+    desk.apply(DeskEvent::FileRead {
+        name: "big.csv".into(),
+        bytes: big.into_bytes(),
+    });
+    assert_eq!(desk.reads_slowly(&set), Some("big.csv".to_owned()));
+    assert_eq!(desk.reads_slowly(&DeskEvent::Show(Tab::Problems)), None);
+    desk.apply(DeskEvent::FileReading("big.csv".into()));
+    assert_eq!(desk.reading(), Some("big.csv"));
+    desk.apply(set);
+    assert_eq!(desk.reading(), None, "said until the new read is done");
+    assert_eq!(desk.settings().source.zh, "来源");
+}

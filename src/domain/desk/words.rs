@@ -24,8 +24,8 @@ messages! {
     ChooseAnother => "换一个文件", "Choose another file";
     /// Which files.
     FileKinds => "支持 .xlsx、.csv（UTF-8、GBK、UTF-16）、制表符分隔的 .txt、题库 .json", "Takes .xlsx, .csv (UTF-8, GBK, UTF-16), tab-separated .txt, and bank .json";
-    /// Reading failed: {0} = the browser's words.
-    ReadFailed => "文件没能读取：{0}", "The file could not be read: {0}";
+    /// The browser could not read the file (its own words are technical English, not shown).
+    ReadFailed => "浏览器没能读取这个文件：它可能刚被移走、改名或正被其他程序占用。请关闭占用它的程序后再选一次。", "The browser could not read the file: it may have just been moved or renamed, or another program holds it. Close that program and choose the file again.";
     /// A file being read: {0} = its name.
     Reading => "正在读取 {0}……很大的表格要多等几秒。", "Reading {0}… a very large sheet takes a few seconds.";
     /// A file that is neither a sheet nor a bank: {0} = its name, {1} = why.
@@ -107,7 +107,9 @@ messages! {
     /// Preview this question.
     PreviewThis => "预览这道题", "Preview this question";
     /// Preview needs a bank without errors.
-    PreviewNeedsBank => "改完全部错误后才能预览。先看“问题”里的说明。", "Fix every error first to preview. See the Problems tab.";
+    PreviewNeedsBank => "还没有可以预览的题：每道题都有错误，或者题库本身的设置有错误（见“问题”）。改好后就能预览。", "No question can be previewed yet: every question has an error, or the bank's own settings do (see Problems). Fix them to preview.";
+    /// The preview of a file with errors: {0} = how many questions are shown.
+    PreviewPartial => "题库还有错误，还不能发布。这里先预览没有错误的 {0} 道题；有错误的题改好后才会出现在这里。", "The bank still has errors and cannot be published yet. Shown here: the {0} questions without errors; the others appear once they are fixed.";
     /// The question's position: {0} of {1}.
     Position => "第 {0} 题 / 共 {1} 题", "Question {0} of {1}";
     /// Previous question.

@@ -94,7 +94,9 @@ pub fn PreviewTab(
 ) -> impl IntoView {
     let words = use_words();
     let preview = Memo::new(move |_| model.with(DeskModel::preview));
-    let total = Memo::new(move |_| model.with(|m| m.bank().map_or(0, |b| b.questions.len())));
+    let total =
+        Memo::new(move |_| model.with(|m| m.preview_bank().map_or(0, |(b, _)| b.questions.len())));
+    let partial = Memo::new(move |_| model.with(|m| m.preview_bank().is_some_and(|(_, p)| p)));
     let toggle = move |label: Signal<String>, pressed: Signal<bool>, event: DeskEvent| {
         view! {
             <button
@@ -167,7 +169,7 @@ pub fn PreviewTab(
     let place = move || {
         let at = preview.get().at;
         model.with(|m| {
-            let bank = m.bank()?;
+            let (bank, _) = m.preview_bank()?;
             let id = bank.questions.get(at)?.id.as_str().to_owned();
             let row =
                 m.intake()?
@@ -193,6 +195,9 @@ pub fn PreviewTab(
             when=move || total.get() != 0
             fallback=move || view! { <p class="notice notice-warn">{move || words.t(DeskMsg::PreviewNeedsBank)}</p> }
         >
+            <Show when=move || partial.get()>
+                <p class="notice notice-warn" role="note">{move || words.fill(DeskMsg::PreviewPartial, &[&total.get()])}</p>
+            </Show>
             {controls()}
             {nav()}
             {place}

@@ -27,7 +27,11 @@ pub fn ProblemsTab(
         let only = errors_only.get();
         model.with(|m| {
             let intake = m.intake()?;
-            let has_bank = m.bank().is_some();
+            // A question can be previewed when it is in the preview (it has no error itself).
+            let previewed: std::collections::HashSet<&str> = m
+                .preview_bank()
+                .map(|(b, _)| b.questions.iter().map(|q| q.id.as_str()).collect())
+                .unwrap_or_default();
             if intake.problems.is_empty() {
                 return Some(view! { <p class="desk-status is-ready">{DeskMsg::NoProblems.text(lang)}</p> }.into_any());
             }
@@ -45,7 +49,7 @@ pub fn ProblemsTab(
                         Severity::Error => "✗",
                         Severity::Warning => "!",
                     };
-                    let question = p.place.question.clone().filter(|_| has_bank);
+                    let question = p.place.question.clone().filter(|id| previewed.contains(id.as_str()));
                     view! {
                         <li class=class>
                             <p class="desk-problem-head">
