@@ -17,7 +17,9 @@ use crate::ui::widgets::{ElderToggle, InNextTask, LangToggle, NoticeBanner};
 use leptos::prelude::*;
 
 mod current;
+mod shell;
 use current::CurrentScreen;
+pub use shell::{Footer, TopBar};
 
 /// The language to start in: `?lang=` first, then the remembered choice, then Chinese.
 fn initial_lang(saved: &UseSaved) -> Lang {
@@ -126,22 +128,16 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="shell">
-            <header class="topbar">
-                <p class="brand">
-                    <span class="brand-mark" aria-hidden="true">"安"</span>
-                    <span class="brand-name">{locale.tr(Msg::AppName)}</span>
-                </p>
-                <div class="topbar-actions">
-                    <LangToggle on_change=change_lang />
-                    <Show when=move || at_home.get()>
-                        <ElderToggle on_change=on_elder />
-                        <button type="button" class="lang-toggle" on:click=move |_| dispatch.run(Event::OpenSettings)>
-                            <span aria-hidden="true">"⚙ "</span>
-                            {locale.tr(Msg::Settings)}
-                        </button>
-                    </Show>
-                </div>
-            </header>
+            <TopBar>
+                <LangToggle on_change=change_lang />
+                <Show when=move || at_home.get()>
+                    <ElderToggle on_change=on_elder />
+                    <button type="button" class="lang-toggle" on:click=move |_| dispatch.run(Event::OpenSettings)>
+                        <span aria-hidden="true">"⚙ "</span>
+                        {locale.tr(Msg::Settings)}
+                    </button>
+                </Show>
+            </TopBar>
             <Show when=move || !persistent>
                 <p class="notice notice-info" role="status">
                     {locale.tr(Msg::StorageUnavailable)}
@@ -154,9 +150,7 @@ pub fn App() -> impl IntoView {
                     <CurrentScreen app=app now=now on_reload=banks.reload on_lang=change_lang on_elder=on_elder />
                 </InNextTask>
             </main>
-            <footer class="footer">
-                <p>{locale.tr(Msg::PrivacyNote)}</p>
-            </footer>
+            <Footer />
         </div>
     }
 }

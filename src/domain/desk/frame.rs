@@ -62,6 +62,10 @@ pub struct FrameView {
     pub elder: bool,
     /// Whether the answer is checked (the right options chosen), so the feedback shows.
     pub revealed: bool,
+    /// The question's number in the bank previewed and how many the preview has: the screen
+    /// numbers it so ("question 37 of 150", "next" but on the last), as a round through the
+    /// bank would.
+    pub place: (usize, usize),
     /// The bank, with the question previewed as its only question (sent in the bank file's own
     /// format, read back by the phone's own reader).
     pub bank: Bank,
@@ -75,6 +79,7 @@ struct FrameWire {
     lang: Lang,
     elder: bool,
     revealed: bool,
+    place: (usize, usize),
     bank: serde_json::Value,
 }
 
@@ -87,6 +92,7 @@ impl FrameView {
             lang: preview.lang,
             elder: preview.elder,
             revealed: preview.revealed,
+            place: (preview.at + 1, bank.questions.len()),
             bank: Bank {
                 format: bank.format,
                 id: bank.id.clone(),
@@ -140,6 +146,7 @@ impl FrameView {
             lang: wire.lang,
             elder: wire.elder,
             revealed: wire.revealed,
+            place: wire.place,
             bank,
         })
     }
@@ -197,6 +204,8 @@ mod tests {
             (view.shown, view.frame, view.elder),
             (7, Frame::Landscape, true)
         );
+        let count = desk.bank().unwrap().questions.len();
+        assert_eq!(view.place, (3, count), "numbered by its place in the bank");
         assert_eq!(FrameView::parse(&view.to_json()), Some(view));
     }
 

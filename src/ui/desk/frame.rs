@@ -11,13 +11,13 @@
 
 use crate::domain::app::{ActiveRound, RoundAction};
 use crate::domain::desk::{FrameNote, FrameView};
-use crate::domain::i18n::Msg;
 use crate::domain::kiosk::{Event, KioskEnv, KioskModel};
 use crate::domain::library::{Library, RoundKind};
 use crate::domain::plan::Plan;
 use crate::domain::text::Lang;
 use crate::platform::storage::Store;
 use crate::platform::{frame, page};
+use crate::ui::app::{Footer, TopBar};
 use crate::ui::hooks::use_saved;
 use crate::ui::kiosk::answering::AnsweringScreen;
 use crate::ui::screens::RoundScreen;
@@ -94,6 +94,7 @@ fn PhoneFrame(
     library.insert(bank.clone());
     let kind = RoundKind::Plan(Plan::practice(vec![bank.topic]));
     let question = view.question().cloned();
+    let place = view.place;
     let fresh = move || {
         view.session()
             .map(|s| ActiveRound::preview(kind.clone(), s))
@@ -125,15 +126,9 @@ fn PhoneFrame(
     });
     view! {
         <div class="shell">
-            <header class="topbar">
-                <p class="brand">
-                    <span class="brand-mark" aria-hidden="true">"安"</span>
-                    <span class="brand-name">{locale.tr(Msg::AppName)}</span>
-                </p>
-                <div class="topbar-actions">
-                    <LangToggle on_change=Callback::new(move |lang| locale.set(lang)) />
-                </div>
-            </header>
+            <TopBar>
+                <LangToggle on_change=Callback::new(move |lang| locale.set(lang)) />
+            </TopBar>
             <main id="main" class="main">
                 <RoundScreen
                     round=round
@@ -142,11 +137,10 @@ fn PhoneFrame(
                     announcement=Signal::stored(String::new())
                     on_action=on_action
                     on_bookmark=Callback::new(|_| {})
+                    numbered=place
                 />
             </main>
-            <footer class="footer">
-                <p>{locale.tr(Msg::PrivacyNote)}</p>
-            </footer>
+            <Footer />
         </div>
     }
     .into_any()
@@ -161,7 +155,7 @@ fn KioskFrame(
 ) -> impl IntoView {
     let locale = use_locale();
     let bank = Arc::new(view.bank.clone());
-    let (lang, elder) = (view.lang, view.elder);
+    let (lang, elder, place) = (view.lang, view.elder, view.place);
     let fresh = move || {
         view.session()
             .map(|s| KioskModel::preview(bank.clone(), s, lang, elder))
@@ -194,6 +188,7 @@ fn KioskFrame(
                     dispatch=dispatch
                     on_lang=Callback::new(move |lang| locale.set(lang))
                     on_elder=Callback::new(|_| {})
+                    numbered=place
                 />
             </main>
         </div>

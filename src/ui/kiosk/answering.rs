@@ -27,6 +27,10 @@ pub fn AnsweringScreen(
     /// Called with whether elder mode should be on.
     #[prop(into)]
     on_elder: Callback<bool>,
+    /// The number and count to show instead of the session's own (the content desk's preview
+    /// numbers its one question by its place in the bank).
+    #[prop(optional)]
+    numbered: Option<(usize, usize)>,
 ) -> impl IntoView {
     let locale = use_locale();
     let session = Memo::new(move |_| model.with(|m| m.round().map(|r| r.session.clone())));
@@ -65,13 +69,13 @@ pub fn AnsweringScreen(
                 Some((item, question))
             });
         let (item, question) = shown?;
-        let total = total();
+        let (number, total) = numbered.unwrap_or((i + 1, total()));
         Some(view! {
             <div class="kiosk-question">
             <div class="progress" aria-hidden="true">
-                <div class="progress-bar" style:width=format!("{}%", (i + 1) * 100 / total.max(1))></div>
+                <div class="progress-bar" style:width=format!("{}%", number * 100 / total.max(1))></div>
             </div>
-            <p class="progress-text">{move || KioskMsg::Position.fill(locale.lang(), &[&(i + 1), &total])}</p>
+            <p class="progress-text">{move || KioskMsg::Position.fill(locale.lang(), &[&number, &total])}</p>
             <QuestionCard
                 question=question.clone()
                 order=item.options.clone()
@@ -85,7 +89,7 @@ pub fn AnsweringScreen(
             <PracticeActions
                 item=item
                 question=question
-                is_last=i + 1 == total
+                is_last=number == total
                 revealed=revealed
                 selected=selected
                 chosen=Signal::derive(move || {

@@ -40,6 +40,10 @@ pub fn RoundScreen(
     /// Called with a question's progress key to bookmark or un-bookmark it.
     #[prop(into)]
     on_bookmark: Callback<String>,
+    /// The number and count to show instead of the round's own (the content desk's preview
+    /// numbers its one question by its place in the bank).
+    #[prop(optional)]
+    numbered: Option<(usize, usize)>,
 ) -> impl IntoView {
     let locale = use_locale();
     // Elder mode: one question and its choices, nothing else competing, no clock.
@@ -70,15 +74,15 @@ pub fn RoundScreen(
         let Some((item, question)) = shown else {
             return view! { <p role="alert">{locale.t(Msg::IndexFailed)}</p> }.into_any();
         };
-        let total = session.with_untracked(Session::total);
+        let (number, total) = numbered.unwrap_or((i + 1, session.with_untracked(Session::total)));
         let timed = round.with_untracked(ActiveRound::is_timed);
         let key = question_key(&item.bank, &item.question);
         let head = view! {
             <div class="progress" aria-hidden="true">
-                <div class="progress-bar" style:width=format!("{}%", (i + 1) * 100 / total.max(1))></div>
+                <div class="progress-bar" style:width=format!("{}%", number * 100 / total.max(1))></div>
             </div>
             <p class="progress-text">
-                {move || Msg::Position.fill(locale.lang(), &[&(i + 1), &total])}
+                {move || Msg::Position.fill(locale.lang(), &[&number, &total])}
                 <Show when=move || mode.get() == Mode::Quiz>
                     " · "
                     {move || {
@@ -111,7 +115,7 @@ pub fn RoundScreen(
                 <PracticeActions
                     item=item
                     question=question
-                    is_last=i + 1 == total
+                    is_last=number == total
                     revealed=revealed
                     selected=selected
                     chosen=Signal::derive(move || {
