@@ -101,7 +101,8 @@ test('a Chinese-only .xlsx in the common layout becomes a bank the phone app loa
   // The phone page's own root size at the phone's size (112.5 % of 16 px), measured on the real page.
   const phoneRoot = await realRootFont('', { width: 390, height: 844 });
   assert.deepEqual(await frameMetrics(phone), { width: 390, height: 844, rootFont: phoneRoot, classes: '' });
-  assert.equal(await phone.locator('.quiz .progress-text').innerText(), '第 1 题 / 共 1 题');
+  // Numbered by its place in the bank, as a round through it would be: "next", not "see my results".
+  assert.equal(await phone.locator('.quiz .progress-text').innerText(), '第 1 题 / 共 150 题');
   assert.equal(await deskRootFont(page), phoneRoot, "the kiosk's style sheet stays off on the desk");
   found.push(...(await axe(page, 'preview phone')));
   await page.getByRole('group', { name: '预览语言' }).getByRole('button', { name: 'English' }).click();
@@ -122,6 +123,10 @@ test('a Chinese-only .xlsx in the common layout becomes a bank the phone app loa
   assert.deepEqual(await frameMetrics(kiosk), { width: 1080, height: 1920, rootFont: '35.64px', classes: 'kiosk elder' });
   await page.getByRole('button', { name: '显示答案和解析' }).click();
   await kiosk.locator('.feedback.is-right .explanation').waitFor();
+  // Still in English here: numbered by its place in the bank, with "next" (not "see my results").
+  assert.equal(await kiosk.locator('.progress-text').innerText(), 'Question 1 of 150');
+  await kiosk.getByRole('button', { name: 'Next question' }).waitFor();
+  assert.equal(await kiosk.getByRole('button', { name: 'See my results' }).count(), 0);
   await page.locator('.desk-device.is-kiosk.is-drawn').waitFor();
   // The kiosk focuses its "next" button, inside the frame: the desk's keyboard focus stays on the desk.
   await page.waitForFunction(() => document.activeElement?.textContent === '显示答案和解析');
@@ -207,6 +212,27 @@ test('a broken sheet: the summary counts problems by kind; each is placed by row
   found.push(...(await axe(page, 'broken problems')));
   await page.getByLabel('只看错误').check();
   assert.equal(await page.locator('.desk-problem.is-warning').count(), 0);
+  // With a default source, rows 3 and 5 have warnings only: they can be previewed while the
+  // bank cannot be published; a question with an error cannot.
+  await page.getByLabel(/默认出处（没写出处的题使用，中文）/).fill('2026年金融知识竞赛题库');
+  await page.getByLabel(/默认出处（没写出处的题使用，中文）/).press('Tab');
+  await tab(page, /问题/).click();
+  await page.getByLabel('只看错误').uncheck();
+  const row = (n) => list.locator('.desk-problem', { hasText: `第 ${n} 行` });
+  await row(3).first().waitFor();
+  assert.equal(await row(2).getByRole('button', { name: '预览这道题' }).count(), 0, 'row 2 has errors');
+  await row(3).first().getByRole('button', { name: '预览这道题' }).click();
+  await page.getByText('题库还有错误，还不能发布。这里先预览没有错误的 2 道题').waitFor();
+  await page.getByText('第 1 题 / 共 2 题').waitFor();
+  await page.getByText('表格位置：单选 · 3').waitFor();
+  const phone = device(page, '手机');
+  await page.locator('.desk-device.is-phone.is-drawn').waitFor();
+  assert.equal(await phone.locator('.quiz .question-prompt').innerText(), '下列哪个是正规的投资渠道？');
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'desk-broken-preview.png'), fullPage: true });
+  found.push(...(await axe(page, 'broken preview')));
+  await page.getByRole('button', { name: '下一题' }).click();
+  await page.getByText('表格位置：单选 · 5').waitFor();
+  await phone.locator('.quiz .progress-text', { hasText: '第 2 题 / 共 2 题' }).waitFor();
   assert.deepEqual(found, []);
   assert.deepEqual(problems(), []);
   await page.context().close();
@@ -330,6 +356,10 @@ test('huge and wrong files: each is named in a clear message, the page answers, 
     await bring();
     await refused(name).waitFor();
     times[name] = Date.now() - began;
+    // Said in Chinese: no English from the file reader inside (only formats and programs by name).
+    const said = (await refused(name).innerText()).replaceAll(name, '');
+    const english = (said.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['xlsx', 'CSV', 'Excel', 'WPS'].includes(w));
+    assert.deepEqual(english, [], `${name}: ${said}`);
     if (SHOTS && name === 'big.xlsx') await page.screenshot({ path: path.join(SHOTS, 'desk-refused.png') });
     await page.getByText('当前文件：chinese-150.xlsx').waitFor();
     await page.getByText(/还不能发布/).waitFor();
@@ -339,7 +369,7 @@ test('huge and wrong files: each is named in a clear message, the page answers, 
   }
   // 50,000 rows in a valid layout: "reading" at once, then the summary and the problems.
   // The reading holds the page for seconds, the test's own polling too: the page notes the word itself.
-  await page.evaluate(() => {
+  const watchReading = () => page.evaluate(() => {
     window.readingShown = false;
     new MutationObserver((_, watch) => {
       if (document.querySelector('.notice[role=status]')?.textContent.includes('正在读取 huge.csv')) {
@@ -348,6 +378,7 @@ test('huge and wrong files: each is named in a clear message, the page answers, 
       }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
+  await watchReading();
   const began = Date.now();
   await dropMade(page, 'huge.csv', 'csv', 50000);
   await page.getByText('当前文件：huge.csv').waitFor({ timeout: 120000 });
@@ -357,6 +388,14 @@ test('huge and wrong files: each is named in a clear message, the page answers, 
   await tab(page, /问题/).click();
   await page.locator('.desk-problem').first().waitFor();
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'desk-huge-problems.png') });
+  // A change of the bank's settings reads it again: said first, as when it came in; then gone.
+  await watchReading();
+  const again = Date.now();
+  await page.getByLabel(/默认出处（没写出处的题使用，中文）/).fill('2026年金融知识竞赛题库');
+  await page.getByLabel(/默认出处（没写出处的题使用，中文）/).press('Tab');
+  await page.waitForFunction(() => window.readingShown, null, { timeout: 120000 });
+  await page.locator('.notice[role=status]', { hasText: '正在读取' }).waitFor({ state: 'detached', timeout: 120000 });
+  times['huge.csv read again'] = Date.now() - again;
   console.log(`desk: wrong files refused in ${JSON.stringify(times)} ms`);
   assert.deepEqual(problems(), []);
   await page.context().close();
