@@ -2,6 +2,7 @@
 #   make serve   build and serve the app on http://127.0.0.1:8080
 #   make test    every check CI runs (lint, host, browser component, build, end-to-end)
 #   make fuzz    the long fuzz run of the bank reader, the sheet import and the other file readers
+#   make soak    the soak runs at full length: 1,000 kiosk sessions in one page load, a 200-question match
 #   make dist    release build into dist/
 #   make banks   check every bank and rewrite quizzes/index.json
 #   make bench   Anxin against two peer quiz apps in Chromium, into bench/results.json and README.md
@@ -24,13 +25,14 @@ WASM_SPLIT := target/tools/binaryen/usr/bin/wasm-split
 PAGES := index kiosk contest desk
 APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) $(PAGES:%=%.html) Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
 
-.PHONY: help tools browsers fonts serve dist test lint host-test web-test engines e2e fuzz bench bench-peers banks check-banks clean
+.PHONY: help tools browsers fonts serve dist test lint host-test web-test engines e2e soak fuzz bench bench-peers banks check-banks clean
 
 help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test    run every check"
 	@echo "make dist    release build into dist/"
 	@echo "make fuzz    long fuzz run of the file readers; FUZZ_SECONDS=300 per target, FUZZ_SEED to replay"
+	@echo "make soak    1,000 kiosk sessions in one page load and a 200-question match (about 20 min); SOAK_SESSIONS=1000"
 	@echo "make banks   check the banks and rewrite quizzes/index.json"
 	@echo "make bench   Anxin vs a vanilla and a React quiz (phone profile, unthrottled), sizes, domain timings; BENCH_RUNS=5"
 
@@ -131,8 +133,16 @@ engines: dist tools
 	es-check es5 dist/nomodule.js dist/sw.js dist/kiosk-sw.js dist/contest-sw.js dist/desk-sw.js
 	@echo "engines: wasm MVP-only, JavaScript ES2020 (modules) / ES5 (nomodule, workers), pages: $(PAGES)"
 
+# Every end-to-end file, tests/e2e/soak.test.mjs included at its default length (200 kiosk sessions).
 e2e: dist browsers tools
 	node --test --test-concurrency=1 tests/e2e/
+
+# The soak runs at full length (tests/e2e/soak.test.mjs): SOAK_SESSIONS kiosk sessions in one page load
+# (about 1 s each here), then one match of 200 questions (about 2 minutes).
+SOAK_SESSIONS ?= 1000
+
+soak: dist browsers tools
+	SOAK_SESSIONS=$(SOAK_SESSIONS) node --test --test-concurrency=1 tests/e2e/soak.test.mjs
 
 # The fuzz test's long run (tests/fuzz): random and mutated banks, sheets and other files fed to
 # their readers, each case checked for a panic, a hang and memory beyond 64 times its size.

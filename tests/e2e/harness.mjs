@@ -313,7 +313,11 @@ export async function pick(page, right, lang = 'zh') {
   const q = await questionOnScreen(page, lang);
   const ids = right ? q.answer : [q.options.map((o) => o.id).find((id) => !q.answer.includes(id))];
   for (const id of ids) {
-    await page.locator('button.option', { hasText: q.options.find((o) => o.id === id).text[lang] }).first().click();
+    // By the option's whole text: one option's text can be part of another's (investing-016: "50万元" and
+    // "每个账户各最多50万元"), and a substring match would tick the other.
+    const text = q.options.find((o) => o.id === id).text[lang];
+    const whole = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    await page.locator('button.option').filter({ has: page.locator('.option-text', { hasText: whole }) }).first().click();
   }
   return q;
 }

@@ -22,15 +22,15 @@ export const stillThere = (page) => page.getByRole('alertdialog', { name: 'è¿˜åœ
 
 /**
  * Opens the kiosk of `env` (the harness's browser and server) at `size` on a fake clock (`init`: a script run
- * in the page before the kiosk's own); resolves on the attract screen with the banks loaded, with
- * the harness's `{ page, context, problems }` and the console's `warnings`.
+ * in the page before the kiosk's own; `time`: the clock's start, now by default); resolves on the attract
+ * screen with the banks loaded, with the harness's `{ page, context, problems }` and the console's `warnings`.
  */
-export async function openKiosk(env, size, { origin = env.origin, allow = NO_SETTINGS, init } = {}) {
+export async function openKiosk(env, size, { origin = env.origin, allow = NO_SETTINGS, init, time } = {}) {
   const watched = await watchedPage(env.browser, origin, { viewport: SCREENS[size], allow });
   if (init) await watched.page.addInitScript(init);
   watched.warnings = [];
   watched.page.on('console', (msg) => { if (msg.type() === 'warning') watched.warnings.push(msg.text()); });
-  await watched.page.clock.install();
+  await watched.page.clock.install(time === undefined ? {} : { time });
   await watched.page.goto(origin + '/kiosk.html');
   await start(watched.page).waitFor();
   await watched.page.locator('.tip-label').waitFor();
