@@ -58,6 +58,9 @@ pub fn use_words() -> Words {
 /// The contest page: the host's window, or the audience's with `?screen=audience`.
 #[component]
 pub fn ContestApp() -> impl IntoView {
+    // A double click's second click would act on what the first one changed: the next team's
+    // "delete", the round that moved under the pointer.
+    crate::platform::taps::ignore_double_taps();
     let lang = page::query_param("lang")
         .and_then(|v| Lang::parse(&v))
         .unwrap_or_default();

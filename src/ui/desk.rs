@@ -81,6 +81,8 @@ fn take(result: Result<Option<PickedFile>, PlatformError>, dispatch: Callback<De
 /// The content desk's whole page.
 #[component]
 pub fn DeskApp() -> impl IntoView {
+    // A double click's second click would act on what the first one opened or moved.
+    crate::platform::taps::ignore_double_taps();
     let lang = page::query_param("lang")
         .and_then(|v| Lang::parse(&v))
         .unwrap_or_default();

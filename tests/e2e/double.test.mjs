@@ -5,7 +5,9 @@
 // open in two tabs: no answer, round or setting of one tab lost by the other's writes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, pick, words } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, pick, words, dist } from './harness.mjs';
 import { nameOf, topicName } from './topics.mjs';
 import { openKiosk, start, stillThere, holdCorner } from './kiosk-harness.mjs';
 
@@ -130,6 +132,68 @@ test('the learner app: a double tap on each button that acts has exactly one eff
   await context.close();
 });
 
+// The learner's shelves, progress and settings: a double tap's second tap lands on whatever the
+// first put under the finger (the next question's "remove", the "clear" button behind "cancel").
+test('the shelves, progress and settings: a double tap on each button has exactly one effect', async () => {
+  const { page, context, problems } = await watchedPage(env.browser, env.origin);
+  page.setDefaultTimeout(8000);
+  await page.goto(env.origin + '/');
+  await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
+  // Three questions missed, the first two bookmarked (a double tap on the star: bookmarked once,
+  // not bookmarked and un-bookmarked).
+  await setUpRound(page, nameOf(banks[0]), { order: 'sequential' });
+  const missed = [];
+  for (let i = 0; i < 3; i++) {
+    if (i < 2) {
+      await page.getByRole('button', { name: '收藏本题' }).dblclick();
+      await page.getByRole('button', { name: '收藏本题', pressed: true }).waitFor();
+    }
+    missed.push(await answer(page, false));
+    await page.getByRole('button', { name: t.next }).click();
+  }
+  await page.getByRole('button', { name: t.quit }).click();
+  const bookmarks = async () => Object.values((await saved(page, 'progress'))?.reviews ?? {}).filter((r) => r.bookmarked).length;
+  assert.equal(await bookmarks(), 2);
+  // A screen opened by a double tap stays that screen (the second tap lands on it, on whatever
+  // is where the first tapped: on the book, "practise the missed questions").
+  const stays = async (heading) => {
+    await page.getByRole('heading', { name: heading }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByRole('heading', { name: heading }).count(), 1, `${heading}: the second tap acted on it`);
+    assert.equal(await page.locator('h2.question-prompt').count(), 0, `${heading}: the second tap started a round`);
+  };
+  // The wrong-answer book: opened once; "remove" double-tapped removes that question only.
+  await page.locator('.topic-book').dblclick();
+  await stays('错题本');
+  await page.getByRole('button', { name: `移出错题本：${missed[0].prompt.zh}` }).dblclick();
+  await page.getByRole('button', { name: `移出错题本：${missed[0].prompt.zh}` }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: `移出错题本：${missed[1].prompt.zh}` }).waitFor();
+  assert.equal((await inBook(page)).length, 2, 'the second tap removed the next question too');
+  await page.getByRole('button', { name: t.home }).first().dblclick();
+  // The bookmarks shelf: "un-bookmark" double-tapped un-bookmarks one question.
+  await page.locator('.topic-bookmarks').dblclick();
+  await stays('收藏');
+  await page.getByRole('button', { name: `取消收藏：${missed[0].prompt.zh}` }).dblclick();
+  await page.getByRole('button', { name: `取消收藏：${missed[1].prompt.zh}` }).waitFor();
+  assert.equal(await bookmarks(), 1, 'the second tap un-bookmarked the next question too');
+  await page.getByRole('button', { name: t.home }).first().dblclick();
+  // Progress: opened once.
+  await page.locator('.topic-progress').dblclick();
+  await stays('我的学习');
+  await page.getByRole('button', { name: t.home }).first().dblclick();
+  // Settings: "clear my records" asks once; "cancel" double-tapped cancels and does not ask again.
+  await page.getByRole('button', { name: '设置' }).dblclick();
+  await page.getByRole('button', { name: '清除我的答题记录' }).dblclick();
+  await page.getByRole('button', { name: '确定清除' }).waitFor();
+  await page.getByRole('button', { name: '取消' }).dblclick();
+  await page.getByRole('button', { name: '确定清除' }).waitFor({ state: 'detached' });
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByRole('button', { name: '确定清除' }).count(), 0, 'the second tap asked again');
+  assert.equal((await inBook(page)).length, 2, 'records kept');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 // The kiosk, the same way, on its fake clock; then a double tap during the idle-reset countdown.
 const kq = (n) => (p) => p.getByText(`第 ${n} 题 / 共 5 题`).waitFor();
 const started = (p) => p.evaluate(() => JSON.parse(localStorage.getItem('anxin.kiosk.stats') ?? 'null')?.data.started ?? 0);
@@ -178,6 +242,84 @@ test('the kiosk: a double tap on each button of a session, and during the idle-r
   await stillThere(page).waitFor({ state: 'detached' });
   await kq(1)(page);
   assert.equal(await ticked(page), 0, 'the second tap ticked an option');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+// The same on a touch screen, with real touches (the browser's own gesture detection, as a
+// kiosk's screen gives them): the second of two quick touches is a click of count 2, and dropped.
+test('the kiosk on a touch screen: a double tap with the finger has exactly one effect', async () => {
+  // Every click the browser makes, seen before the page's own handlers (which drop a second one).
+  const init = () => {
+    window.clickCounts = [];
+    window.addEventListener('click', (e) => window.clickCounts.push(e.detail), true);
+  };
+  const { page, context, problems } = await openKiosk(env, 'portrait', { hasTouch: true, init });
+  page.setDefaultTimeout(8000);
+  const cdp = await context.newCDPSession(page);
+  const touch = async (locator) => {
+    const box = await locator.boundingBox();
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    for (let i = 0; i < 2; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      if (i === 0) await new Promise((r) => setTimeout(r, 120));
+    }
+    await page.clock.runFor(500);
+  };
+  for (const c of KIOSK.slice(0, 4)) {
+    if (c.before) await c.before(page);
+    await touch(c.press(page));
+    await c.effect(page);
+  }
+  // The second touch of each was a click of count 2, which the page dropped.
+  const seen = await page.evaluate(() => window.clickCounts);
+  assert.ok(seen.filter((n) => n === 2).length >= 4, `the second touches were not clicks of count 2: ${seen}`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+// The contest's setup and the content desk, with a mouse: the second click of a double click
+// would land on what the first moved there (the next team's "remove", a round moved up a place).
+test('the contest setup and the content desk: a double click on each button has exactly one effect', async () => {
+  const { page, context, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(8000);
+  await page.goto(env.origin + '/contest.html');
+  await page.getByRole('heading', { name: '比赛设置' }).waitFor();
+  const teams = () => page.locator('legend', { hasText: /^参赛队 \d+$/ }).count();
+  const rounds = () => page.locator('.round-editor').count();
+  const kinds = () => page.locator('.round-editor select').first().inputValue();
+  assert.deepEqual([await teams(), await rounds()], [3, 4]);
+  await page.getByRole('button', { name: '添加一队' }).dblclick();
+  await page.waitForTimeout(300);
+  assert.equal(await teams(), 4, 'a double click added two teams');
+  await page.getByRole('button', { name: '删除“第1队”' }).dblclick();
+  await page.waitForTimeout(300);
+  assert.equal(await teams(), 3, 'a double click removed two teams');
+  await page.getByRole('button', { name: '删除“第2队”' }).waitFor();
+  const first = await kinds();
+  await page.getByRole('button', { name: '第 2 环节上移' }).dblclick();
+  await page.waitForTimeout(300);
+  assert.notEqual(await kinds(), first, 'round 2 moved up');
+  await page.getByRole('button', { name: '第 1 环节下移' }).dblclick();
+  await page.waitForTimeout(300);
+  assert.equal(await kinds(), first, 'a double click moved the round down two places');
+  await page.getByRole('button', { name: '添加环节' }).dblclick();
+  await page.waitForTimeout(300);
+  assert.equal(await rounds(), 5, 'a double click added two rounds');
+  // The desk: a shipped bank, its tabs and the preview's "next".
+  await page.goto(env.origin + '/desk.html');
+  await page.getByRole('heading', { name: '题库工作台', exact: true }).waitFor();
+  const bank = fs.readFileSync(path.join(dist, 'quizzes', 'fraud.json'));
+  await page.locator('.drop-zone input[type=file]').setInputFiles({ name: 'fraud.json', mimeType: 'application/json', buffer: bank });
+  await page.getByText('当前文件：fraud.json').waitFor();
+  await page.getByRole('button', { name: '预览', exact: true }).dblclick();
+  const of = readBank('fraud').questions.length;
+  await page.getByText(`第 1 题 / 共 ${of} 题`).waitFor();
+  await page.getByRole('button', { name: '下一题', exact: true }).dblclick();
+  await page.getByText(`第 2 题 / 共 ${of} 题`).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByText(`第 3 题 / 共 ${of} 题`).count(), 0, 'a double click moved two questions');
   assert.deepEqual(problems(), []);
   await context.close();
 });

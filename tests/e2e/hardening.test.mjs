@@ -14,6 +14,7 @@ const PAGES = [
   { name: 'index', file: '', ready: (p) => p.getByRole('heading', { name: '选一个主题，开始答题' }), restart: /重新开始/ },
   { name: 'kiosk', file: 'kiosk.html', ready: (p) => p.getByRole('button', { name: /点击开始/ }), restart: /重新开始/, allow: ['kiosk.json'] },
   { name: 'contest', file: 'contest.html', ready: (p) => p.getByRole('heading', { name: '比赛设置' }), restart: /重新打开/ },
+  { name: 'desk', file: 'desk.html', ready: (p) => p.getByRole('heading', { name: '题库工作台', exact: true }), restart: /重新打开/ },
 ].filter((p) => !p.file || fs.existsSync(path.join(dist, p.file)));
 
 for (const spec of PAGES) {

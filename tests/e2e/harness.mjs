@@ -169,8 +169,8 @@ export async function launch(extraArgs = []) {
  * Call `problems()` at the end: it returns every console error, page error, failed or foreign request.
  * Service workers are blocked unless `serviceWorkers: 'allow'` (the offline tests).
  */
-export async function watchedPage(browser, origin, { allow = [], viewport = { width: 390, height: 844 }, init, serviceWorkers = 'block' } = {}) {
-  const context = await browser.newContext({ viewport, serviceWorkers });
+export async function watchedPage(browser, origin, { allow = [], viewport = { width: 390, height: 844 }, init, serviceWorkers = 'block', hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport, serviceWorkers, hasTouch });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const found = [];

@@ -22,11 +22,11 @@ export const stillThere = (page) => page.getByRole('alertdialog', { name: 'è¿˜åœ
 
 /**
  * Opens the kiosk of `env` (the harness's browser and server) at `size` on a fake clock (`init`: a script run
- * in the page before the kiosk's own; `time`: the clock's start, now by default); resolves on the attract
+ * in the page before the kiosk's own; `time`: the clock's start, now by default; `hasTouch`: a touch screen); resolves on the attract
  * screen with the banks loaded, with the harness's `{ page, context, problems }` and the console's `warnings`.
  */
-export async function openKiosk(env, size, { origin = env.origin, allow = NO_SETTINGS, init, time } = {}) {
-  const watched = await watchedPage(env.browser, origin, { viewport: SCREENS[size], allow });
+export async function openKiosk(env, size, { origin = env.origin, allow = NO_SETTINGS, init, time, hasTouch = false } = {}) {
+  const watched = await watchedPage(env.browser, origin, { viewport: SCREENS[size], allow, hasTouch });
   if (init) await watched.page.addInitScript(init);
   watched.warnings = [];
   watched.page.on('console', (msg) => { if (msg.type() === 'warning') watched.warnings.push(msg.text()); });

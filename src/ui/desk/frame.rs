@@ -36,6 +36,8 @@ fn tell(note: FrameNote) {
 /// The frame's whole page.
 #[component]
 pub fn FrameApp() -> impl IntoView {
+    // As on the phone and the kiosk.
+    crate::platform::taps::ignore_double_taps();
     let locale = Locale::new(Lang::default());
     provide_context(locale);
     let shown = RwSignal::new(None::<FrameView>);
