@@ -1042,3 +1042,35 @@ fn a_bank_with_errors_keeps_its_error_free_questions_for_the_desks_preview_only(
     // A bank without errors has no partial one.
     assert!(check_edited(|_| {}).partial.is_none());
 }
+
+#[test]
+fn a_json_syntax_error_is_told_in_chinese_in_the_chinese_message() {
+    let cases = [
+        ("{\"format\": 1 \"id\": \"x\"}", "这里应该是英文逗号 , 或 }"),
+        ("{\"format\": 1,}", "最后一项后面多了一个逗号"),
+        ("{\"format\": 1", "缺少 }"),
+        ("{\"format\": tru}", "这个词写错了"),
+        ("{\"format\" 1}", "英文冒号"),
+        ("{\"id\": \"x\ny\"}", "换行"),
+        ("{format: 1}", "字段名要放在英文双引号里"),
+        ("{} x", "多余的内容"),
+        ("{\"questions\": [1 2]}", "列表的结尾 ]"),
+    ];
+    for (text, words) in cases {
+        let report = parse_bank("x.json", text.as_bytes(), Date::new(2026, 11, 26).unwrap());
+        let syntax = report
+            .problems
+            .iter()
+            .find(|p| matches!(p.kind, ProblemKind::Syntax { .. }))
+            .unwrap_or_else(|| panic!("{text}: {:?}", report.problems));
+        let zh = syntax.kind.message(Lang::Zh);
+        assert!(zh.contains(words), "{text}: {zh}");
+        let english: Vec<&str> = zh
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 1 && !["JSON", "true", "false", "null"].contains(w))
+            .collect();
+        assert!(english.is_empty(), "{text}: {zh}");
+        // The English message keeps the reader's own words.
+        assert!(syntax.kind.message(Lang::En).contains("JSON syntax error at line"));
+    }
+}

@@ -29,7 +29,7 @@ impl ProblemKind {
             ProblemKind::NotUtf8 => pick(zh, "文件不是 UTF-8 编码（可能存成了 GBK/ANSI）。请用“UTF-8”编码另存。".into(), "The file is not UTF-8 text (perhaps saved as GBK/ANSI). Save it again as UTF-8.".into()),
             ProblemKind::Utf16 => pick(zh, "文件是 UTF-16（“Unicode”）编码。请用“UTF-8”编码另存。".into(), "The file is UTF-16 (\"Unicode\"). Save it again as UTF-8.".into()),
             ProblemKind::ByteOrderMark => pick(zh, "文件开头有 BOM 标记；已忽略，建议存为无 BOM 的 UTF-8。".into(), "The file starts with a byte-order mark; it was ignored, but save as UTF-8 without BOM.".into()),
-            ProblemKind::Syntax { line, column, detail } => { let detail = escaped(detail); pick(zh, format!("JSON 格式错误，第 {line} 行第 {column} 列：{detail}（常见原因：漏了逗号、多了逗号、引号不成对、用了中文引号）"), format!("JSON syntax error at line {line}, column {column}: {detail} (often a missing or extra comma, an unclosed quote, or Chinese quotation marks)")) }
+            ProblemKind::Syntax { line, column, detail } => { let zh_detail = syntax_in_chinese(detail).map(|d| format!("：{d}")).unwrap_or_default(); let detail = escaped(detail); pick(zh, format!("JSON 格式错误，第 {line} 行第 {column} 列{zh_detail}（常见原因：漏了逗号、多了逗号、引号不成对、用了中文引号）"), format!("JSON syntax error at line {line}, column {column}: {detail} (often a missing or extra comma, an unclosed quote, or Chinese quotation marks)")) }
             ProblemKind::MissingFormat => pick(zh, format!("缺少 format 字段，应为 {FORMAT_VERSION}。"), format!("The format field is missing; it should be {FORMAT_VERSION}.")),
             ProblemKind::UnsupportedFormat { found } => { let found = shown(found); pick(zh, format!("本程序只能读取第 {FORMAT_VERSION} 版题库格式，此文件是 {found}。"), format!("This app reads bank format {FORMAT_VERSION} only; this file says {found}.")) }
             ProblemKind::UnknownField { name, suggestion } => {
@@ -127,6 +127,59 @@ pub fn shown(value: &str) -> String {
 }
 
 /// `value` with control, bidirectional and invisible characters written out, at any length.
+/// The JSON reader's (serde_json's) words for a syntax error, in Chinese; `None` for words it
+/// does not use today (the Chinese message then gives the place alone, never English).
+fn syntax_in_chinese(detail: &str) -> Option<&'static str> {
+    const WORDS: &[(&str, &str)] = &[
+        (
+            "EOF while parsing a list",
+            "列表 [ ] 还没结束文件就结束了，缺少 ]",
+        ),
+        (
+            "EOF while parsing an object",
+            "{ } 还没结束文件就结束了，缺少 }",
+        ),
+        (
+            "EOF while parsing a string",
+            "引号里的文字还没结束文件就结束了，缺少结尾的 \"",
+        ),
+        (
+            "EOF while parsing a value",
+            "这里还应该有内容，文件却结束了",
+        ),
+        ("expected `:`", "这里应该是英文冒号 :"),
+        ("expected `,` or `]`", "这里应该是英文逗号 , 或列表的结尾 ]"),
+        ("expected `,` or `}`", "这里应该是英文逗号 , 或 }"),
+        (
+            "expected ident",
+            "这个词写错了（只能是 true、false 或 null）",
+        ),
+        ("expected value", "这里缺少一个值（文字要放在英文双引号里）"),
+        ("expected `\"`", "这里应该是英文双引号 \""),
+        (
+            "invalid escape",
+            "反斜杠 \\ 后面的写法不对（反斜杠本身要写成 \\\\）",
+        ),
+        ("invalid number", "数字的写法不对"),
+        ("number out of range", "数字太大"),
+        ("invalid unicode code point", "\\u 转义的写法不对"),
+        ("lone leading surrogate in hex escape", "\\u 转义的写法不对"),
+        ("unexpected end of hex escape", "\\u 转义的写法不对"),
+        (
+            "control character",
+            "引号里的文字有换行或制表符（换行要写成 \\n）",
+        ),
+        ("key must be a string", "字段名要放在英文双引号里"),
+        ("trailing comma", "最后一项后面多了一个逗号"),
+        ("trailing characters", "题库结束以后还有多余的内容"),
+        ("recursion limit exceeded", "括号嵌套的层数太多"),
+    ];
+    WORDS
+        .iter()
+        .find(|(en, _)| detail.starts_with(en))
+        .map(|(_, zh)| *zh)
+}
+
 fn escaped(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
