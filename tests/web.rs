@@ -426,6 +426,7 @@ async fn home_and_setup_name_every_topic_alike_in_both_languages() {
                 hidden=hidden
                 library=Signal::derive(Library::default)
                 loading=Signal::derive(|| false)
+                on_change=|_| {}
                 on_start=|_| {}
                 on_back=|_| {}
             />

@@ -35,7 +35,8 @@ const FEATURES = ['--enable-mutable-globals'];
 // Each split page, its screen, and the first-visit situations it starts in (a visitor with the app's
 // records stored, or an offline copy in charge, loads both parts before the start: public/loader.js).
 // `init`: storage as a first visit may meet it; `fail`: requests that fail ([pattern, 404 | 'abort']);
-// `query`: the links a page is opened with. Each situation here has an end-to-end test.
+// `query`: the links a page is opened with; `scroll`: the page scrolls on its first screen. Each
+// situation here has an end-to-end test.
 const FIRST_VISIT_FAULTS = [
   // Storage blocked or missing (tests/e2e: app, survival, kiosk), each with its own notice.
   { name: 'storage that throws', init: ['storage', 'throws'] },
@@ -67,6 +68,10 @@ const SCENARIOS = {
     { name: 'first boot, portrait', viewport: PORTRAIT },
     { name: 'first boot, landscape', viewport: LANDSCAPE },
     { name: 'first boot with kiosk.json', viewport: PORTRAIT, serve: ['**/kiosk.json', KIOSK_JSON] },
+    // The page scrolls before the rest is in: a reload restoring the scroll position (the kiosk
+    // reloads itself after a crash), a finger dragging the screen. A scroll is not held like a tap,
+    // and the kiosk counts it as the customer's touch (tests/e2e/split.test.mjs, reload.test.mjs).
+    { name: 'first boot, scrolled', viewport: LANDSCAPE, scroll: true },
     // A deployer's mistakes, each named in the console and not fatal (tests/e2e/kiosk.test.mjs).
     { name: 'kiosk.json with a value out of range', viewport: PORTRAIT, serve: ['**/kiosk.json', '{"branch":"人民路支行","idle_seconds":5,"questions_per_session":3}'] },
     { name: 'kiosk.json with a value of the wrong type', viewport: PORTRAIT, serve: ['**/kiosk.json', '{"prize_threshold":"three","phone_base_url":"quiz.example.com"}'] },
@@ -191,6 +196,7 @@ async function profile(page, wasmName, html, work) {
       await tab.goto(`${origin}/${page}${scenario.query || ''}`);
       // Mounted (a deep link's first screen may wait on the banks, held back here: no `anxin-ready`).
       await tab.waitForFunction(() => window.__anxinTest.exports && !document.querySelector('.boot-loading'), null, { timeout: 60000 });
+      if (scenario.scroll) await tab.evaluate(() => window.dispatchEvent(new Event('scroll')));
       // What the page does while it waits on its first screen (a clock's ticks, the banks' requests).
       await tab.waitForTimeout(2000);
       const data = await tab.evaluate(() => {

@@ -1,5 +1,6 @@
 //! The learner app as data (crux's shape): which screen is shown, the round on it, the practice
-//! parked to continue later, the round a reload left unfinished, a deep link waiting for the banks,
+//! parked to continue later, the round a reload left unfinished (or the setup or result it left), a
+//! deep link waiting for the banks,
 //! the banks' loading status and the notices. Everything the shell used to decide is here, with
 //! one entry point: [`AppModel::apply`] takes an [`Event`] and says what must be written
 //! ([`Persist`]). It never does IO, reads no clock and draws no random number: the shell passes
@@ -17,11 +18,12 @@ use crate::domain::link::LinkTarget;
 use crate::domain::plan::Plan;
 use crate::domain::plan::{Mode, DEFAULT_QUESTION_COUNT};
 use crate::domain::progress::{question_key, Progress, Shelf};
-use crate::domain::saved::{SavedRound, Settings};
+use crate::domain::saved::{SavedResult, SavedRound, SavedScreen, Settings};
 use crate::domain::session::{Quiz, Session};
 use crate::domain::stopwatch::Stopwatch;
 
 mod events;
+mod reopen;
 mod round;
 mod steps;
 pub use events::{
@@ -53,6 +55,8 @@ pub struct AppModel {
     library: Library,
     parked: Option<SavedRound>,
     resumable: Option<SavedRound>,
+    /// The result a reload left, shown again once its banks are in (from home only).
+    result: Option<SavedResult>,
     follow: Option<LinkTarget>,
     link_audience: Option<Audience>,
     notices: Vec<Notice>,
@@ -60,14 +64,23 @@ pub struct AppModel {
 
 impl AppModel {
     /// The app as it opens. A round left unfinished wins over a deep link (the link is dropped);
-    /// a link to the wrong-answer book opens it at once; any other link waits for the banks.
+    /// a link to the wrong-answer book opens it at once; any other link waits for the banks. The
+    /// setup screen a reload left opens again at once, the result once its banks are in; a round
+    /// to resume or a deep link wins over them.
     pub fn new(start: Start) -> AppModel {
         let resuming = start.resumable.is_some();
+        let linked = start.link.target.is_some();
         let (screen, follow) = match start.link.target {
             Some(LinkTarget::WrongBook) if !resuming => (Screen::Shelf(Shelf::WrongBook), None),
             Some(LinkTarget::WrongBook) | None => (Screen::Home, None),
             Some(_) if resuming => (Screen::Home, None),
             target => (Screen::Home, target),
+        };
+        let (screen, result) = match start.screen {
+            _ if resuming || linked => (screen, None),
+            Some(SavedScreen::Setup(plan)) => (Screen::Setup(plan), None),
+            Some(SavedScreen::Result(result)) => (screen, Some(result)),
+            None => (screen, None),
         };
         let mut model = AppModel {
             screen,
@@ -75,6 +88,7 @@ impl AppModel {
             library: Library::default(),
             parked: start.parked,
             resumable: start.resumable,
+            result,
             follow,
             link_audience: start.link.audience,
             notices: Vec::new(),
@@ -121,6 +135,7 @@ impl AppModel {
     /// Applies one event; returns what must be written, in order. Events that do not apply to the
     /// state (a stale tap, a double tap) change nothing and write nothing.
     pub fn apply(&mut self, event: Event, env: &Env) -> Vec<Persist> {
+        let screen_before = self.saved_screen();
         let mut out = Vec::new();
         match event {
             Event::IndexLoading => self.catalog.index_loading(),
@@ -138,6 +153,11 @@ impl AppModel {
                 plan.set_mode(mode.unwrap_or(plan.mode));
                 plan.audience = env.settings.audience();
                 self.screen = Screen::Setup(plan);
+            }
+            Event::SetupChanged(plan) => {
+                if let Screen::Setup(shown) = &mut self.screen {
+                    *shown = plan;
+                }
             }
             Event::OpenShelf(shelf) => self.screen = Screen::Shelf(shelf),
             Event::OpenProgress => self.screen = Screen::Progress,
@@ -170,6 +190,7 @@ impl AppModel {
             Event::RecordsCleared => {
                 self.parked = None;
                 self.resumable = None;
+                self.result = None;
             }
             Event::OtherTab(OtherTab::Parked(parked)) => self.parked = parked,
             Event::OtherTab(OtherTab::RoundSaved) => {
@@ -180,6 +201,15 @@ impl AppModel {
                     self.notify(Notice::RoundElsewhere);
                 }
             }
+        }
+        if self.screen != Screen::Home {
+            // The result a reload left reopens from home only: once the learner has gone on
+            // (or it has reopened), it is no longer waiting.
+            self.result = None;
+        }
+        let screen_after = self.saved_screen();
+        if screen_after != screen_before {
+            out.push(Persist::Screen(screen_after));
         }
         out
     }
@@ -215,6 +245,14 @@ impl AppModel {
                     self.resumable = None;
                     out.push(Persist::InProgress(None));
                     self.notify(Notice::ResumeLost);
+                }
+                if self
+                    .result
+                    .as_ref()
+                    .is_some_and(|r| r.session.items().iter().any(|i| i.bank == entry.id))
+                {
+                    // The result is in the history: it is not shown again, without a notice.
+                    self.result = None;
                 }
                 self.notify(Notice::BankInvalid { entry, errors });
             }
@@ -279,44 +317,6 @@ impl AppModel {
         self.resumable = None;
         out.push(Persist::InProgress(Some(round.saved(env.now_ms))));
         self.screen = Screen::Round(Box::new(round));
-    }
-
-    /// Shows a saved round again (its banks loaded) if its questions are still there; else says
-    /// so. Its time goes on from what it had.
-    fn reopen(&mut self, saved: SavedRound, env: &Env, out: &mut Vec<Persist>) -> bool {
-        if self.library.check(&saved.session).is_err() {
-            self.notify(Notice::ResumeLost);
-            return false;
-        }
-        let clock = Stopwatch::resume(saved.elapsed_ms, env.now_ms);
-        let round = ActiveRound::new(saved.kind, saved.session, clock, env);
-        self.show_round(round, env, out);
-        true
-    }
-
-    /// The unfinished round reopens from the home screen only (never pulling the learner off
-    /// settings, a setup or a confirmation): when its last bank arrives while home is shown, or
-    /// when the learner comes back home.
-    fn try_resume(&mut self, env: &Env, out: &mut Vec<Persist>) {
-        if self.screen != Screen::Home {
-            return;
-        }
-        let Some(saved) = &self.resumable else {
-            return;
-        };
-        let ready = saved
-            .session
-            .items()
-            .iter()
-            .all(|i| self.library.bank(&i.bank).is_some());
-        if !ready {
-            return;
-        }
-        if let Some(saved) = self.resumable.take() {
-            if !self.reopen(saved, env, out) {
-                out.push(Persist::InProgress(None));
-            }
-        }
     }
 
     fn go_home(&mut self, env: &Env, out: &mut Vec<Persist>) {

@@ -11,6 +11,7 @@
 //! value unreadable to older builds: from this build on, they leave it untouched.
 
 use crate::domain::bank::Audience;
+use crate::domain::history::RoundRecord;
 use crate::domain::library::RoundKind;
 use crate::domain::plan::Plan;
 use crate::domain::session::Session;
@@ -30,6 +31,9 @@ pub const PRACTICE_KEY: &str = "practice";
 /// Storage key of the round in progress (named "attempt" since the first release; renaming it
 /// would lose every round in progress on an update).
 pub const IN_PROGRESS_KEY: &str = "attempt";
+/// Storage key of the screen a reload opens again when no round is in progress: the setup being
+/// made, or the result of the round just finished (until the learner leaves it).
+pub const SCREEN_KEY: &str = "screen";
 /// Before schema 1 the language choice was stored alone under this key, as `"en"` or `"zh"`.
 pub const LEGACY_LANG_KEY: &str = "lang";
 
@@ -100,6 +104,43 @@ pub struct SavedRound {
     /// a start instant instead, which is ignored: their time starts again from zero.)
     #[serde(default)]
     pub elapsed_ms: f64,
+    /// The question the round is asking before it goes on, so that a reload asks it again.
+    /// (Added after schema 1: older builds ignore it and resume without the question.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asking: Option<Ask>,
+}
+
+/// A question a round asks before it goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Ask {
+    /// "Leave and lose your answers?" (a quiz with answers).
+    Leave,
+    /// "Hand in with questions unanswered?" (a quiz with questions left open).
+    HandIn,
+}
+
+/// The screen a reload opens again when no round is in progress. A variant added later must bump
+/// the schema: an older build cannot read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SavedScreen {
+    /// The setup screen, with the choices made so far.
+    Setup(Plan),
+    /// The result of the round just finished (or its answers).
+    Result(SavedResult),
+}
+
+/// A finished round as its result screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedResult {
+    /// What it drew from ("again" draws the same kind).
+    pub kind: RoundKind,
+    /// The finished session (the answers list reads it).
+    pub session: Session,
+    /// The result, as filed in the history.
+    pub record: RoundRecord,
+    /// Whether every answer was being shown rather than the result.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub answers: bool,
 }
 
 /// Wraps `data` with the current schema version, ready to store.
@@ -203,6 +244,7 @@ mod tests {
             kind: RoundKind::Daily(everyone),
             session,
             elapsed_ms: 0.0,
+            asking: None,
         };
         let mut stored = seal(&round);
         stored["data"]["kind"] = serde_json::json!({"Daily": "2026-12-04"});
@@ -227,6 +269,7 @@ mod tests {
             kind: RoundKind::Daily(set),
             session: library.daily(set).unwrap(),
             elapsed_ms: 0.0,
+            asking: None,
         };
         let stored = seal(&round);
         let back: SavedRound = open(stored.clone(), no_migration).unwrap();
@@ -235,6 +278,57 @@ mod tests {
         let mut open_practice = stored;
         open_practice["data"]["session"]["phase"] = serde_json::json!({"Open": {"index": 0}});
         let r: Result<SavedRound, _> = open(open_practice, no_migration);
+        assert!(matches!(r, Err(SavedError::Unreadable(_))), "{r:?}");
+    }
+
+    #[test]
+    fn the_question_a_round_asks_is_saved_and_builds_that_do_not_know_it_still_read_the_round() {
+        let date = Date::new(2026, 12, 4).unwrap();
+        let text = std::fs::read("quizzes/rights.json").unwrap();
+        let bank = parse_bank("rights.json", &text, date).bank.unwrap();
+        let mut library = Library::default();
+        library.insert(std::sync::Arc::new(bank));
+        let set = DailySet::new(date, Audience::Everyone);
+        let round = SavedRound {
+            kind: RoundKind::Daily(set),
+            session: library.daily(set).unwrap(),
+            elapsed_ms: 5.0,
+            asking: Some(Ask::HandIn),
+        };
+        let stored = seal(&round);
+        assert_eq!(stored["data"]["asking"], serde_json::json!("HandIn"));
+        let back: SavedRound = open(stored.clone(), no_migration).unwrap();
+        assert_eq!(back, round);
+        // The round as the build before this field read it: the question is left out, the rest
+        // reads as it was.
+        #[derive(Deserialize)]
+        struct Before {
+            kind: RoundKind,
+            session: Session,
+            elapsed_ms: f64,
+        }
+        let before: Before = open(stored, no_migration).unwrap();
+        assert_eq!(
+            (before.kind, before.session, before.elapsed_ms),
+            (round.kind, round.session, round.elapsed_ms)
+        );
+        // Without a question, nothing is written for it.
+        let quiet = SavedRound {
+            asking: None,
+            ..back
+        };
+        assert!(seal(&quiet)["data"].get("asking").is_none());
+    }
+
+    #[test]
+    fn the_saved_screen_opens_again() {
+        let setup = SavedScreen::Setup(Plan::quiz(vec![]));
+        let back: SavedScreen = open(seal(&setup), no_migration).unwrap();
+        assert_eq!(back, setup);
+        let r: Result<SavedScreen, _> = open(
+            serde_json::json!({"v": 1, "data": {"Elsewhere": {}}}),
+            no_migration,
+        );
         assert!(matches!(r, Err(SavedError::Unreadable(_))), "{r:?}");
     }
 }

@@ -8,49 +8,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { watchedPage, readBank, useBrowserAndServer, dist, assertOwnCode } from './harness.mjs';
+import { watchedPage, useBrowserAndServer, assertOwnCode } from './harness.mjs';
+import { PAGE, setupFile, scores } from './contest-harness.mjs';
 
 const env = useBrowserAndServer();
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-// In the assembled dist/ the page is contest.html; built alone (target/pages/contest) trunk names it index.html.
-const PAGE = fs.existsSync(path.join(dist, 'contest.html')) ? 'contest.html' : '';
 
 /** axe's WCAG 2.2 A/AA violations on the page as it is, as readable lines. */
 async function axe(page, screen) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
   return result.violations.map((v) => `${screen}: ${v.id} ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-/** Ten single-choice fraud questions: three rounds of three and a tiebreak of one, none twice. */
-function setupFile({ seconds = 30 } = {}) {
-  const qs = readBank('fraud').questions.filter((q) => q.type === 'single').slice(0, 11);
-  const keys = qs.map((q) => `fraud/${q.id}`);
-  const buzz = { buzz_seconds: 20, answer_seconds: 15, right: 10, wrong: -10, foul: -10, foul_excludes: true, after_wrong: 'rebound', max_answers: 2 };
-  const setup = {
-    title: '城区支行金融知识竞赛',
-    teams: [
-      { name: '城东队', colour: 'red', label: '1' },
-      { name: '城西队', colour: 'blue', label: '2' },
-      { name: '城南队', colour: 'green', label: '3' },
-    ],
-    starting_score: 100,
-    rounds: [
-      { rules: { compulsory: { seconds, right: 10, wrong: 0, timeout: 0 } }, questions: keys.slice(0, 3) },
-      { rules: { buzz_in: buzz }, questions: keys.slice(3, 5) },
-      { rules: { risk: { values: [10, 20, 30], seconds: 60, may_decline: true, timeout_loses: true, order: 'as_listed' } }, questions: keys.slice(5, 8) },
-      { rules: { tiebreak: { buzz: { ...buzz, max_answers: 1, after_wrong: 'pass' }, places: 3 } }, questions: keys.slice(8, 10) },
-    ],
-  };
-  return { text: JSON.stringify({ anxin_contest_setup: 1, setup }), questions: qs };
-}
-
-/** Each team's score as a window shows it (the scoreboard on the stage, the team list on the console). */
-async function scores(page, selector) {
-  const texts = await page.locator(selector).allInnerTexts();
-  return texts.map((t) => Number(t.match(/-?\d+/)[0]));
 }
 
 test('a three-team match through every round type, with the audience window in step', async () => {

@@ -23,6 +23,9 @@ const KEYS = [
   { page: 'index', key: 'history', says: '答题历史' },
   { page: 'index', key: 'attempt', says: '未完成的一轮答题' },
   { page: 'index', key: 'practice', says: '上次保留的练习进度' },
+  // The setup or result a reload opens again: never stored beside a round in progress (starting a
+  // round forgets it), so its faults are tested on a placeholder while the round is in progress.
+  { page: 'index', key: 'screen', says: '上次停留的页面', rare: true },
   { page: 'kiosk', key: 'kiosk.settings', lenient: true },
   { page: 'kiosk', key: 'kiosk.stats' },
   { page: 'kiosk', key: 'kiosk.stats.earlier', rare: true },

@@ -116,6 +116,7 @@ fn the_other_readers_survive_random_and_mutated_files() {
         kind: RoundKind::Plan(Plan::practice(Vec::new())),
         session,
         elapsed_ms: 12_345.0,
+        asking: None,
     };
     let stored = vec![
         seal(&round).to_string(),

@@ -8,7 +8,7 @@ use crate::domain::i18n::Msg;
 use crate::domain::link::Link;
 use crate::domain::plan::{Mode, Plan};
 use crate::domain::progress::Shelf;
-use crate::domain::saved::{KeptReason, SavedRound};
+use crate::domain::saved::{KeptReason, SavedRound, SavedScreen};
 use std::sync::Arc;
 
 /// A short message shown above the current screen until dismissed.
@@ -99,8 +99,10 @@ pub enum RoundAction {
     Next,
     /// Quiz: shows another question.
     GoTo(usize),
-    /// Quiz: hands every answer in.
+    /// Quiz: hands every answer in; with questions unanswered, asks first.
     HandIn,
+    /// The "hand in anyway" answer to that question (and a timed quiz whose time is up).
+    HandInAnyway,
     /// The result: show every answer.
     ShowAnswers,
     /// The answers: back to the result.
@@ -111,7 +113,8 @@ pub enum RoundAction {
     Leave,
     /// The "leave anyway" answer to that question.
     LeaveAnyway,
-    /// The "keep answering" answer to it.
+    /// The "keep answering" answer to either question (after the hand-in question, it shows the
+    /// first question left unanswered).
     Stay,
 }
 
@@ -130,6 +133,8 @@ pub enum Event {
     Home,
     /// Set up a round.
     OpenSetup(SetupChoice),
+    /// A choice changed on the setup screen (the plan as it now is).
+    SetupChanged(Plan),
     /// Open a shelf.
     OpenShelf(Shelf),
     /// Open the learner's records.
@@ -181,6 +186,8 @@ pub enum Persist {
     Finished(RoundRecord),
     /// The plan just started, as the setup screen's next starting point (with its audience).
     Plan(Plan),
+    /// The screen a reload opens again when no round is in progress (`None`: home).
+    Screen(Option<SavedScreen>),
 }
 
 /// One judged answer.
@@ -199,6 +206,8 @@ pub struct Start {
     pub resumable: Option<SavedRound>,
     /// The practice parked to continue later.
     pub parked: Option<SavedRound>,
+    /// The setup or result screen a reload left (a round to resume or a deep link wins over it).
+    pub screen: Option<SavedScreen>,
     /// The deep link the page was opened with.
     pub link: Link,
     /// Notices to show from the start (saved values dropped or kept).

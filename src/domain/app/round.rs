@@ -9,7 +9,7 @@ use crate::domain::library::{Library, RoundKind};
 use crate::domain::plan::{Mode, Plan};
 use crate::domain::progress::question_key;
 use crate::domain::progress::Shelf;
-use crate::domain::saved::SavedRound;
+use crate::domain::saved::{Ask, SavedResult, SavedRound};
 use crate::domain::session::{Quiz, Session};
 use crate::domain::stopwatch::Stopwatch;
 use crate::domain::text::{Lang, LocalText};
@@ -20,10 +20,11 @@ pub const TIME_WARNING: u32 = 10;
 /// What the round screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stage {
-    /// The questions; `leaving` while "leave and lose your answers?" is asked.
+    /// The questions, and the question asked before going on, if one is ("leave and lose your
+    /// answers?", "hand in with questions unanswered?").
     Answering {
-        /// Whether the leave question is shown.
-        leaving: bool,
+        /// The question asked.
+        asking: Option<Ask>,
     },
     /// The result of the finished round.
     Result(RoundRecord),
@@ -60,7 +61,7 @@ impl ActiveRound {
         ActiveRound {
             kind,
             session,
-            stage: Stage::Answering { leaving: false },
+            stage: Stage::Answering { asking: None },
             clock,
             asked_ms: env.now_ms,
             timed,
@@ -73,7 +74,7 @@ impl ActiveRound {
         ActiveRound {
             kind,
             session,
-            stage: Stage::Answering { leaving: false },
+            stage: Stage::Answering { asking: None },
             clock: Stopwatch::default(),
             asked_ms: 0.0,
             timed: false,
@@ -86,6 +87,43 @@ impl ActiveRound {
             kind: self.kind.clone(),
             session: self.session.clone(),
             elapsed_ms: self.clock.elapsed_ms(now_ms),
+            asking: self.asking(),
+        }
+    }
+
+    /// The round as its result screen shows it, once finished.
+    pub fn result(&self) -> Option<SavedResult> {
+        let (record, answers) = match &self.stage {
+            Stage::Result(record) => (record, false),
+            Stage::Answers(record) => (record, true),
+            Stage::Answering { .. } => return None,
+        };
+        Some(SavedResult {
+            kind: self.kind.clone(),
+            session: self.session.clone(),
+            record: record.clone(),
+            answers,
+        })
+    }
+
+    /// The question asked before going on, if one is.
+    pub fn asking(&self) -> Option<Ask> {
+        match self.stage {
+            Stage::Answering { asking } => asking,
+            _ => None,
+        }
+    }
+
+    /// Asks `ask` (or nothing), if it applies to the round as it is: a reload asks again only
+    /// what could still be asked.
+    pub(super) fn ask(&mut self, ask: Option<Ask>) {
+        let applies = match ask {
+            Some(Ask::Leave) => self.leave_needs_confirming(),
+            Some(Ask::HandIn) => self.hand_in_needs_confirming(),
+            None => true,
+        };
+        if let (true, Stage::Answering { asking }) = (applies, &mut self.stage) {
+            *asking = ask;
         }
     }
 
@@ -136,13 +174,20 @@ impl ActiveRound {
             .is_some_and(|quiz| quiz.is_open() && quiz.has_ticks())
     }
 
+    /// Whether handing in asks first: a quiz not handed in, with questions left unanswered.
+    pub fn hand_in_needs_confirming(&self) -> bool {
+        self.session
+            .quiz()
+            .is_some_and(|quiz| quiz.is_open() && !quiz.unanswered().is_empty())
+    }
+
     /// Whether leaving now parks the round to continue later (a practice begun, not finished).
     pub(super) fn can_park(&self) -> bool {
         is_practice(&self.kind) && !self.session.is_finished() && !self.session.is_fresh()
     }
 
     pub(super) fn show_answers(&mut self, open: bool) {
-        self.stage = match std::mem::replace(&mut self.stage, Stage::Answering { leaving: false }) {
+        self.stage = match std::mem::replace(&mut self.stage, Stage::Answering { asking: None }) {
             Stage::Result(record) | Stage::Answers(record) if open => Stage::Answers(record),
             Stage::Result(record) | Stage::Answers(record) => Stage::Result(record),
             answering => answering,
@@ -160,6 +205,7 @@ impl ActiveRound {
             return None;
         }
         let before = self.session.shown().map(|(i, _)| i);
+        let asked = self.asking();
         // The question shown, for the steps that judge or tick it.
         let shown = || {
             let (_, item) = self.session.shown()?;
@@ -182,7 +228,7 @@ impl ActiveRound {
             }
             RoundAction::Next => self.session.practice_mut()?.advance().ok()?,
             RoundAction::GoTo(to) => self.session.quiz_mut()?.go_to(*to).ok()?,
-            RoundAction::HandIn => {
+            RoundAction::HandIn | RoundAction::HandInAnyway => {
                 let verdicts = self
                     .session
                     .quiz_mut()?
@@ -194,6 +240,10 @@ impl ActiveRound {
         }
         if self.session.shown().map(|(i, _)| i) != before {
             self.asked_ms = env.now_ms;
+        }
+        if asked == Some(Ask::HandIn) {
+            // An answer or a move answers the hand-in question too (its list may be out of date).
+            self.ask(None);
         }
         Some(Step { judged: judged_now })
     }

@@ -4,6 +4,7 @@
 
 use super::{ActiveRound, AppModel, Env, Persist, RoundAction, Screen, Stage};
 use crate::domain::report;
+use crate::domain::saved::Ask;
 use crate::domain::stopwatch::Stopwatch;
 
 impl AppModel {
@@ -27,16 +28,26 @@ impl AppModel {
         match action {
             RoundAction::Leave => {
                 if round.leave_needs_confirming() {
-                    round.stage = Stage::Answering { leaving: true };
+                    self.asks(Some(Ask::Leave), env, out);
                 } else {
                     self.leave(env, out);
                 }
             }
             RoundAction::LeaveAnyway => self.leave(env, out),
             RoundAction::Stay => {
-                if let Stage::Answering { leaving } = &mut round.stage {
-                    *leaving = false;
+                let asked = round.asking();
+                let first_open = round
+                    .session
+                    .quiz()
+                    .and_then(|q| q.unanswered().first().copied());
+                self.asks(None, env, out);
+                if let (Some(Ask::HandIn), Some(first)) = (asked, first_open) {
+                    // Keep answering from the first question left open.
+                    self.round_action(RoundAction::GoTo(first), env, out);
                 }
+            }
+            RoundAction::HandIn if round.hand_in_needs_confirming() => {
+                self.asks(Some(Ask::HandIn), env, out);
             }
             RoundAction::ShowAnswers => round.show_answers(true),
             RoundAction::HideAnswers => round.show_answers(false),
@@ -51,7 +62,8 @@ impl AppModel {
             | RoundAction::Submit
             | RoundAction::Next
             | RoundAction::GoTo(_)
-            | RoundAction::HandIn => {
+            | RoundAction::HandIn
+            | RoundAction::HandInAnyway => {
                 let Some(step) = round.step(&action, &self.library, env) else {
                     return;
                 };
@@ -61,6 +73,18 @@ impl AppModel {
                 self.after_step(env, out);
             }
         }
+    }
+
+    /// Asks `ask` (or stops asking) in the round shown, and saves it so a reload asks the same.
+    fn asks(&mut self, ask: Option<Ask>, env: &Env, out: &mut Vec<Persist>) {
+        let Screen::Round(round) = &mut self.screen else {
+            return;
+        };
+        if round.asking() == ask {
+            return;
+        }
+        round.ask(ask);
+        out.push(Persist::InProgress(Some(round.saved(env.now_ms))));
     }
 
     /// After a step that changed the round: saves it, or files it once finished.
@@ -106,7 +130,7 @@ impl AppModel {
         let action = if index + 1 < round.session.total() {
             RoundAction::GoTo(index + 1)
         } else {
-            RoundAction::HandIn
+            RoundAction::HandInAnyway
         };
         self.round_action(action, env, out);
     }

@@ -140,5 +140,6 @@ fn link(query: &[(&str, &str)]) -> Link {
     })
 }
 
+mod reload;
 mod rounds;
 mod start;

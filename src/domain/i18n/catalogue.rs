@@ -113,6 +113,8 @@ messages! {
     SavedRound => "未完成的一轮答题", "the unfinished round";
     /// What was dropped: the parked practice.
     SavedPractice => "上次保留的练习进度", "the practice you left part-way";
+    /// What was dropped: the setup or result screen a reload reopens.
+    SavedScreen => "上次停留的页面", "the screen you were on";
     /// The unfinished round's bank changed.
     ResumeLost => "上次未完成的一轮答题因题库已更新，无法继续，请重新开始。", "Your unfinished round can't continue because its quiz was updated; please start again.";
     /// Another tab saved its own round in progress too.

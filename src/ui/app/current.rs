@@ -19,7 +19,7 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, PartialEq)]
 enum Shown {
     Home,
-    Setup(Plan),
+    Setup,
     Round,
     Shelf(Shelf),
     Progress,
@@ -30,7 +30,7 @@ impl Shown {
     fn of(screen: &Screen) -> Shown {
         match screen {
             Screen::Home => Shown::Home,
-            Screen::Setup(plan) => Shown::Setup(plan.clone()),
+            Screen::Setup(_) => Shown::Setup,
             Screen::Round(_) => Shown::Round,
             Screen::Shelf(shelf) => Shown::Shelf(*shelf),
             Screen::Progress => Shown::Progress,
@@ -145,13 +145,19 @@ pub fn CurrentScreen(
     move || match shown.get() {
         Shown::Round => round_screen().into_any(),
         Shown::Home => home_screen().into_any(),
-        Shown::Setup(plan) => view! {
+        Shown::Setup => view! {
             <SetupScreen
-                plan=plan
+                // The model's plan as the screen opens: each choice then goes to the model
+                // without rendering the screen anew.
+                plan=model.with_untracked(|m| match m.screen() {
+                    Screen::Setup(plan) => plan.clone(),
+                    _ => Plan::practice(Vec::new()),
+                })
                 index=index
                 hidden=hidden
                 library=library
                 loading=Signal::derive(move || catalog.with(Catalog::any_loading))
+                on_change=move |plan| dispatch.run(Event::SetupChanged(plan))
                 on_start=move |plan| dispatch.run(Event::StartPlan(plan))
                 on_back=send(Event::Home)
             />

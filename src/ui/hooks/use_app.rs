@@ -67,6 +67,7 @@ fn start(report: StartReport, link: Link) -> Start {
     Start {
         resumable: report.resumable,
         parked: report.parked,
+        screen: report.screen,
         link,
         notices,
     }
@@ -83,6 +84,7 @@ fn persist(saved: UseSaved, what: Persist, today: Date) {
             s.set_audience(plan.audience);
             s.plan = Some(plan);
         }),
+        Persist::Screen(screen) => saved.save_screen(screen.as_ref()),
     }
 }
 
@@ -94,7 +96,11 @@ pub fn use_app(store: Store, link: Link, clock: Clock) -> UseApp {
     let on_full = Callback::new(move |()| model.update(|m| m.notify(Notice::StorageFull)));
     let saved = use_saved(store, on_full);
     let audience = link.audience;
-    model.set(AppModel::new(start(saved.report.get_value(), link)));
+    let (opened, writes) = AppModel::opened(start(saved.report.get_value(), link));
+    model.set(opened);
+    for what in writes {
+        persist(saved, what, (clock.today)());
+    }
     if let Some(audience) = audience {
         saved.update_settings(|s| s.set_audience(audience));
     }
@@ -129,10 +135,11 @@ pub fn use_app(store: Store, link: Link, clock: Clock) -> UseApp {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::app::SetupChoice;
     use crate::domain::app::{BankLoad, RoundAction, Screen};
     use crate::domain::bank::{parse_bank_on_device, BankIndex, Topic};
     use crate::domain::plan::Plan;
-    use crate::domain::saved::{IN_PROGRESS_KEY, PRACTICE_KEY};
+    use crate::domain::saved::{IN_PROGRESS_KEY, PRACTICE_KEY, SCREEN_KEY};
     use std::sync::Arc;
 
     fn today() -> Date {
@@ -251,5 +258,34 @@ mod tests {
         assert!(app
             .model
             .with_untracked(|m| m.round().unwrap().session.answered() == 1));
+    }
+
+    #[test]
+    fn a_reload_opens_the_setup_screen_again_from_storage_and_a_round_forgets_it() {
+        let store = Store::memory();
+        let (_owner, app) = open(&store, Link::default());
+        app.dispatch.run(Event::OpenSetup(SetupChoice {
+            topic: Some(Topic::Fraud),
+            mode: None,
+        }));
+        let mut plan = app.model.with_untracked(|m| match m.screen() {
+            Screen::Setup(plan) => plan.clone(),
+            other => panic!("{other:?}"),
+        });
+        plan.count = None;
+        app.dispatch.run(Event::SetupChanged(plan.clone()));
+        assert!(holds(&store, SCREEN_KEY));
+
+        let (_owner, again) = open(&store, Link::default());
+        assert_eq!(
+            again.model.with_untracked(|m| m.screen().clone()),
+            Screen::Setup(plan.clone())
+        );
+        again.dispatch.run(Event::StartPlan(plan));
+        assert!(
+            !holds(&store, SCREEN_KEY),
+            "the round is what a reload opens"
+        );
+        assert!(holds(&store, IN_PROGRESS_KEY));
     }
 }

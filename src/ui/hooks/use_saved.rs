@@ -12,8 +12,8 @@ use crate::domain::i18n::Msg;
 use crate::domain::progress::{Progress, Shelf};
 use crate::domain::saved::KeptReason;
 use crate::domain::saved::{
-    no_migration, seal, settings_from_legacy_lang, SavedRound, Settings, HISTORY_KEY,
-    IN_PROGRESS_KEY, LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SETTINGS_KEY,
+    no_migration, seal, settings_from_legacy_lang, SavedRound, SavedScreen, Settings, HISTORY_KEY,
+    IN_PROGRESS_KEY, LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SCREEN_KEY, SETTINGS_KEY,
 };
 use crate::platform::storage::{Loaded, Store};
 use crate::platform::PlatformError;
@@ -35,6 +35,8 @@ pub struct StartReport {
     pub resumable: Option<SavedRound>,
     /// The practice parked to continue later.
     pub parked: Option<SavedRound>,
+    /// The setup or result screen shown when the page was left.
+    pub screen: Option<SavedScreen>,
 }
 
 /// The saved state and the actions that change it.
@@ -115,8 +117,14 @@ pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
         Msg::SavedPractice,
         &mut report,
     );
+    let screen = value_or_none(
+        store.load::<SavedScreen>(SCREEN_KEY, no_migration),
+        Msg::SavedScreen,
+        &mut report,
+    );
     report.resumable = resumable;
     report.parked = parked;
+    report.screen = screen;
     UseSaved {
         settings: RwSignal::new(settings),
         progress: RwSignal::new(progress),
@@ -197,6 +205,7 @@ impl UseSaved {
                 HISTORY_KEY,
                 IN_PROGRESS_KEY,
                 PRACTICE_KEY,
+                SCREEN_KEY,
                 SETTINGS_KEY,
                 LEGACY_LANG_KEY,
             ] {
@@ -218,6 +227,15 @@ impl UseSaved {
         match round {
             Some(a) => self.write(PRACTICE_KEY, &seal(a)),
             None => self.store.with_value(|s| s.remove(PRACTICE_KEY)),
+        }
+    }
+
+    /// Keeps the setup or result screen shown, for a reload to open again (or forgets it with
+    /// `None`).
+    pub fn save_screen(self, screen: Option<&SavedScreen>) {
+        match screen {
+            Some(s) => self.write(SCREEN_KEY, &seal(s)),
+            None => self.store.with_value(|s| s.remove(SCREEN_KEY)),
         }
     }
 
@@ -266,6 +284,7 @@ mod tests {
             )
             .unwrap(),
             elapsed_ms: 1_000.0,
+            asking: None,
         }
     }
 

@@ -10,6 +10,7 @@ use crate::domain::library::Library;
 use crate::domain::plan::Mode;
 use crate::domain::progress::question_key;
 use crate::domain::report::{advice, Advice};
+use crate::domain::saved::Ask;
 use crate::domain::score::best_streak;
 use crate::domain::session::{PracticeStep, Quiz, Session};
 use crate::platform::page;
@@ -57,7 +58,8 @@ pub fn RoundScreen(
         session.with(|s| matches!(s, Session::Practice(p) if *p.step() == PracticeStep::Revealed))
     });
     let selected = Signal::derive(move || session.with(|s| s.selected().to_vec()));
-    let leaving = Memo::new(move |_| matches!(stage.get(), Stage::Answering { leaving: true }));
+    let asking = Memo::new(move |_| round.with(ActiveRound::asking));
+    let leaving = Memo::new(move |_| asking.get() == Some(Ask::Leave));
     let act = move |action: RoundAction| on_action.run(action);
     let toggle = Callback::new(move |option: OptionId| act(RoundAction::Toggle(option)));
     let go_to = Callback::new(move |to: usize| act(RoundAction::GoTo(to)));
@@ -133,8 +135,11 @@ pub fn RoundScreen(
                     timed=timed
                     sheet=!elder.get_untracked()
                     unanswered=Signal::derive(move || session.with(|s| s.quiz().map(Quiz::unanswered).unwrap_or_default()))
+                    asking=Signal::derive(move || asking.get() == Some(Ask::HandIn))
                     on_go=go_to
                     on_hand_in=move |_| act(RoundAction::HandIn)
+                    on_hand_in_anyway=move |_| act(RoundAction::HandInAnyway)
+                    on_stay=move |_| act(RoundAction::Stay)
                 />
             }
             .into_any(),

@@ -33,6 +33,9 @@ pub fn SetupScreen(
     /// Whether banks are still loading.
     #[prop(into)]
     loading: Signal<bool>,
+    /// Called with the plan after each choice (so a reload opens the same setup).
+    #[prop(into)]
+    on_change: Callback<Plan>,
     /// Called with the plan to start.
     #[prop(into)]
     on_start: Callback<Plan>,
@@ -43,6 +46,11 @@ pub fn SetupScreen(
     let locale = use_locale();
     let elder = use_elder();
     let plan = RwSignal::new(plan);
+    // Every choice goes through here: the plan changes, and the app hears it.
+    let edit = move |change: &dyn Fn(&mut Plan)| {
+        plan.update(|p| change(p));
+        on_change.run(plan.get_untracked());
+    };
 
     // Topics offered: those with at least one bank that is not known to be broken.
     let topics = Memo::new(move |_| {
@@ -139,7 +147,7 @@ pub fn SetupScreen(
                 selected=Signal::derive(move || positions(&MODES, &[mode.get()]))
                 on_pick=move |chip| {
                     if let Some(m) = picked(&MODES, chip) {
-                        plan.update(|p| p.set_mode(m));
+                        edit(&|p| p.set_mode(m));
                     }
                 }
             />
@@ -165,7 +173,7 @@ pub fn SetupScreen(
                         on_pick=move |chip| {
                             all.with_value(|all| {
                                 if let Some(t) = picked(all, chip) {
-                                    plan.update(|p| p.toggle_topic(t, all));
+                                    edit(&|p| p.toggle_topic(t, all));
                                 }
                             })
                         }
@@ -175,7 +183,7 @@ pub fn SetupScreen(
             {about}
             <AudienceChips
                 audience=Signal::derive(move || plan.with(|p| p.audience))
-                on_pick=move |a| plan.update(|p| p.audience = a)
+                on_pick=move |a| edit(&|p| p.audience = a)
             />
             <Show
                 when=move || mode.get() == Mode::Quiz
@@ -187,7 +195,7 @@ pub fn SetupScreen(
                             selected=Signal::derive(move || positions(&PRACTICE_COUNTS, &[plan.with(|p| p.count)]))
                             on_pick=move |chip| {
                                 if let Some(n) = picked(&PRACTICE_COUNTS, chip) {
-                                    plan.update(|p| p.count = n);
+                                    edit(&|p| p.count = n);
                                 }
                             }
                         />
@@ -197,7 +205,7 @@ pub fn SetupScreen(
                             selected=Signal::derive(move || positions(&ORDERS, &[plan.with(|p| p.order)]))
                             on_pick=move |chip| {
                                 if let Some(o) = picked(&ORDERS, chip) {
-                                    plan.update(|p| p.order = o);
+                                    edit(&|p| p.order = o);
                                 }
                             }
                         />
@@ -210,7 +218,7 @@ pub fn SetupScreen(
                     selected=Signal::derive(move || positions(&QUIZ_COUNT_VALUES, &[plan.with(|p| p.count)]))
                     on_pick=move |chip| {
                         if let Some(n) = picked(&QUIZ_COUNT_VALUES, chip) {
-                            plan.update(|p| p.count = n);
+                            edit(&|p| p.count = n);
                         }
                     }
                 />
@@ -220,7 +228,7 @@ pub fn SetupScreen(
                     selected=Signal::derive(move || plan.with(|p| positions(&DIFFICULTIES, &p.difficulties)))
                     on_pick=move |chip| {
                         if let Some(d) = picked(&DIFFICULTIES, chip) {
-                            plan.update(|p| p.toggle_difficulty(d));
+                            edit(&|p| p.toggle_difficulty(d));
                         }
                     }
                 />
@@ -232,7 +240,7 @@ pub fn SetupScreen(
                         selected=Signal::derive(move || positions(&TIMES, &[plan.with(|p| p.limit_seconds.unwrap_or(0))]))
                         on_pick=move |chip| {
                             if let Some(s) = picked(&TIMES, chip) {
-                                plan.update(|p| p.limit_seconds = (s > 0).then_some(s));
+                                edit(&|p| p.limit_seconds = (s > 0).then_some(s));
                             }
                         }
                     />

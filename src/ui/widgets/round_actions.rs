@@ -99,24 +99,25 @@ pub fn QuizActions(
     /// The questions (0-based) with nothing ticked.
     #[prop(into)]
     unanswered: Signal<Vec<usize>>,
+    /// Whether "hand in with questions unanswered?" is asked (the app model's question).
+    #[prop(into)]
+    asking: Signal<bool>,
     /// Called with the question to show.
     #[prop(into)]
     on_go: Callback<usize>,
-    /// Called to hand the quiz in.
+    /// Called by the hand-in button (the model asks first if questions are unanswered).
     #[prop(into)]
     on_hand_in: Callback<()>,
+    /// Called by "hand in anyway".
+    #[prop(into)]
+    on_hand_in_anyway: Callback<()>,
+    /// Called by "keep answering" (the model shows the first question left open).
+    #[prop(into)]
+    on_stay: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let confirming = RwSignal::new(false);
     let is_last = index + 1 == total;
     let has_prev = !timed && index > 0;
-    let ask_hand_in = move |_| {
-        if unanswered.with(Vec::is_empty) {
-            on_hand_in.run(());
-        } else {
-            confirming.set(true);
-        }
-    };
     let sheet = (sheet && !timed).then(|| {
         let cells = (0..total)
             .map(|n| {
@@ -152,7 +153,6 @@ pub fn QuizActions(
     let warning = move || {
         let list = unanswered.get();
         let numbers: Vec<String> = list.iter().map(|n| (n + 1).to_string()).collect();
-        let first = list.first().copied();
         let message = Signal::derive(move || {
             let lang = locale.lang();
             Msg::UnansweredWarn.fill(lang, &[&numbers.len(), &and_list(lang, &numbers)])
@@ -163,13 +163,8 @@ pub fn QuizActions(
                 message=message
                 stay=Msg::KeepAnswering
                 go=Msg::HandInAnyway
-                on_stay=move |_| {
-                    confirming.set(false);
-                    if let Some(n) = first {
-                        on_go.run(n);
-                    }
-                }
-                on_go=on_hand_in
+                on_stay=on_stay
+                on_go=on_hand_in_anyway
             />
         }
     };
@@ -188,12 +183,12 @@ pub fn QuizActions(
             <button
                 type="button"
                 class=if is_last { "button button-primary" } else { "button" }
-                on:click=ask_hand_in
+                on:click=move |_| on_hand_in.run(())
             >
                 {locale.tr(Msg::HandIn)}
             </button>
         </div>
-        <Show when=move || confirming.get()>{warning}</Show>
+        <Show when=move || asking.get()>{warning}</Show>
         {sheet}
     }
 }

@@ -2,6 +2,7 @@
 //! elder mode, double taps, another round, titles.
 
 use super::*;
+use crate::domain::saved::Ask;
 
 #[test]
 fn a_practice_left_part_way_is_parked_and_its_time_counts_only_on_screen() {
@@ -75,9 +76,14 @@ fn a_quiz_with_answers_asks_before_leaving_and_the_back_button_asks_the_same() {
     let option = right_answer(&model)[0].clone();
     world.send(&mut model, Event::Round(RoundAction::Toggle(option)));
     world.send(&mut model, Event::Back);
-    assert_eq!(round(&model).stage, Stage::Answering { leaving: true });
+    assert_eq!(
+        round(&model).stage,
+        Stage::Answering {
+            asking: Some(Ask::Leave)
+        }
+    );
     world.send(&mut model, Event::Round(RoundAction::Stay));
-    assert_eq!(round(&model).stage, Stage::Answering { leaving: false });
+    assert_eq!(round(&model).stage, Stage::Answering { asking: None });
     world.send(&mut model, Event::Round(RoundAction::Leave));
     let out = world.send(&mut model, Event::Round(RoundAction::LeaveAnyway));
     assert_eq!(
