@@ -1071,6 +1071,9 @@ fn a_json_syntax_error_is_told_in_chinese_in_the_chinese_message() {
             .collect();
         assert!(english.is_empty(), "{text}: {zh}");
         // The English message keeps the reader's own words.
-        assert!(syntax.kind.message(Lang::En).contains("JSON syntax error at line"));
+        assert!(syntax
+            .kind
+            .message(Lang::En)
+            .contains("JSON syntax error at line"));
     }
 }
