@@ -282,6 +282,17 @@ export const words = {
 };
 
 /**
+ * Waits until the page is up and the whole wasm is in (a first visit starts on the start-up part
+ * alone). A test that writes storage behind the page's back, as another tab would, waits for this
+ * first: the start-up part has no code for stored values it cannot meet on a first visit, and a
+ * page that met one mid-start would reopen itself with `?whole`.
+ */
+export async function upAndWhole(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('anxin-ready').length > 0);
+  await page.evaluate(() => window.anxinRest);
+}
+
+/**
  * From the home screen: taps the card titled `title`, chooses the mode (and for a quiz the count
  * and time limit, for a practice the order), waits for the question count, and starts.
  */

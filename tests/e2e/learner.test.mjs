@@ -2,7 +2,7 @@
 // unreadable saved values are dropped alone, with a notice; the old language key is migrated.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, pick, questionOnScreen } from './harness.mjs';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, pick, questionOnScreen, upAndWhole } from './harness.mjs';
 import { nameOf } from './topics.mjs';
 
 const env = useBrowserAndServer();
@@ -122,6 +122,7 @@ test('an unreadable saved value is dropped alone, with a notice; the rest is kep
 test('the language saved by an older version is migrated to the settings', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
+  await upAndWhole(page);
   await page.evaluate(() => {
     localStorage.clear();
     localStorage.setItem('anxin.lang', '"en"');

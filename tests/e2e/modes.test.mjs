@@ -2,7 +2,7 @@
 // chart, advice) and the review; a timed quiz; the setup's filters; the progress screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, pick, answer, questionOnScreen } from './harness.mjs';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, pick, answer, questionOnScreen, upAndWhole } from './harness.mjs';
 import { topicName } from './topics.mjs';
 
 const env = useBrowserAndServer();
@@ -310,6 +310,7 @@ test('a practice is 10 questions unless 20 or all is chosen, and the choice is r
 test('a practice plan saved by the previous version still reads, as every question', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
+  await upAndWhole(page);
   const fraud = readBank(bankOf('fraud').id).questions;
   // Written by the version before practice lengths: a practice always had `count: null`.
   await page.evaluate(() => {

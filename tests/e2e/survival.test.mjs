@@ -3,7 +3,7 @@
 // or fail, a mistyped link. Each test names the behaviour it keeps.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, readIndex, useBrowserAndServer, setUpRound, answer, words } from './harness.mjs';
+import { watchedPage, readIndex, useBrowserAndServer, setUpRound, answer, words, upAndWhole } from './harness.mjs';
 import { nameOf } from './topics.mjs';
 
 const env = useBrowserAndServer();
@@ -78,10 +78,7 @@ test('storage really full when a finished quiz is saved: the results show, the l
 test('records written by a newer version are kept untouched, with a notice; this visit still works', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
-  // Started first (a first visit starts on the start-up part alone, which has no code for a
-  // stored newer value: the values are written once it is up, as by another tab later on).
-  await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
-  await page.evaluate(() => window.anxinRest);
+  await upAndWhole(page);
   const newer = {
     history: JSON.stringify({ v: 99, data: [{ from: 'a newer version' }] }),
     progress: JSON.stringify({ v: 99, data: { reviews: {}, future: true } }),
