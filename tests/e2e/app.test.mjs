@@ -237,6 +237,7 @@ for (const lang of ['zh', 'en']) {
       assert.equal(home, topicName[lang][entry.topic], 'home names the topic as the catalogue does');
       await page.locator(`.topic-${entry.topic}`).click();
       const chip = page.getByRole('group', { name: t.topics }).getByRole('button', { pressed: true });
+      await chip.first().waitFor();
       assert.equal(await chip.count(), 1);
       assert.equal(await shown(chip), home, 'setup');
       await page.getByRole('button', { name: t.home }).click();
