@@ -252,10 +252,14 @@ pub fn KioskApp() -> impl IntoView {
     };
     // Each screen reads the page's language, elder mode and banks through copies of its own,
     // dropped with it (issue 14: otherwise every screen shown left its subscriptions behind).
+    // The inner closure has an owner of its own, which holds the copies as its contexts: the
+    // operator panel, shown in its place, never finds a copy of a screen that has gone.
     let body = move || {
-        provide_screen_services(locale, Elder(elder.into()));
-        let banks = use_scoped(banks.into());
-        screen_view(screen.get(), banks)
+        move || {
+            provide_screen_services(locale, Elder(elder.into()));
+            let banks = use_scoped(banks.into());
+            screen_view(screen.get(), banks)
+        }
     };
     let countdown =
         Signal::derive(move || model.with(|m| m.still_there().map(|w| w.seconds_left(now.get()))));
