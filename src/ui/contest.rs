@@ -48,6 +48,15 @@ impl Words {
     pub fn set(self, lang: Lang) {
         self.0.set(lang);
     }
+
+    /// The same words, read through a copy of the language that lives with the current owner (a
+    /// screen being built), and provided to it as its locale: what it renders leaves nothing in
+    /// the page language's subscribers once it is gone (issue 14, [`Locale::scoped`]).
+    pub fn scoped(self) -> Self {
+        let locale = self.0.scoped();
+        provide_context(locale);
+        Self(locale)
+    }
 }
 
 /// The contest's words (the page's locale must be provided).

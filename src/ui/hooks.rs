@@ -5,10 +5,12 @@ mod use_app;
 mod use_back_button;
 mod use_banks;
 mod use_saved;
+mod use_scoped;
 mod use_ticker;
 
 pub use use_app::{use_app, Clock, UseApp};
 pub use use_back_button::use_back_button;
 pub use use_banks::{use_banks, UseBanks};
 pub use use_saved::{use_saved, StartReport, UseSaved};
+pub use use_scoped::use_scoped;
 pub use use_ticker::use_ticker;

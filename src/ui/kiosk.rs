@@ -31,8 +31,8 @@ use crate::domain::kiosk::{Event, KioskModel, KioskMsg, KioskOverrides, Screen};
 use crate::platform::fetch::{fetch_bytes, CacheMode};
 use crate::platform::storage::Store;
 use crate::platform::{log, page, speech, update, PlatformError};
-use crate::ui::hooks::{use_banks, use_ticker, Clock};
-use crate::ui::services::Elder;
+use crate::ui::hooks::{use_banks, use_scoped, use_ticker, Clock};
+use crate::ui::services::{provide_screen_services, Elder};
 use answering::AnsweringScreen;
 use attract::AttractScreen;
 use choosing::ChoosingScreen;
@@ -212,7 +212,7 @@ pub fn KioskApp() -> impl IntoView {
             Screen::EndCard(_) => Shown::EndCard,
         })
     });
-    let body = move || match screen.get() {
+    let screen_view = move |shown: Shown, banks: Signal<Banks>| match shown {
         Shown::Attract => view! {
             <AttractScreen
                 model=model
@@ -249,6 +249,17 @@ pub fn KioskApp() -> impl IntoView {
             />
         }
         .into_any(),
+    };
+    // Each screen reads the page's language, elder mode and banks through copies of its own,
+    // dropped with it (issue 14: otherwise every screen shown left its subscriptions behind).
+    // The inner closure has an owner of its own, which holds the copies as its contexts: the
+    // operator panel, shown in its place, never finds a copy of a screen that has gone.
+    let body = move || {
+        move || {
+            provide_screen_services(locale, Elder(elder.into()));
+            let banks = use_scoped(banks.into());
+            screen_view(screen.get(), banks)
+        }
     };
     let countdown =
         Signal::derive(move || model.with(|m| m.still_there().map(|w| w.seconds_left(now.get()))));

@@ -4,37 +4,57 @@
 
 use crate::domain::i18n::Msg;
 use crate::domain::text::Lang;
-use crate::ui::hooks::UseSaved;
+use crate::ui::hooks::{use_scoped, UseSaved};
 use leptos::prelude::*;
 
 /// The interface language, shared by every component.
 #[derive(Debug, Clone, Copy)]
-pub struct Locale(RwSignal<Lang>);
+pub struct Locale {
+    /// What the components read: the page's language, or a screen's copy of it
+    /// ([`Locale::scoped`]).
+    shown: Signal<Lang>,
+    /// The page's language, the one that is set.
+    page: RwSignal<Lang>,
+}
 
 impl Locale {
     /// A locale starting in `lang`.
     pub fn new(lang: Lang) -> Self {
-        Self(RwSignal::new(lang))
+        let page = RwSignal::new(lang);
+        Self {
+            shown: page.into(),
+            page,
+        }
+    }
+
+    /// The same locale, read through a copy that lives with the current owner (a screen), so
+    /// that a screen that has gone leaves nothing in the page language's subscribers
+    /// ([`use_scoped`]).
+    pub fn scoped(self) -> Self {
+        Self {
+            shown: use_scoped(self.shown),
+            page: self.page,
+        }
     }
 
     /// The current language (tracked).
     pub fn lang(self) -> Lang {
-        self.0.get()
+        self.shown.get()
     }
 
     /// The current language, without tracking.
     pub fn lang_untracked(self) -> Lang {
-        self.0.get_untracked()
+        self.page.get_untracked()
     }
 
     /// Switches language.
     pub fn set(self, lang: Lang) {
-        self.0.set(lang);
+        self.page.set(lang);
     }
 
     /// A message in the current language (tracked).
     pub fn t(self, msg: Msg) -> &'static str {
-        msg.text(self.0.get())
+        msg.text(self.shown.get())
     }
 
     /// A message that follows the language, for a view: `{locale.tr(Msg::Settings)}`.
@@ -43,7 +63,7 @@ impl Locale {
     /// code for all of them; a `move || locale.t(Msg::…)` written out at each place was a closure
     /// type, and so a copy of that code, per text.
     pub fn tr(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        move || msg.text(self.0.get())
+        move || msg.text(self.shown.get())
     }
 }
 
@@ -59,6 +79,16 @@ pub struct Elder(pub Signal<bool>);
 /// Whether elder mode is on (tracked).
 pub fn use_elder() -> Signal<bool> {
     use_context::<Elder>().map_or_else(|| Signal::derive(|| false), |e| e.0)
+}
+
+/// Gives the screen being built (under the current owner) its own copies of the page's language
+/// and elder mode, as contexts that its components read in place of the page's: call it where a
+/// page switches screens, with the page's own services (not ones read from context, which may be
+/// the previous screen's copies), so that the screens it drops leave nothing behind
+/// ([`use_scoped`]).
+pub fn provide_screen_services(locale: Locale, elder: Elder) {
+    provide_context(locale.scoped());
+    provide_context(Elder(use_scoped(elder.0)));
 }
 
 /// The learner's saved records (provided by the learner's `App`).

@@ -12,7 +12,7 @@ use crate::ui::hooks::UseApp;
 use crate::ui::screens::{
     HomeScreen, ParkedCard, ProgressScreen, RoundScreen, SettingsScreen, SetupScreen, ShelfScreen,
 };
-use crate::ui::services::use_locale;
+use crate::ui::services::{provide_screen_services, use_elder, use_locale, Elder};
 use leptos::prelude::*;
 
 /// Which screen is shown, without the round's inner state.
@@ -142,7 +142,7 @@ pub fn CurrentScreen(
         }
     };
 
-    move || match shown.get() {
+    let screen_view = move |shown: Shown| match shown {
         Shown::Round => round_screen().into_any(),
         Shown::Home => home_screen().into_any(),
         Shown::Setup => view! {
@@ -184,5 +184,12 @@ pub fn CurrentScreen(
             />
         }
         .into_any(),
+    };
+    // Each screen reads the language and elder mode through copies of its own, dropped with it
+    // (issue 14: otherwise every screen shown left its subscriptions behind).
+    let elder = Elder(use_elder());
+    move || {
+        provide_screen_services(locale, elder);
+        screen_view(shown.get())
     }
 }

@@ -162,7 +162,10 @@ pub fn Stage(
     now: Signal<u64>,
 ) -> impl IntoView {
     let words = use_words();
+    // Rendered anew with every step of the match: each rendering reads the language through a
+    // copy of its own, dropped with it (issue 14: otherwise every step stayed behind).
     let body = move || {
+        let words = words.scoped();
         let Some(g) = game.get() else {
             return view! {
                 <div class="stage-waiting">

@@ -40,6 +40,12 @@ pub fn peak() -> usize {
     usize::try_from(PEAK.with(Cell::get) - base).unwrap_or(0)
 }
 
+/// The bytes the calling thread holds now above what it held at [`start`] (below zero if it
+/// freed more than it allocated since).
+pub fn held() -> isize {
+    CURRENT.with(Cell::get) - BASE.with(Cell::get)
+}
+
 /// Stops the cap of the calling thread (its counts go on).
 pub fn stop() {
     CAP.with(|c| c.set(0));
