@@ -257,20 +257,25 @@ mod tests {
         assert_eq!(back, round);
     }
 
-    #[test]
-    fn a_saved_round_no_flow_can_reach_is_unreadable_not_guessed() {
+    /// The daily set of a day, from the shipped rights bank, as a saved round.
+    fn daily_round(elapsed_ms: f64, asking: Option<Ask>) -> SavedRound {
         let date = Date::new(2026, 12, 4).unwrap();
         let text = std::fs::read("quizzes/rights.json").unwrap();
         let bank = parse_bank("rights.json", &text, date).bank.unwrap();
         let mut library = Library::default();
         library.insert(std::sync::Arc::new(bank));
         let set = DailySet::new(date, Audience::Everyone);
-        let round = SavedRound {
+        SavedRound {
             kind: RoundKind::Daily(set),
             session: library.daily(set).unwrap(),
-            elapsed_ms: 0.0,
-            asking: None,
-        };
+            elapsed_ms,
+            asking,
+        }
+    }
+
+    #[test]
+    fn a_saved_round_no_flow_can_reach_is_unreadable_not_guessed() {
+        let round = daily_round(0.0, None);
         let stored = seal(&round);
         let back: SavedRound = open(stored.clone(), no_migration).unwrap();
         assert_eq!(back, round);
@@ -283,18 +288,7 @@ mod tests {
 
     #[test]
     fn the_question_a_round_asks_is_saved_and_builds_that_do_not_know_it_still_read_the_round() {
-        let date = Date::new(2026, 12, 4).unwrap();
-        let text = std::fs::read("quizzes/rights.json").unwrap();
-        let bank = parse_bank("rights.json", &text, date).bank.unwrap();
-        let mut library = Library::default();
-        library.insert(std::sync::Arc::new(bank));
-        let set = DailySet::new(date, Audience::Everyone);
-        let round = SavedRound {
-            kind: RoundKind::Daily(set),
-            session: library.daily(set).unwrap(),
-            elapsed_ms: 5.0,
-            asking: Some(Ask::HandIn),
-        };
+        let round = daily_round(5.0, Some(Ask::HandIn));
         let stored = seal(&round);
         assert_eq!(stored["data"]["asking"], serde_json::json!("HandIn"));
         let back: SavedRound = open(stored.clone(), no_migration).unwrap();
