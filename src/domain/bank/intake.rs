@@ -9,7 +9,8 @@
 //! question), `template` (leftover template rows), `kept` (a question kept as compact text until
 //! the bank's JSON is written), `build` (all sheets into the bank's JSON, with `ids` giving ids
 //! and `english` deciding the languages), `place` (problems back onto rows and columns), `merge`
-//! (one list, repeats merged, capped at `MAX_PROBLEMS`), `report` (the result types), `issues`
+//! (one list, repeats merged, capped at `MAX_PROBLEMS`), `partial` (what of a file with errors can be
+//! previewed already), `report` (the result types), `issues`
 //! (the sheet's own problems), `translate` (the translator's sheet out and back), `settings`.
 //!
 //! It must not be reached from the phone's app: calamine and encoding_rs live only behind this
@@ -23,6 +24,7 @@ mod issues;
 mod kept;
 mod merge;
 mod normalise;
+mod partial;
 mod place;
 mod report;
 mod row;
@@ -45,6 +47,7 @@ pub use translate::{apply_translations, missing_english_count, translation_sheet
 
 use super::{parse_bank, Bank, BankIndex, IndexError, QuestionType, Topic};
 use build::build;
+use partial::partial;
 use source::{read_source, Contents, Grid};
 
 /// One recognised column of a sheet, for the desk's "we read these columns" list.
@@ -317,43 +320,6 @@ fn finish(
         header,
         questions,
     }
-}
-
-/// The bank of a file with errors, keeping only the questions no error names, by id or by row
-/// (`places` gives each question's row); `None` when errors went uncounted past the list's cap
-/// (a question might have one that is not listed) or no question is left.
-fn partial(
-    bank: Option<Bank>,
-    problems: &[PlacedProblem],
-    places: &[QuestionPlace],
-) -> Option<Bank> {
-    let mut bank = bank?;
-    let mut ids = std::collections::HashSet::new();
-    let mut rows = std::collections::HashSet::new();
-    for problem in problems.iter().filter(|p| p.is_error()) {
-        if let Finding::Bank(p) = &problem.finding {
-            if matches!(p.kind, super::ProblemKind::MoreProblems { .. }) {
-                return None;
-            }
-        }
-        ids.extend(problem.place.question.as_deref());
-        let sheet = problem.place.sheet.as_deref();
-        rows.extend(
-            problem
-                .rows
-                .iter()
-                .chain(&problem.place.row)
-                .map(|r| (sheet, *r)),
-        );
-    }
-    let row_errors: std::collections::HashSet<&str> = places
-        .iter()
-        .filter(|q| rows.contains(&(q.sheet.as_deref(), q.row)))
-        .map(|q| q.id.as_str())
-        .collect();
-    bank.questions
-        .retain(|q| !ids.contains(q.id.as_str()) && !row_errors.contains(q.id.as_str()));
-    (!bank.questions.is_empty()).then_some(bank)
 }
 
 fn count_types(kinds: impl Iterator<Item = QuestionType>) -> Vec<(QuestionType, usize)> {
