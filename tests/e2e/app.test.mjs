@@ -71,7 +71,7 @@ async function fullRound(base) {
   const entry = smallestBank();
   await page.getByRole('button', { name: nameOf(entry) }).click();
   await page.getByRole('button', { name: '练习', exact: true }).click();
-  await page.getByRole('group', { name: '题目数量' }).getByRole('button', { name: '全部' }).click();
+  await page.getByRole('group', { name: '题目数量' }).getByRole('button', { name: '全部', exact: true }).click();
   await page.getByRole('button', { name: '顺序练习' }).click();
   await page.getByText(`所选范围共有 ${entry.questions} 道题`).waitFor();
   await page.getByRole('button', { name: '开始', exact: true }).click();

@@ -146,7 +146,7 @@ test('a Chinese-only .xlsx in the common layout becomes a bank the phone app loa
   await page.getByRole('button', { name: '下一题' }).click();
   await page.getByText('第 2 题 / 共 150 题').waitFor();
   await wide.locator('.question-prompt', { hasNotText: first }).waitFor();
-  await page.getByRole('button', { name: '手机' }).click();
+  await page.getByRole('button', { name: '手机', exact: true }).click();
   await page.locator('.desk-device.is-phone.is-drawn').waitFor();
   await phone.locator('.feedback.is-right').waitFor();
   // Live: with the answer hidden again, the phone's own "check" judges a tick.

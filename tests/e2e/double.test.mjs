@@ -182,10 +182,10 @@ test('the shelves, progress and settings: a double tap on each button has exactl
   await stays('我的学习');
   await page.getByRole('button', { name: t.home }).first().dblclick();
   // Settings: "clear my records" asks once; "cancel" double-tapped cancels and does not ask again.
-  await page.getByRole('button', { name: '设置' }).dblclick();
+  await page.getByRole('button', { name: '设置', exact: true }).dblclick();
   await page.getByRole('button', { name: '清除我的答题记录' }).dblclick();
   await page.getByRole('button', { name: '确定清除' }).waitFor();
-  await page.getByRole('button', { name: '取消' }).dblclick();
+  await page.getByRole('button', { name: '取消', exact: true }).dblclick();
   await page.getByRole('button', { name: '确定清除' }).waitFor({ state: 'detached' });
   await page.waitForTimeout(300);
   assert.equal(await page.getByRole('button', { name: '确定清除' }).count(), 0, 'the second tap asked again');
@@ -203,7 +203,7 @@ const KIOSK = [
   { button: 'check', before: (p) => pick(p, false), press: (p) => p.getByRole('button', { name: t.submit }), effect: async (p) => { await p.locator('.verdict').waitFor(); await kq(1)(p); } },
   { button: 'next', press: (p) => p.getByRole('button', { name: t.next }), effect: async (p) => { await kq(2)(p); assert.equal(await p.locator('.verdict').count(), 0); } },
   { button: 'see my results', before: async (p) => { for (let i = 2; i <= 5; i++) { await answer(p, true); if (i < 5) await p.getByRole('button', { name: t.next }).click(); } }, press: (p) => p.getByRole('button', { name: '查看成绩' }), effect: (p) => p.getByRole('heading', { name: '答完了' }).waitFor() },
-  { button: 'done', press: (p) => p.getByRole('button', { name: '结束' }), effect: async (p) => { await start(p).waitFor(); assert.equal(await p.getByRole('heading', { name: '想了解哪方面？' }).count(), 0, 'a new session started'); assert.equal(await started(p), 1); } },
+  { button: 'done', press: (p) => p.getByRole('button', { name: '结束', exact: true }), effect: async (p) => { await start(p).waitFor(); assert.equal(await p.getByRole('heading', { name: '想了解哪方面？' }).count(), 0, 'a new session started'); assert.equal(await started(p), 1); } },
 ];
 
 test('the kiosk: a double tap on each button of a session, and during the idle-reset countdown, has exactly one effect', async () => {
@@ -219,7 +219,7 @@ test('the kiosk: a double tap on each button of a session, and during the idle-r
   await holdCorner(page, 3_100);
   for (let i = 0; i < 2; i++) {
     for (const d of ['2', '5']) await page.locator('.pin-key', { hasText: new RegExp(`^${d}$`) }).dblclick();
-    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByRole('button', { name: '确定', exact: true }).click();
   }
   await page.getByRole('heading', { name: '答题统计' }).waitFor();
   await page.getByRole('button', { name: '关闭' }).click();

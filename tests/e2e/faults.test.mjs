@@ -122,7 +122,7 @@ const PAGES = {
       await start(page).click();
       await page.getByRole('button', { name: new RegExp(topicName.zh.fraud) }).click();
       for (let i = 1; i <= 5; i++) await answerAndGoOn(page, true, i === 5);
-      await page.getByRole('button', { name: '结束' }).click();
+      await page.getByRole('button', { name: '结束', exact: true }).click();
       await holdCorner(page, 3_100);
       await typePin(page, '2580');
       await typePin(page, '2580');
@@ -212,7 +212,7 @@ const kioskSession = async (page) => {
   await page.getByRole('button', { name: new RegExp(topicName.zh.fraud) }).click();
   for (let i = 1; i <= 5; i++) await answerAndGoOn(page, true, i === 5);
   await page.getByRole('heading', { name: '答完了' }).waitFor();
-  await page.getByRole('button', { name: '结束' }).click();
+  await page.getByRole('button', { name: '结束', exact: true }).click();
   await start(page).waitFor();
 };
 const kioskStarted = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('anxin.kiosk.stats') ?? 'null')?.data.started ?? 0);

@@ -83,5 +83,5 @@ export async function holdCorner(page, ms) {
 /** Presses `digits` on the panel's keypad, then OK. */
 export async function typePin(page, digits) {
   for (const d of digits) await page.locator('.pin-key', { hasText: new RegExp(`^${d}$`) }).click();
-  await page.getByRole('button', { name: '确定' }).click();
+  await page.getByRole('button', { name: '确定', exact: true }).click();
 }

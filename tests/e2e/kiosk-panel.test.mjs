@@ -89,14 +89,14 @@ test('30 scripted sessions give exactly the expected statistics; the JSON and CS
       for (const [k, right] of s.rights.entries()) {
         if (s.walksAway && k === s.rights.length - 1) {
           await answer(page, right);
-          await page.getByRole('button', { name: '结束' }).click();
+          await page.getByRole('button', { name: '结束', exact: true }).click();
         } else {
           await answerAndGoOn(page, right, k === 2);
         }
       }
       if (!s.walksAway) {
         await page.getByRole('heading', { name: '答完了' }).waitFor();
-        await page.getByRole('button', { name: '结束' }).click();
+        await page.getByRole('button', { name: '结束', exact: true }).click();
       }
       await start(page).waitFor();
       const right = s.rights.filter(Boolean).length;
@@ -177,7 +177,7 @@ test('30 scripted sessions give exactly the expected statistics; the JSON and CS
     await sheet.getByText('人民路支行').waitFor();
     assert.ok((await sheet.locator('svg').count()) >= 1, 'the report has its chart');
     found.push(...(await audit(page, 'panel report')));
-    await page.getByRole('button', { name: '打印' }).click();
+    await page.getByRole('button', { name: '打印', exact: true }).click();
     assert.equal(await page.evaluate(() => window.printed), 1);
     await page.emulateMedia({ media: 'print' });
     const shown = await page.evaluate(() => ({
@@ -300,11 +300,11 @@ for (const size of ['portrait', 'landscape']) {
       const found = await audit(page, `end card prize qr ${size}`);
       // Nothing a customer needs is below the fold: the prize code, the QR code, "Again" and "Done".
       const screen = page.viewportSize();
-      for (const el of [page.locator('.prize-code'), page.locator('svg.phone-qr'), page.getByRole('button', { name: '再来一轮' }), page.getByRole('button', { name: '结束' })]) {
+      for (const el of [page.locator('.prize-code'), page.locator('svg.phone-qr'), page.getByRole('button', { name: '再来一轮' }), page.getByRole('button', { name: '结束', exact: true })]) {
         const box = await el.boundingBox();
         assert.ok(box.y >= 0 && box.y + box.height <= screen.height, `below the fold: ${JSON.stringify(box)}`);
       }
-      await page.getByRole('button', { name: '结束' }).click();
+      await page.getByRole('button', { name: '结束', exact: true }).click();
       await start(page).waitFor();
 
       // Nothing of the customer is left: only the kiosk's keys, and never the code itself.
@@ -325,16 +325,16 @@ for (const size of ['portrait', 'landscape']) {
       await page.getByRole('heading', { name: '核对奖品码' }).waitFor();
       const field = page.getByLabel('奖品码', { exact: true });
       await field.fill('ABCDEF');
-      await page.getByRole('button', { name: '核对' }).click();
+      await page.getByRole('button', { name: '核对', exact: true }).click();
       await page.getByText('无效：不是本机发出的奖品码。').waitFor();
       assert.equal(await page.getByRole('button', { name: '确认兑换' }).isDisabled(), true);
       await field.fill(code.toLowerCase());
-      await page.getByRole('button', { name: '核对' }).click();
+      await page.getByRole('button', { name: '核对', exact: true }).click();
       await page.getByText('有效，尚未兑换。').waitFor();
       await page.getByRole('button', { name: '确认兑换' }).click();
       await page.getByText('已兑换，已计入统计。').waitFor();
       await page.getByText('本机共发出 1 个奖品码，已兑换 1 个。').waitFor();
-      await page.getByRole('button', { name: '核对' }).click();
+      await page.getByRole('button', { name: '核对', exact: true }).click();
       await page.getByText('这个奖品码已经兑换过了。').waitFor();
       const stats = await storedStats(page);
       assert.deepEqual([stats.prizes_issued, stats.prizes_redeemed], [1, 1]);
@@ -358,7 +358,7 @@ test('landscape in elder mode: the longest end card (prize code, QR code, takeaw
     // What the customer acts on before leaving shows without scrolling: the prize code.
     const code = await page.locator('.prize-code').boundingBox();
     assert.ok(code.y >= 0 && code.y + code.height <= page.viewportSize().height, `the prize code is below the fold: ${JSON.stringify(code)}`);
-    const done = page.getByRole('button', { name: '结束' });
+    const done = page.getByRole('button', { name: '结束', exact: true });
     await done.scrollIntoViewIfNeeded();
     const box = await done.boundingBox();
     const screen = page.viewportSize();
@@ -390,7 +390,7 @@ test('a bank update keeps counting: the old period is kept apart (viewable, expo
   await start(page).click();
   await page.getByRole('button', { name: new RegExp(topicName.zh.fraud) }).click();
   for (let i = 1; i <= 5; i++) await answerAndGoOn(page, true, i === 5);
-  await page.getByRole('button', { name: '结束' }).click();
+  await page.getByRole('button', { name: '结束', exact: true }).click();
   await start(page).waitFor();
 
   const closed = await page.evaluate(() => JSON.parse(localStorage.getItem('anxin.kiosk.stats.earlier')).data);

@@ -55,7 +55,7 @@ for (const size of Object.keys(SCREENS)) {
     assert.equal(await page.locator('.hotline').count(), 3, 'no bank hotline is set: none is shown');
     assert.equal(await page.locator('.takeaway.is-missed').first().innerText().then((t) => t.includes('答错的题')), true);
     found.push(...(await audit(page, `end card ${size}`)));
-    await page.getByRole('button', { name: '结束' }).click();
+    await page.getByRole('button', { name: '结束', exact: true }).click();
     await start(page).waitFor();
 
     const stats = await storedStats(page);
@@ -155,7 +155,7 @@ test('a reload mid-session comes back to the attract screen with the statistics 
   await start(page).click();
   await page.getByRole('button', { name: new RegExp(topicName.zh.rights) }).click();
   for (let i = 1; i <= 5; i++) await answerAndGoOn(page, i % 2 === 1, i === 5);
-  await page.getByRole('button', { name: '结束' }).click();
+  await page.getByRole('button', { name: '结束', exact: true }).click();
   const before = await storedStats(page);
   assert.deepEqual([before.started, before.completed, before.right], [1, 1, 3]);
 
@@ -241,7 +241,7 @@ test('the operator panel: a hidden 3 s corner press, a PIN set on first run, the
   await start(page).click();
   await page.getByRole('button', { name: new RegExp(topicName.zh.fraud) }).click();
   for (let i = 1; i <= 5; i++) await answerAndGoOn(page, i !== 2, i === 5);
-  await page.getByRole('button', { name: '结束' }).click();
+  await page.getByRole('button', { name: '结束', exact: true }).click();
 
   // A short press is a customer's tap: nothing opens.
   await holdCorner(page, 1_000);

@@ -250,10 +250,10 @@ test('settings show what is kept, and "clear my records" asks first, then forget
   await setUpRound(page, nameOf(readIndex().banks[0]));
   await answer(page, false);
   await page.getByRole('button', { name: '退出练习' }).click();
-  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByRole('button', { name: '设置', exact: true }).click();
   await page.getByText('答过 1 道题，错题本 1 道，历史 0 轮').waitFor();
   await page.getByRole('button', { name: '清除我的答题记录' }).click();
-  await page.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '取消', exact: true }).click();
   await page.getByText('答过 1 道题').waitFor();
   await page.getByRole('button', { name: '清除我的答题记录' }).click();
   await page.getByRole('button', { name: '确定清除' }).click();

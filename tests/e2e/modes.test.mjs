@@ -110,19 +110,19 @@ test('the setup counts what topics, audience and difficulty leave; practice reve
   await page.getByRole('button', { name: name('fraud') }).click();
   await page.getByRole('button', { name: '练习', exact: true }).click();
   await page.getByText(`所选范围共有 ${fraud.length} 道题`).waitFor();
-  await page.getByRole('group', { name: '答题主题' }).getByRole('button', { name: '个人信息保护' }).click();
+  await page.getByRole('group', { name: '答题主题' }).getByRole('button', { name: '个人信息保护', exact: true }).click();
   await page.getByText(`所选范围共有 ${both.length} 道题`).waitFor();
   await page.getByRole('group', { name: '面向人群' }).getByRole('button', { name: '长辈' }).click();
   const seniors = both.filter((q) => q.audience.includes('elderly'));
   await page.getByText(`所选范围共有 ${seniors.length} 道题`).waitFor();
-  await page.getByRole('group', { name: '面向人群' }).getByRole('button', { name: '所有人' }).click();
+  await page.getByRole('group', { name: '面向人群' }).getByRole('button', { name: '所有人', exact: true }).click();
   // Difficulty applies to quizzes.
   await page.getByRole('button', { name: '测验', exact: true }).click();
   await page.getByRole('button', { name: '挑战' }).click();
   await page.getByText(`所选范围共有 ${both.filter((q) => q.difficulty === 3).length} 道题`).waitFor();
   await page.getByRole('button', { name: '练习', exact: true }).click();
   await page.getByRole('button', { name: '随机练习' }).click();
-  await page.getByRole('group', { name: '题目数量' }).getByRole('button', { name: '全部' }).click();
+  await page.getByRole('group', { name: '题目数量' }).getByRole('button', { name: '全部', exact: true }).click();
   await page.getByText(`所选范围共有 ${both.length} 道题`).waitFor();
   await page.getByRole('button', { name: '开始', exact: true }).click();
   await page.getByText(`第 1 题 / 共 ${both.length} 题`).waitFor();
@@ -291,7 +291,7 @@ test('a practice is 10 questions unless 20 or all is chosen, and the choice is r
   await page.getByRole('button', { name: '练习', exact: true }).click();
   await length.getByRole('button', { name: '10 题', pressed: true }).waitFor();
   await start(10);
-  await length.getByRole('button', { name: '全部' }).click();
+  await length.getByRole('button', { name: '全部', exact: true }).click();
   await start(fraud.length);
   // Remembered with the plan, across a reload.
   await page.reload();
@@ -302,7 +302,7 @@ test('a practice is 10 questions unless 20 or all is chosen, and the choice is r
   // A quiz offers its own lengths and keeps 20, which both offer; "all" is for practice only.
   await page.getByRole('button', { name: '测验', exact: true }).click();
   await length.getByRole('button', { name: '20 题', pressed: true }).waitFor();
-  assert.equal(await length.getByRole('button', { name: '全部' }).count(), 0);
+  assert.equal(await length.getByRole('button', { name: '全部', exact: true }).count(), 0);
   assert.deepEqual(problems(), []);
   await page.context().close();
 });

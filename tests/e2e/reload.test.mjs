@@ -230,7 +230,7 @@ test('kiosk: a session reloaded at every step (and during the idle countdown) is
       { name: 'q2 checked', act: check },
       ...question(2, false).slice(2),
       ...[3, 4, 5].flatMap((n) => question(n, n !== 4)),
-      { name: 'done', act: () => page().getByRole('button', { name: '结束' }).click().then(() => start(page()).waitFor()) },
+      { name: 'done', act: () => page().getByRole('button', { name: '结束', exact: true }).click().then(() => start(page()).waitFor()) },
     ];
   };
   await kioskWalk('landscape', steps);
@@ -242,7 +242,7 @@ test('kiosk: the operator panel reloaded at every step is locked again, the PIN 
     return [
       { name: 'corner held: first run', act: () => holdCorner(page(), 3_100).then(() => page().getByRole('heading', { name: /首次使用/ }).waitFor()) },
       { name: 'two digits typed', act: async () => { for (const d of '25') await page().locator('.pin-key', { hasText: new RegExp(`^${d}$`) }).click(); } },
-      { name: 'PIN typed once', act: async () => { for (const d of '80') await page().locator('.pin-key', { hasText: new RegExp(`^${d}$`) }).click(); await page().getByRole('button', { name: '确定' }).click(); await page().getByRole('heading', { name: '请再输入一次新密码' }).waitFor(); } },
+      { name: 'PIN typed once', act: async () => { for (const d of '80') await page().locator('.pin-key', { hasText: new RegExp(`^${d}$`) }).click(); await page().getByRole('button', { name: '确定', exact: true }).click(); await page().getByRole('heading', { name: '请再输入一次新密码' }).waitFor(); } },
       { name: 'PIN set: statistics', act: () => typePin(page(), '2580').then(() => page().getByRole('heading', { name: '答题统计' }).waitFor()) },
       { name: 'settings tab', act: () => page().getByRole('button', { name: /^设置$/ }).click() },
       { name: 'closed', act: () => page().getByRole('button', { name: '关闭' }).click().then(() => start(page()).waitFor()) },
