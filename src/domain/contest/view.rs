@@ -94,6 +94,22 @@ impl Match {
     pub fn is_finished(&self) -> bool {
         self.state.phase() == Phase::Finished
     }
+
+    /// What the audience's window needs of the match, to send it after every step: the setup,
+    /// where the match is and the log's last entry (the scoreboard's score changes), without the
+    /// undo and redo stacks and the rest of the log. Its size does not grow with the match, so
+    /// neither do the message, the time to read it nor the audience window's memory (a whole
+    /// match of 200 questions is some 400 KB of text; issue 14's soak found the audience's wasm
+    /// memory growing by 3.4 MB from question 100 to 200 when the whole match was sent).
+    pub fn for_audience(&self) -> Match {
+        Match {
+            setup: self.setup.clone(),
+            state: self.state.clone(),
+            past: Vec::new(),
+            future: Vec::new(),
+            log: self.log.last().cloned().into_iter().collect(),
+        }
+    }
 }
 
 /// What the host's window sends the audience's: the match (none before one starts) and the
@@ -119,16 +135,25 @@ impl Wire {
 
     /// Reads a message: one sent on the channel, or the match as the store saves it (what a
     /// `storage` event carries where the channel is missing). `None` for anything else.
+    ///
+    /// A message is read straight into its match; only the stored form (the whole match, the
+    /// fallback where BroadcastChannel is missing) goes through a JSON tree, and is kept as the
+    /// audience's copy ([`Match::for_audience`]).
     pub fn read(text: &str) -> Option<Wire> {
-        let value: serde_json::Value = serde_json::from_str(text).ok()?;
-        if value.get("data").is_some() {
-            let game: Match = saved::open(value, saved::no_migration).ok()?;
-            return Some(Wire {
-                hello: false,
-                lang: None,
-                game: Some(game),
-            });
+        /// The stored form's mark: a `data` field (read without building anything).
+        #[derive(Deserialize)]
+        struct Stored {
+            data: Option<serde::de::IgnoredAny>,
         }
-        serde_json::from_value(value).ok()
+        if serde_json::from_str::<Stored>(text).ok()?.data.is_none() {
+            return serde_json::from_str(text).ok();
+        }
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        let game: Match = saved::open(value, saved::no_migration).ok()?;
+        Some(Wire {
+            hello: false,
+            lang: None,
+            game: Some(game.for_audience()),
+        })
     }
 }

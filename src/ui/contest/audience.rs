@@ -20,7 +20,7 @@ pub fn AudiencePage() -> impl IntoView {
     let store = Store::open();
     let banks = use_library();
     let saved = match store.load::<Match>(MATCH_KEY, no_migration) {
-        Loaded::Value(game) => Some(game),
+        Loaded::Value(game) => Some(Match::for_audience(&game)),
         _ => None,
     };
     let game = RwSignal::new(saved);

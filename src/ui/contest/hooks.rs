@@ -78,6 +78,11 @@ pub fn use_library() -> UseLibrary {
     }
 }
 
+/// What the host's window sends the audience's of `game` ([`Match::for_audience`]).
+pub fn audience_copy(game: &Option<Match>) -> Option<Match> {
+    game.as_ref().map(Match::for_audience)
+}
+
 /// The match in play and the way to change it.
 #[derive(Debug, Clone, Copy)]
 pub struct UseMatch {
@@ -97,8 +102,8 @@ pub struct UseMatch {
 }
 
 /// Opens the match saved in `store` (if any). `now_ms` is the clock; `library` the banks (to judge
-/// the options said); `on_saved` hears the match after every change, once it is saved (the host
-/// tells the audience).
+/// the options said); `on_saved` hears the audience's copy of the match after every change, once
+/// it is saved (the host tells the audience: [`Match::for_audience`]).
 pub fn use_match(
     store: Store,
     library: ReadSignal<Library>,
@@ -122,7 +127,7 @@ pub fn use_match(
         if let Err(e) = result {
             crate::platform::log::warn(&format!("the match was not saved: {e}"));
         }
-        on_saved.run(game.get_untracked());
+        on_saved.run(game.with_untracked(audience_copy));
     };
     let dispatch = Callback::new(move |event: Event| {
         let now = now_ms();
@@ -161,7 +166,7 @@ pub fn use_match(
         match store.with_value(saved) {
             Some(stored) => {
                 game.set(Some(stored));
-                on_saved.run(game.get_untracked());
+                on_saved.run(game.with_untracked(audience_copy));
             }
             None => save(),
         }

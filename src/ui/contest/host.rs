@@ -6,7 +6,7 @@
 
 use super::claim::use_host_claim;
 use super::console::Console;
-use super::hooks::{timer_running, use_clock, use_library, use_match, BanksState};
+use super::hooks::{audience_copy, timer_running, use_clock, use_library, use_match, BanksState};
 use super::keys::KeysScreen;
 use super::results::ResultsScreen;
 use super::setup::SetupScreen;
@@ -96,12 +96,12 @@ pub fn HostPage() -> impl IntoView {
     });
     channel.set_value(Some(Channel::open(CHANNEL, MATCH_KEY, move |text| {
         if Wire::read(&text).is_some_and(|w| w.hello) {
-            tell(game.get_untracked());
+            tell(game.with_untracked(audience_copy));
         }
     })));
     Effect::new(move |_| {
         let _ = words.lang();
-        tell(game.get_untracked());
+        tell(game.with_untracked(audience_copy));
     });
 
     let store_keys = store.clone();

@@ -299,6 +299,69 @@ fn the_result_sheet_has_a_row_per_team_and_the_summary_leaves_out_what_was_undon
     assert_eq!(log.lines().count(), hall.game.log().len() + 1);
 }
 
+/// What the audience's screen shows of a match (its stage and scoreboard).
+fn on_stage(game: &Match) -> String {
+    // The scoreboard pops up the last step's changes only if that step changed scores.
+    let popped = game
+        .last_changes()
+        .filter(|(at, _)| Some(*at) == game.log().len().checked_sub(1))
+        .map(|(_, c)| c.to_vec());
+    format!(
+        "{:?} {:?} {:?} {:?} {} {} {:?} {:?} {:?} {:?} {:?} {:?}",
+        game.setup(),
+        game.state().phase(),
+        game.question(),
+        game.scores(),
+        game.is_shown(),
+        game.is_revealed(),
+        game.ending(),
+        game.team_up(),
+        game.buzzed(),
+        game.rules(),
+        game.state().timer(),
+        popped,
+    )
+}
+
+#[test]
+fn the_audience_copy_shows_what_the_match_shows_and_does_not_grow_with_it() {
+    let mut hall = Hall::one_round(3, RoundRules::BuzzIn(BuzzRules::default()), 6);
+    let copy_size = |hall: &Hall| {
+        serde_json::to_string(&hall.game.for_audience())
+            .unwrap()
+            .len()
+    };
+    let mut sizes = Vec::new();
+    hall.play([Event::Next]);
+    for n in 0..6 {
+        hall.play([Event::ShowQuestion]);
+        assert_eq!(on_stage(&hall.game.for_audience()), on_stage(&hall.game));
+        hall.buzz(A).unwrap();
+        assert_eq!(on_stage(&hall.game.for_audience()), on_stage(&hall.game));
+        if n % 2 == 0 {
+            hall.play([Event::Undo]);
+            assert_eq!(on_stage(&hall.game.for_audience()), on_stage(&hall.game));
+            hall.play([Event::Redo]);
+        }
+        hall.play([Event::OpenBuzzing]);
+        hall.buzz(B).unwrap();
+        hall.play([Event::Judge(Verdict::Right), Event::Reveal]);
+        assert_eq!(on_stage(&hall.game.for_audience()), on_stage(&hall.game));
+        sizes.push((
+            copy_size(&hall),
+            serde_json::to_string(&hall.game).unwrap().len(),
+        ));
+        hall.play([Event::Next]);
+        assert_eq!(on_stage(&hall.game.for_audience()), on_stage(&hall.game));
+    }
+    let (first, last) = (sizes[0], sizes[5]);
+    // The whole match grows with every question; the copy only by a question's place and digits.
+    assert!(last.1 > first.1 * 3, "{sizes:?}");
+    assert!(last.0 <= first.0 + 16, "{sizes:?}");
+    let copy = hall.game.for_audience();
+    assert!(!copy.can_undo() && !copy.can_redo() && copy.log().len() == 1);
+}
+
 #[test]
 fn the_audience_reads_the_match_from_a_message_or_from_the_stored_value() {
     let mut hall = Hall::one_round(2, RoundRules::BuzzIn(BuzzRules::default()), 1);
@@ -311,7 +374,7 @@ fn the_audience_reads_the_match_from_a_message_or_from_the_stored_value() {
     assert_eq!(Wire::read(&wire.to_text()), Some(wire));
     let stored = crate::domain::saved::seal(&hall.game).to_string();
     let read = Wire::read(&stored).unwrap();
-    assert_eq!(read.game.as_ref(), Some(&hall.game));
+    assert_eq!(read.game, Some(hall.game.for_audience()));
     let hello = Wire {
         hello: true,
         lang: None,
