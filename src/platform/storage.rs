@@ -320,7 +320,7 @@ impl Store {
 
     /// Writes `data` under `key` as a versioned value.
     pub fn save<T: Serialize>(&self, key: &str, data: &T) -> Result<(), PlatformError> {
-        self.set(key, &crate::domain::saved::seal(data))
+        self.set(key, &crate::domain::saved::Sealed::new(data))
     }
 }
 
