@@ -166,7 +166,7 @@ impl<'a, T: Serialize> Sealed<'a, T> {
 
 /// Reads a stored value of the current schema, migrating older ones with `migrate(version, data)`.
 pub fn open<T: DeserializeOwned>(
-    raw: Value,
+    mut raw: Value,
     migrate: impl Fn(u32, Value) -> Result<Value, String>,
 ) -> Result<T, SavedError> {
     let version = raw
@@ -177,7 +177,8 @@ pub fn open<T: DeserializeOwned>(
     if version > SCHEMA {
         return Err(SavedError::Newer(version));
     }
-    let data = raw.get("data").cloned().unwrap_or(Value::Null);
+    // Taken out, not copied: a long match's tree is megabytes.
+    let data = raw.get_mut("data").map(Value::take).unwrap_or(Value::Null);
     let data = if version < SCHEMA {
         migrate(version, data).map_err(SavedError::Unreadable)?
     } else {

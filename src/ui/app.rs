@@ -11,6 +11,7 @@ use crate::domain::link::{Link, LINK_PARAMS};
 use crate::domain::text::Lang;
 use crate::platform::storage::{watch_other_tabs, Store};
 use crate::platform::{page, update};
+use crate::ui::hooks::use_memo;
 use crate::ui::hooks::{use_app, use_back_button, use_banks, use_ticker, Clock, UseSaved};
 use crate::ui::services::{Elder, Locale};
 use crate::ui::widgets::{ElderToggle, InNextTask, LangToggle, NoticeBanner};
@@ -85,7 +86,7 @@ pub fn App() -> impl IntoView {
         let _ = page::set_query_param("lang", lang.code());
     });
 
-    let at_home = Memo::new(move |_| model.with(|m| *m.screen() == Screen::Home));
+    let at_home = use_memo(move |_| model.with(|m| *m.screen() == Screen::Home));
     use_back_button(
         at_home.into(),
         Callback::new(move |()| dispatch.run(Event::Back)),
@@ -101,14 +102,14 @@ pub fn App() -> impl IntoView {
             update::apply_waiting_update();
         }
     });
-    let timed = Memo::new(move |_| model.with(|m| m.round().is_some_and(|r| r.is_timed())));
+    let timed = use_memo(move |_| model.with(|m| m.round().is_some_and(|r| r.is_timed())));
     let now = use_ticker(
         timed.into(),
         app.clock.now_ms,
         Callback::new(move |()| dispatch.run(Event::Tick)),
     );
 
-    let notices = Memo::new(move |_| model.with(|m| m.notices().to_vec()));
+    let notices = use_memo(move |_| model.with(|m| m.notices().to_vec()));
     let notice_list = move || {
         notices
             .get()

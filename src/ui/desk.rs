@@ -22,6 +22,7 @@ use crate::domain::text::Lang;
 use crate::platform::fetch::{fetch_bytes, CacheMode};
 use crate::platform::files::{chosen_file, dropped_file, PickedFile};
 use crate::platform::{page, PlatformError};
+use crate::ui::hooks::use_memo;
 use crate::ui::services::{use_locale, Locale};
 use crate::ui::widgets::LangToggle;
 use leptos::prelude::*;
@@ -129,7 +130,7 @@ pub fn DeskApp() -> impl IntoView {
             take(dropped_file(&ev).await, dispatch);
         });
     };
-    let has_file = Memo::new(move |_| model.with(|m| m.file_name().is_some()));
+    let has_file = use_memo(move |_| model.with(|m| m.file_name().is_some()));
     let file_line = move || {
         model.with(|m| {
             m.file_name()
@@ -218,8 +219,8 @@ fn Results(
     dispatch: Callback<DeskEvent>,
 ) -> impl IntoView {
     let words = use_words();
-    let tab = Memo::new(move |_| model.with(DeskModel::tab));
-    let problems = Memo::new(move |_| model.with(|m| m.intake().map_or(0, |i| i.problems.len())));
+    let tab = use_memo(move |_| model.with(DeskModel::tab));
+    let problems = use_memo(move |_| model.with(|m| m.intake().map_or(0, |i| i.problems.len())));
     let label = move |t: Tab| match t {
         Tab::Summary => words.t(DeskMsg::TabSummary).to_owned(),
         Tab::Problems => words.fill(DeskMsg::TabProblems, &[&problems.get()]),

@@ -12,5 +12,5 @@ pub use use_app::{use_app, Clock, UseApp};
 pub use use_back_button::use_back_button;
 pub use use_banks::{use_banks, UseBanks};
 pub use use_saved::{use_saved, StartReport, UseSaved};
-pub use use_scoped::use_scoped;
+pub use use_scoped::{use_memo, use_scoped};
 pub use use_ticker::use_ticker;

@@ -31,6 +31,7 @@ use crate::domain::kiosk::{Event, KioskModel, KioskMsg, KioskOverrides, Screen};
 use crate::platform::fetch::{fetch_bytes, CacheMode};
 use crate::platform::storage::Store;
 use crate::platform::{log, page, speech, update, PlatformError};
+use crate::ui::hooks::use_memo;
 use crate::ui::hooks::{use_banks, use_scoped, use_ticker, Clock};
 use crate::ui::services::{provide_screen_services, Elder};
 use answering::AnsweringScreen;
@@ -106,7 +107,7 @@ pub fn KioskApp() -> impl IntoView {
     let operator = use_panel(store, kiosk.clock.now_ms, salt);
     let (panel, on_panel) = (operator.panel, operator.dispatch);
     provide_context(locale);
-    let elder = Memo::new(move |_| model.with(|m| m.elder()));
+    let elder = use_memo(move |_| model.with(|m| m.elder()));
     provide_context(Elder(elder.into()));
 
     let banks = RwSignal::new(Banks::Loading);
@@ -150,7 +151,7 @@ pub fn KioskApp() -> impl IntoView {
         page::set_document_lang(lang.html_lang());
         page::set_title(KioskMsg::PageTitle.text(lang));
     });
-    let at_attract = Memo::new(move |_| model.with(|m| *m.screen() == Screen::Attract));
+    let at_attract = use_memo(move |_| model.with(|m| *m.screen() == Screen::Attract));
     // A new version (installed by the kiosk's service worker) is switched to between customers.
     Effect::new(move |_| {
         if at_attract.get() {
@@ -163,7 +164,7 @@ pub fn KioskApp() -> impl IntoView {
         }
     });
 
-    let warned = Memo::new(move |_| model.with(|m| m.still_there().is_some()));
+    let warned = use_memo(move |_| model.with(|m| m.still_there().is_some()));
     // Any sign of a customer keeps the session; while "Still there?" shows, only its own button
     // (or a tap on it) answers, so a tap meant for it never lands on what is under it.
     let touched = move || {
@@ -191,7 +192,7 @@ pub fn KioskApp() -> impl IntoView {
             hold.set_value(Some(handle));
         }
     };
-    let shown = Memo::new(move |_| panel.with(|p| p.is_shown()));
+    let shown = use_memo(move |_| panel.with(|p| p.is_shown()));
 
     let on_lang = Callback::new(move |lang| dispatch.run(Event::SetLang(lang)));
     let on_elder = Callback::new(move |on| dispatch.run(Event::SetElder(on)));
@@ -204,7 +205,7 @@ pub fn KioskApp() -> impl IntoView {
         Answering,
         EndCard,
     }
-    let screen = Memo::new(move |_| {
+    let screen = use_memo(move |_| {
         model.with(|m| match m.screen() {
             Screen::Attract => Shown::Attract,
             Screen::Choosing => Shown::Choosing,

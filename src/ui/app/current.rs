@@ -8,6 +8,7 @@ use crate::domain::plan::Plan;
 use crate::domain::progress::Shelf;
 use crate::domain::saved::Settings;
 use crate::domain::text::Lang;
+use crate::ui::hooks::use_memo;
 use crate::ui::hooks::UseApp;
 use crate::ui::screens::{
     HomeScreen, ParkedCard, ProgressScreen, RoundScreen, SettingsScreen, SetupScreen, ShelfScreen,
@@ -65,18 +66,18 @@ pub fn CurrentScreen(
     } = app;
     let locale = use_locale();
     let send = move |event: Event| Callback::new(move |()| dispatch.run(event.clone()));
-    let library = Memo::new(move |_| model.with(|m| m.library().clone()));
-    let catalog = Memo::new(move |_| model.with(|m| m.catalog().clone()));
+    let library = use_memo(move |_| model.with(|m| m.library().clone()));
+    let catalog = use_memo(move |_| model.with(|m| m.catalog().clone()));
     let hidden =
-        Memo::new(move |_| catalog.with(|c| library.with(|l| c.hidden(l, (clock.today)()))));
+        use_memo(move |_| catalog.with(|c| library.with(|l| c.hidden(l, (clock.today)()))));
     let index = Signal::derive(move || catalog.with(|c| c.index().clone()));
     let audience = Signal::derive(move || saved.settings.with(Settings::audience));
-    let shown = Memo::new(move |_| model.with(|m| Shown::of(m.screen())));
+    let shown = use_memo(move |_| model.with(|m| Shown::of(m.screen())));
 
     let round_screen = move || {
         let first = model.with_untracked(|m| m.round().cloned())?;
         // Keeps the last round while the screen goes (the round leaves the model first).
-        let round = Memo::new(move |prev: Option<&ActiveRound>| {
+        let round = use_memo(move |prev: Option<&ActiveRound>| {
             model
                 .with(|m| m.round().cloned())
                 .or_else(|| prev.cloned())
@@ -104,7 +105,7 @@ pub fn CurrentScreen(
         })
     };
     let home_screen = move || {
-        let parked = Memo::new(move |_| {
+        let parked = use_memo(move |_| {
             model.with(|m| {
                 m.parked().map(|p| ParkedCard {
                     title: round_title(&p.kind, m.library()),

@@ -11,6 +11,7 @@ use crate::domain::contest::{Match, Wire, CHANNEL, MATCH_KEY};
 use crate::domain::saved::no_migration;
 use crate::platform::hall::Channel;
 use crate::platform::storage::{Loaded, Store};
+use crate::ui::hooks::use_memo;
 use leptos::prelude::*;
 
 /// The audience's window.
@@ -46,7 +47,7 @@ pub fn AudiencePage() -> impl IntoView {
         }
         .to_text(),
     );
-    let ticking = Memo::new(move |_| game.with(timer_running));
+    let ticking = use_memo(move |_| game.with(timer_running));
     let now = use_clock(ticking.into(), now_ms, Callback::new(|_| {}));
     view! {
         <main class="contest audience">

@@ -15,6 +15,7 @@ use crate::domain::contest::{
     Command, ContestMsg, Env, Event, Match, Phase, Refused, RoundRules, Verdict,
 };
 use crate::domain::library::Library;
+use crate::ui::hooks::use_memo;
 use leptos::prelude::*;
 
 mod panels;
@@ -40,7 +41,7 @@ fn Steps(
     dispatch: Callback<Event>,
 ) -> impl IntoView {
     let words = use_words();
-    let allowed = Memo::new(move |_| {
+    let allowed = use_memo(move |_| {
         game.with(|g| {
             let Some(g) = g else { return Vec::new() };
             library.with(|l| {

@@ -19,6 +19,7 @@ use crate::domain::saved::no_migration;
 use crate::platform::hall::{self, Channel};
 use crate::platform::page;
 use crate::platform::storage::{Loaded, Store};
+use crate::ui::hooks::use_memo;
 use crate::ui::widgets::LangToggle;
 use leptos::prelude::*;
 
@@ -123,7 +124,7 @@ pub fn HostPage() -> impl IntoView {
     let capturing = RwSignal::new(None::<TeamId>);
     let adjust_focus = RwSignal::new(0u32);
 
-    let ticking = Memo::new(move |_| game.with(timer_running));
+    let ticking = use_memo(move |_| game.with(timer_running));
     let now = use_clock(
         ticking.into(),
         now_ms,
@@ -232,7 +233,7 @@ pub fn HostPage() -> impl IntoView {
             </button>
         }
     };
-    let has_game = Memo::new(move |_| game.with(Option::is_some));
+    let has_game = use_memo(move |_| game.with(Option::is_some));
     let loading = move || match banks.state.get() {
         BanksState::Loading { .. } => Some(
             view! { <p class="notice notice-info" role="status">{move || words.t(ContestMsg::Loading)}</p> },

@@ -6,6 +6,7 @@ use super::team::TeamChip;
 use super::use_words;
 use crate::domain::contest::words::key_problem;
 use crate::domain::contest::{ContestMsg, KeyMap, Match, MatchSetup, TeamId};
+use crate::ui::hooks::use_memo;
 use leptos::prelude::*;
 
 /// The buzzer keys screen.
@@ -28,7 +29,7 @@ pub fn KeysScreen(
     on_change: Callback<KeyMap>,
 ) -> impl IntoView {
     let words = use_words();
-    let setup = Memo::new(move |_| {
+    let setup = use_memo(move |_| {
         game.with(|g| g.as_ref().map(|g| g.setup().clone()))
             .or_else(|| draft.clone())
             .unwrap_or_else(|| {

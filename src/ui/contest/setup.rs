@@ -13,6 +13,7 @@ use crate::domain::library::Library;
 use crate::domain::saved::no_migration;
 use crate::platform::storage::{Loaded, Store};
 use crate::platform::{download, files, page};
+use crate::ui::hooks::use_memo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -66,9 +67,9 @@ pub fn SetupScreen(
             crate::platform::log::warn(&format!("setup not saved: {e}"));
         }
     });
-    let team_count = Memo::new(move |_| draft.with(|s| s.teams.len()));
-    let round_count = Memo::new(move |_| draft.with(|s| s.rounds.len()));
-    let problems = Memo::new(move |_| draft.with(|s| library.with(|l| s.check(l))));
+    let team_count = use_memo(move |_| draft.with(|s| s.teams.len()));
+    let round_count = use_memo(move |_| draft.with(|s| s.rounds.len()));
+    let problems = use_memo(move |_| draft.with(|s| library.with(|l| s.check(l))));
 
     let team_rows = move || {
         (0..team_count.get())

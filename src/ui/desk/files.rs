@@ -6,6 +6,7 @@ use super::use_words;
 use crate::domain::desk::{DeskEvent, DeskModel, DeskMsg};
 use crate::platform::download;
 use crate::platform::files::chosen_file;
+use crate::ui::hooks::use_memo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -25,7 +26,7 @@ pub fn FilesTab(
             Err(e) => Err(e.to_string()),
         }));
     };
-    let bank_name = Memo::new(move |_| model.with(|m| m.bank_file().map(|(name, _)| name)));
+    let bank_name = use_memo(move |_| model.with(|m| m.bank_file().map(|(name, _)| name)));
     let save_bank = move |_| {
         if let Some((name, text)) = model.with_untracked(DeskModel::bank_file) {
             save(name, "application/json", text);
@@ -53,7 +54,7 @@ pub fn FilesTab(
             }
         });
     };
-    let missing = Memo::new(move |_| model.with(|m| m.translation_file().map_or(0, |(_, _, n)| n)));
+    let missing = use_memo(move |_| model.with(|m| m.translation_file().map_or(0, |(_, _, n)| n)));
     let note = move || {
         model.with(|m| {
             m.translation_note().map(|n| {

@@ -18,6 +18,7 @@ use crate::domain::text::Lang;
 use crate::platform::storage::Store;
 use crate::platform::{frame, page};
 use crate::ui::app::{Footer, TopBar};
+use crate::ui::hooks::use_memo;
 use crate::ui::hooks::use_saved;
 use crate::ui::kiosk::answering::AnsweringScreen;
 use crate::ui::screens::RoundScreen;
@@ -41,7 +42,7 @@ pub fn FrameApp() -> impl IntoView {
     let locale = Locale::new(Lang::default());
     provide_context(locale);
     let shown = RwSignal::new(None::<FrameView>);
-    let elder = Memo::new(move |_| shown.with(|v| v.as_ref().is_some_and(|v| v.elder)));
+    let elder = use_memo(move |_| shown.with(|v| v.as_ref().is_some_and(|v| v.elder)));
     provide_context(Elder(elder.into()));
     // The phone's round screen reads the learner's records (bookmarks): none, and none written.
     provide_context(use_saved(Store::memory(), Callback::new(|()| {})));

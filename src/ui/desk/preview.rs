@@ -10,6 +10,7 @@ use super::use_words;
 use crate::domain::desk::{DeskEvent, DeskModel, DeskMsg, Frame, FrameNote, Preview};
 use crate::domain::text::Lang;
 use crate::platform::frame;
+use crate::ui::hooks::use_memo;
 use leptos::prelude::*;
 
 /// The device's screen: an iframe of the desk's page in frame mode, sent each question to show.
@@ -26,7 +27,7 @@ fn Device(
     let drawn = RwSignal::new(false);
     // Where the desk's keyboard focus was when a view was sent (given back if the frame takes it).
     let focus = StoredValue::new_local(None::<frame::Focused>);
-    let view = Memo::new(move |_| model.with(|m| m.frame_view(0)));
+    let view = use_memo(move |_| model.with(|m| m.frame_view(0)));
     let element_ref = move || element.get_untracked();
     let send = move || {
         let window = element
@@ -93,10 +94,10 @@ pub fn PreviewTab(
     dispatch: Callback<DeskEvent>,
 ) -> impl IntoView {
     let words = use_words();
-    let preview = Memo::new(move |_| model.with(DeskModel::preview));
+    let preview = use_memo(move |_| model.with(DeskModel::preview));
     let total =
-        Memo::new(move |_| model.with(|m| m.preview_bank().map_or(0, |(b, _)| b.questions.len())));
-    let partial = Memo::new(move |_| model.with(|m| m.preview_bank().is_some_and(|(_, p)| p)));
+        use_memo(move |_| model.with(|m| m.preview_bank().map_or(0, |(b, _)| b.questions.len())));
+    let partial = use_memo(move |_| model.with(|m| m.preview_bank().is_some_and(|(_, p)| p)));
     let toggle = move |label: Signal<String>, pressed: Signal<bool>, event: DeskEvent| {
         view! {
             <button
@@ -184,7 +185,7 @@ pub fn PreviewTab(
         })
     };
     // A device's frame is made anew only when another device is chosen.
-    let device = Memo::new(move |_| preview.get().frame);
+    let device = use_memo(move |_| preview.get().frame);
     let shown = move || {
         let device = device.get();
         view! { <Device model=model device=device /> }

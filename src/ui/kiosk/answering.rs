@@ -8,6 +8,7 @@ use crate::domain::i18n::topic_name;
 use crate::domain::kiosk::{Event, KioskModel, KioskMsg, TopicChoice};
 use crate::domain::session::{PracticeStep, Session};
 use crate::domain::text::Lang;
+use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
 use crate::ui::widgets::{PracticeActions, QuestionCard, ReadAloud};
 use leptos::prelude::*;
@@ -33,11 +34,11 @@ pub fn AnsweringScreen(
     numbered: Option<(usize, usize)>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let session = Memo::new(move |_| model.with(|m| m.round().map(|r| r.session.clone())));
-    let choice = Memo::new(move |_| model.with(|m| m.round().map(|r| r.choice)));
+    let session = use_memo(move |_| model.with(|m| m.round().map(|r| r.session.clone())));
+    let choice = use_memo(move |_| model.with(|m| m.round().map(|r| r.choice)));
     let index =
-        Memo::new(move |_| session.with(|s| s.as_ref().and_then(|s| s.shown().map(|(i, _)| i))));
-    let revealed = Memo::new(move |_| {
+        use_memo(move |_| session.with(|s| s.as_ref().and_then(|s| s.shown().map(|(i, _)| i))));
+    let revealed = use_memo(move |_| {
         session.with(
             |s| matches!(s, Some(Session::Practice(p)) if *p.step() == PracticeStep::Revealed),
         )

@@ -6,6 +6,7 @@ use super::Banks;
 use crate::domain::i18n::Msg;
 use crate::domain::kiosk::{KioskModel, KioskMsg};
 use crate::domain::text::Lang;
+use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
 use crate::ui::widgets::{ElderToggle, LangToggle};
 use leptos::prelude::*;
@@ -38,10 +39,10 @@ pub fn AttractScreen(
     let locale = use_locale();
     // The kiosk's first screen is up once this has rendered (`make bench` reads the mark).
     Effect::new(|_| crate::platform::page::mark_once("anxin-ready"));
-    let branch = Memo::new(move |_| model.with(|m| m.settings().branch.clone()));
-    let questions = Memo::new(move |_| model.with(|m| m.settings().questions_per_session));
-    let tip = Memo::new(move |_| model.with(|m| m.tip(now.get()).cloned()));
-    let paused = Memo::new(move |_| model.with(KioskModel::tips_paused));
+    let branch = use_memo(move |_| model.with(|m| m.settings().branch.clone()));
+    let questions = use_memo(move |_| model.with(|m| m.settings().questions_per_session));
+    let tip = use_memo(move |_| model.with(|m| m.tip(now.get()).cloned()));
+    let paused = use_memo(move |_| model.with(KioskModel::tips_paused));
     // Pause or resume the changing tips (WCAG 2.2.2): one button whose pictogram and words
     // change (never colour alone); it stays in place, so focus stays on it.
     let pause_button = move || {

@@ -16,6 +16,7 @@ use crate::domain::kiosk::prize::{PrizeBook, PrizeError};
 use crate::domain::kiosk::stats::StatsPeriods;
 use crate::domain::kiosk::{KioskModel, KioskMsg, KioskOverrides};
 use crate::domain::text::Lang;
+use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 use pin_pad::PinPad;
@@ -87,7 +88,7 @@ pub fn OperatorPanel(
     redeem: Callback<String, Result<(), PrizeError>>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let open = Memo::new(move |_| panel.with(|p| p.step() == Some(&PanelStep::Open)));
+    let open = use_memo(move |_| panel.with(|p| p.step() == Some(&PanelStep::Open)));
     let tab = RwSignal::new(Tab::Stats);
     let tab_button = move |which: Tab, label: KioskMsg| {
         view! {

@@ -8,6 +8,7 @@ use crate::domain::library::Library;
 use crate::domain::plan::Plan;
 use crate::domain::text::Lang;
 use crate::platform::page;
+use crate::ui::hooks::use_memo;
 use crate::ui::services::{use_locale, use_saved_state};
 use crate::ui::widgets::ScreenHead;
 use leptos::prelude::*;
@@ -46,7 +47,7 @@ pub fn ProgressScreen(
     let saved = use_saved_state();
     let today = page::today();
 
-    let topics = Memo::new(move |_| {
+    let topics = use_memo(move |_| {
         library.with(|l| {
             saved.progress.with(|p| {
                 saved.history.with(|h| {

@@ -14,6 +14,7 @@ use crate::domain::saved::Ask;
 use crate::domain::score::best_streak;
 use crate::domain::session::{PracticeStep, Quiz, Session};
 use crate::platform::page;
+use crate::ui::hooks::use_memo;
 use crate::ui::services::{use_elder, use_locale, use_saved_state};
 use crate::ui::widgets::{
     AnswerList, Confirm, PracticeActions, QuestionCard, QuizActions, ReadAloud, ResultSummary,
@@ -49,17 +50,17 @@ pub fn RoundScreen(
     let locale = use_locale();
     // Elder mode: one question and its choices, nothing else competing, no clock.
     let elder = use_elder();
-    let session = Memo::new(move |_| round.with(|r| r.session.clone()));
-    let stage = Memo::new(move |_| round.with(|r| r.stage.clone()));
-    let title = Memo::new(move |_| round.with(|r| library.with(|l| round_title(&r.kind, l))));
-    let index = Memo::new(move |_| session.with(|s| s.shown().map(|(i, _)| i)));
-    let mode = Memo::new(move |_| session.with(Session::mode));
-    let revealed = Memo::new(move |_| {
+    let session = use_memo(move |_| round.with(|r| r.session.clone()));
+    let stage = use_memo(move |_| round.with(|r| r.stage.clone()));
+    let title = use_memo(move |_| round.with(|r| library.with(|l| round_title(&r.kind, l))));
+    let index = use_memo(move |_| session.with(|s| s.shown().map(|(i, _)| i)));
+    let mode = use_memo(move |_| session.with(Session::mode));
+    let revealed = use_memo(move |_| {
         session.with(|s| matches!(s, Session::Practice(p) if *p.step() == PracticeStep::Revealed))
     });
     let selected = Signal::derive(move || session.with(|s| s.selected().to_vec()));
-    let asking = Memo::new(move |_| round.with(ActiveRound::asking));
-    let leaving = Memo::new(move |_| asking.get() == Some(Ask::Leave));
+    let asking = use_memo(move |_| round.with(ActiveRound::asking));
+    let leaving = use_memo(move |_| asking.get() == Some(Ask::Leave));
     let act = move |action: RoundAction| on_action.run(action);
     let toggle = Callback::new(move |option: OptionId| act(RoundAction::Toggle(option)));
     let go_to = Callback::new(move |to: usize| act(RoundAction::GoTo(to)));
@@ -155,7 +156,7 @@ pub fn RoundScreen(
         Result,
         Answers,
     }
-    let shown = Memo::new(move |_| match stage.get() {
+    let shown = use_memo(move |_| match stage.get() {
         Stage::Answering { .. } => index.get().map_or(Shown::Result, Shown::Question),
         Stage::Result(_) => Shown::Result,
         Stage::Answers(_) => Shown::Answers,

@@ -11,6 +11,7 @@ use crate::domain::plan::Mode;
 use crate::domain::plan::{Order, Plan, DIFFICULTIES, PRACTICE_COUNTS, QUIZ_COUNTS, TIME_LIMITS};
 use crate::domain::text::Lang;
 use crate::platform::page;
+use crate::ui::hooks::use_memo;
 use crate::ui::services::{use_elder, use_locale};
 use crate::ui::widgets::{numbered, picked, positions, words, AudienceChips, Chips, ScreenHead};
 use leptos::prelude::*;
@@ -53,7 +54,7 @@ pub fn SetupScreen(
     };
 
     // Topics offered: those with at least one bank that is not known to be broken.
-    let topics = Memo::new(move |_| {
+    let topics = use_memo(move |_| {
         let IndexState::Ready(index) = index.get() else {
             return Vec::new();
         };
@@ -65,9 +66,9 @@ pub fn SetupScreen(
             .collect();
         in_order(&Topic::ALL, &topics)
     });
-    let pool = Memo::new(move |_| plan.with(|p| library.with(|l| l.pool(p, page::today()).len())));
+    let pool = use_memo(move |_| plan.with(|p| library.with(|l| l.pool(p, page::today()).len())));
     let ready = move || !loading.get() && pool.get() > 0;
-    let mode = Memo::new(move |_| plan.with(|p| p.mode));
+    let mode = use_memo(move |_| plan.with(|p| p.mode));
     let due_note = move || mode.get() == Mode::Practice && pool.get() > 0;
 
     // Each group's values, in the order of its chips (a chip stands for its value's position).

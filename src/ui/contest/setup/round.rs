@@ -11,6 +11,7 @@ use crate::domain::i18n::{difficulty_name, topic_name};
 use crate::domain::library::Library;
 use crate::platform::page;
 use crate::ui::contest::use_words;
+use crate::ui::hooks::use_memo;
 use leptos::prelude::*;
 
 /// An edit of the setup.
@@ -144,7 +145,7 @@ pub fn RoundEditor(
 ) -> impl IntoView {
     let words = use_words();
     let n = index + 1;
-    let kind = Memo::new(move |_| draft.with(|s| s.rounds.get(index).map(|r| r.rules.kind())));
+    let kind = use_memo(move |_| draft.with(|s| s.rounds.get(index).map(|r| r.rules.kind())));
     let count =
         draft.with_untracked(|s| s.rounds.get(index).map(|r| r.questions.len()).unwrap_or(0));
     let prior = draft.with_untracked(|s| s.rounds.get(index).and_then(|r| r.draw.clone()));

@@ -5,6 +5,7 @@ use crate::domain::kiosk::panel::{Panel, PanelEvent, PanelStep};
 use crate::domain::kiosk::KioskMsg;
 use crate::platform::focus::focus_on_mount;
 use crate::platform::page;
+use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -38,7 +39,7 @@ pub(super) fn PinPad(
         };
         msg.text(locale.lang())
     };
-    let changing = Memo::new(move |_| {
+    let changing = use_memo(move |_| {
         panel.with(|p| {
             matches!(
                 p.step(),

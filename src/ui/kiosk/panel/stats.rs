@@ -6,6 +6,7 @@ use crate::domain::kiosk::stats::view::{choice_text, StatsView};
 use crate::domain::kiosk::stats::{PeriodIndex, StatsPeriods};
 use crate::domain::kiosk::{KioskModel, KioskMsg, KioskStats};
 use crate::domain::text::Lang;
+use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
@@ -27,14 +28,14 @@ pub(super) fn StatsPanel(
     let locale = use_locale();
     let chosen = RwSignal::new(PeriodIndex(0));
     let report = RwSignal::new(false);
-    let period = Memo::new(move |_| {
+    let period = use_memo(move |_| {
         stats.with(|p| {
             p.get(chosen.get())
                 .or_else(|| p.indices().first().and_then(|&i| p.get(i)))
                 .cloned()
         })
     });
-    let view_of = Memo::new(move |_| period.with(|s| s.as_ref().map(KioskStats::view)));
+    let view_of = use_memo(move |_| period.with(|s| s.as_ref().map(KioskStats::view)));
     let body = move || {
         let lang = locale.lang();
         let Some(view) = view_of.get() else {
