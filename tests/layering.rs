@@ -86,6 +86,26 @@ fn only_platform_touches_browser_apis() {
     );
 }
 
+/// Every memo in the components is a `use_memo`, which takes itself out of what it read when its
+/// screen goes; a plain memo on the page's model stays in its subscribers for the page's life
+/// (issue 14: the kiosk's memory grew with every screen shown).
+#[test]
+fn components_make_memos_with_use_memo() {
+    let files: Vec<PathBuf> = layer("ui")
+        .into_iter()
+        .filter(|f| !f.ends_with("hooks/use_scoped.rs"))
+        .collect();
+    let bad = offending_lines(
+        &files,
+        &["Memo::new", "ArcMemo::new", "Memo::new_with_compare"],
+    );
+    assert!(
+        bad.is_empty(),
+        "make memos with ui::hooks::use_memo:\n{}",
+        bad.join("\n")
+    );
+}
+
 #[test]
 fn the_check_catches_an_import() {
     let dir = std::env::temp_dir().join(format!("anxin-layering-{}", std::process::id()));

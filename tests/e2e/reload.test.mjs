@@ -118,7 +118,9 @@ const practiseQuestion = (page, n, total, right) => [
 test('index: a practice, reloaded after every step, comes back exactly as it was', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
+  // Home as it stays: every bank in (the daily practice waits for all of them).
   await page.locator('.topic-fraud[aria-disabled="false"], .topic-fraud:not([aria-disabled])').first().waitFor();
+  await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
   const total = 10;
   const steps = [
     { name: 'home', act: async () => {} },
