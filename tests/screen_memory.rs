@@ -65,27 +65,30 @@ fn show_a_screen(switch: &Owner, locale: Locale, elder: Elder, scoped: bool) {
     run_tasks();
 }
 
-/// The bytes each screen shown leaves behind, from the 100th screen to the 1,000th (on the
-/// calling thread, whose executor is `Local`).
-fn left_per_screen(scoped: bool) -> isize {
-    {
-        let page = Owner::new();
-        page.set();
-        let locale = Locale::new(Lang::Zh);
-        let elder = Elder(Memo::new(move |_| locale.lang() == Lang::En).into());
-        provide_context(locale);
-        provide_context(elder);
-        let switch = page.child();
-        alloc_meter::start(0);
-        for _ in 0..100 {
-            show_a_screen(&switch, locale, elder, scoped);
-        }
-        let at_100 = alloc_meter::held();
-        for _ in 0..900 {
-            show_a_screen(&switch, locale, elder, scoped);
-        }
-        (alloc_meter::held() - at_100) / 900
+/// The bytes each call of `show` (a screen shown) leaves held, from the 100th call to the 1,000th
+/// (on the calling thread, whose executor is `Local`).
+fn left_per_call(mut show: impl FnMut()) -> isize {
+    alloc_meter::start(0);
+    for _ in 0..100 {
+        show();
     }
+    let at_100 = alloc_meter::held();
+    for _ in 0..900 {
+        show();
+    }
+    (alloc_meter::held() - at_100) / 900
+}
+
+/// The bytes each screen of texts on the page's services leaves behind.
+fn left_per_screen(scoped: bool) -> isize {
+    let page = Owner::new();
+    page.set();
+    let locale = Locale::new(Lang::Zh);
+    let elder = Elder(Memo::new(move |_| locale.lang() == Lang::En).into());
+    provide_context(locale);
+    provide_context(elder);
+    let switch = page.child();
+    left_per_call(|| show_a_screen(&switch, locale, elder, scoped))
 }
 
 #[test]
@@ -126,21 +129,13 @@ fn show_a_screen_on_the_model(switch: &Owner, model: RwSignal<u64>, scoped: bool
     run_tasks();
 }
 
-/// The bytes each screen of memos on the model leaves behind, from the 100th screen to the 1,000th.
+/// The bytes each screen of memos on the model leaves behind.
 fn left_per_model_screen(scoped: bool) -> isize {
     let page = Owner::new();
     page.set();
     let model = RwSignal::new(0u64);
     let switch = page.child();
-    alloc_meter::start(0);
-    for _ in 0..100 {
-        show_a_screen_on_the_model(&switch, model, scoped);
-    }
-    let at_100 = alloc_meter::held();
-    for _ in 0..900 {
-        show_a_screen_on_the_model(&switch, model, scoped);
-    }
-    (alloc_meter::held() - at_100) / 900
+    left_per_call(|| show_a_screen_on_the_model(&switch, model, scoped))
 }
 
 #[test]

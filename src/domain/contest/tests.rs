@@ -7,6 +7,7 @@ use crate::domain::bank::{parse_bank_on_device, BankIndex, OptionId, QuestionTyp
 use crate::domain::date::Date;
 use std::sync::Arc;
 
+mod audience;
 mod buzz;
 mod page;
 mod saved;
