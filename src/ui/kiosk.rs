@@ -294,10 +294,18 @@ pub fn KioskApp() -> impl IntoView {
                 ></div>
             </Show>
             <Show when=move || warned.get()>
-                <StillThereOverlay
-                    seconds_left=Signal::derive(move || countdown.get().unwrap_or(0))
-                    on_continue=move |()| dispatch.run(Event::Touch)
-                />
+                // Shown and dropped once or twice a walk-up session, for months: like a screen,
+                // it reads the page's language, elder mode and countdown through its own copies.
+                {move || {
+                    provide_screen_services(locale, Elder(elder.into()));
+                    let seconds_left = use_scoped(Signal::derive(move || countdown.get().unwrap_or(0)));
+                    view! {
+                        <StillThereOverlay
+                            seconds_left=seconds_left
+                            on_continue=move |()| dispatch.run(Event::Touch)
+                        />
+                    }
+                }}
             </Show>
         </div>
     }
