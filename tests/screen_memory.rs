@@ -2,13 +2,14 @@
 //! the kiosk's wasm memory grew 18 KB per session, then, with the page's services scoped, still
 //! 1.3 KB: the screens' memos on the kiosk model, which `use_memo` now takes out; second test).
 //!
-//! Leptos 0.8 keeps a disposed effect's entry (and the allocation it points to) in the subscriber
-//! list of every value it read until that value changes, and for ever when it is a memo. A screen
+//! Leptos 0.8 keeps a disposed effect's or memo's entry (and the allocation it points to) in the
+//! subscriber list of every value it read for as long as that value lives. A screen
 //! is many render effects reading the page's language and elder mode, which hardly ever change:
 //! read directly, every screen shown stays behind. Read through the screen's own copies
 //! (`provide_screen_services`), nothing does. Measured natively with the counting allocator, on a
 //! small executor of the test's own, as tachys switches a screen: a child owner, its render
 //! effects, then the owner cleaned up and the effects dropped.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 #[global_allocator]
 static METER: alloc_meter::Meter = alloc_meter::Meter;
@@ -91,15 +92,20 @@ fn left_per_screen(scoped: bool) -> isize {
     left_per_call(|| show_a_screen(&switch, locale, elder, scoped))
 }
 
-#[test]
-fn a_screen_that_reads_the_page_services_through_its_own_copies_leaves_nothing_behind() {
-    let (direct, scoped) = std::thread::spawn(|| {
+/// `measure(false)` and `measure(true)`, on a thread of their own whose tasks run on `Local`.
+fn unscoped_and_scoped(measure: fn(bool) -> isize) -> (isize, isize) {
+    std::thread::spawn(move || {
         // Once per process (either test may come first): tasks go to the calling thread.
         let _ = any_spawner::Executor::init_local_custom_executor(Local);
-        (left_per_screen(false), left_per_screen(true))
+        (measure(false), measure(true))
     })
     .join()
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn a_screen_that_reads_the_page_services_through_its_own_copies_leaves_nothing_behind() {
+    let (direct, scoped) = unscoped_and_scoped(left_per_screen);
     eprintln!("bytes left per screen shown: read directly {direct}, through copies {scoped}");
     // The measure sees the leak (so it can fail)...
     assert!(direct > 1000, "direct reads left {direct} bytes per screen");
@@ -140,13 +146,7 @@ fn left_per_model_screen(scoped: bool) -> isize {
 
 #[test]
 fn a_screen_whose_memos_take_themselves_out_of_the_models_subscribers_leaves_nothing_behind() {
-    let (plain, scoped) = std::thread::spawn(|| {
-        // Once per process (either test may come first): tasks go to the calling thread.
-        let _ = any_spawner::Executor::init_local_custom_executor(Local);
-        (left_per_model_screen(false), left_per_model_screen(true))
-    })
-    .join()
-    .unwrap();
+    let (plain, scoped) = unscoped_and_scoped(left_per_model_screen);
     eprintln!(
         "bytes left per screen of 6 memos on the model: Memo::new {plain}, use_memo {scoped}"
     );
