@@ -32,7 +32,7 @@ help:
 	@echo "make test    run every check"
 	@echo "make dist    release build into dist/"
 	@echo "make fuzz    long fuzz run of the file readers; FUZZ_SECONDS=300 per target, FUZZ_SEED to replay"
-	@echo "make soak    1,000 kiosk sessions in one page load and a 200-question match (about 20 min); SOAK_SESSIONS=1000"
+	@echo "make soak    1,000 kiosk sessions and 300 learner rounds, each in one page load, and a 200-question match (about 30 min); SOAK_SESSIONS=1000 SOAK_ROUNDS=300"
 	@echo "make banks   check the banks and rewrite quizzes/index.json"
 	@echo "make bench   Anxin vs a vanilla and a React quiz (phone profile, unthrottled), sizes, domain timings; BENCH_RUNS=5"
 
@@ -133,16 +133,19 @@ engines: dist tools
 	es-check es5 dist/nomodule.js dist/sw.js dist/kiosk-sw.js dist/contest-sw.js dist/desk-sw.js
 	@echo "engines: wasm MVP-only, JavaScript ES2020 (modules) / ES5 (nomodule, workers), pages: $(PAGES)"
 
-# Every end-to-end file, tests/e2e/soak.test.mjs included at its default length (200 kiosk sessions).
+# Every end-to-end file, tests/e2e/soak.test.mjs included at its default length (200 kiosk sessions,
+# 100 learner rounds).
 e2e: dist browsers tools
 	node --test --test-concurrency=1 tests/e2e/
 
 # The soak runs at full length (tests/e2e/soak.test.mjs): SOAK_SESSIONS kiosk sessions in one page load
-# (about 1 s each here), then one match of 200 questions (about 2 minutes).
+# (about 1 s each here), SOAK_ROUNDS learner rounds in one page load (about 1.8 s each), then one match
+# of 200 questions (about 2 minutes).
 SOAK_SESSIONS ?= 1000
+SOAK_ROUNDS ?= 300
 
 soak: dist browsers tools
-	SOAK_SESSIONS=$(SOAK_SESSIONS) node --test --test-concurrency=1 tests/e2e/soak.test.mjs
+	SOAK_SESSIONS=$(SOAK_SESSIONS) SOAK_ROUNDS=$(SOAK_ROUNDS) node --test --test-concurrency=1 tests/e2e/soak.test.mjs
 
 # The fuzz test's long run (tests/fuzz): random and mutated banks, sheets and other files fed to
 # their readers, each case checked for a panic, a hang and memory beyond 64 times its size.

@@ -13,7 +13,7 @@ use crate::platform::storage::{watch_other_tabs, Store};
 use crate::platform::{page, update};
 use crate::ui::hooks::use_memo;
 use crate::ui::hooks::{use_app, use_back_button, use_banks, use_ticker, Clock, UseSaved};
-use crate::ui::services::{Elder, Locale};
+use crate::ui::services::{use_locale, Elder, Locale, ScreenScope};
 use crate::ui::widgets::{ElderToggle, InNextTask, LangToggle, NoticeBanner};
 use leptos::prelude::*;
 
@@ -110,21 +110,24 @@ pub fn App() -> impl IntoView {
     );
 
     let notices = use_memo(move |_| model.with(|m| m.notices().to_vec()));
+    // The notices are built anew when one comes or goes, with services of their own (`ScreenScope`).
     let notice_list = move || {
-        notices
-            .get()
-            .into_iter()
-            .map(|n| {
-                let gone = n.clone();
-                view! {
-                    <NoticeBanner
-                        notice=n
-                        on_dismiss=move |_| dispatch.run(Event::Dismiss(gone.clone()))
-                        on_retry=banks.retry
-                    />
-                }
-            })
-            .collect_view()
+        let list = notices.get();
+        let banners = move || {
+            list.into_iter()
+                .map(|n| {
+                    let gone = n.clone();
+                    view! {
+                        <NoticeBanner
+                            notice=n
+                            on_dismiss=move |_| dispatch.run(Event::Dismiss(gone.clone()))
+                            on_retry=banks.retry
+                        />
+                    }
+                })
+                .collect_view()
+        };
+        view! { <ScreenScope locale=locale elder=Elder(elder)>{banners()}</ScreenScope> }
     };
 
     view! {
@@ -132,11 +135,10 @@ pub fn App() -> impl IntoView {
             <TopBar>
                 <LangToggle on_change=change_lang />
                 <Show when=move || at_home.get()>
-                    <ElderToggle on_change=on_elder />
-                    <button type="button" class="lang-toggle" on:click=move |_| dispatch.run(Event::OpenSettings)>
-                        <span aria-hidden="true">"⚙ "</span>
-                        {locale.tr(Msg::Settings)}
-                    </button>
+                    <ScreenScope locale=locale elder=Elder(elder)>
+                        <ElderToggle on_change=on_elder />
+                        <SettingsButton on_open=move |()| dispatch.run(Event::OpenSettings) />
+                    </ScreenScope>
                 </Show>
             </TopBar>
             <Show when=move || !persistent>
@@ -153,5 +155,21 @@ pub fn App() -> impl IntoView {
             </main>
             <Footer />
         </div>
+    }
+}
+
+/// The home screen's way to the settings, in the top bar.
+#[component]
+fn SettingsButton(
+    /// Called when pressed.
+    #[prop(into)]
+    on_open: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <button type="button" class="lang-toggle" on:click=move |_| on_open.run(())>
+            <span aria-hidden="true">"⚙ "</span>
+            {locale.tr(Msg::Settings)}
+        </button>
     }
 }

@@ -91,6 +91,23 @@ pub fn provide_screen_services(locale: Locale, elder: Elder) {
     provide_context(Elder(use_scoped(elder.0)));
 }
 
+/// Its children, built with copies of the page's language and elder mode of their own, as a screen
+/// is ([`provide_screen_services`]): for a part of a page's frame that is shown and dropped again
+/// (the home screen's controls in the top bar, the notices), which would otherwise leave its
+/// subscriptions behind each time it goes.
+#[component]
+pub fn ScreenScope(
+    /// The page's own language (not a screen's copy).
+    locale: Locale,
+    /// The page's own elder mode.
+    elder: Elder,
+    /// What to build.
+    children: Children,
+) -> impl IntoView {
+    provide_screen_services(locale, elder);
+    children()
+}
+
 /// The learner's saved records (provided by the learner's `App`).
 pub fn use_saved_state() -> UseSaved {
     expect_context()

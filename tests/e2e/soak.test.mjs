@@ -7,6 +7,11 @@
 //   with and without elder mode, every topic and "a bit of everything". After each: the attract
 //   screen. The statistics must count exactly the sessions run; storage must not grow per session;
 //   the JS heap, the wasm memory and the DOM must not grow from session 100 to the last.
+// - The learner's page (index.html): SOAK_ROUNDS rounds in one page load (100 by default, 300 in
+//   `make soak`), as on a tablet at a branch's promotion desk: quizzes handed in and practices checked
+//   question by question, timed quizzes, bookmarks, the wrong-answer book, the progress and settings
+//   screens between them. The history must keep its cap, and the JS heap, the wasm memory and the
+//   DOM must not grow from round 50 (once every bank and screen has been met) to the last.
 // - The contest (contest.html): one match of SOAK_QUESTIONS questions (200: every question shipped)
 //   over a compulsory, a buzz-in and a risk round, driven by the host's keys, with undo/redo and a
 //   changed verdict every few questions and a reload of the host's window every 25 questions, the
@@ -16,12 +21,14 @@
 // harness). The measured numbers are printed as the test's diagnostics.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowserAndServer, watchedPage, answer, readBank, readIndex } from './harness.mjs';
-import { topicName } from './topics.mjs';
+import { useBrowserAndServer, watchedPage, answer, pick, readBank, readIndex, setUpRound, upAndWhole } from './harness.mjs';
+import { nameOf, topicName } from './topics.mjs';
 import { openKiosk, start, storedKeys, holdCorner, typePin } from './kiosk-harness.mjs';
 
 const env = useBrowserAndServer();
 const SESSIONS = Number(process.env.SOAK_SESSIONS ?? 200);
+const ROUNDS = Number(process.env.SOAK_ROUNDS ?? 100);
+assert.ok(Number.isInteger(ROUNDS) && ROUNDS >= 100, `SOAK_ROUNDS must be 100 or more: ${process.env.SOAK_ROUNDS}`);
 assert.ok(Number.isInteger(SESSIONS) && SESSIONS >= 100, `SOAK_SESSIONS must be 100 or more: ${process.env.SOAK_SESSIONS}`);
 // Memory may grow this much from session 100 (or question 100) to the end.
 const MEMORY_GROWTH = 0.05;
@@ -261,6 +268,113 @@ test(`the kiosk: ${SESSIONS} sessions in one page load, counted exactly; storage
 test(`the kiosk's wasm memory stays flat from session 100 to ${SESSIONS}`, () => {
   assert.ok(measured.kiosk, 'the kiosk soak did not get to its memory readings');
   assertFlat(measured.kiosk.from, measured.kiosk.to, `kiosk, sessions 100 → ${SESSIONS}`, ['wasm']);
+});
+
+// ---------------------------------------------------------------- the learner's page
+
+/** Plays round `r` from the home screen and comes back to it: what it is depends on `r`. */
+async function playRound(page, r) {
+  const banks = readIndex().banks;
+  const entry = banks[r % banks.length];
+  const kind = r % 4;
+  if (kind === 0 || kind === 2) {
+    // A quiz of 10 (every fourth one timed), handed in with three wrong answers.
+    await setUpRound(page, nameOf(entry), { mode: 'quiz', count: 10, seconds: kind === 2 && r % 8 === 2 ? 30 : undefined });
+    for (let i = 0; i < 10; i++) {
+      await page.getByText(`第 ${i + 1} 题 / 共 10 题`).waitFor();
+      await pick(page, i % 3 !== 0);
+      if (i < 9) await page.getByRole('button', { name: '下一题', exact: true }).click();
+    }
+    await page.getByRole('button', { name: '交卷', exact: true }).click();
+    await page.getByRole('heading', { name: /测验通过|这次没有通过/ }).waitFor();
+  } else {
+    // A practice of 10, each question checked; one bookmarked (or un-bookmarked) on the way.
+    await setUpRound(page, nameOf(entry), { mode: 'practice', count: 10 });
+    for (let i = 0; i < 10; i++) {
+      await page.getByText(`第 ${i + 1} 题 / 共 10 题`).waitFor();
+      if (i === r % 10) await page.locator('button.bookmark').click();
+      await answer(page, (i + r) % 4 !== 0);
+      await page.getByRole('button', { name: i < 9 ? '下一题' : '查看成绩', exact: true }).click();
+    }
+    await page.getByText(/答对 \d+ 题，共 10 题/).first().waitFor();
+  }
+  await page.getByRole('button', { name: '返回首页', exact: true }).first().click();
+  await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
+  // Between rounds, now and then: the wrong-answer book, the bookmarks, the progress, the settings.
+  const visit = ['.topic-book', '.topic-bookmarks', '.topic-progress', null][r % 4];
+  if (visit) {
+    await page.locator(visit).click();
+    await page.getByRole('button', { name: '返回首页', exact: true }).first().click();
+  } else {
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    await page.getByText(/答过 \d+ 道题/).waitFor();
+    await page.getByRole('button', { name: '返回首页', exact: true }).first().click();
+  }
+  await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
+}
+
+/** In the page: writes a history of 100 rounds and a review of every question shipped. */
+function seedRecords(banks) {
+  const history = [];
+  for (let i = 0; i < 100; i++) {
+    const { topic } = banks[i % banks.length];
+    history.push({
+      correct: 7, date: '2026-11-01', label: 'quiz', parts: [{ correct: 7, topic, total: 10 }],
+      passed: false, points: 70, seconds: 95, topics: [topic], total: 10,
+    });
+  }
+  const reviews = {};
+  for (const { bank, ids } of banks) {
+    ids.forEach((id, i) => {
+      reviews[`${bank}/${id}`] = { bookmarked: i % 9 === 0, due: 20394, in_book: i % 5 === 0, level: 2, right: 3, seen: 4, streak: 1 };
+    });
+  }
+  localStorage.setItem('anxin.history', JSON.stringify({ data: history, v: 1 }));
+  localStorage.setItem('anxin.progress', JSON.stringify({ data: { cleared: 0, reviews }, v: 1 }));
+}
+
+test(`the learner's page: ${ROUNDS} rounds in one page load on a device used for months; the history capped, storage and memory flat`, async (t) => {
+  const began = Date.now();
+  const { page, problems } = await watchedPage(env.browser, env.origin, { init: () => { window.__anxinTest = {}; } });
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(env.origin + '/');
+  await upAndWhole(page);
+  // A device used for months: the history at its cap and every question answered before, so that
+  // what is kept does not grow during the run and any growth of memory is the page's own.
+  await page.evaluate(seedRecords, readIndex().banks.map((e) => ({ bank: e.id, topic: e.topic, ids: readBank(e.id).questions.map((q) => q.id) })));
+  await page.reload();
+  await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
+  const at = {};
+  for (let r = 0; r < ROUNDS; r++) {
+    await playRound(page, r);
+    const n = r + 1;
+    if (n === 20 || n % 50 === 0 || n === ROUNDS) {
+      at[n] = { memory: await memory(page, cdp), storage: await storageSize(page), seconds: (Date.now() - began) / 1000 };
+      t.diagnostic(`learner after ${n} rounds (${at[n].seconds.toFixed(0)} s): storage ${at[n].storage} characters; ${showMemory(at[n].memory)}`);
+    }
+    if (problems().length > 0) break;
+  }
+  assert.deepEqual(problems(), []);
+  const history = await page.evaluate(() => JSON.parse(localStorage.getItem('anxin.history')).data.length);
+  assert.equal(history, 100, 'the history kept at its cap of 100');
+  // Storage: the same keys, and what they hold grows only by the digits of the counters (each
+  // question's times seen and right: a digit more each at most) and of the rounds' times and points.
+  const reviews = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('anxin.progress')).data.reviews).length);
+  const bound = at[50].storage + 2 * reviews + 10 * 100;
+  t.diagnostic(`learner storage: ${at[20].storage} / ${at[50].storage} / ${at[ROUNDS].storage} characters after 20 / 50 / ${ROUNDS} rounds; bound ${bound}`);
+  assert.ok(at[ROUNDS].storage <= bound, `storage grew past its bound: ${at[ROUNDS].storage} > ${bound}`);
+  measured.learner = { from: at[50].memory, to: at[ROUNDS].memory };
+  assertFlat(at[50].memory, at[ROUNDS].memory, `learner, rounds 50 → ${ROUNDS}`, ['heap', 'nodes', 'listeners']);
+  await page.context().close();
+});
+
+// Every screen reads the page's long-lived values (the saved records, the library, the catalogue, the
+// clock, the language) through copies of its own (`Reads` in src/ui/app/current.rs, `UseSaved::scoped`),
+// and the top bar's home-only controls and the notices are built with their own (`ScreenScope`).
+// Before, a quiz or practice and its screens left about 4 KB (1.90 → 2.62 MB over 150 rounds).
+test(`the learner's page's wasm memory stays flat from round 50 to ${ROUNDS}`, () => {
+  assert.ok(measured.learner, 'the learner soak did not get to its memory readings');
+  assertFlat(measured.learner.from, measured.learner.to, `learner, rounds 50 → ${ROUNDS}`, ['wasm']);
 });
 
 // ---------------------------------------------------------------- the contest

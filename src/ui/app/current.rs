@@ -3,13 +3,14 @@
 //! screen is a view of the model's round).
 
 use crate::domain::app::{round_title, ActiveRound, Event, Screen};
-use crate::domain::catalog::Catalog;
+use crate::domain::bank::BankId;
+use crate::domain::catalog::{Catalog, IndexState};
+use crate::domain::library::Library;
 use crate::domain::plan::Plan;
 use crate::domain::progress::Shelf;
 use crate::domain::saved::Settings;
 use crate::domain::text::Lang;
-use crate::ui::hooks::use_memo;
-use crate::ui::hooks::UseApp;
+use crate::ui::hooks::{use_memo, use_scoped, UseApp, UseSaved};
 use crate::ui::screens::{
     HomeScreen, ParkedCard, ProgressScreen, RoundScreen, SettingsScreen, SetupScreen, ShelfScreen,
 };
@@ -70,11 +71,12 @@ pub fn CurrentScreen(
     let catalog = use_memo(move |_| model.with(|m| m.catalog().clone()));
     let hidden =
         use_memo(move |_| catalog.with(|c| library.with(|l| c.hidden(l, (clock.today)()))));
-    let index = Signal::derive(move || catalog.with(|c| c.index().clone()));
-    let audience = Signal::derive(move || saved.settings.with(Settings::audience));
     let shown = use_memo(move |_| model.with(|m| Shown::of(m.screen())));
 
-    let round_screen = move || {
+    let round_screen = move |reads: Reads| {
+        let Reads { library, now, .. } = reads;
+        // The screen's own copy of the language (provided just before), not the page's.
+        let locale = use_locale();
         let first = model.with_untracked(|m| m.round().cloned())?;
         // Keeps the last round while the screen goes (the round leaves the model first).
         let round = use_memo(move |prev: Option<&ActiveRound>| {
@@ -104,7 +106,14 @@ pub fn CurrentScreen(
             />
         })
     };
-    let home_screen = move || {
+    let home_screen = move |reads: Reads| {
+        let Reads {
+            library,
+            catalog,
+            hidden,
+            saved: screen_saved,
+            ..
+        } = reads;
         let parked = use_memo(move |_| {
             model.with(|m| {
                 m.parked().map(|p| ParkedCard {
@@ -118,16 +127,16 @@ pub fn CurrentScreen(
         // counts never promise a question the shelf cannot show.
         let shelf_count = move |shelf: Shelf| {
             Signal::derive(move || {
-                saved
+                screen_saved
                     .progress
                     .with(|p| library.with(|l| l.shelf_questions(shelf, p, (clock.today)()).len()))
             })
         };
         view! {
             <HomeScreen
-                index=index
+                index=reads.index()
                 hidden=hidden
-                audience=audience
+                audience=Signal::derive(move || screen_saved.settings.with(Settings::audience))
                 parked=parked
                 book_count=shelf_count(Shelf::WrongBook)
                 bookmark_count=shelf_count(Shelf::Bookmarks)
@@ -143,9 +152,9 @@ pub fn CurrentScreen(
         }
     };
 
-    let screen_view = move |shown: Shown| match shown {
-        Shown::Round => round_screen().into_any(),
-        Shown::Home => home_screen().into_any(),
+    let screen_view = move |shown: Shown, reads: Reads| match shown {
+        Shown::Round => round_screen(reads).into_any(),
+        Shown::Home => home_screen(reads).into_any(),
         Shown::Setup => view! {
             <SetupScreen
                 // The model's plan as the screen opens: each choice then goes to the model
@@ -154,10 +163,10 @@ pub fn CurrentScreen(
                     Screen::Setup(plan) => plan.clone(),
                     _ => Plan::practice(Vec::new()),
                 })
-                index=index
-                hidden=hidden
-                library=library
-                loading=Signal::derive(move || catalog.with(Catalog::any_loading))
+                index=reads.index()
+                hidden=reads.hidden
+                library=reads.library
+                loading=Signal::derive(move || reads.catalog.with(Catalog::any_loading))
                 on_change=move |plan| dispatch.run(Event::SetupChanged(plan))
                 on_start=move |plan| dispatch.run(Event::StartPlan(plan))
                 on_back=send(Event::Home)
@@ -174,23 +183,53 @@ pub fn CurrentScreen(
         }
         .into_any(),
         Shown::Progress => {
-            view! { <ProgressScreen library=library on_back=send(Event::Home) /> }.into_any()
+            view! { <ProgressScreen library=reads.library on_back=send(Event::Home) /> }.into_any()
         }
         Shown::Shelf(shelf) => view! {
             <ShelfScreen
                 shelf=shelf
-                library=library
+                library=reads.library
                 on_practise=send(Event::PractiseShelf(shelf))
                 on_back=send(Event::Home)
             />
         }
         .into_any(),
     };
-    // Each screen reads the language and elder mode through copies of its own, dropped with it
+    // Each screen reads the page's long-lived values (the language, elder mode, the saved
+    // records, the library, the catalogue, the time) through copies of its own, dropped with it
     // (issue 14: otherwise every screen shown left its subscriptions behind).
     let elder = Elder(use_elder());
     move || {
+        let shown = shown.get();
         provide_screen_services(locale, elder);
-        screen_view(shown.get())
+        let screen_saved = saved.scoped();
+        provide_context(screen_saved);
+        let reads = Reads {
+            library: use_scoped(library.into()),
+            catalog: use_scoped(catalog.into()),
+            hidden: use_scoped(hidden.into()),
+            now: use_scoped(now),
+            saved: screen_saved,
+        };
+        screen_view(shown, reads)
+    }
+}
+
+/// What a screen reads of the page's long-lived values: its own copies, made as it is shown
+/// ([`use_scoped`]).
+#[derive(Clone, Copy)]
+struct Reads {
+    library: Signal<Library>,
+    catalog: Signal<Catalog>,
+    hidden: Signal<Vec<BankId>>,
+    now: Signal<f64>,
+    saved: UseSaved,
+}
+
+impl Reads {
+    /// The bank index as loaded so far.
+    fn index(self) -> Signal<IndexState> {
+        let catalog = self.catalog;
+        Signal::derive(move || catalog.with(|c| c.index().clone()))
     }
 }

@@ -17,6 +17,7 @@ use crate::domain::saved::{
 };
 use crate::platform::storage::{Loaded, Store};
 use crate::platform::PlatformError;
+use crate::ui::hooks::use_scoped;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -40,18 +41,31 @@ pub struct StartReport {
 }
 
 /// The saved state and the actions that change it.
+///
+/// Components read `settings`, `progress` and `history`: the page's values, or in a screen the
+/// screen's own copies of them ([`UseSaved::scoped`]), so that a screen that has gone leaves
+/// nothing in the page values' subscribers (issue 14). Only the actions below write, to `page`.
 #[derive(Debug, Clone, Copy)]
 pub struct UseSaved {
     /// Settings.
-    pub settings: RwSignal<Settings>,
+    pub settings: Signal<Settings>,
     /// Review state, wrong-answer book, bookmarks.
-    pub progress: RwSignal<Progress>,
+    pub progress: Signal<Progress>,
     /// Finished rounds, oldest first.
-    pub history: RwSignal<Vec<RoundRecord>>,
+    pub history: Signal<Vec<RoundRecord>>,
     /// What the start found (for one notice each).
     pub report: StoredValue<StartReport>,
+    page: PageValues,
     store: StoredValue<Store>,
     on_full: Callback<()>,
+}
+
+/// The page's own values, the ones that are written.
+#[derive(Debug, Clone, Copy)]
+struct PageValues {
+    settings: RwSignal<Settings>,
+    progress: RwSignal<Progress>,
+    history: RwSignal<Vec<RoundRecord>>,
 }
 
 /// The value read, if any; a value that was dropped or kept is named in `report`.
@@ -125,10 +139,16 @@ pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
     report.resumable = resumable;
     report.parked = parked;
     report.screen = screen;
-    UseSaved {
+    let page = PageValues {
         settings: RwSignal::new(settings),
         progress: RwSignal::new(progress),
         history: RwSignal::new(history),
+    };
+    UseSaved {
+        settings: page.settings.into(),
+        progress: page.progress.into(),
+        history: page.history.into(),
+        page,
         report: StoredValue::new(report),
         store: StoredValue::new(store),
         on_full,
@@ -136,6 +156,17 @@ pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
 }
 
 impl UseSaved {
+    /// The same saved state, read through copies that live with the current owner (a screen):
+    /// call it on the page's own `UseSaved` where a page switches screens ([`use_scoped`]).
+    pub fn scoped(self) -> Self {
+        Self {
+            settings: use_scoped(self.page.settings.into()),
+            progress: use_scoped(self.page.progress.into()),
+            history: use_scoped(self.page.history.into()),
+            ..self
+        }
+    }
+
     /// Writes one sealed value. When storage is full, drops the oldest half of the history, saves
     /// that, and tries once more; either way the learner is told. Other failures (storage blocked
     /// mid-visit) leave the app working on what it holds in memory.
@@ -144,11 +175,11 @@ impl UseSaved {
         if let Err(PlatformError::QuotaExceeded) = store.set(key, sealed) {
             // No signal is borrowed here (callers seal first), so the history can change.
             // The oldest half goes; the newest round (perhaps the one just finished) always stays.
-            self.history.update(|h| {
+            self.page.history.update(|h| {
                 let half = h.len() / 2;
                 h.drain(..half);
             });
-            let history = self.history.with_untracked(seal);
+            let history = self.page.history.with_untracked(seal);
             let _ = store.set(HISTORY_KEY, &history);
             if key != HISTORY_KEY {
                 let _ = store.set(key, sealed);
@@ -158,20 +189,20 @@ impl UseSaved {
     }
 
     fn write_progress(self) {
-        let sealed = self.progress.with_untracked(seal);
+        let sealed = self.page.progress.with_untracked(seal);
         self.write(PROGRESS_KEY, &sealed);
     }
 
     /// Changes the settings and saves them.
     pub fn update_settings(self, change: impl FnOnce(&mut Settings)) {
-        self.settings.update(change);
-        let sealed = self.settings.with_untracked(seal);
+        self.page.settings.update(change);
+        let sealed = self.page.settings.with_untracked(seal);
         self.write(SETTINGS_KEY, &sealed);
     }
 
     /// Records judged answers (in order) and saves the progress once.
     pub fn record_answers(self, answers: &[Judged], today: crate::domain::date::Date) {
-        self.progress.update(|p| {
+        self.page.progress.update(|p| {
             for answer in answers {
                 p.record(&answer.key, answer.correct, today);
             }
@@ -181,13 +212,13 @@ impl UseSaved {
 
     /// Takes a question off a shelf by hand and saves the progress.
     pub fn take_off(self, shelf: Shelf, key: &str) {
-        self.progress.update(|p| p.take_off(shelf, key));
+        self.page.progress.update(|p| p.take_off(shelf, key));
         self.write_progress();
     }
 
     /// Bookmarks or un-bookmarks a question and saves the progress.
     pub fn toggle_bookmark(self, key: &str) {
-        self.progress.update(|p| {
+        self.page.progress.update(|p| {
             p.toggle_bookmark(key);
         });
         self.write_progress();
@@ -196,9 +227,9 @@ impl UseSaved {
     /// Forgets everything the app keeps on the device, values of newer versions included (the
     /// language stays for this visit).
     pub fn clear_all(self) {
-        self.progress.set(Progress::default());
-        self.history.set(Vec::new());
-        self.settings.set(Settings::default());
+        self.page.progress.set(Progress::default());
+        self.page.history.set(Vec::new());
+        self.page.settings.set(Settings::default());
         self.store.with_value(|s| {
             for key in [
                 PROGRESS_KEY,
@@ -241,8 +272,8 @@ impl UseSaved {
 
     /// Adds a finished round to the history and saves it.
     pub fn finish_round(self, record: RoundRecord) {
-        self.history.update(|h| push_history(h, record));
-        let sealed = self.history.with_untracked(seal);
+        self.page.history.update(|h| push_history(h, record));
+        let sealed = self.page.history.with_untracked(seal);
         self.write(HISTORY_KEY, &sealed);
     }
 }

@@ -23,9 +23,9 @@ impl UseSaved {
             return None;
         }
         match key {
-            PROGRESS_KEY => adopt(&store, key, removed, self.progress),
-            HISTORY_KEY => adopt(&store, key, removed, self.history),
-            SETTINGS_KEY => adopt(&store, key, removed, self.settings),
+            PROGRESS_KEY => adopt(&store, key, removed, self.page.progress),
+            HISTORY_KEY => adopt(&store, key, removed, self.page.history),
+            SETTINGS_KEY => adopt(&store, key, removed, self.page.settings),
             PRACTICE_KEY if removed => return Some(OtherTab::Parked(None)),
             PRACTICE_KEY => {
                 let parked = match store.load::<SavedRound>(key, no_migration) {
