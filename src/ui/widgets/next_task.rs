@@ -7,8 +7,8 @@ use leptos::task::spawn_local;
 /// Builds its children one task of the event loop after it is itself built, so that a large first
 /// render runs as two shorter tasks (the browser may paint, and take a tap, between them) instead
 /// of one long one: on a cheap phone the app's start was one task of over 100 ms. Until then
-/// nothing of the children exists. For what the first moment can do without: the screen under the
-/// top bar on start.
+/// nothing of the children exists. For what the first moment can do without: on the learner's page
+/// at start, the top bar's controls, the frame under it, and (one task later still) the screen.
 #[component]
 pub fn InNextTask(
     /// What to build one task later.
