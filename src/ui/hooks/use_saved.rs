@@ -374,6 +374,37 @@ mod tests {
     }
 
     #[test]
+    fn a_screens_copy_reads_what_the_page_holds_and_writes_reach_the_page_and_the_device() {
+        let store = Store::memory();
+        let (_owner, saved, _full) = open(store.clone());
+        let screen = Owner::new();
+        let copy = screen.with(|| saved.scoped());
+        // Writes through the copy land in the page's values, on the device, and in the copy.
+        copy.toggle_bookmark("b/q1");
+        copy.update_settings(|s| s.elder = true);
+        copy.finish_round(record(3));
+        let bookmarked = |u: UseSaved| {
+            u.progress
+                .with(|p| p.reviews.get("b/q1").is_some_and(|r| r.bookmarked))
+        };
+        assert!(bookmarked(saved) && bookmarked(copy));
+        assert!(saved.settings.get().elder && copy.settings.get().elder);
+        assert_eq!(saved.history.get(), copy.history.get());
+        let stored: Progress = match store.load(PROGRESS_KEY, no_migration) {
+            Loaded::Value(p) => p,
+            _ => panic!("the progress was not saved"),
+        };
+        assert!(stored.reviews["b/q1"].bookmarked);
+        // Writes through the page reach a copy made before them.
+        saved.toggle_bookmark("b/q1");
+        assert!(!bookmarked(copy));
+        // The screen gone, the page's values go on.
+        screen.cleanup();
+        saved.toggle_bookmark("b/q2");
+        assert!(saved.progress.with(|p| p.reviews["b/q2"].bookmarked));
+    }
+
+    #[test]
     fn storage_full_at_every_write_keeps_the_change_in_memory_and_says_so() {
         for (name, write) in writes() {
             // Another page of the same origin filled the storage: nothing of ours can make room.
