@@ -134,7 +134,7 @@ engines: dist tools
 	@echo "engines: wasm MVP-only, JavaScript ES2020 (modules) / ES5 (nomodule, workers), pages: $(PAGES)"
 
 # Every end-to-end file, tests/e2e/soak.test.mjs included at its default length (200 kiosk sessions,
-# 100 learner rounds).
+# 150 learner rounds).
 e2e: dist browsers tools
 	node --test --test-concurrency=1 tests/e2e/
 

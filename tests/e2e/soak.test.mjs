@@ -7,11 +7,12 @@
 //   with and without elder mode, every topic and "a bit of everything". After each: the attract
 //   screen. The statistics must count exactly the sessions run; storage must not grow per session;
 //   the JS heap, the wasm memory and the DOM must not grow from session 100 to the last.
-// - The learner's page (index.html): SOAK_ROUNDS rounds in one page load (100 by default, 300 in
+// - The learner's page (index.html): SOAK_ROUNDS rounds in one page load (150 by default, 300 in
 //   `make soak`), as on a tablet at a branch's promotion desk: quizzes handed in and practices checked
 //   question by question, timed quizzes, bookmarks, the wrong-answer book, the progress and settings
 //   screens between them. The history must keep its cap, and the JS heap, the wasm memory and the
-//   DOM must not grow from round 50 (once every bank and screen has been met) to the last.
+//   DOM must not grow from round 100 (once every round of the history written before has been
+//   replaced by one of the run's own) to the last.
 // - The contest (contest.html): one match of SOAK_QUESTIONS questions (200: every question shipped)
 //   over a compulsory, a buzz-in and a risk round, driven by the host's keys, with undo/redo and a
 //   changed verdict every few questions and a reload of the host's window every 25 questions, the
@@ -27,8 +28,8 @@ import { openKiosk, start, storedKeys, holdCorner, typePin } from './kiosk-harne
 
 const env = useBrowserAndServer();
 const SESSIONS = Number(process.env.SOAK_SESSIONS ?? 200);
-const ROUNDS = Number(process.env.SOAK_ROUNDS ?? 100);
-assert.ok(Number.isInteger(ROUNDS) && ROUNDS >= 100, `SOAK_ROUNDS must be 100 or more: ${process.env.SOAK_ROUNDS}`);
+const ROUNDS = Number(process.env.SOAK_ROUNDS ?? 150);
+assert.ok(Number.isInteger(ROUNDS) && ROUNDS >= 150, `SOAK_ROUNDS must be 150 or more: ${process.env.SOAK_ROUNDS}`);
 assert.ok(Number.isInteger(SESSIONS) && SESSIONS >= 100, `SOAK_SESSIONS must be 100 or more: ${process.env.SOAK_SESSIONS}`);
 // Memory may grow this much from session 100 (or question 100) to the end.
 const MEMORY_GROWTH = 0.05;
@@ -360,11 +361,11 @@ test(`the learner's page: ${ROUNDS} rounds in one page load on a device used for
   // Storage: the same keys, and what they hold grows only by the digits of the counters (each
   // question's times seen and right: a digit more each at most) and of the rounds' times and points.
   const reviews = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('anxin.progress')).data.reviews).length);
-  const bound = at[50].storage + 2 * reviews + 10 * 100;
-  t.diagnostic(`learner storage: ${at[20].storage} / ${at[50].storage} / ${at[ROUNDS].storage} characters after 20 / 50 / ${ROUNDS} rounds; bound ${bound}`);
+  const bound = at[100].storage + 2 * reviews + 10 * 100;
+  t.diagnostic(`learner storage: ${at[20].storage} / ${at[100].storage} / ${at[ROUNDS].storage} characters after 20 / 100 / ${ROUNDS} rounds; bound ${bound}`);
   assert.ok(at[ROUNDS].storage <= bound, `storage grew past its bound: ${at[ROUNDS].storage} > ${bound}`);
-  measured.learner = { from: at[50].memory, to: at[ROUNDS].memory };
-  assertFlat(at[50].memory, at[ROUNDS].memory, `learner, rounds 50 → ${ROUNDS}`, ['heap', 'nodes', 'listeners']);
+  measured.learner = { from: at[100].memory, to: at[ROUNDS].memory };
+  assertFlat(at[100].memory, at[ROUNDS].memory, `learner, rounds 100 → ${ROUNDS}`, ['heap', 'nodes', 'listeners']);
   await page.context().close();
 });
 
@@ -372,9 +373,9 @@ test(`the learner's page: ${ROUNDS} rounds in one page load on a device used for
 // clock, the language) through copies of its own (`Reads` in src/ui/app/current.rs, `UseSaved::scoped`),
 // and the top bar's home-only controls and the notices are built with their own (`ScreenScope`).
 // Before, a quiz or practice and its screens left about 4 KB (1.90 → 2.62 MB over 150 rounds).
-test(`the learner's page's wasm memory stays flat from round 50 to ${ROUNDS}`, () => {
+test(`the learner's page's wasm memory stays flat from round 100 to ${ROUNDS}`, () => {
   assert.ok(measured.learner, 'the learner soak did not get to its memory readings');
-  assertFlat(measured.learner.from, measured.learner.to, `learner, rounds 50 → ${ROUNDS}`, ['wasm']);
+  assertFlat(measured.learner.from, measured.learner.to, `learner, rounds 100 → ${ROUNDS}`, ['wasm']);
 });
 
 // ---------------------------------------------------------------- the contest
