@@ -31,7 +31,7 @@ const SESSIONS = Number(process.env.SOAK_SESSIONS ?? 200);
 const ROUNDS = Number(process.env.SOAK_ROUNDS ?? 150);
 assert.ok(Number.isInteger(ROUNDS) && ROUNDS >= 150, `SOAK_ROUNDS must be 150 or more: ${process.env.SOAK_ROUNDS}`);
 assert.ok(Number.isInteger(SESSIONS) && SESSIONS >= 100, `SOAK_SESSIONS must be 100 or more: ${process.env.SOAK_SESSIONS}`);
-// Memory may grow this much from session 100 (or question 100) to the end.
+// Memory may grow this much from session 100 (or question 100, or round 100) to the end.
 const MEMORY_GROWTH = 0.05;
 
 /** The bank of every question shipped, by the question's id (ids are unique across the banks). */
