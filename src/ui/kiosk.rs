@@ -33,7 +33,7 @@ use crate::platform::storage::Store;
 use crate::platform::{log, page, speech, update, PlatformError};
 use crate::ui::hooks::use_memo;
 use crate::ui::hooks::{use_banks, use_scoped, use_ticker, Clock};
-use crate::ui::services::{provide_screen_services, Elder};
+use crate::ui::services::{provide_screen_services, Elder, ScreenScope};
 use answering::AnsweringScreen;
 use attract::AttractScreen;
 use choosing::ChoosingScreen;
@@ -296,16 +296,12 @@ pub fn KioskApp() -> impl IntoView {
             <Show when=move || warned.get()>
                 // Shown and dropped once or twice a walk-up session, for months: like a screen,
                 // it reads the page's language, elder mode and countdown through its own copies.
-                {move || {
-                    provide_screen_services(locale, Elder(elder.into()));
-                    let seconds_left = use_scoped(Signal::derive(move || countdown.get().unwrap_or(0)));
-                    view! {
-                        <StillThereOverlay
-                            seconds_left=seconds_left
-                            on_continue=move |()| dispatch.run(Event::Touch)
-                        />
-                    }
-                }}
+                <ScreenScope locale=locale elder=Elder(elder.into())>
+                    <StillThereOverlay
+                        seconds_left=use_scoped(Signal::derive(move || countdown.get().unwrap_or(0)))
+                        on_continue=move |()| dispatch.run(Event::Touch)
+                    />
+                </ScreenScope>
             </Show>
         </div>
     }

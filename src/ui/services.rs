@@ -93,7 +93,7 @@ pub fn provide_screen_services(locale: Locale, elder: Elder) {
 
 /// Its children, built with copies of the page's language and elder mode of their own, as a screen
 /// is ([`provide_screen_services`]): for a part of a page's frame that is shown and dropped again
-/// (the home screen's controls in the top bar, the notices), which would otherwise leave its
+/// (the learner's home controls in the top bar and notices, the kiosk's "Still there?"), which would otherwise leave its
 /// subscriptions behind each time it goes.
 #[component]
 pub fn ScreenScope(
