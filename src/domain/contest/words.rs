@@ -342,6 +342,8 @@ messages! {
     Points => "{0} 分", "{0} {0:point|points}";
     /// The log heading.
     LogHeading => "比赛记录", "Match log";
+    /// The log shows only its newest lines: {0} = how many, {1} = all steps.
+    LogShown => "这里只列出最近 {0} 步（共 {1} 步）；全部记录请点“导出记录”。", "Only the last {0} of {1} steps are listed here: export the log for all of them.";
     /// Export the log.
     ExportLog => "导出记录", "Export the log";
     /// Open the audience window.

@@ -7,6 +7,9 @@ use crate::platform::{download, page};
 use crate::ui::contest::use_words;
 use leptos::prelude::*;
 
+/// How many of the log's newest lines the console shows.
+pub const LOG_SHOWN: usize = 100;
+
 /// A score changed by hand, with its reason.
 #[component]
 pub fn Adjust(
@@ -122,6 +125,10 @@ pub fn Log(
     game: Signal<Option<Match>>,
 ) -> impl IntoView {
     let words = use_words();
+    // The newest lines only: a 200-question match logs over a thousand steps, and every step
+    // would otherwise build them all again (their views and text held by the page). The export
+    // has them all.
+    let total = move || game.with(|g| g.as_ref().map_or(0, |g| g.log().len()));
     let lines = move || {
         game.with(|g| {
             g.as_ref()
@@ -129,6 +136,7 @@ pub fn Log(
                     g.log()
                         .iter()
                         .rev()
+                        .take(LOG_SHOWN)
                         .map(|e| log_line(e, g.setup(), words.lang()))
                         .collect::<Vec<_>>()
                 })
@@ -148,9 +156,16 @@ pub fn Log(
         <section class="console-log" aria-labelledby="log-heading">
             <h2 id="log-heading">{move || words.t(ContestMsg::LogHeading)}</h2>
             <button type="button" class="button button-small" on:click=export>{move || words.t(ContestMsg::ExportLog)}</button>
-            <ol class="log-list" reversed tabindex="0" aria-labelledby="log-heading">
+            <ol class="log-list" reversed start=total tabindex="0" aria-labelledby="log-heading">
                 {move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
             </ol>
+            {move || {
+                let total = total();
+                (total > LOG_SHOWN).then(|| {
+                    let text = words.fill(ContestMsg::LogShown, &[&LOG_SHOWN, &total]);
+                    view! { <p class="host-note">{text}</p> }
+                })
+            }}
         </section>
     }
 }
