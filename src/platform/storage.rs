@@ -117,6 +117,20 @@ impl Store {
         }
     }
 
+    /// The text stored under `key`, as it is (a held key's from memory).
+    fn get_text(&self, key: &str) -> Result<Option<String>, PlatformError> {
+        if let Some(held) = lock(&self.held).get(key) {
+            return Ok(held.clone());
+        }
+        let full = format!("{PREFIX}{key}");
+        match &*self.backend {
+            Backend::Local => LocalStorage::raw()
+                .get_item(&full)
+                .map_err(|js| PlatformError::Storage(describe(&js))),
+            Backend::Memory { map, .. } => Ok(lock(map).get(&full).cloned()),
+        }
+    }
+
     /// Encodes and writes `value` under `key` (in memory only, for a held key).
     pub fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), PlatformError> {
         let text =
@@ -285,24 +299,16 @@ impl Store {
             self.hold(key);
             Loaded::Kept(reason)
         };
-        let raw = match self.get::<serde_json::Value>(key) {
+        let text = match self.get_text(key) {
             Ok(None) => return Loaded::Absent,
-            Ok(Some(raw)) => raw,
-            Err(PlatformError::Corrupt { .. }) if !drop_corrupt => {
-                return keep(KeptReason::Unreadable)
-            }
-            Err(e @ PlatformError::Corrupt { .. }) => {
-                super::log::warn(&format!("dropping {key}: {e}"));
-                self.remove(key);
-                return Loaded::Dropped;
-            }
+            Ok(Some(text)) => text,
             Err(e) => {
                 super::log::warn(&format!("keeping {key} untouched: {e}"));
                 self.hold(key);
                 return Loaded::Kept(KeptReason::ReadFailed);
             }
         };
-        match crate::domain::saved::open(raw, migrate) {
+        match crate::domain::saved::open_text(&text, migrate) {
             Ok(value) => Loaded::Value(value),
             Err(e @ SavedError::Newer(_)) => {
                 super::log::warn(&format!("keeping {key} untouched: {e}"));

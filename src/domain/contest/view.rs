@@ -136,9 +136,9 @@ impl Wire {
     /// Reads a message: one sent on the channel, or the match as the store saves it (what a
     /// `storage` event carries where the channel is missing). `None` for anything else.
     ///
-    /// A message is read straight into its match; only the stored form (the whole match, the
-    /// fallback where BroadcastChannel is missing) goes through a JSON tree, and is kept as the
-    /// audience's copy ([`Match::for_audience`]).
+    /// A message is read straight into its match, and so is the stored form (the whole match,
+    /// the fallback where BroadcastChannel is missing), kept as the audience's copy
+    /// ([`Match::for_audience`]).
     pub fn read(text: &str) -> Option<Wire> {
         /// The stored form's mark: a `data` field (read without building anything).
         #[derive(Deserialize)]
@@ -148,8 +148,7 @@ impl Wire {
         if serde_json::from_str::<Stored>(text).ok()?.data.is_none() {
             return serde_json::from_str(text).ok();
         }
-        let value: serde_json::Value = serde_json::from_str(text).ok()?;
-        let game: Match = saved::open(value, saved::no_migration).ok()?;
+        let game: Match = saved::open_text(text, saved::no_migration).ok()?;
         Some(Wire {
             hello: false,
             lang: None,
