@@ -142,9 +142,10 @@ pub fn random_bytes(n: usize) -> Result<Vec<u8>, PlatformError> {
     Ok(bytes)
 }
 
-/// The element the app mounts into (`#app`), emptied of its static "loading" text; the body if
-/// there is no such element.
-pub fn app_root() -> Result<web_sys::HtmlElement, PlatformError> {
+/// The element the app mounts into (`#app`), emptied of its static "loading" markup unless
+/// `keep_boot` (then the app takes it away itself, [`drop_boot`]); the body if there is no such
+/// element.
+pub fn app_root(keep_boot: bool) -> Result<web_sys::HtmlElement, PlatformError> {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(PlatformError::NoWindow)?;
@@ -152,10 +153,23 @@ pub fn app_root() -> Result<web_sys::HtmlElement, PlatformError> {
         .get_element_by_id("app")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        el.set_inner_html("");
+        if !keep_boot {
+            el.set_inner_html("");
+        }
         return Ok(el);
     }
     doc.body().ok_or(PlatformError::NoWindow)
+}
+
+/// Takes away the markup shown during the download (`#boot` in the page's HTML), if it is
+/// still there.
+pub fn drop_boot() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        el.remove();
+    }
 }
 
 /// Resolves in a later task of the page's event loop (`setTimeout(…, 0)`), so that the work before
@@ -171,6 +185,15 @@ pub async fn next_task() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
+/// Runs `f` in a later task of the page's event loop ([`next_task`]). Needs no async runtime of
+/// the UI's: it may be called before anything is mounted.
+pub fn in_next_task(f: impl FnOnce() + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        next_task().await;
+        f();
+    });
 }
 
 /// Resolves once the whole app's code is in. `make dist` splits a page's wasm into its start-up

@@ -130,13 +130,16 @@ pub fn App() -> impl IntoView {
         view! { <ScreenScope locale=locale elder=Elder(elder)>{banners()}</ScreenScope> }
     };
 
-    // Start-up in four tasks rather than one or two long ones (issue 11: at 4× CPU the start was a
-    // task of 110–160 ms): this task builds the model and the brand; the next two the top bar's
-    // controls and the frame under it; the screen comes one task after that.
+    // Start-up in five tasks rather than one or two long ones (issue 11: at 4× CPU the start was a
+    // task of 110–160 ms): the wasm is instantiated in one (`ui::mount_behind_boot`); this task
+    // builds the model only, while the markup of `index.html` stays on screen; the next builds the
+    // shell (in its place) and the top bar; the next the frame under it; the screen comes one task
+    // after that.
     view! {
-        <div class="shell">
-            <TopBar>
-                <InNextTask>
+        <InNextTask>
+            <BootGone />
+            <div class="shell">
+                <TopBar>
                     <LangToggle on_change=change_lang />
                     <Show when=move || at_home.get()>
                         <ScreenScope locale=locale elder=Elder(elder)>
@@ -144,24 +147,31 @@ pub fn App() -> impl IntoView {
                             <SettingsButton on_open=move |()| dispatch.run(Event::OpenSettings) />
                         </ScreenScope>
                     </Show>
+                </TopBar>
+                <InNextTask>
+                    <Show when=move || !persistent>
+                        <p class="notice notice-info" role="status">
+                            {locale.tr(Msg::StorageUnavailable)}
+                        </p>
+                    </Show>
+                    {notice_list}
+                    <main id="main" class="main">
+                        <InNextTask>
+                            <CurrentScreen app=app now=now on_reload=banks.reload on_lang=change_lang on_elder=on_elder />
+                        </InNextTask>
+                    </main>
+                    <Footer />
                 </InNextTask>
-            </TopBar>
-            <InNextTask>
-                <Show when=move || !persistent>
-                    <p class="notice notice-info" role="status">
-                        {locale.tr(Msg::StorageUnavailable)}
-                    </p>
-                </Show>
-                {notice_list}
-                <main id="main" class="main">
-                    <InNextTask>
-                        <CurrentScreen app=app now=now on_reload=banks.reload on_lang=change_lang on_elder=on_elder />
-                    </InNextTask>
-                </main>
-                <Footer />
-            </InNextTask>
-        </div>
+            </div>
+        </InNextTask>
     }
+}
+
+/// Takes away the markup `index.html` shows during the download, just before the shell that
+/// replaces it is built (in the same task: nothing blank in between).
+#[component]
+fn BootGone() -> impl IntoView {
+    page::drop_boot();
 }
 
 /// The home screen's way to the settings, in the top bar.
