@@ -2,5 +2,5 @@
 
 fn main() {
     anxin::platform::panic::install();
-    anxin::ui::mount(anxin::ui::kiosk::KioskApp);
+    anxin::ui::mount_behind_boot(anxin::ui::kiosk::KioskApp);
 }

@@ -14,7 +14,7 @@ use crate::platform::{page, update};
 use crate::ui::hooks::use_memo;
 use crate::ui::hooks::{use_app, use_back_button, use_banks, use_ticker, Clock, UseSaved};
 use crate::ui::services::{use_locale, Elder, Locale, ScreenScope};
-use crate::ui::widgets::{ElderToggle, InNextTask, LangToggle, NoticeBanner};
+use crate::ui::widgets::{BootGone, ElderToggle, InNextTask, LangToggle, NoticeBanner};
 use leptos::prelude::*;
 
 mod current;
@@ -165,13 +165,6 @@ pub fn App() -> impl IntoView {
             </div>
         </InNextTask>
     }
-}
-
-/// Takes away the markup `index.html` shows during the download, just before the shell that
-/// replaces it is built (in the same task: nothing blank in between).
-#[component]
-fn BootGone() -> impl IntoView {
-    page::drop_boot();
 }
 
 /// The home screen's way to the settings, in the top bar.

@@ -34,6 +34,7 @@ use crate::platform::{log, page, speech, update, PlatformError};
 use crate::ui::hooks::use_memo;
 use crate::ui::hooks::{use_banks, use_scoped, use_ticker, Clock};
 use crate::ui::services::{provide_screen_services, Elder, ScreenScope};
+use crate::ui::widgets::{BootGone, InNextTask};
 use answering::AnsweringScreen;
 use attract::AttractScreen;
 use choosing::ChoosingScreen;
@@ -265,44 +266,49 @@ pub fn KioskApp() -> impl IntoView {
     let countdown =
         Signal::derive(move || model.with(|m| m.still_there().map(|w| w.seconds_left(now.get()))));
 
+    // The model above is built in one task (while kiosk.html's own "loading" line stays), the
+    // screen one task later (`ui::mount_behind_boot`): at 4× CPU the start was one task of 130 ms.
     view! {
-        <div class="kiosk-shell">
-            <main id="main" class="kiosk-main" inert=move || warned.get()>
-                <Show when=move || shown.get() fallback=body>
-                    <OperatorPanel
-                        panel=panel
-                        stats=kiosk.stats
-                        model=model
-                        now=now
-                        on_event=on_panel
-                        on_settings=move |device| dispatch.run(Event::SetOverrides(device))
-                        on_reset_stats=kiosk.reset_stats
-                        prizes=kiosk.prizes
-                        redeem=kiosk.redeem
-                    />
+        <InNextTask>
+            <BootGone />
+            <div class="kiosk-shell">
+                <main id="main" class="kiosk-main" inert=move || warned.get()>
+                    <Show when=move || shown.get() fallback=body>
+                        <OperatorPanel
+                            panel=panel
+                            stats=kiosk.stats
+                            model=model
+                            now=now
+                            on_event=on_panel
+                            on_settings=move |device| dispatch.run(Event::SetOverrides(device))
+                            on_reset_stats=kiosk.reset_stats
+                            prizes=kiosk.prizes
+                            redeem=kiosk.redeem
+                        />
+                    </Show>
+                </main>
+                <Show when=move || at_attract.get() && !shown.get()>
+                    // Staff only, by touch: no role, not in the tab order, invisible.
+                    <div
+                        class="operator-corner"
+                        aria-hidden="true"
+                        on:pointerdown=move |_| press()
+                        on:pointerup=move |_| release()
+                        on:pointerleave=move |_| release()
+                        on:pointercancel=move |_| release()
+                    ></div>
                 </Show>
-            </main>
-            <Show when=move || at_attract.get() && !shown.get()>
-                // Staff only, by touch: no role, not in the tab order, invisible.
-                <div
-                    class="operator-corner"
-                    aria-hidden="true"
-                    on:pointerdown=move |_| press()
-                    on:pointerup=move |_| release()
-                    on:pointerleave=move |_| release()
-                    on:pointercancel=move |_| release()
-                ></div>
-            </Show>
-            <Show when=move || warned.get()>
-                // Shown and dropped once or twice a walk-up session, for months: like a screen,
-                // it reads the page's language, elder mode and countdown through its own copies.
-                <ScreenScope locale=locale elder=Elder(elder.into())>
-                    <StillThereOverlay
-                        seconds_left=use_scoped(Signal::derive(move || countdown.get().unwrap_or(0)))
-                        on_continue=move |()| dispatch.run(Event::Touch)
-                    />
-                </ScreenScope>
-            </Show>
-        </div>
+                <Show when=move || warned.get()>
+                    // Shown and dropped once or twice a walk-up session, for months: like a screen,
+                    // it reads the page's language, elder mode and countdown through its own copies.
+                    <ScreenScope locale=locale elder=Elder(elder.into())>
+                        <StillThereOverlay
+                            seconds_left=use_scoped(Signal::derive(move || countdown.get().unwrap_or(0)))
+                            on_continue=move |()| dispatch.run(Event::Touch)
+                        />
+                    </ScreenScope>
+                </Show>
+            </div>
+        </InNextTask>
     }
 }

@@ -22,3 +22,18 @@ pub fn InNextTask(
     });
     move || built.get().then(|| children())
 }
+
+/// Takes away the markup a page shows during the download (`#boot`), as the view that replaces
+/// it is built: put first in a page's first view built one task after its model
+/// (`ui::mount_behind_boot`), so nothing is blank in between.
+#[component]
+pub fn BootGone() -> impl IntoView {
+    page::drop_boot();
+}
+
+/// Marks the page ready (`performance.mark("anxin-ready")`, read by `make bench`) once what is
+/// built before it is up: put it after the parts of a page's first screen built in later tasks.
+#[component]
+pub fn MarkReady() -> impl IntoView {
+    Effect::new(|_| page::mark_once("anxin-ready"));
+}
