@@ -2,5 +2,5 @@
 
 fn main() {
     anxin::platform::panic::install();
-    anxin::ui::mount(anxin::ui::contest::ContestApp);
+    anxin::ui::mount_behind_boot(anxin::ui::contest::ContestApp);
 }

@@ -8,6 +8,7 @@ use crate::domain::contest::ContestMsg;
 use crate::domain::text::Lang;
 use crate::platform::page;
 use crate::ui::services::{use_locale, Locale};
+use crate::ui::widgets::{BootGone, MarkReady};
 use leptos::prelude::*;
 
 mod audience;
@@ -86,11 +87,11 @@ pub fn ContestApp() -> impl IntoView {
         };
         page::set_title(title.text(lang));
     });
-    // The host console or the audience screen is up once this runs, after they have rendered
-    // (`make bench` reads the mark).
-    Effect::new(|_| page::mark_once("anxin-ready"));
+    // The audience screen is built at once; the host's page builds its wiring first and its view
+    // one task later. Each takes away the page's "loading" line as its view is built, and marks
+    // the page ready (`make bench`) once its first screen is up.
     if audience {
-        view! { <AudiencePage /> }.into_any()
+        view! { <BootGone /> <AudiencePage /> <MarkReady /> }.into_any()
     } else {
         view! { <HostPage /> }.into_any()
     }

@@ -20,7 +20,7 @@ use crate::platform::hall::{self, Channel};
 use crate::platform::page;
 use crate::platform::storage::{Loaded, Store};
 use crate::ui::hooks::use_memo;
-use crate::ui::widgets::LangToggle;
+use crate::ui::widgets::{BootGone, InNextTask, LangToggle, MarkReady};
 use leptos::prelude::*;
 
 /// The screen the host's window shows.
@@ -241,91 +241,99 @@ pub fn HostPage() -> impl IntoView {
         _ => None,
     };
 
+    // The wiring above is built in one task (while contest.html's "loading" line stays), the view
+    // one task later (`ui::mount_behind_boot`), and the setup's rounds one more: at 4× CPU the
+    // start was one task of over 200 ms.
+    let store = StoredValue::new(store);
     view! {
-        <div class=move || if single.get() && screen.get() == HostScreen::Console { "contest host is-single" } else { "contest host" }>
-            <header class="contest-bar">
-                <p class="brand">
-                    <span class="brand-mark" aria-hidden="true">"安"</span>
-                    <span class="brand-name">{move || words.t(ContestMsg::PageTitle)}</span>
-                </p>
-                <nav class="contest-nav" aria-label=move || words.t(ContestMsg::StepsHeading)>
-                    {nav(HostScreen::Setup, ContestMsg::SetupHeading)}
-                    <Show when=move || has_game.get()>
-                        {nav(HostScreen::Console, ContestMsg::ConsoleHeading)}
-                        {nav(HostScreen::Results, ContestMsg::Results)}
-                    </Show>
-                    {nav(HostScreen::Keys, ContestMsg::BuzzerKeys)}
-                    <button type="button" class="button button-small" on:click=move |_| open_audience.run(())>
-                        {move || words.t(ContestMsg::OpenAudience)}
-                    </button>
-                    <Show when=move || screen.get() == HostScreen::Console>
-                        <button type="button" class="button button-small" aria-pressed=move || single.get().to_string() on:click=move |_| single.update(|s| *s = !*s)>
-                            {move || words.t(ContestMsg::SingleScreen)}
+        <InNextTask>
+            <BootGone />
+            <div class=move || if single.get() && screen.get() == HostScreen::Console { "contest host is-single" } else { "contest host" }>
+                <header class="contest-bar">
+                    <p class="brand">
+                        <span class="brand-mark" aria-hidden="true">"安"</span>
+                        <span class="brand-name">{move || words.t(ContestMsg::PageTitle)}</span>
+                    </p>
+                    <nav class="contest-nav" aria-label=move || words.t(ContestMsg::StepsHeading)>
+                        {nav(HostScreen::Setup, ContestMsg::SetupHeading)}
+                        <Show when=move || has_game.get()>
+                            {nav(HostScreen::Console, ContestMsg::ConsoleHeading)}
+                            {nav(HostScreen::Results, ContestMsg::Results)}
+                        </Show>
+                        {nav(HostScreen::Keys, ContestMsg::BuzzerKeys)}
+                        <button type="button" class="button button-small" on:click=move |_| open_audience.run(())>
+                            {move || words.t(ContestMsg::OpenAudience)}
                         </button>
-                    </Show>
-                    <LangToggle on_change=change_lang />
-                </nav>
-            </header>
-            <Show when=move || !persistent>
-                <p class="notice notice-warn" role="alert">{move || words.t(ContestMsg::NoStorage)}</p>
-            </Show>
-            <Show when=move || host.storage_full.get()>
-                <p class="notice notice-warn" role="alert">{move || words.t(ContestMsg::StorageFull)}</p>
-            </Show>
-            <Show when=move || blocked.get()>
-                <p class="notice notice-warn" role="alert">{move || words.t(ContestMsg::PopupBlocked)}</p>
-            </Show>
-            {loading}
-            <main id="main" class="contest-main">
-                {move || match screen.get() {
-                    _ if claim.elsewhere.get() => view! {
-                        <section class="host-elsewhere" role="alert" aria-labelledby="elsewhere-title">
-                            <h1 id="elsewhere-title">{move || words.t(ContestMsg::HostElsewhere)}</h1>
-                            <p>{move || words.t(ContestMsg::HostElsewhereText)}</p>
-                            <button type="button" class="button button-primary" on:click=move |_| claim.take.run(())>
-                                {move || words.t(ContestMsg::HostHere)}
+                        <Show when=move || screen.get() == HostScreen::Console>
+                            <button type="button" class="button button-small" aria-pressed=move || single.get().to_string() on:click=move |_| single.update(|s| *s = !*s)>
+                                {move || words.t(ContestMsg::SingleScreen)}
                             </button>
-                        </section>
-                    }.into_any(),
-                    HostScreen::Setup => view! {
-                        <SetupScreen
-                            library=banks.library
-                            store=store.clone()
-                            saved_game=has_game
-                            on_start=Callback::new(move |m: Match| {
-                                if claim.may_act.run(()) {
-                                    host.start.run(m);
-                                    screen.set(HostScreen::Console);
-                                }
-                            })
-                            on_resume=Callback::new(move |()| screen.set(HostScreen::Console))
-                        />
-                    }.into_any(),
-                    HostScreen::Console => view! {
-                        <Console
-                            game=game
-                            library=banks.library
-                            banks=banks.state
-                            now=now
-                            dispatch=dispatch
-                            refusal=host.refusal
-                            single=single
-                            adjust_focus=adjust_focus
-                        />
-                    }.into_any(),
-                    HostScreen::Keys => view! {
-                        <KeysScreen
-                            keys=keys
-                            game=game
-                            draft=saved_setup(&store)
-                            tested=tested
-                            capturing=capturing
-                            on_change=save_keys
-                        />
-                    }.into_any(),
-                    HostScreen::Results => view! { <ResultsScreen game=game /> }.into_any(),
-                }}
-            </main>
-        </div>
+                        </Show>
+                        <LangToggle on_change=change_lang />
+                    </nav>
+                </header>
+                <Show when=move || !persistent>
+                    <p class="notice notice-warn" role="alert">{move || words.t(ContestMsg::NoStorage)}</p>
+                </Show>
+                <Show when=move || host.storage_full.get()>
+                    <p class="notice notice-warn" role="alert">{move || words.t(ContestMsg::StorageFull)}</p>
+                </Show>
+                <Show when=move || blocked.get()>
+                    <p class="notice notice-warn" role="alert">{move || words.t(ContestMsg::PopupBlocked)}</p>
+                </Show>
+                {loading}
+                <main id="main" class="contest-main">
+                    {move || match screen.get() {
+                        _ if claim.elsewhere.get() => view! {
+                            <section class="host-elsewhere" role="alert" aria-labelledby="elsewhere-title">
+                                <h1 id="elsewhere-title">{move || words.t(ContestMsg::HostElsewhere)}</h1>
+                                <p>{move || words.t(ContestMsg::HostElsewhereText)}</p>
+                                <button type="button" class="button button-primary" on:click=move |_| claim.take.run(())>
+                                    {move || words.t(ContestMsg::HostHere)}
+                                </button>
+                            </section>
+                        }.into_any(),
+                        HostScreen::Setup => view! {
+                            <SetupScreen
+                                library=banks.library
+                                store=store.get_value()
+                                saved_game=has_game
+                                on_start=Callback::new(move |m: Match| {
+                                    if claim.may_act.run(()) {
+                                        host.start.run(m);
+                                        screen.set(HostScreen::Console);
+                                    }
+                                })
+                                on_resume=Callback::new(move |()| screen.set(HostScreen::Console))
+                            />
+                        }.into_any(),
+                        HostScreen::Console => view! {
+                            <Console
+                                game=game
+                                library=banks.library
+                                banks=banks.state
+                                now=now
+                                dispatch=dispatch
+                                refusal=host.refusal
+                                single=single
+                                adjust_focus=adjust_focus
+                            />
+                        }.into_any(),
+                        HostScreen::Keys => view! {
+                            <KeysScreen
+                                keys=keys
+                                game=game
+                                draft=store.with_value(saved_setup)
+                                tested=tested
+                                capturing=capturing
+                                on_change=save_keys
+                            />
+                        }.into_any(),
+                        HostScreen::Results => view! { <ResultsScreen game=game /> }.into_any(),
+                    }}
+                </main>
+            </div>
+            <MarkReady />
+        </InNextTask>
     }
 }
