@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { watchedPage, useBrowserAndServer, assertOwnCode } from './harness.mjs';
+import { watchedPage, useBrowserAndServer, assertOwnCode, chooseFile } from './harness.mjs';
 import { PAGE, setupFile, scores } from './contest-harness.mjs';
 
 const env = useBrowserAndServer();
@@ -45,7 +45,7 @@ test('a three-team match through every round type, with the audience window in s
 
   // Load the setup from a file, as prepared on another PC.
   const { text, questions } = setupFile();
-  await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await chooseFile(page.locator('input[type=file]'), { name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByText('已载入“城区支行金融知识竞赛”。').waitFor();
   const start = page.getByRole('button', { name: '开始比赛' });
   await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
@@ -224,7 +224,7 @@ test('without BroadcastChannel the audience window follows the saved match throu
   await page.goto(`${env.origin}/${PAGE}`);
   await page.getByRole('heading', { name: '比赛设置' }).waitFor();
   const { text, questions } = setupFile({ seconds: 2 });
-  await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await chooseFile(page.locator('input[type=file]'), { name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
   await page.getByRole('button', { name: '开始比赛' }).click();
   const [aud] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: /打开观众屏/ }).click()]);
@@ -251,7 +251,7 @@ test('the host page opened twice: the second window hosts nothing until told to,
   await first.goto(`${env.origin}/${PAGE}`);
   await first.getByRole('heading', { name: '比赛设置' }).waitFor();
   const { text } = setupFile();
-  await first.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await chooseFile(first.locator('input[type=file]'), { name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await first.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
   await first.getByRole('button', { name: '开始比赛' }).click();
   await first.keyboard.press('n');
@@ -307,7 +307,7 @@ test('the contest page works offline after one visit, under its own worker, and 
   await page.goto(`${env.origin}/${PAGE}`);
   await page.getByRole('heading', { name: '比赛设置' }).waitFor();
   const { text } = setupFile();
-  await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await chooseFile(page.locator('input[type=file]'), { name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   assert.match(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL), /\/contest-sw\.js$/);

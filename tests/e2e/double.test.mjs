@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, pick, words, dist } from './harness.mjs';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, pick, words, dist, chooseFile } from './harness.mjs';
 import { nameOf, topicName } from './topics.mjs';
 import { openKiosk, start, stillThere, holdCorner } from './kiosk-harness.mjs';
 
@@ -347,7 +347,7 @@ test('the contest: a buzzer held down fouls once, two buzzers in the same millis
   page.setDefaultTimeout(8000);
   await page.goto(env.origin + '/contest.html');
   await page.getByRole('heading', { name: '比赛设置' }).waitFor();
-  await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(buzzSetup()) });
+  await chooseFile(page.locator('input[type=file]'), { name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(buzzSetup()) });
   await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
   await page.getByRole('button', { name: '开始比赛' }).click();
   const scores = async () => (await page.locator('.console-team .score-value').allInnerTexts()).map((x) => Number(x.match(/-?\d+/)[0]));

@@ -7,7 +7,7 @@
 // refuses to read, and the localStorage getter throwing or null are in survival.test.mjs and app.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, words } from './harness.mjs';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, words, chooseFile } from './harness.mjs';
 import { nameOf, topicName } from './topics.mjs';
 import { openKiosk, start, answerAndGoOn, holdCorner, typePin, NO_SETTINGS } from './kiosk-harness.mjs';
 
@@ -144,7 +144,7 @@ const PAGES = {
         rounds: [{ rules: { compulsory: { seconds: 30, right: 10, wrong: 0, timeout: 0 } }, questions: keys }],
       };
       const text = JSON.stringify({ anxin_contest_setup: 1, setup });
-      await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await chooseFile(page.locator('input[type=file]'), { name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
       await page.getByRole('button', { name: '保存设置' }).click();
       await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
       await page.getByRole('button', { name: '开始比赛' }).click();
@@ -303,7 +303,7 @@ async function startMatch(page) {
     rounds: [{ rules: { compulsory: { seconds: 30, right: 10, wrong: 0, timeout: 0 } }, questions: keys }],
   };
   const text = JSON.stringify({ anxin_contest_setup: 1, setup });
-  await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await chooseFile(page.locator('input[type=file]'), { name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
   await page.getByRole('button', { name: '开始比赛' }).click();
 }

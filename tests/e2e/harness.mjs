@@ -293,6 +293,16 @@ export async function upAndWhole(page) {
 }
 
 /**
+ * Sets a file into a file input. A first visit holds input until the rest of the wasm is in (a
+ * person's click on the file button is held and made again then, so a pick always lands); a file set
+ * straight into the input, as no person can, waits for the rest, or its `change` would be held too.
+ */
+export async function chooseFile(input, file) {
+  await input.page().evaluate(() => window.anxinRest);
+  await input.setInputFiles(file);
+}
+
+/**
  * From the home screen: taps the card titled `title`, chooses the mode (and for a quiz the count
  * and time limit, for a practice the order), waits for the question count, and starts.
  */

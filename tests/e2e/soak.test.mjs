@@ -23,7 +23,7 @@
 // harness). The measured numbers are printed as the test's diagnostics.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowserAndServer, watchedPage, answer, pick, readBank, readIndex, setUpRound, upAndWhole } from './harness.mjs';
+import { useBrowserAndServer, watchedPage, answer, pick, readBank, readIndex, setUpRound, upAndWhole, chooseFile } from './harness.mjs';
 import { nameOf, topicName } from './topics.mjs';
 import { openKiosk, start, storedKeys, holdCorner, typePin } from './kiosk-harness.mjs';
 
@@ -474,7 +474,7 @@ test(`the contest: one match of ${QUESTIONS} questions with undo and reloads; th
   });
   await page.goto(`${env.origin}/contest.html`);
   await page.getByRole('heading', { name: '比赛设置' }).waitFor();
-  await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(matchSetup()) });
+  await chooseFile(page.locator('input[type=file]'), { name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(matchSetup()) });
   await page.getByText('已载入“浸泡测试 200 题”。').waitFor();
   await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '开始比赛' && !b.disabled));
   await page.getByRole('button', { name: '开始比赛' }).click();
