@@ -540,7 +540,7 @@ test(`the contest: one match of ${QUESTIONS} questions with undo and reloads; th
   assertFlat(at[100].audience, at[QUESTIONS].audience, `contest, questions 100 → ${QUESTIONS}`, ['heap', 'nodes', 'listeners']);
   // The host's window holds the match, log and undo steps and all, and writes its text at every
   // step: its wasm memory grows with the match, at most 5 bytes per character the saved match grew
-  // (both readings are 13 questions after a reload; 2.6–3.3 measured, read in whole 64 KB pages). It
+  // (both readings are 13 questions after a reload; 2.6–3.6 measured, read in whole 64 KB pages). It
   // grew 12 per character (3.3 → 6.1 MB) while a page load read the saved match through a JSON tree.
   const hostGrowth = at[QUESTIONS].host.wasm - at[100].host.wasm;
   const matchGrowth = at[QUESTIONS].match - at[100].match;
