@@ -89,32 +89,13 @@ impl Store {
     /// Reads and decodes `key`; `Ok(None)` when absent, `Err(Corrupt)` when not JSON of type `T`,
     /// `Err(Storage)` when storage refused to read.
     pub fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, PlatformError> {
-        let corrupt = |e: serde_json::Error| PlatformError::Corrupt {
-            key: key.to_owned(),
-            detail: e.to_string(),
-        };
-        if let Some(held) = lock(&self.held).get(key) {
-            return held
-                .as_deref()
-                .map(serde_json::from_str)
-                .transpose()
-                .map_err(corrupt);
-        }
-        let full = format!("{PREFIX}{key}");
-        match &*self.backend {
-            // Not gloo's `get`: it aborts the app when `getItem` throws (a webview's storage
-            // hiccup, a SecurityError), which is exactly the case that must be survived.
-            Backend::Local => match LocalStorage::raw().get_item(&full) {
-                Ok(None) => Ok(None),
-                Ok(Some(text)) => serde_json::from_str(&text).map(Some).map_err(corrupt),
-                Err(js) => Err(PlatformError::Storage(describe(&js))),
-            },
-            Backend::Memory { map, .. } => lock(map)
-                .get(&full)
-                .map(|text| serde_json::from_str(text))
-                .transpose()
-                .map_err(corrupt),
-        }
+        self.get_text(key)?
+            .map(|text| serde_json::from_str(&text))
+            .transpose()
+            .map_err(|e| PlatformError::Corrupt {
+                key: key.to_owned(),
+                detail: e.to_string(),
+            })
     }
 
     /// The text stored under `key`, as it is (a held key's from memory).
@@ -124,6 +105,8 @@ impl Store {
         }
         let full = format!("{PREFIX}{key}");
         match &*self.backend {
+            // Not gloo's `get`: it aborts the app when `getItem` throws (a webview's storage
+            // hiccup, a SecurityError), which is exactly the case that must be survived.
             Backend::Local => LocalStorage::raw()
                 .get_item(&full)
                 .map_err(|js| PlatformError::Storage(describe(&js))),
