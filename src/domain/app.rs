@@ -23,6 +23,7 @@ use crate::domain::session::{Quiz, Session};
 use crate::domain::stopwatch::Stopwatch;
 
 mod events;
+mod rehearsal;
 mod reopen;
 mod round;
 mod steps;

@@ -142,6 +142,16 @@ pub fn random_bytes(n: usize) -> Result<Vec<u8>, PlatformError> {
     Ok(bytes)
 }
 
+/// A new element outside the page (never attached to the document): somewhere to build a view
+/// that no one sees, lays out or reads out (the learner's page's rehearsal, `ui::app::rehearsal`).
+pub fn detached_element() -> Result<web_sys::HtmlElement, PlatformError> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|doc| doc.create_element("div").ok())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .ok_or(PlatformError::NoWindow)
+}
+
 /// The element the app mounts into (`#app`), emptied of its static "loading" markup unless
 /// `keep_boot` (then the app takes it away itself, [`drop_boot`]); the body if there is no such
 /// element.

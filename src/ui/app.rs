@@ -18,6 +18,7 @@ use crate::ui::widgets::{BootGone, ElderToggle, InNextTask, LangToggle, NoticeBa
 use leptos::prelude::*;
 
 mod current;
+mod rehearsal;
 mod shell;
 use current::CurrentScreen;
 pub use shell::{Footer, TopBar};
@@ -102,6 +103,13 @@ pub fn App() -> impl IntoView {
             update::apply_waiting_update();
         }
     });
+    // Once every bank is in, the first round's taps are rehearsed out of sight (`rehearsal`).
+    let settled = use_memo(move |_| model.with(|m| m.catalog().all_settled()));
+    rehearsal::use_rehearsal(
+        app,
+        Signal::derive(move || settled.get() && at_home.get()),
+        at_home.into(),
+    );
     let timed = use_memo(move |_| model.with(|m| m.round().is_some_and(|r| r.is_timed())));
     let now = use_ticker(
         timed.into(),

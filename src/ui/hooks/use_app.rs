@@ -104,31 +104,63 @@ pub fn use_app(store: Store, link: Link, clock: Clock) -> UseApp {
     if let Some(audience) = audience {
         saved.update_settings(|s| s.set_audience(audience));
     }
-    let dispatch = Callback::new(move |event: Event| {
-        let today = (clock.today)();
-        let out = saved.settings.with_untracked(|settings| {
-            saved.progress.with_untracked(|progress| {
-                let env = Env {
-                    today,
-                    now_ms: (clock.now_ms)(),
-                    seed: (clock.seed)(),
-                    progress,
-                    settings,
-                };
-                let mut out = Vec::new();
-                model.update(|m| out = m.apply(event, &env));
-                out
-            })
-        });
-        for what in out {
-            persist(saved, what, today);
-        }
-    });
     UseApp {
         model: model.read_only(),
         saved,
-        dispatch,
+        dispatch: dispatcher(model, saved, clock),
         clock,
+    }
+}
+
+/// Applies each event to `model` and at once writes to `saved` what the model asks for.
+fn dispatcher(model: RwSignal<AppModel>, saved: UseSaved, clock: Clock) -> Callback<Event> {
+    Callback::new(move |event: Event| {
+        let today = (clock.today)();
+        for what in apply(model, saved, clock, today, event) {
+            persist(saved, what, today);
+        }
+    })
+}
+
+/// Applies `event` to `model` with the learner's records and the clock; returns what the model
+/// asks to write.
+fn apply(
+    model: RwSignal<AppModel>,
+    saved: UseSaved,
+    clock: Clock,
+    today: Date,
+    event: Event,
+) -> Vec<Persist> {
+    saved.settings.with_untracked(|settings| {
+        saved.progress.with_untracked(|progress| {
+            let env = Env {
+                today,
+                now_ms: (clock.now_ms)(),
+                seed: (clock.seed)(),
+                progress,
+                settings,
+            };
+            let mut out = Vec::new();
+            model.update(|m| out = m.apply(event, &env));
+            out
+        })
+    })
+}
+
+impl UseApp {
+    /// A stand-in: a copy of the model as it is now, over records of its own that start empty and
+    /// live in memory. Its events change the copy, and what it writes goes to those records, never
+    /// to the learner's (the rehearsal, `ui::app::rehearsal`). Its signals belong to the reactive
+    /// owner it is made under.
+    pub fn stand_in(&self) -> UseApp {
+        let model = RwSignal::new(self.model.get_untracked());
+        let saved = use_saved(Store::memory(), Callback::new(|()| {}));
+        UseApp {
+            model: model.read_only(),
+            saved,
+            dispatch: dispatcher(model, saved, self.clock),
+            clock: self.clock,
+        }
     }
 }
 
@@ -139,7 +171,9 @@ mod tests {
     use crate::domain::app::{BankLoad, RoundAction, Screen};
     use crate::domain::bank::{parse_bank_on_device, BankIndex, Topic};
     use crate::domain::plan::Plan;
-    use crate::domain::saved::{IN_PROGRESS_KEY, PRACTICE_KEY, SCREEN_KEY};
+    use crate::domain::saved::{
+        HISTORY_KEY, IN_PROGRESS_KEY, PRACTICE_KEY, PROGRESS_KEY, SCREEN_KEY, SETTINGS_KEY,
+    };
     use std::sync::Arc;
 
     fn today() -> Date {
@@ -241,6 +275,39 @@ mod tests {
         });
         let plan = again.saved.settings.with_untracked(|s| s.plan.clone());
         assert_eq!(plan.map(|p| p.topics), Some(vec![Topic::Privacy]));
+    }
+
+    #[test]
+    fn a_stand_in_plays_a_round_on_its_copy_and_writes_to_its_own_records_only() {
+        let store = Store::memory();
+        let (_owner, app) = open(&store, Link::default());
+        let keys = [
+            SETTINGS_KEY,
+            PROGRESS_KEY,
+            HISTORY_KEY,
+            PRACTICE_KEY,
+            IN_PROGRESS_KEY,
+            SCREEN_KEY,
+        ];
+        let held = || keys.map(|key| store.get::<serde_json::Value>(key).unwrap());
+        let before = held();
+        let stand_in = app.stand_in();
+        let today = (app.clock.today)();
+        while let Some(event) = stand_in.model.with_untracked(|m| m.rehearsal_step(today)) {
+            stand_in.dispatch.run(event);
+        }
+        assert!(stand_in.model.with_untracked(|m| m.round().is_some()));
+        assert_eq!(
+            app.model.with_untracked(|m| m.screen().clone()),
+            Screen::Home
+        );
+        assert_eq!(held(), before, "nothing written to the learner's records");
+        assert!(app.saved.progress.with_untracked(|p| p.reviews.is_empty()));
+        assert_eq!(
+            stand_in.saved.progress.with_untracked(|p| p.reviews.len()),
+            1,
+            "its own records took the answer"
+        );
     }
 
     #[test]

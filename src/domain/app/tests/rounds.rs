@@ -304,3 +304,41 @@ fn a_round_saved_in_another_tab_replaces_the_one_waiting_here_to_resume() {
         "the other tab's round is the one to resume"
     );
 }
+
+#[test]
+fn the_rehearsal_taps_a_topic_starts_a_practice_answers_its_first_question_and_goes_on() {
+    let mut world = World::new();
+    let mut model = AppModel::new(Start::default());
+    let today = world.env().today;
+    assert_eq!(
+        model.rehearsal_step(today),
+        None,
+        "nothing to rehearse before the banks"
+    );
+    load_all(&mut world, &mut model);
+    let mut steps = Vec::new();
+    while let Some(event) = model.rehearsal_step(today) {
+        steps.push(event.clone());
+        world.send(&mut model, event);
+        assert!(steps.len() <= 5, "it ends: {steps:?}");
+    }
+    let first = Topic::ALL[0];
+    assert_eq!(
+        steps[0],
+        Event::OpenSetup(SetupChoice {
+            topic: Some(first),
+            mode: None
+        })
+    );
+    assert!(
+        matches!(&steps[1], Event::StartPlan(plan) if plan.mode == Mode::Practice && plan.topics == vec![first])
+    );
+    assert!(matches!(steps[2], Event::Round(RoundAction::Toggle(_))));
+    assert_eq!(steps[3], Event::Round(RoundAction::Submit));
+    assert_eq!(steps[4], Event::Round(RoundAction::Next));
+    let session = &round(&model).session;
+    assert_eq!(
+        (session.answered(), session.shown().map(|(i, _)| i)),
+        (1, Some(1))
+    );
+}

@@ -1,0 +1,102 @@
+//! The rehearsal: once every bank is in and the learner is on the home screen, the taps of a first
+//! round (`AppModel::rehearsal_step`: a topic, "start" a practice, tick, check, next) are played
+//! on stand-ins (`UseApp::stand_in`: copies of the model that write to records of their own, in
+//! memory), and the screens they
+//! open are built out of sight, in an element outside the page, then dropped. V8 compiles each
+//! wasm function the first time it runs, on the main thread: the learner's own first taps then
+//! run code already compiled (issue 11: at 4× CPU the first topic and "start" taps were tasks of
+//! 57–82 ms, against 24–40 ms for the same taps a second time).
+//!
+//! One tap per task, the model's part (on a stand-in kept ahead) a task before the screen's, so
+//! that no task is long; it stops, and drops what it built, as soon as the learner leaves the home
+//! screen. Nothing of it is seen, focused, read out or kept: the element is never in the document,
+//! and the learner's records are not touched.
+
+use super::current::CurrentScreen;
+use crate::domain::text::Lang;
+use crate::platform::page;
+use crate::ui::hooks::UseApp;
+use crate::ui::services::{Elder, Locale};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Plays the rehearsal once, the first time `ready` holds (every bank settled, the home screen
+/// shown); `at_home` stops it.
+pub fn use_rehearsal(app: UseApp, ready: Signal<bool>, at_home: Signal<bool>) {
+    let locale: Locale = expect_context();
+    let elder: Elder = expect_context();
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || !ready.get() {
+            return started.unwrap_or(false);
+        }
+        spawn_local(rehearse(app, locale, elder, at_home));
+        true
+    });
+}
+
+/// Waits a task, then says whether to go on (the learner is still on the home screen).
+async fn go_on(at_home: Signal<bool>) -> bool {
+    page::next_task().await;
+    at_home.try_get_untracked().unwrap_or(false)
+}
+
+async fn rehearse(app: UseApp, locale: Locale, elder: Elder, at_home: Signal<bool>) {
+    let Ok(parent) = page::detached_element() else {
+        return;
+    };
+    let owner = Owner::new();
+    let (ahead, shown) = owner.with(|| {
+        let (ahead, shown) = (app.stand_in(), app.stand_in());
+        provide_context(locale);
+        provide_context(shown.saved);
+        provide_context(elder);
+        (ahead, shown)
+    });
+    let today = (app.clock.today)();
+    let step = move |of: UseApp| of.model.with_untracked(|m| m.rehearsal_step(today));
+    // The home screen first, so that leaving it is rehearsed too (dropping a screen runs code of
+    // its own).
+    if !go_on(at_home).await {
+        owner.cleanup();
+        return;
+    }
+    let screen = owner.with(|| {
+        leptos::mount::mount_to(parent, move || {
+            let ignore = Callback::new(|()| {});
+            view! {
+                <CurrentScreen
+                    app=shown
+                    now=Signal::stored(0.0)
+                    on_reload=ignore
+                    on_lang=Callback::new(|_: Lang| {})
+                    on_elder=Callback::new(|_: bool| {})
+                />
+            }
+        })
+    });
+    let mut completed = false;
+    loop {
+        // The model's part of the tap first, on the stand-in ahead (drawing a round, say).
+        if !go_on(at_home).await {
+            break;
+        }
+        if let Some(event) = step(ahead) {
+            ahead.dispatch.run(event);
+        }
+        // Then the tap on the stand-in shown: its screen changes as the learner's would.
+        if !go_on(at_home).await {
+            break;
+        }
+        let Some(event) = step(shown) else {
+            completed = true;
+            break;
+        };
+        shown.dispatch.run(event);
+    }
+    drop(screen);
+    owner.cleanup();
+    if completed {
+        // For the end-to-end tests and `make bench`: the rehearsal is over.
+        page::mark_once("anxin-rehearsed");
+    }
+}
