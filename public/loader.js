@@ -190,7 +190,8 @@
   // browser keeps both parts, loads both before the start (`restFirst`), as does `?whole`. On a
   // first visit, until the rest is in:
   // - taps and keys are held: the last control tapped is tapped again once it is in (a tap is late,
-  //   never lost, and a double tap counts once);
+  //   never lost, and a double tap counts once), after a `change` on the last field changed (a file
+  //   picked or dropped onto a file input, a name typed) is fired again, so that it is not lost;
   // - the app waits for `window.anxinRest` before work of its own (checking the banks);
   // - anything else that calls into the rest (a start-up path the profile missed) lands in a
   //   placeholder, which opens the page again with `?whole`: both parts are loaded, and joined,
@@ -236,12 +237,15 @@
   var HELD = ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend',
     'keydown', 'keyup', 'input', 'change', 'submit'];
   var heldTap = null;
+  var heldChange = null;
   function hold(event) {
     if (restIn) return;
     event.stopImmediatePropagation();
     if (event.type === 'click') {
       heldTap = event.target;
       event.preventDefault();
+    } else if (event.type === 'change') {
+      heldChange = event.target;
     }
   }
   function restLoaded() {
@@ -250,6 +254,12 @@
     for (var i = 0; i < HELD.length; i++) window.removeEventListener(HELD[i], hold, true);
     if (window.performance && performance.mark) performance.mark('anxin-rest');
     restResolve();
+    // The field keeps what it was given (its value, its files): the app hears of it now.
+    var changed = heldChange;
+    heldChange = null;
+    if (changed && document.documentElement.contains(changed)) {
+      changed.dispatchEvent(new Event('change', { bubbles: true }));
+    }
     var tap = heldTap;
     heldTap = null;
     if (tap && document.documentElement.contains(tap)) {

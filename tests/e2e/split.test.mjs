@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { watchedPage, useBrowserAndServer, dist, precachedBy } from './harness.mjs';
 import { start, NO_SETTINGS, SCREENS } from './kiosk-harness.mjs';
+import { setupFile } from './contest-harness.mjs';
 
 const env = useBrowserAndServer();
 const REST = /\/anxin-rest-[0-9a-f]+\.wasm$/;
@@ -83,6 +84,23 @@ test('taps while the rest is on its way are held, and the last one is applied on
   // After that, taps go straight through.
   await elder.click();
   await page.waitForFunction(() => document.querySelector('.topbar .elder-toggle').getAttribute('aria-pressed') === 'false');
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('contest: a setup file chosen (or dropped) while the rest is on its way is loaded once it arrives', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 1280, height: 720 } });
+  const rest = await holdRest(page, /\/contest-rest-[0-9a-f]+\.wasm$/);
+  await page.goto(env.origin + '/contest.html');
+  await page.getByRole('heading', { name: '比赛设置' }).waitFor();
+  const { text } = setupFile();
+  // Setting the input's files fires its `change`, as a pick or a drop onto it does.
+  await page.locator('input[type=file]').setInputFiles({ name: 'setup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByText('已载入“城区支行金融知识竞赛”。').count(), 0, 'held until the rest is in');
+  rest.release();
+  await page.getByText('已载入“城区支行金融知识竞赛”。').waitFor();
+  assert.equal(await page.locator('.field-title input').inputValue(), '城区支行金融知识竞赛');
   assert.deepEqual(problems(), []);
   await page.context().close();
 });
