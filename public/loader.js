@@ -35,6 +35,18 @@
   }
   restartWhenShown('anxin-crash');
   restartWhenShown('anxin-load-failed');
+  // A file dropped anywhere but on a file input would open in the tab, and the page (a match on the
+  // hall PC, the desk's checks) would be left for it: only a file input, or a drop zone that takes
+  // the drop itself (and cancels it first), gets one. Elsewhere the pointer says "no drop".
+  function keepDropsIn(event) {
+    var target = event.target;
+    if (event.defaultPrevented || (target && target.tagName === 'INPUT' && target.type === 'file')) return;
+    event.preventDefault();
+    if (event.type === 'dragover' && event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+  }
+  window.addEventListener('dragover', keepDropsIn);
+  window.addEventListener('drop', keepDropsIn);
+
   // The blocks' reload links open this same page again (the audience window stays the audience
   // window), without a `selftest` request; their static href is the page's own file.
   var links = document.querySelectorAll('a[data-reopen]');

@@ -1,7 +1,8 @@
 // Hardening across the pages (issue 14), each page in turn: the Content-Security-Policy blocks a remote
 // script, an inline script, an inline event handler, an inline style and a request to another origin;
 // a panic shows the page's bilingual recovery screen and its restart works (the unattended kiosk restarts
-// by itself); the page's kept values survive the panic.
+// by itself); the page's kept values survive the panic; a file dropped beside a file input does not
+// open in the tab (leaving the page).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -102,3 +103,32 @@ test('kiosk: nobody at the kiosk after a crash: it restarts by itself after 10 s
   assert.equal(loads, 1);
   await context.close();
 });
+
+for (const spec of PAGES) {
+  test(`${spec.name}: a file dropped beside a file input is refused (the page is not left for it); a file input still takes one`, async () => {
+    const { page, context, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 1280, height: 900 }, allow: spec.allow });
+    await page.goto(`${env.origin}/${spec.file}`);
+    await spec.ready(page).waitFor();
+    const outcome = await page.evaluate(() => {
+      const drag = (target, type) => {
+        const data = new DataTransfer();
+        data.items.add(new File(['{}'], 'setup.json', { type: 'application/json' }));
+        const event = new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data });
+        target.dispatchEvent(event);
+        return { refused: event.defaultPrevented, effect: data.dropEffect };
+      };
+      const input = document.querySelector('input[type=file]');
+      return {
+        over: drag(document.querySelector('h1') || document.body, 'dragover'),
+        drop: drag(document.querySelector('h1') || document.body, 'drop'),
+        // The desk's file input is inside its drop zone, which takes the drop itself.
+        input: input && !input.closest('.drop-zone') ? drag(input, 'drop') : null,
+      };
+    });
+    assert.deepEqual(outcome.over, { refused: true, effect: 'none' });
+    assert.equal(outcome.drop.refused, true);
+    if (outcome.input) assert.equal(outcome.input.refused, false, 'a file input takes the drop as the browser does');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+}
