@@ -122,7 +122,7 @@ fn dispatcher(model: RwSignal<AppModel>, saved: UseSaved, clock: Clock) -> Callb
     })
 }
 
-/// Applies `event` to `model` with the learner's records and the clock; returns what the model
+/// Applies `event` to `model`, with the records in `saved` and the clock; returns what the model
 /// asks to write.
 fn apply(
     model: RwSignal<AppModel>,
