@@ -8,6 +8,11 @@ use wasm_bindgen::JsCast;
 /// The value of a query-string parameter (`?lang=en` → `Some("en")`).
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
+    // Most visits have no query string: no parser to build (the learner's start asks for a dozen
+    // names).
+    if search.len() <= 1 {
+        return None;
+    }
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
         .get(name)
