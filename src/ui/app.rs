@@ -105,11 +105,7 @@ pub fn App() -> impl IntoView {
     });
     // Once every bank is in, the first round's taps are rehearsed out of sight (`rehearsal`).
     let settled = use_memo(move |_| model.with(|m| m.catalog().all_settled()));
-    rehearsal::use_rehearsal(
-        app,
-        Signal::derive(move || settled.get() && at_home.get()),
-        at_home.into(),
-    );
+    rehearsal::use_rehearsal(app, settled.into(), at_home.into());
     let timed = use_memo(move |_| model.with(|m| m.round().is_some_and(|r| r.is_timed())));
     let now = use_ticker(
         timed.into(),

@@ -80,3 +80,25 @@ test('a learner who leaves the home screen as it begins stops it, and their roun
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('a learner who left the home screen before the banks were in has run that code already: no rehearsal', async () => {
+  const { page, context, problems } = await watchedPage(env.browser, env.origin);
+  // The rest of the wasm is held back, and a topic tapped meanwhile: the loader replays the tap as
+  // the rest arrives, before any bank is checked.
+  const held = [];
+  let released = false;
+  await page.route(/\/anxin-rest-[0-9a-f]+\.wasm$/, (route) => (released ? route.continue() : held.push(route)));
+  await page.goto(env.origin + '/');
+  const entry = readIndex().banks[0];
+  await page.getByRole('button', { name: nameOf(entry) }).first().click();
+  released = true;
+  for (const route of held.splice(0)) route.continue();
+  await page.getByRole('heading', { name: '选择练习方式' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
+  await page.waitForFunction(() => !document.body.innerText.includes('正在加载'), null, { timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  assert.equal(await rehearsed(page), 0);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

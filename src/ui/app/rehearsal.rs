@@ -19,14 +19,19 @@ use crate::ui::services::{Elder, Locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Plays the rehearsal once, the first time `ready` holds (every bank settled, the home screen
-/// shown); `at_home` stops it.
-pub fn use_rehearsal(app: UseApp, ready: Signal<bool>, at_home: Signal<bool>) {
+/// Plays the rehearsal once, when every bank has settled, if the learner is still on the home
+/// screen they started on; `at_home` stops it. A learner who has left the home screen before has
+/// run that code already: then it never plays.
+pub fn use_rehearsal(app: UseApp, settled: Signal<bool>, at_home: Signal<bool>) {
     let locale: Locale = expect_context();
     let elder: Elder = expect_context();
-    Effect::new(move |started: Option<bool>| {
-        if started == Some(true) || !ready.get() {
-            return started.unwrap_or(false);
+    // `true` once it has begun, or can no longer be of use.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !at_home.get() {
+            return true;
+        }
+        if !settled.get() {
+            return false;
         }
         spawn_local(rehearse(app, locale, elder, at_home));
         true
