@@ -1,10 +1,11 @@
-//! The rehearsal: once every bank is in and the learner is on the home screen, the taps of a first
-//! round (`AppModel::rehearsal_step`: a topic, "start" a practice, tick, check, next) are played
-//! on stand-ins (`UseApp::stand_in`: copies of the model that write to records of their own, in
-//! memory), and the screens they open are built out of sight, in an element outside the page,
-//! then dropped. V8 compiles each wasm function the first time it runs, on the main thread: the
-//! learner's own first taps then run code already compiled (issue 11: at 4× CPU the first topic
-//! and "start" taps were tasks of 57–82 ms, against 24–40 ms for the same taps a second time).
+//! The rehearsal: once every bank is in, if the learner is still on the home screen they started
+//! on, the taps of a first round (`AppModel::rehearsal_step`: a topic, "start" a practice, tick,
+//! check, next) are played on stand-ins (`UseApp::stand_in`: copies of the model that write to
+//! records of their own, in memory), and the screens they open are built out of sight, in an
+//! element outside the page, then dropped. V8 compiles each wasm function the first time it runs,
+//! on the main thread: the learner's own first taps then run code already compiled (issue 11: at
+//! 4× CPU the first topic and "start" taps were tasks of 57–82 ms, against 24–40 ms for the same
+//! taps a second time).
 //!
 //! One tap per task, the model's part (on a stand-in kept ahead) a task before the screen's, so
 //! that no task is long; it stops, and drops what it built, as soon as the learner leaves the home
@@ -23,8 +24,10 @@ use leptos::task::spawn_local;
 /// screen they started on; `at_home` stops it. A learner who has left the home screen before has
 /// run that code already: then it never plays.
 pub fn use_rehearsal(app: UseApp, settled: Signal<bool>, at_home: Signal<bool>) {
-    let locale: Locale = expect_context();
-    let elder: Elder = expect_context();
+    // The page provides both; without them there is nothing to rehearse with.
+    let (Some(locale), Some(elder)) = (use_context::<Locale>(), use_context::<Elder>()) else {
+        return;
+    };
     // `true` once it has begun, or can no longer be of use.
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) || !at_home.get() {
