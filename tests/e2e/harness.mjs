@@ -293,9 +293,31 @@ export async function upAndWhole(page) {
 }
 
 /**
- * Sets a file into a file input. A first visit holds input until the rest of the wasm is in (a
- * person's click on the file button is held and made again then, so a pick always lands); a file set
- * straight into the input, as no person can, waits for the rest, or its `change` would be held too.
+ * Holds every request for the rest of a page's wasm (the phone's by default) until `release()`;
+ * `count()` tells how many were made.
+ */
+export async function holdRest(page, rest = /\/anxin-rest-[0-9a-f]+\.wasm$/) {
+  const waiting = [];
+  let released = false;
+  let count = 0;
+  await page.route(rest, (route) => {
+    count += 1;
+    if (released) route.continue();
+    else waiting.push(route);
+  });
+  return {
+    count: () => count,
+    release: () => {
+      released = true;
+      for (const route of waiting.splice(0)) route.continue();
+    },
+  };
+}
+
+/**
+ * Sets a file into a file input, once the rest of the wasm is in. On a first visit input is held
+ * until then (a click on the file button is made again, a `change` fired again, as it arrives):
+ * waiting first lets a test read the file's outcome at once, as a person picking later would.
  */
 export async function chooseFile(input, file) {
   await input.page().evaluate(() => window.anxinRest);

@@ -4,7 +4,7 @@
 // nothing shown, focused or written; and it must give way to the learner at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, useBrowserAndServer, setUpRound, readIndex } from './harness.mjs';
+import { watchedPage, useBrowserAndServer, setUpRound, readIndex, holdRest } from './harness.mjs';
 import { nameOf } from './topics.mjs';
 
 const env = useBrowserAndServer();
@@ -85,14 +85,11 @@ test('a learner who left the home screen before the banks were in has run that c
   const { page, context, problems } = await watchedPage(env.browser, env.origin);
   // The rest of the wasm is held back, and a topic tapped meanwhile: the loader replays the tap as
   // the rest arrives, before any bank is checked.
-  const held = [];
-  let released = false;
-  await page.route(/\/anxin-rest-[0-9a-f]+\.wasm$/, (route) => (released ? route.continue() : held.push(route)));
+  const rest = await holdRest(page);
   await page.goto(env.origin + '/');
   const entry = readIndex().banks[0];
   await page.getByRole('button', { name: nameOf(entry) }).first().click();
-  released = true;
-  for (const route of held.splice(0)) route.continue();
+  rest.release();
   await page.getByRole('heading', { name: '选择练习方式' }).waitFor();
   await page.goBack();
   await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();

@@ -9,32 +9,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { watchedPage, useBrowserAndServer, dist, precachedBy } from './harness.mjs';
+import { watchedPage, useBrowserAndServer, dist, precachedBy, holdRest } from './harness.mjs';
 import { start, NO_SETTINGS, SCREENS } from './kiosk-harness.mjs';
 import { setupFile } from './contest-harness.mjs';
 
 const env = useBrowserAndServer();
 const REST = /\/anxin-rest-[0-9a-f]+\.wasm$/;
 const home = (page) => page.getByRole('heading', { name: '选一个主题，开始答题' });
-
-/** Holds every request for the rest until `release()`; `count()` tells how many were made. */
-async function holdRest(page, rest = REST) {
-  const waiting = [];
-  let released = false;
-  let count = 0;
-  await page.route(rest, (route) => {
-    count += 1;
-    if (released) route.continue();
-    else waiting.push(route);
-  });
-  return {
-    count: () => count,
-    release: () => {
-      released = true;
-      for (const route of waiting.splice(0)) route.continue();
-    },
-  };
-}
 
 test('the build splits the phone wasm in two, precaches both, and the page names both', () => {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
