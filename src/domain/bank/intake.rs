@@ -6,9 +6,9 @@
 //! tool and tests all call it with bytes. Submodules, from the bytes up: `source` (kind and
 //! encoding, by content), `workbook` (calamine), `header` (which column holds what), `normalise`
 //! (answers, true/false, types, difficulty, dates as banks write them), `row` (one row into one
-//! question), `template` (leftover template rows), `kept` (a question kept as compact text until
-//! the bank's JSON is written), `build` (all sheets into the bank's JSON, with `ids` giving ids
-//! and `english` deciding the languages), `place` (problems back onto rows and columns), `merge`
+//! question), `template` (leftover template rows), `kept` (a question kept as its row's cells
+//! until the validator takes it), `build` (all sheets into the bank's fields and questions, with
+//! `ids` giving ids and `english` deciding the languages), `place` (problems back onto rows and columns), `merge`
 //! (one list, repeats merged, capped at `MAX_PROBLEMS`), `partial` (what of a file with errors can be
 //! previewed already), `report` (the result types), `issues`
 //! (the sheet's own problems), `translate` (the translator's sheet out and back), `settings`.
@@ -45,6 +45,7 @@ pub use settings::{IntakeSettings, LanguageChoice};
 pub use source::{decode_text, detect_delimiter, FileKind, TextEncoding};
 pub use translate::{apply_translations, missing_english_count, translation_sheet, Translated};
 
+use super::validate::check_listed;
 use super::{parse_bank, Bank, BankIndex, IndexError, QuestionType, Topic};
 use build::build;
 use partial::partial;
@@ -234,7 +235,6 @@ fn read_grids(
         .json_file
         .clone()
         .unwrap_or_else(|| format!("{id}.json"));
-    let json = std::mem::take(&mut built.json);
     let no_header = built.headers.iter().all(Option::is_none);
     // Without a header there is nothing for the validator to judge: the one problem says why.
     let report = if no_header && !built.found.is_empty() {
@@ -244,37 +244,39 @@ fn read_grids(
             problems: Vec::new(),
         }
     } else {
-        parse_bank(&json_file, &json, settings.today)
+        // Each row's cells are freed as its question is judged.
+        let build::Built {
+            questions,
+            headers,
+            bank,
+            chinese_only,
+            ..
+        } = &mut built;
+        let questions = questions.iter_mut().filter_map(|q| {
+            let header = headers.get(q.grid)?.as_ref()?;
+            Some(q.question.take_question(header, settings, *chinese_only))
+        });
+        check_listed(&json_file, bank, questions, settings.today)
     };
-    drop(json);
     let bank_problems = place::place_problems(report.problems, grids, &built);
     let problems = merge::report_problems(&built, bank_problems, grids, &json_file);
-    let places: Vec<QuestionPlace> = built
-        .questions
-        .iter()
-        .map(|q| QuestionPlace {
-            id: q.question.id.clone(),
-            sheet: grids.get(q.grid).and_then(|g| g.name.clone()),
-            row: q.row,
-        })
-        .collect();
     let kinds = built
         .questions
         .iter()
         .map(|q| q.question.kind)
         .collect::<Vec<_>>();
-    let mut topics: Vec<(String, usize)> = Vec::new();
-    for q in &built.questions {
-        let t = q.question.topic_text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        match topics.iter_mut().find(|(name, _)| name == t) {
-            Some((_, n)) => *n += 1,
-            None => topics.push((t.to_owned(), 1)),
-        }
-    }
-    topics.sort_by_key(|t| std::cmp::Reverse(t.1));
+    let topics = topic_counts(built.questions.iter().map(|q| &*q.question.topic_text));
+    let question_count = built.questions.len();
+    let bank_topic = Topic::parse(built.bank["topic"].as_str().unwrap_or(""));
+    let places: Vec<QuestionPlace> = built
+        .questions
+        .into_iter()
+        .map(|q| QuestionPlace {
+            id: q.question.id,
+            sheet: grids.get(q.grid).and_then(|g| g.name.clone()),
+            row: q.row,
+        })
+        .collect();
     let has_errors = problems.iter().any(PlacedProblem::is_error);
     let (bank, partial_bank) = match report.bank {
         Some(bank) if has_errors => (None, Some(bank)),
@@ -284,11 +286,33 @@ fn read_grids(
     let mut intake = finish(bank, json_file, problems, header, places, topics);
     intake.partial = partial_bank;
     intake.summary.by_type = count_types(kinds.into_iter().flatten());
-    intake.summary.questions = built.questions.len();
+    intake.summary.questions = question_count;
     if intake.summary.topic.is_none() {
-        intake.summary.topic = Topic::parse(built.bank["topic"].as_str().unwrap_or(""));
+        intake.summary.topic = bank_topic;
     }
     intake
+}
+
+/// Each 知识点 written, with how many questions have it, most first (equal counts in the order
+/// first written).
+fn topic_counts<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut topics: Vec<(String, usize)> = Vec::new();
+    for text in texts.map(str::trim).filter(|t| !t.is_empty()) {
+        match at.get(text) {
+            Some(&i) => {
+                if let Some(topic) = topics.get_mut(i) {
+                    topic.1 += 1;
+                }
+            }
+            None => {
+                at.insert(text, topics.len());
+                topics.push((text.to_owned(), 1));
+            }
+        }
+    }
+    topics.sort_by_key(|t| std::cmp::Reverse(t.1));
+    topics
 }
 
 fn finish(

@@ -27,9 +27,10 @@ use super::{Bank, BankId, Languages, Question, Topic, FORMAT_VERSION};
 use crate::domain::date::Date;
 use crate::domain::text::LocalText;
 use ctx::Ctx;
+use hazards::RepeatedPrompts;
 use lints::check_true_false_balance;
 use problems::{BankReport, ProblemKind, Severity};
-use questions::{Prompt, Questions};
+use questions::Questions;
 use serde_json::Value;
 use std::collections::HashMap;
 use values::TextLimits;
@@ -60,13 +61,15 @@ const BANK_FIELDS: &[&str] = &[
 struct Warnings {
     prompt: fn(&mut Ctx, &LocalText),
     glued: fn(&mut Ctx, &str, &LocalText),
-    duplicates: fn(&mut Ctx, &[Prompt]),
+    note_prompt: fn(&mut RepeatedPrompts, usize, &str, &str),
+    duplicates: fn(&mut Ctx, RepeatedPrompts),
     balance: fn(&mut Ctx, &[Question], Date),
 }
 
 const WARNINGS: Warnings = Warnings {
     prompt: Ctx::check_prompt,
     glued: Ctx::check_glued,
+    note_prompt: hazards::note_prompt,
     duplicates: hazards::check_duplicate_prompts,
     balance: check_true_false_balance,
 };
@@ -112,10 +115,43 @@ fn check(file: &str, bytes: &[u8], today: Date, warnings: Option<Warnings>) -> B
             None
         }
     });
+    report(ctx, bank)
+}
+
+/// Checks a bank given as its own fields (`fields`, its `questions` an empty list) and its
+/// questions one by one, as the sheet importer makes them: every error and warning, as
+/// [`parse_bank`] finds them in the bank's JSON (its keys in order, as `serde_json` writes a map)
+/// but without that text, which took a sheet of short rows some 120 bytes a row. Each question is
+/// dropped once judged.
+pub(crate) fn check_listed(
+    file: &str,
+    fields: &Value,
+    questions: impl Iterator<Item = Value>,
+    today: Date,
+) -> BankReport {
+    use json::Listener;
+    let mut ctx = Ctx::new(file, Languages::Bilingual, Some(WARNINGS));
+    let mut listed = Questions::new(file, today, Some(WARNINGS));
+    let empty = serde_json::Map::new();
+    let map = fields.as_object().unwrap_or(&empty);
+    let before = map.iter().filter(|(key, _)| key.as_str() < "questions");
+    before.for_each(|(key, value)| listed.field(key, value));
+    for (index, value) in questions.enumerate() {
+        listed.add(index, &value, false);
+    }
+    let after = map.iter().filter(|(key, _)| key.as_str() > "questions");
+    after.for_each(|(key, value)| listed.field(key, value));
+    let bank = read_bank(&mut ctx, fields, listed, today);
+    report(ctx, bank)
+}
+
+/// The report of a check: the bank when there is no error; with errors, for the full check, the
+/// bank of the questions without one (the desk's preview).
+fn report(mut ctx: Ctx, bank: Option<Bank>) -> BankReport {
     ctx.close();
     let has_errors = ctx.problems.iter().any(|p| p.severity() == Severity::Error);
     let (bank, partial) = if has_errors {
-        (None, bank.filter(|_| warnings.is_some()))
+        (None, bank.filter(|_| ctx.warnings.is_some()))
     } else {
         (bank, None)
     };
@@ -373,4 +409,57 @@ fn declared_languages(value: Option<&Value>) -> Languages {
         .filter(|v| !v.is_null())
         .map_or(Some(Languages::Bilingual), parse_languages)
         .unwrap_or(Languages::Bilingual)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The report of `check_listed` given `text`'s bank as its fields and its questions.
+    fn listed(file: &str, text: &str, today: Date) -> BankReport {
+        let mut bank: Value = serde_json::from_str(text).unwrap();
+        let questions = bank["questions"].as_array_mut().map(std::mem::take);
+        bank["questions"] = Value::Array(Vec::new());
+        let questions = questions.unwrap_or_default().into_iter();
+        check_listed(file, &bank, questions, today)
+    }
+
+    #[test]
+    fn a_bank_given_question_by_question_is_judged_as_its_text() {
+        let today = Date::new(2026, 12, 6).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes");
+        for name in [
+            "fraud.json",
+            "investing.json",
+            "privacy.json",
+            "rights.json",
+        ] {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            let mut bank: Value = serde_json::from_str(&text).unwrap();
+            let shipped = parse_bank(name, text.as_bytes(), today);
+            assert!(shipped.bank.is_some(), "{name}");
+            assert_eq!(listed(name, &text, today), shipped, "{name}");
+            // With errors and warnings: a repeated prompt and id, a wrong answer, a question
+            // without English in a bank that then is Chinese-only, a missing field.
+            let list = bank["questions"].as_array_mut().unwrap();
+            let first = list[0].clone();
+            list.push(first.clone());
+            let mut other = first;
+            other["id"] = Value::from("again");
+            other["answer"] = serde_json::json!(["z"]);
+            other["prompt"]["en"] = Value::from("");
+            list.push(other);
+            list[1].as_object_mut().unwrap().remove("explanation");
+            for languages in [None, Some(serde_json::json!(["zh"]))] {
+                if let Some(languages) = languages {
+                    bank["languages"] = languages;
+                }
+                let text = serde_json::to_string(&bank).unwrap();
+                let broken = parse_bank(name, text.as_bytes(), today);
+                assert!(broken.problems.len() >= 4, "{name}: {:?}", broken.problems);
+                assert!(broken.partial.is_some(), "{name}");
+                assert_eq!(listed(name, &text, today), broken, "{name}");
+            }
+        }
+    }
 }

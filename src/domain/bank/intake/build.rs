@@ -1,14 +1,14 @@
 //! The sheets of a file into one bank: each sheet's header found, its rows read as questions
 //! (section titles such as "一、单选题" setting the type of the rows below), our template's `@`
 //! rows read as the bank's own fields, ids given where the sheet has none or repeats them, the
-//! languages decided, and the bank's JSON assembled for the validator. Each row's question is
-//! kept as compact text (`kept`), and each grid's rows are dropped as they are read.
+//! languages decided. Each row is kept as its own cells (`kept`), which make its question again
+//! when the validator takes it, and each grid's rows are dropped as they are read.
 
 use super::english::{drop_empty_english, missing_english};
 use super::header::{find_header, likeliest_header, Field, Header, NEEDED};
 use super::ids::{assign_ids, rename_repeated_ids};
 use super::issues::SheetIssue;
-use super::kept::{bank_json, Kept};
+use super::kept::Kept;
 use super::normalise::{section_type, TypeWord};
 use super::row::read_row;
 use super::settings::{IntakeSettings, LanguageChoice};
@@ -28,12 +28,6 @@ pub struct Placed {
     pub row: usize,
     /// The question as read.
     pub question: Kept,
-}
-
-impl AsMut<Kept> for Placed {
-    fn as_mut(&mut self) -> &mut Kept {
-        &mut self.question
-    }
 }
 
 /// A problem found while building, placed by grid, row and column.
@@ -61,8 +55,8 @@ pub struct Built {
     pub questions: Vec<Placed>,
     /// The bank's own fields (its `questions` an empty list).
     pub bank: Value,
-    /// The bank's JSON, questions and all, for the validator.
-    pub json: Vec<u8>,
+    /// Whether the bank is Chinese-only (its questions then without their empty English).
+    pub chinese_only: bool,
     /// Sheet-level and row-level problems.
     pub found: Vec<Found>,
     /// The template's `@` rows: name → (grid, row).
@@ -162,6 +156,17 @@ pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> 
         }
         let mut section: Option<TypeWord> = None;
         let rows = std::mem::take(&mut grid.rows);
+        // Room for every row that may be a question, at once: grown by doubling, the list of a
+        // sheet of short rows was held twice while it moved.
+        let more = rows
+            .iter()
+            .skip(header.row + 1)
+            .filter(|r| {
+                let filled = r.iter().filter(|c| !c.trim().is_empty()).take(2).count();
+                filled == 2 || (filled == 1 && header.template)
+            })
+            .count();
+        built.questions.reserve_exact(more);
         for (i, cells) in rows.into_iter().enumerate().skip(header.row + 1) {
             let filled: Vec<&str> = cells
                 .iter()
@@ -212,7 +217,7 @@ pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> 
             built.questions.push(Placed {
                 grid: g,
                 row,
-                question: Kept::new(draft),
+                question: Kept::new(draft, cells, section),
             });
         }
         built.headers.push(Some(header));
@@ -267,7 +272,7 @@ pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> 
         );
     }
     let (bank, chinese_only) = bank_fields(&built, &meta, template, file_name, settings);
-    built.json = bank_json(&bank, &mut built.questions, chinese_only);
+    built.chinese_only = chinese_only;
     built.bank = Value::Object(bank);
     built
 }
@@ -294,8 +299,8 @@ fn missing_columns(built: &Built, settings: &IntakeSettings) -> Vec<&'static str
     out
 }
 
-/// The bank's own fields, its `questions` an empty list (`kept::bank_json` writes them in), and
-/// whether it is Chinese-only (its questions then written without their empty English).
+/// The bank's own fields, its `questions` an empty list (the validator is given them one by
+/// one), and whether it is Chinese-only (its questions then without their empty English).
 fn bank_fields(
     built: &Built,
     meta: &BTreeMap<String, String>,
@@ -376,7 +381,11 @@ fn bank_fields(
         LanguageChoice::Auto => {
             let fields = bank.values().map(missing_english).sum::<usize>();
             let questions = built.questions.iter();
-            fields + questions.map(|q| q.question.missing_english).sum::<usize>() > 0
+            fields
+                + questions
+                    .map(|q| q.question.missing_english as usize)
+                    .sum::<usize>()
+                > 0
         }
     };
     if chinese_only {

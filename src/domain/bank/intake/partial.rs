@@ -12,9 +12,11 @@ pub(super) fn partial(
     problems: &[PlacedProblem],
     places: &[QuestionPlace],
 ) -> Option<Bank> {
-    let mut bank = bank?;
+    let mut bank = bank.filter(|b| !b.questions.is_empty())?;
     let mut ids = std::collections::HashSet::new();
-    let mut rows = std::collections::HashSet::new();
+    // The rows with an error, sorted: a list, as a problem repeated down a column names every
+    // row of a sheet (a set took some 50 bytes a row).
+    let mut rows = Vec::new();
     for problem in problems.iter().filter(|p| p.is_error()) {
         if let Finding::Bank(p) = &problem.finding {
             if matches!(
@@ -34,9 +36,11 @@ pub(super) fn partial(
                 .map(|r| (sheet, *r)),
         );
     }
+    rows.sort_unstable();
+    rows.dedup();
     let row_errors: std::collections::HashSet<&str> = places
         .iter()
-        .filter(|q| rows.contains(&(q.sheet.as_deref(), q.row)))
+        .filter(|q| rows.binary_search(&(q.sheet.as_deref(), q.row)).is_ok())
         .map(|q| q.id.as_str())
         .collect();
     bank.questions

@@ -6,8 +6,7 @@
 //! inverted index, so a bank of thousands costs O(n·k) (k: bigrams per prompt), not n² text diffs.
 
 use super::problems::ProblemKind;
-use super::questions::Prompt;
-use super::Ctx;
+use super::{Ctx, MAX_PROBLEMS};
 use crate::domain::text::{Lang, LocalText};
 use std::collections::HashMap;
 
@@ -192,71 +191,137 @@ fn shared(a: &[(char, char)], b: &[(char, char)]) -> usize {
     n
 }
 
-/// For each prompt (by position), the earlier prompt it repeats or nearly repeats, with the
-/// similarity in percent (100: equal once spaces and punctuation are ignored). Chinese prompts
-/// are compared (every bank has Chinese).
+/// What [`PromptIndex::add`] found of a prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Seen {
+    /// No letters or digits: not compared.
+    Empty,
+    /// Not like any earlier prompt.
+    New,
+    /// It repeats or nearly repeats the prompt at `first`, `percent` alike (100: equal once
+    /// spaces and punctuation are ignored).
+    Repeats { first: usize, percent: u8 },
+}
+
+/// A bigram of characters.
+type Bigram = (char, char);
+
+/// The prompts seen so far, to tell whether the next one repeats or nearly repeats one of them.
+///
+/// Only what a later prompt can match is held: each distinct text once, and the bigrams of the
+/// distinct texts long enough to compare. A bank of one prompt repeated holds one text whatever
+/// its length (before, a list per prompt: 76 bytes each, 40 MB for a sheet of 8-byte rows).
+#[derive(Default)]
+pub(crate) struct PromptIndex {
+    exact: HashMap<Box<[char]>, usize>,
+    /// The bigrams of each distinct long text, with its position; `bigrams` points into it.
+    compared: Vec<(usize, Box<[Bigram]>)>,
+    bigrams: HashMap<Bigram, Vec<usize>>,
+}
+
+impl PromptIndex {
+    /// Adds the prompt at position `i` (positions rising), saying whether it repeats one before.
+    pub(crate) fn add(&mut self, i: usize, prompt: &str) -> Seen {
+        let text = normalised(prompt);
+        if text.is_empty() {
+            return Seen::Empty;
+        }
+        if let Some(&first) = self.exact.get(text.as_slice()) {
+            return Seen::Repeats {
+                first,
+                percent: 100,
+            };
+        }
+        let mine = bigrams(&text);
+        self.exact.insert(text.into_boxed_slice(), i);
+        if mine.len() < MIN_BIGRAMS {
+            return Seen::New;
+        }
+        let mut candidates: Vec<usize> = mine
+            .iter()
+            .filter_map(|g| self.bigrams.get(g))
+            .filter(|list| list.len() <= COMMON_BIGRAM)
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best = Seen::New;
+        for (j, theirs) in candidates.into_iter().filter_map(|c| self.compared.get(c)) {
+            let percent = 200 * shared(&mine, theirs) / (mine.len() + theirs.len());
+            let percent = u8::try_from(percent.min(99)).unwrap_or(99);
+            let better = match best {
+                Seen::Repeats { percent: p, .. } => percent > p,
+                _ => true,
+            };
+            if percent >= NEAR_DUPLICATE_PERCENT && better {
+                best = Seen::Repeats { first: *j, percent };
+            }
+        }
+        for g in &mine {
+            self.bigrams
+                .entry(*g)
+                .or_default()
+                .push(self.compared.len());
+        }
+        self.compared.push((i, mine.into_boxed_slice()));
+        best
+    }
+}
+
+/// Calls `found(index, first, percent)` for each prompt (by position) that repeats or nearly
+/// repeats an earlier one: `first` is the earlier prompt's position, `percent` the similarity
+/// (100: equal once spaces and punctuation are ignored). Chinese prompts are compared (every bank
+/// has Chinese).
 pub fn duplicate_prompts<'a>(
     prompts: impl IntoIterator<Item = &'a str>,
-) -> Vec<Option<(usize, u8)>> {
-    let texts: Vec<Vec<char>> = prompts.into_iter().map(normalised).collect();
-    let grams: Vec<Vec<(char, char)>> = texts.iter().map(|t| bigrams(t)).collect();
-    let mut exact: HashMap<&[char], usize> = HashMap::new();
-    let mut index: HashMap<(char, char), Vec<usize>> = HashMap::new();
-    let mut out = Vec::with_capacity(texts.len());
-    for (i, text) in texts.iter().enumerate() {
-        if text.is_empty() {
-            out.push(None);
-            continue;
+    mut found: impl FnMut(usize, usize, u8),
+) {
+    let mut index = PromptIndex::default();
+    for (i, prompt) in prompts.into_iter().enumerate() {
+        if let Seen::Repeats { first, percent } = index.add(i, prompt) {
+            found(i, first, percent);
         }
-        if let Some(&first) = exact.get(text.as_slice()) {
-            out.push(Some((first, 100)));
-            continue;
-        }
-        exact.insert(text.as_slice(), i);
-        let mine = &grams[i];
-        let mut best: Option<(usize, u8)> = None;
-        if mine.len() >= MIN_BIGRAMS {
-            let mut candidates: Vec<usize> = mine
-                .iter()
-                .filter_map(|g| index.get(g))
-                .filter(|list| list.len() <= COMMON_BIGRAM)
-                .flatten()
-                .copied()
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            for j in candidates {
-                let theirs = &grams[j];
-                let percent = 200 * shared(mine, theirs) / (mine.len() + theirs.len());
-                let percent = u8::try_from(percent.min(99)).unwrap_or(99);
-                if percent >= NEAR_DUPLICATE_PERCENT && best.is_none_or(|(_, p)| percent > p) {
-                    best = Some((j, percent));
-                }
-            }
-            for g in mine {
-                index.entry(*g).or_default().push(i);
-            }
-        }
-        out.push(best);
     }
-    out
+}
+
+/// The questions' Chinese prompts as they are read, for the repeated-prompt warnings: the
+/// distinct ones with their questions' labels, and the first `MAX_PROBLEMS` repeats (no report
+/// lists more; the rest are counted).
+#[derive(Default)]
+pub(super) struct RepeatedPrompts {
+    index: PromptIndex,
+    /// The label of the question of each distinct prompt, by position.
+    labels: HashMap<usize, Box<str>>,
+    /// Each repeat: its question's label, the earlier question's label, how alike.
+    found: Vec<(Box<str>, Box<str>, u8)>,
+    more: usize,
+}
+
+/// Notes the prompt `zh` of the question at position `i`, labelled `label`.
+pub(super) fn note_prompt(prompts: &mut RepeatedPrompts, i: usize, label: &str, zh: &str) {
+    match prompts.index.add(i, zh) {
+        Seen::Empty => {}
+        Seen::New => {
+            prompts.labels.insert(i, label.into());
+        }
+        Seen::Repeats { .. } if prompts.found.len() >= MAX_PROBLEMS => prompts.more += 1,
+        Seen::Repeats { first, percent } => {
+            let other = prompts.labels.get(&first).cloned().unwrap_or_default();
+            prompts.found.push((label.into(), other, percent));
+        }
+    }
 }
 
 /// Warns on every question whose prompt repeats or nearly repeats an earlier one. Judged on the
 /// prompts as written, so a question with another error is still compared.
-pub(super) fn check_duplicate_prompts(ctx: &mut Ctx, prompts: &[Prompt]) {
-    let found = duplicate_prompts(prompts.iter().map(|p| &*p.zh));
-    for (index, dup) in found.into_iter().enumerate() {
-        let Some((first, percent)) = dup else {
-            continue;
-        };
-        let (Some(this), Some(that)) = (prompts.get(index), prompts.get(first)) else {
-            continue;
-        };
-        let other = that.label.to_string();
-        ctx.question = Some(this.label.to_string());
+pub(super) fn check_duplicate_prompts(ctx: &mut Ctx, prompts: RepeatedPrompts) {
+    for (this, other, percent) in prompts.found {
+        ctx.question = Some(this.into());
+        let other = other.into();
         ctx.warn("prompt.zh", ProblemKind::DuplicatePrompt { other, percent });
     }
+    ctx.more.1 += prompts.more;
     ctx.question = None;
 }
 
@@ -326,6 +391,17 @@ mod tests {
         );
     }
 
+    /// For each prompt, the earlier one it repeats, as `duplicate_prompts` reports them.
+    fn found_in<'a>(
+        prompts: impl IntoIterator<Item = &'a str> + Clone,
+    ) -> Vec<Option<(usize, u8)>> {
+        let mut found = vec![None; prompts.clone().into_iter().count()];
+        duplicate_prompts(prompts, |i, first, percent| {
+            found[i] = Some((first, percent))
+        });
+        found
+    }
+
     #[test]
     fn equal_and_nearly_equal_prompts_point_at_the_first() {
         let prompts = [
@@ -335,7 +411,7 @@ mod tests {
             "有人自称民警，要求你把钱转入安全账户，你应当怎么做？",
             "下列哪些行为是法律允许的？",
         ];
-        let found = duplicate_prompts(prompts);
+        let found = found_in(prompts);
         assert_eq!(found[0], None);
         assert_eq!(found[2], Some((0, 100)));
         let (first, percent) = found[3].unwrap();
@@ -355,7 +431,7 @@ mod tests {
             })
             .collect();
         let started = std::time::Instant::now();
-        let found = duplicate_prompts(prompts.iter().map(String::as_str));
+        let found = found_in(prompts.iter().map(String::as_str));
         assert_eq!(found.len(), 5000);
         assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }

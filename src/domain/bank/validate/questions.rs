@@ -10,22 +10,15 @@
 //! same either way. When `languages` comes first, every question is judged by it directly.
 
 use super::ctx::Ctx;
+use super::hazards::RepeatedPrompts;
 use super::problems::{ProblemKind, Severity};
 use super::question::read_question;
 use super::{declared_languages, is_valid_id, question_label, Warnings};
 use crate::domain::bank::json::{Item, Listener};
-use crate::domain::bank::{Languages, Question, QuestionId};
+use crate::domain::bank::{Languages, Question};
 use crate::domain::date::Date;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
-
-/// A question's Chinese prompt as written, with its label, for the repeated-prompt warnings.
-pub(super) struct Prompt {
-    /// The question's label (id, or `#n`).
-    pub(super) label: Box<str>,
-    /// The Chinese prompt (empty when there is none).
-    pub(super) zh: Box<str>,
-}
 
 /// The questions' problems so far, in file order.
 enum Found {
@@ -44,12 +37,13 @@ pub(super) struct Questions {
     today: Date,
     warnings: Option<Warnings>,
     count: usize,
-    seen: HashSet<QuestionId>,
+    /// The valid ids read so far.
+    seen: HashSet<Box<str>>,
     found: Found,
     /// The questions read, each with the languages it was read for (`None`: either).
     out: Vec<(Question, Option<Languages>)>,
     /// The Chinese prompts, when the repeated-prompt warnings are wanted.
-    prompts: Vec<Prompt>,
+    prompts: RepeatedPrompts,
     /// The labels of the questions with a repeated key inside, for those repeats' messages.
     pub(super) labels: HashMap<usize, String>,
 }
@@ -67,7 +61,7 @@ impl Questions {
                 chinese: Ctx::new(file, Languages::ChineseOnly, warnings),
             },
             out: Vec::new(),
-            prompts: Vec::new(),
+            prompts: RepeatedPrompts::default(),
             labels: HashMap::new(),
         }
     }
@@ -79,19 +73,16 @@ impl Questions {
         if has_repeats {
             self.labels.insert(index, label.clone());
         }
-        if self.warnings.is_some() {
+        if let Some(w) = self.warnings {
             let zh = value.pointer("/prompt/zh").and_then(Value::as_str);
-            self.prompts.push(Prompt {
-                label: label.as_str().into(),
-                zh: zh.unwrap_or("").into(),
-            });
+            (w.note_prompt)(&mut self.prompts, index, &label, zh.unwrap_or(""));
         }
         // The question's id, once for every case: a question read has a valid id, its label.
         let id_valid = value
             .get("id")
             .and_then(Value::as_str)
             .is_some_and(is_valid_id);
-        let repeated = id_valid && !self.seen.insert(QuestionId(label.clone()));
+        let repeated = id_valid && !self.seen.insert(label.as_str().into());
         if let Found::Known(ctx) = &self.found {
             let (found, question) = self.read(value, &label, ctx.languages, repeated);
             self.found.add(found);
@@ -154,7 +145,7 @@ impl Questions {
         };
         ctx.append(found);
         if let Some(w) = ctx.warnings {
-            (w.duplicates)(ctx, &self.prompts);
+            (w.duplicates)(ctx, self.prompts);
         }
         let out: Vec<Question> = self
             .out
