@@ -8,7 +8,7 @@ use super::english::{drop_empty_english, missing_english};
 use super::header::{find_header, likeliest_header, Field, Header, NEEDED};
 use super::ids::{assign_ids, rename_repeated_ids};
 use super::issues::SheetIssue;
-use super::kept::Kept;
+use super::kept::{row_cells, Kept};
 use super::normalise::{section_type, TypeWord};
 use super::row::read_row;
 use super::settings::{IntakeSettings, LanguageChoice};
@@ -185,6 +185,7 @@ pub fn build(grids: &mut [Grid], file_name: &str, settings: &IntakeSettings) -> 
                 _ => {}
             }
             let row = grid.first_row + i;
+            let cells = row_cells(cells);
             let draft = read_row(&header, &cells, section, settings);
             for (field, issue) in &draft.issues {
                 push_found(

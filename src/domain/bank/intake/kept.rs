@@ -39,13 +39,10 @@ pub struct Kept {
 }
 
 impl Kept {
-    /// Keeps a row's question: `draft` is what `read_row` made of `cells` under `section`.
-    pub fn new(draft: Draft, cells: Vec<String>, section: Option<TypeWord>) -> Kept {
+    /// Keeps a row's question: `draft` is what `read_row` made of `cells` (see [`row_cells`])
+    /// under `section`.
+    pub fn new(draft: Draft, cells: Box<[Box<str>]>, section: Option<TypeWord>) -> Kept {
         let question = Value::Object(draft.question);
-        let filled = cells
-            .iter()
-            .rposition(|c| !c.is_empty())
-            .map_or(0, |i| i + 1);
         Kept {
             id: draft.raw_id,
             option_columns: draft.option_columns.into(),
@@ -54,11 +51,7 @@ impl Kept {
             tags: question.get("tags").is_some(),
             missing_english: u32::try_from(missing_english(&question)).unwrap_or(u32::MAX),
             section,
-            cells: cells
-                .into_iter()
-                .take(filled)
-                .map(String::into_boxed_str)
-                .collect(),
+            cells,
         }
     }
 
@@ -83,6 +76,19 @@ impl Kept {
     }
 }
 
+/// A sheet row's cells as a question is read from and kept: without the empty ones at its end.
+pub fn row_cells(cells: Vec<String>) -> Box<[Box<str>]> {
+    let filled = cells
+        .iter()
+        .rposition(|c| !c.is_empty())
+        .map_or(0, |i| i + 1);
+    cells
+        .into_iter()
+        .take(filled)
+        .map(String::into_boxed_str)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::header::find_header;
@@ -102,14 +108,15 @@ mod tests {
         let settings = IntakeSettings::new(crate::domain::date::Date::new(2026, 12, 6).unwrap());
         for chinese_only in [false, true] {
             for (n, cells) in rows.iter().enumerate().skip(1) {
-                let draft = read_row(&header, cells, None, &settings);
+                let cells = row_cells(cells.clone());
+                assert_eq!(cells.len(), 6, "the empty cells at the end are left");
+                let draft = read_row(&header, &cells, None, &settings);
                 let mut expected = Value::Object(draft.question.clone());
                 expected["id"] = Value::from(format!("given-{n}"));
                 if chinese_only {
                     drop_empty_english(&mut expected);
                 }
-                let mut kept = Kept::new(draft, cells.clone(), None);
-                assert_eq!(kept.cells.len(), 6, "the empty cells at the end are left");
+                let mut kept = Kept::new(draft, cells, None);
                 kept.id = format!("given-{n}");
                 assert_eq!(
                     kept.take_question(&header, &settings, chinese_only),

@@ -40,9 +40,9 @@ const TRUE_TEXT: (&str, &str) = ("正确", "Correct");
 const FALSE_TEXT: (&str, &str) = ("错误", "Incorrect");
 
 /// Reads one row. `section` is the type announced by a section title above it, if any.
-pub fn read_row<S: AsRef<str>>(
+pub fn read_row(
     header: &Header,
-    cells: &[S],
+    cells: &[Box<str>],
     section: Option<TypeWord>,
     settings: &IntakeSettings,
 ) -> Draft {
@@ -50,7 +50,7 @@ pub fn read_row<S: AsRef<str>>(
         header
             .column(field)
             .and_then(|c| cells.get(c.index))
-            .map(|s| s.as_ref().trim().to_owned())
+            .map(|s| s.trim().to_owned())
             .unwrap_or_default()
     };
     let mut issues = Vec::new();
