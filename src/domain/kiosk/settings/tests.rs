@@ -117,6 +117,29 @@ fn a_file_that_is_not_an_object_gives_the_defaults_and_says_so() {
 }
 
 #[test]
+fn a_file_larger_than_any_settings_file_is_refused_unread() {
+    let text = format!(
+        r#"{{"branch": "东城支行", "note": "{}"}}"#,
+        "x".repeat(70_000)
+    );
+    let (overrides, problems) = KioskOverrides::parse(&text);
+    assert_eq!(overrides, KioskOverrides::default());
+    assert_eq!(problems, [SettingProblem::TooLarge { bytes: text.len() }]);
+    assert!(problems[0]
+        .to_string()
+        .contains("every setting has its default"));
+    // Just under the limit it is read.
+    let text = format!(
+        r#"{{"branch": "东城支行", "note": "{}"}}"#,
+        "x".repeat(60_000)
+    );
+    assert_eq!(
+        KioskOverrides::parse(&text).0.branch.as_deref(),
+        Some("东城支行")
+    );
+}
+
+#[test]
 fn overrides_survive_storage_including_a_setting_turned_off() {
     let device = KioskOverrides {
         idle_seconds: Some(120),
