@@ -18,6 +18,7 @@ mod attract;
 mod choosing;
 mod end_card;
 mod panel;
+mod rehearsal;
 mod still_there;
 mod use_kiosk;
 mod use_panel;
@@ -33,7 +34,7 @@ use crate::platform::storage::Store;
 use crate::platform::{log, page, speech, update, PlatformError};
 use crate::ui::hooks::use_memo;
 use crate::ui::hooks::{use_banks, use_scoped, use_ticker, Clock};
-use crate::ui::services::{provide_screen_services, Elder, ScreenScope};
+use crate::ui::services::{provide_screen_services, Elder, Locale, ScreenScope};
 use crate::ui::widgets::{BootGone, InNextTask};
 use answering::AnsweringScreen;
 use attract::AttractScreen;
@@ -112,17 +113,31 @@ pub fn KioskApp() -> impl IntoView {
     provide_context(Elder(elder.into()));
 
     let banks = RwSignal::new(Banks::Loading);
+    // How many banks the index lists, and how many have settled (in use or not).
+    let (listed, came) = (RwSignal::new(None::<usize>), RwSignal::new(0_usize));
     use_banks(Callback::new(move |event: LoaderEvent| match event {
-        LoaderEvent::BankLoaded(_, BankLoad::Ready(bank)) => {
-            banks.set(Banks::Ready);
-            dispatch.run(Event::BankLoaded(bank));
+        LoaderEvent::BankLoaded(_, load) => {
+            came.update(|n| *n += 1);
+            if let BankLoad::Ready(bank) = load {
+                banks.set(Banks::Ready);
+                dispatch.run(Event::BankLoaded(bank));
+            }
         }
-        LoaderEvent::IndexLoaded(None) => banks.set(Banks::Failed),
-        LoaderEvent::IndexLoaded(Some(index)) if index.banks.is_empty() => {
-            banks.set(Banks::Failed);
+        LoaderEvent::IndexLoaded(index) => {
+            listed.set(index.as_ref().map(|i| i.banks.len()));
+            if index.is_none_or(|i| i.banks.is_empty()) {
+                banks.set(Banks::Failed);
+            }
         }
         _ => {}
     }));
+    let settled = use_memo(move |_| listed.get().is_some_and(|n| came.get() >= n));
+    Effect::new(move |_| {
+        if settled.get() {
+            // For `make bench`: a kiosk's first customer comes once it has settled.
+            page::mark_once("anxin-settled");
+        }
+    });
     spawn_local(load_deployment(model, dispatch));
 
     // One clock for the tips, the idle warning and its countdown, and read-aloud: while it
@@ -195,6 +210,84 @@ pub fn KioskApp() -> impl IntoView {
     };
     let shown = use_memo(move |_| panel.with(|p| p.is_shown()));
 
+    // The customer's screen, built again for each (rehearsed first, out of sight).
+    let body = move || {
+        view! { <KioskScreen model=model dispatch=dispatch now=now banks=banks locale=locale elder=elder /> }
+    };
+    let waiting = Signal::derive(move || at_attract.get() && !shown.get());
+    rehearsal::use_rehearsal(kiosk, settled.into(), waiting);
+    let countdown =
+        Signal::derive(move || model.with(|m| m.still_there().map(|w| w.seconds_left(now.get()))));
+
+    // The model above is built in one task (while kiosk.html's own "loading" line stays), the
+    // screen one task later (`ui::mount_behind_boot`): at 4× CPU the start was one task of 130 ms.
+    view! {
+        <InNextTask>
+            <BootGone />
+            <div class="kiosk-shell">
+                <main id="main" class="kiosk-main" inert=move || warned.get()>
+                    <Show when=move || shown.get() fallback=body>
+                        <OperatorPanel
+                            panel=panel
+                            stats=kiosk.stats
+                            model=model
+                            now=now
+                            on_event=on_panel
+                            on_settings=move |device| dispatch.run(Event::SetOverrides(device))
+                            on_reset_stats=kiosk.reset_stats
+                            prizes=kiosk.prizes
+                            redeem=kiosk.redeem
+                        />
+                    </Show>
+                </main>
+                <Show when=move || at_attract.get() && !shown.get()>
+                    // Staff only, by touch: no role, not in the tab order, invisible.
+                    <div
+                        class="operator-corner"
+                        aria-hidden="true"
+                        on:pointerdown=move |_| press()
+                        on:pointerup=move |_| release()
+                        on:pointerleave=move |_| release()
+                        on:pointercancel=move |_| release()
+                    ></div>
+                </Show>
+                <Show when=move || warned.get()>
+                    // Shown and dropped once or twice a walk-up session, for months: like a screen,
+                    // it reads the page's language, elder mode and countdown through its own copies.
+                    <ScreenScope locale=locale elder=Elder(elder.into())>
+                        <StillThereOverlay
+                            seconds_left=use_scoped(Signal::derive(move || countdown.get().unwrap_or(0)))
+                            on_continue=move |()| dispatch.run(Event::Touch)
+                        />
+                    </ScreenScope>
+                </Show>
+            </div>
+        </InNextTask>
+    }
+}
+
+/// The customer's screen the model shows: the attract screen, the topics, a question, the end
+/// card. Each reads the page's language, elder mode and banks through copies of its own, dropped
+/// with it (issue 14: otherwise every screen shown left its subscriptions behind); the inner
+/// closure has an owner of its own, which holds the copies as its contexts, so the operator
+/// panel, shown in its place, never finds a copy of a screen that has gone.
+#[component]
+fn KioskScreen(
+    /// The kiosk model.
+    model: ReadSignal<KioskModel>,
+    /// Applies a customer's tap.
+    dispatch: Callback<Event>,
+    /// Now, in Unix milliseconds.
+    now: Signal<f64>,
+    /// How far the banks have got.
+    #[prop(into)]
+    banks: Signal<Banks>,
+    /// The language shown.
+    locale: Locale,
+    /// Whether elder mode is on.
+    #[prop(into)]
+    elder: Signal<bool>,
+) -> impl IntoView {
     let on_lang = Callback::new(move |lang| dispatch.run(Event::SetLang(lang)));
     let on_elder = Callback::new(move |on| dispatch.run(Event::SetElder(on)));
     let on_done = Callback::new(move |()| dispatch.run(Event::Done));
@@ -252,63 +345,9 @@ pub fn KioskApp() -> impl IntoView {
         }
         .into_any(),
     };
-    // Each screen reads the page's language, elder mode and banks through copies of its own,
-    // dropped with it (issue 14: otherwise every screen shown left its subscriptions behind).
-    // The inner closure has an owner of its own, which holds the copies as its contexts: the
-    // operator panel, shown in its place, never finds a copy of a screen that has gone.
-    let body = move || {
-        move || {
-            provide_screen_services(locale, Elder(elder.into()));
-            let banks = use_scoped(banks.into());
-            screen_view(screen.get(), banks)
-        }
-    };
-    let countdown =
-        Signal::derive(move || model.with(|m| m.still_there().map(|w| w.seconds_left(now.get()))));
-
-    // The model above is built in one task (while kiosk.html's own "loading" line stays), the
-    // screen one task later (`ui::mount_behind_boot`): at 4× CPU the start was one task of 130 ms.
-    view! {
-        <InNextTask>
-            <BootGone />
-            <div class="kiosk-shell">
-                <main id="main" class="kiosk-main" inert=move || warned.get()>
-                    <Show when=move || shown.get() fallback=body>
-                        <OperatorPanel
-                            panel=panel
-                            stats=kiosk.stats
-                            model=model
-                            now=now
-                            on_event=on_panel
-                            on_settings=move |device| dispatch.run(Event::SetOverrides(device))
-                            on_reset_stats=kiosk.reset_stats
-                            prizes=kiosk.prizes
-                            redeem=kiosk.redeem
-                        />
-                    </Show>
-                </main>
-                <Show when=move || at_attract.get() && !shown.get()>
-                    // Staff only, by touch: no role, not in the tab order, invisible.
-                    <div
-                        class="operator-corner"
-                        aria-hidden="true"
-                        on:pointerdown=move |_| press()
-                        on:pointerup=move |_| release()
-                        on:pointerleave=move |_| release()
-                        on:pointercancel=move |_| release()
-                    ></div>
-                </Show>
-                <Show when=move || warned.get()>
-                    // Shown and dropped once or twice a walk-up session, for months: like a screen,
-                    // it reads the page's language, elder mode and countdown through its own copies.
-                    <ScreenScope locale=locale elder=Elder(elder.into())>
-                        <StillThereOverlay
-                            seconds_left=use_scoped(Signal::derive(move || countdown.get().unwrap_or(0)))
-                            on_continue=move |()| dispatch.run(Event::Touch)
-                        />
-                    </ScreenScope>
-                </Show>
-            </div>
-        </InNextTask>
+    move || {
+        provide_screen_services(locale, Elder(elder));
+        let banks = use_scoped(banks);
+        screen_view(screen.get(), banks)
     }
 }

@@ -23,6 +23,7 @@ mod card;
 mod events;
 mod idle;
 mod preview;
+mod rehearsal;
 
 pub use card::{
     lesson, phone_url, tip_at, tips, EndCard, Hotline, Praise, Takeaway, TAKEAWAYS, TIP_MS,

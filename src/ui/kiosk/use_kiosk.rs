@@ -133,11 +133,34 @@ fn save_prizes(store: &Store, book: &PrizeBook) {
 /// prize codes' secret (asked for once, when prizes are first needed).
 pub fn use_kiosk(store: Store, clock: Clock, secret: fn() -> Vec<u8>) -> UseKiosk {
     let device: KioskOverrides = read(&store, SETTINGS_KEY).unwrap_or_default();
+    let model = KioskModel::new(KioskOverrides::default(), device);
+    open_kiosk(store, clock, secret, model)
+}
+
+impl UseKiosk {
+    /// A stand-in: a copy of the model as it is now, over a store of its own that starts empty
+    /// and lives in memory. Its events change the copy, and what it writes (an outcome, a prize
+    /// book) goes to that store, never to the kiosk's (the rehearsal, `ui::kiosk::rehearsal`).
+    /// Its signals belong to the reactive owner it is made under.
+    pub fn stand_in(&self) -> UseKiosk {
+        // Its prize codes are never shown or kept: any secret will do.
+        let secret = || vec![0; 32];
+        open_kiosk(
+            Store::memory(),
+            self.clock,
+            secret,
+            self.model.get_untracked(),
+        )
+    }
+}
+
+/// The kiosk over `store`, starting from `model`.
+fn open_kiosk(store: Store, clock: Clock, secret: fn() -> Vec<u8>, model: KioskModel) -> UseKiosk {
     let reset_store = store.clone();
     let prize_store = store.clone();
     let prizes = RwSignal::new(read::<PrizeBook>(&store, PRIZES_KEY));
     let stats = RwSignal::new(read_stats(&store));
-    let model = RwSignal::new(KioskModel::new(KioskOverrides::default(), device));
+    let model = RwSignal::new(model);
     let locale = Locale::new(model.with_untracked(KioskModel::lang));
     let dispatch = Callback::new(move |event: Event| {
         let quiet = matches!(event, Event::Tick | Event::Touch);
@@ -313,6 +336,50 @@ mod tests {
             .into_iter()
             .filter(|k| store.get::<serde_json::Value>(k).unwrap().is_some())
             .collect()
+    }
+
+    #[test]
+    fn a_stand_in_plays_a_first_session_and_the_kiosk_keeps_nothing_of_it() {
+        set_now(start_of_test());
+        let store = Store::memory();
+        let (_owner, kiosk) = open(&store);
+        // Prize codes on: "next" then makes a prize book, in the stand-in's store only.
+        kiosk.dispatch.run(Event::DeploymentLoaded(KioskOverrides {
+            prize_threshold: Some(Some(1)),
+            ..KioskOverrides::default()
+        }));
+        let before = kiosk.model.get_untracked();
+        let stand_in = kiosk.stand_in();
+        let now = (clock().now_ms)();
+        let mut taps = 0;
+        while let Some(event) = stand_in.model.with_untracked(|m| m.rehearsal_step(now)) {
+            stand_in.dispatch.run(event);
+            taps += 1;
+        }
+        assert_eq!(taps, 5);
+        let shown = stand_in
+            .model
+            .with_untracked(|m| m.round().and_then(|r| r.session.shown()).map(|(i, _)| i));
+        assert_eq!(
+            shown,
+            Some(1),
+            "the stand-in went on to its second question"
+        );
+        assert_eq!(
+            kiosk.model.get_untracked(),
+            before,
+            "the kiosk's model is as it was"
+        );
+        assert!(
+            keys(&store).is_empty(),
+            "the kiosk's store is untouched: {:?}",
+            keys(&store)
+        );
+        assert!(kiosk.prizes.get_untracked().is_none());
+        assert!(
+            stand_in.prizes.get_untracked().is_some(),
+            "the stand-in made its own book"
+        );
     }
 
     #[test]

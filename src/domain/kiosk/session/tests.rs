@@ -354,3 +354,40 @@ fn the_beijing_hour_wraps_at_midnight() {
     assert_eq!(beijing_hour(day + 16.0 * 3_600_000.0), 0);
     assert_eq!(beijing_hour(day - 9.0 * 3_600_000.0), 23);
 }
+
+#[test]
+fn the_rehearsal_taps_through_a_first_question_and_stops() {
+    let mut world = World::new();
+    let empty = KioskModel::new(KioskOverrides::default(), KioskOverrides::default());
+    let mut choosing = empty.clone();
+    world.send(&mut choosing, Event::Start);
+    assert_eq!(
+        choosing.rehearsal_step(world.now_ms),
+        None,
+        "no topic is offered before a bank is in"
+    );
+    let mut model = kiosk(&mut world);
+    let mut taps = Vec::new();
+    while let Some(event) = model.rehearsal_step(world.now_ms) {
+        taps.push(event.clone());
+        world.send(&mut model, event);
+        assert!(taps.len() <= 5, "{taps:?}");
+    }
+    let first = model.topics_offered(world.now_ms)[0];
+    assert!(matches!(
+        taps.as_slice(),
+        [
+            Event::Start,
+            Event::ChooseTopic(TopicChoice::Topic(t)),
+            Event::Toggle(_),
+            Event::Submit,
+            Event::Next,
+        ] if *t == first
+    ));
+    assert_eq!(
+        session(&model).shown().map(|(i, _)| i),
+        Some(1),
+        "on the second question"
+    );
+    assert!(world.outcomes().is_empty(), "nothing written");
+}

@@ -1,0 +1,94 @@
+//! The kiosk's rehearsal (as the learner's page has, `ui::app::rehearsal`): once every bank is in,
+//! while the kiosk waits on the attract screen, the taps of a customer's first session
+//! (`KioskModel::rehearsal_step`: "touch to start", a topic, tick, check, next) are played on
+//! stand-ins (`UseKiosk::stand_in`: copies of the model over a store of their own, in memory),
+//! and the screens they open are built out of sight, in an element outside the page, then
+//! dropped. V8 compiles each wasm function the first time it runs, on the main thread: the first
+//! customer's own taps then run code already compiled (issue 11).
+//!
+//! One tap per task, the model's part (on a stand-in kept ahead) a task before the screen's; it
+//! stops, and drops what it built, as soon as a customer (or staff) leaves the attract screen.
+//! Nothing of it is seen, focused, read out, counted or kept.
+
+use super::{Banks, KioskScreen, UseKiosk};
+use crate::platform::page;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Plays the rehearsal once, when every bank has settled, while `waiting` (the attract screen is
+/// shown and nobody is at the panel); `waiting` turning false stops it. A kiosk that has left the
+/// attract screen before has run that code already: then it never plays.
+pub fn use_rehearsal(kiosk: UseKiosk, settled: Signal<bool>, waiting: Signal<bool>) {
+    // `true` once it has begun, or can no longer be of use.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !waiting.get() {
+            return true;
+        }
+        if !settled.get() {
+            return false;
+        }
+        spawn_local(rehearse(kiosk, waiting));
+        true
+    });
+}
+
+/// Waits a task, then says whether to go on (the kiosk still waits on the attract screen).
+async fn go_on(waiting: Signal<bool>) -> bool {
+    page::next_task().await;
+    waiting.try_get_untracked().unwrap_or(false)
+}
+
+async fn rehearse(kiosk: UseKiosk, waiting: Signal<bool>) {
+    let Ok(parent) = page::detached_element() else {
+        return;
+    };
+    let owner = Owner::new();
+    let (ahead, shown) = owner.with(|| (kiosk.stand_in(), kiosk.stand_in()));
+    let now = (kiosk.clock.now_ms)();
+    let step = move |of: UseKiosk| of.model.with_untracked(|m| m.rehearsal_step(now));
+    // The attract screen first, so that leaving it is rehearsed too.
+    if !go_on(waiting).await {
+        owner.cleanup();
+        return;
+    }
+    let screen = owner.with(|| {
+        leptos::mount::mount_to(parent, move || {
+            let elder = Signal::derive(move || shown.model.with(|m| m.elder()));
+            view! {
+                <KioskScreen
+                    model=shown.model
+                    dispatch=shown.dispatch
+                    now=Signal::stored(now)
+                    banks=Signal::stored(Banks::Ready)
+                    locale=shown.locale
+                    elder=elder
+                />
+            }
+        })
+    });
+    let mut completed = false;
+    loop {
+        // The model's part of the tap first, on the stand-in ahead (drawing a session, say).
+        if !go_on(waiting).await {
+            break;
+        }
+        if let Some(event) = step(ahead) {
+            ahead.dispatch.run(event);
+        }
+        // Then the tap on the stand-in shown: its screen changes as the customer's would.
+        if !go_on(waiting).await {
+            break;
+        }
+        let Some(event) = step(shown) else {
+            completed = true;
+            break;
+        };
+        shown.dispatch.run(event);
+    }
+    drop(screen);
+    owner.cleanup();
+    if completed {
+        // For the end-to-end tests and `make bench`: the rehearsal is over.
+        page::mark_once("anxin-rehearsed");
+    }
+}
