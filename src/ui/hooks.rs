@@ -4,6 +4,7 @@
 mod use_app;
 mod use_back_button;
 mod use_banks;
+pub mod use_rehearsal;
 mod use_saved;
 mod use_scoped;
 mod use_ticker;

@@ -15,10 +15,9 @@
 use super::current::CurrentScreen;
 use crate::domain::text::Lang;
 use crate::platform::page;
-use crate::ui::hooks::UseApp;
+use crate::ui::hooks::{use_rehearsal as rehearsal, UseApp};
 use crate::ui::services::{Elder, Locale};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Plays the rehearsal once, when every bank has settled, if the learner is still on the home
 /// screen they started on; `at_home` stops it. A learner who has left the home screen before has
@@ -28,23 +27,9 @@ pub fn use_rehearsal(app: UseApp, settled: Signal<bool>, at_home: Signal<bool>) 
     let (Some(locale), Some(elder)) = (use_context::<Locale>(), use_context::<Elder>()) else {
         return;
     };
-    // `true` once it has begun, or can no longer be of use.
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !at_home.get() {
-            return true;
-        }
-        if !settled.get() {
-            return false;
-        }
-        spawn_local(rehearse(app, locale, elder, at_home));
-        true
+    rehearsal::use_rehearsal(settled, at_home, move || {
+        rehearse(app, locale, elder, at_home)
     });
-}
-
-/// Waits a task, then says whether to go on (the learner is still on the home screen).
-async fn go_on(at_home: Signal<bool>) -> bool {
-    page::next_task().await;
-    at_home.try_get_untracked().unwrap_or(false)
 }
 
 async fn rehearse(app: UseApp, locale: Locale, elder: Elder, at_home: Signal<bool>) {
@@ -63,7 +48,7 @@ async fn rehearse(app: UseApp, locale: Locale, elder: Elder, at_home: Signal<boo
     let step = move |of: UseApp| of.model.with_untracked(|m| m.rehearsal_step(today));
     // The home screen first, so that leaving it is rehearsed too (dropping a screen runs code of
     // its own).
-    if !go_on(at_home).await {
+    if !rehearsal::go_on(at_home).await {
         owner.cleanup();
         return;
     }
@@ -81,25 +66,10 @@ async fn rehearse(app: UseApp, locale: Locale, elder: Elder, at_home: Signal<boo
             }
         })
     });
-    let mut completed = false;
-    loop {
-        // The model's part of the tap first, on the stand-in ahead (drawing a round, say).
-        if !go_on(at_home).await {
-            break;
-        }
-        if let Some(event) = step(ahead) {
-            ahead.dispatch.run(event);
-        }
-        // Then the tap on the stand-in shown: its screen changes as the learner's would.
-        if !go_on(at_home).await {
-            break;
-        }
-        let Some(event) = step(shown) else {
-            completed = true;
-            break;
-        };
-        shown.dispatch.run(event);
-    }
+    let completed = rehearsal::play_taps(at_home, ahead, shown, step, |of, event| {
+        of.dispatch.run(event);
+    })
+    .await;
     drop(screen);
     owner.cleanup();
     if completed {

@@ -12,30 +12,14 @@
 
 use super::{Banks, KioskScreen, UseKiosk};
 use crate::platform::page;
+use crate::ui::hooks::use_rehearsal as rehearsal;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Plays the rehearsal once, when every bank has settled, while `waiting` (the attract screen is
 /// shown and nobody is at the panel); `waiting` turning false stops it. A kiosk that has left the
 /// attract screen before has run that code already: then it never plays.
 pub fn use_rehearsal(kiosk: UseKiosk, settled: Signal<bool>, waiting: Signal<bool>) {
-    // `true` once it has begun, or can no longer be of use.
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !waiting.get() {
-            return true;
-        }
-        if !settled.get() {
-            return false;
-        }
-        spawn_local(rehearse(kiosk, waiting));
-        true
-    });
-}
-
-/// Waits a task, then says whether to go on (the kiosk still waits on the attract screen).
-async fn go_on(waiting: Signal<bool>) -> bool {
-    page::next_task().await;
-    waiting.try_get_untracked().unwrap_or(false)
+    rehearsal::use_rehearsal(settled, waiting, move || rehearse(kiosk, waiting));
 }
 
 async fn rehearse(kiosk: UseKiosk, waiting: Signal<bool>) {
@@ -47,7 +31,7 @@ async fn rehearse(kiosk: UseKiosk, waiting: Signal<bool>) {
     let now = (kiosk.clock.now_ms)();
     let step = move |of: UseKiosk| of.model.with_untracked(|m| m.rehearsal_step(now));
     // The attract screen first, so that leaving it is rehearsed too.
-    if !go_on(waiting).await {
+    if !rehearsal::go_on(waiting).await {
         owner.cleanup();
         return;
     }
@@ -66,25 +50,10 @@ async fn rehearse(kiosk: UseKiosk, waiting: Signal<bool>) {
             }
         })
     });
-    let mut completed = false;
-    loop {
-        // The model's part of the tap first, on the stand-in ahead (drawing a session, say).
-        if !go_on(waiting).await {
-            break;
-        }
-        if let Some(event) = step(ahead) {
-            ahead.dispatch.run(event);
-        }
-        // Then the tap on the stand-in shown: its screen changes as the customer's would.
-        if !go_on(waiting).await {
-            break;
-        }
-        let Some(event) = step(shown) else {
-            completed = true;
-            break;
-        };
-        shown.dispatch.run(event);
-    }
+    let completed = rehearsal::play_taps(waiting, ahead, shown, step, |of, event| {
+        of.dispatch.run(event);
+    })
+    .await;
     drop(screen);
     owner.cleanup();
     if completed {

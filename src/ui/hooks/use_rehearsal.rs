@@ -1,0 +1,65 @@
+//! The rehearsal's timing, shared by the learner's page (`ui::app::rehearsal`) and the kiosk
+//! (`ui::kiosk::rehearsal`): begin once, when every bank has settled, if the page still waits
+//! where it started; then play the taps on two stand-ins, one tap per task, the one ahead doing the
+//! model's part a task before the one shown builds its screen; stop at the next task boundary once
+//! the page no longer waits. What is played and shown is each page's own.
+
+use crate::platform::page;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Runs `rehearse` once, when `settled` turns true while `waiting` holds. A page that stopped
+/// waiting before has run that code already: then it never runs.
+pub fn use_rehearsal<F>(
+    settled: Signal<bool>,
+    waiting: Signal<bool>,
+    rehearse: impl Fn() -> F + 'static,
+) where
+    F: std::future::Future<Output = ()> + 'static,
+{
+    // `true` once it has begun, or can no longer be of use.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !waiting.get() {
+            return true;
+        }
+        if !settled.get() {
+            return false;
+        }
+        spawn_local(rehearse());
+        true
+    });
+}
+
+/// Waits a task, then says whether to go on (the page still waits).
+pub async fn go_on(waiting: Signal<bool>) -> bool {
+    page::next_task().await;
+    waiting.try_get_untracked().unwrap_or(false)
+}
+
+/// Plays the taps `step` gives, on `ahead` a task before `shown` (`run` applies one), one per
+/// task, while `waiting` holds. `true` when it came to the end of its taps.
+pub async fn play_taps<S: Copy, E>(
+    waiting: Signal<bool>,
+    ahead: S,
+    shown: S,
+    step: impl Fn(S) -> Option<E>,
+    run: impl Fn(S, E),
+) -> bool {
+    loop {
+        // The model's part of the tap first, on the stand-in ahead (drawing a round, say).
+        if !go_on(waiting).await {
+            return false;
+        }
+        if let Some(event) = step(ahead) {
+            run(ahead, event);
+        }
+        // Then the tap on the stand-in shown: its screen changes as the user's would.
+        if !go_on(waiting).await {
+            return false;
+        }
+        let Some(event) = step(shown) else {
+            return true;
+        };
+        run(shown, event);
+    }
+}
