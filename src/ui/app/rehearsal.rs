@@ -14,7 +14,6 @@
 
 use super::current::CurrentScreen;
 use crate::domain::text::Lang;
-use crate::platform::page;
 use crate::ui::hooks::{use_rehearsal as rehearsal, UseApp};
 use crate::ui::services::{Elder, Locale};
 use leptos::prelude::*;
@@ -33,47 +32,26 @@ pub fn use_rehearsal(app: UseApp, settled: Signal<bool>, at_home: Signal<bool>) 
 }
 
 async fn rehearse(app: UseApp, locale: Locale, elder: Elder, at_home: Signal<bool>) {
-    let Ok(parent) = page::detached_element() else {
-        return;
-    };
-    let owner = Owner::new();
-    let (ahead, shown) = owner.with(|| {
+    let stand_ins = move || {
         let (ahead, shown) = (app.stand_in(), app.stand_in());
         provide_context(locale);
         provide_context(shown.saved);
         provide_context(elder);
         (ahead, shown)
-    });
+    };
+    let screen = |shown: UseApp| {
+        view! {
+            <CurrentScreen
+                app=shown
+                now=Signal::stored(0.0)
+                on_reload=Callback::new(|()| {})
+                on_lang=Callback::new(|_: Lang| {})
+                on_elder=Callback::new(|_: bool| {})
+            />
+        }
+    };
     let today = (app.clock.today)();
     let step = move |of: UseApp| of.model.with_untracked(|m| m.rehearsal_step(today));
-    // The home screen first, so that leaving it is rehearsed too (dropping a screen runs code of
-    // its own).
-    if !rehearsal::go_on(at_home).await {
-        owner.cleanup();
-        return;
-    }
-    let screen = owner.with(|| {
-        leptos::mount::mount_to(parent, move || {
-            let ignore = Callback::new(|()| {});
-            view! {
-                <CurrentScreen
-                    app=shown
-                    now=Signal::stored(0.0)
-                    on_reload=ignore
-                    on_lang=Callback::new(|_: Lang| {})
-                    on_elder=Callback::new(|_: bool| {})
-                />
-            }
-        })
-    });
-    let completed = rehearsal::play_taps(at_home, ahead, shown, step, |of, event| {
-        of.dispatch.run(event);
-    })
-    .await;
-    drop(screen);
-    owner.cleanup();
-    if completed {
-        // For the end-to-end tests and `make bench`: the rehearsal is over.
-        page::mark_once("anxin-rehearsed");
-    }
+    let run = |of: UseApp, event| of.dispatch.run(event);
+    rehearsal::rehearse(at_home, stand_ins, screen, step, run).await;
 }

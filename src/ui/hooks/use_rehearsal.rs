@@ -2,7 +2,8 @@
 //! (`ui::kiosk::rehearsal`): begin once, when every bank has settled, if the page still waits
 //! where it started; then play the taps on two stand-ins, one tap per task, the one ahead doing the
 //! model's part a task before the one shown builds its screen; stop at the next task boundary once
-//! the page no longer waits. What is played and shown is each page's own.
+//! the page no longer waits; then drop everything it built and, when it came to the end, mark
+//! `anxin-rehearsed`. What is played and shown is each page's own.
 
 use crate::platform::page;
 use leptos::prelude::*;
@@ -30,15 +31,49 @@ pub fn use_rehearsal<F>(
     });
 }
 
+/// One rehearsal: `stand_ins` makes the two stand-ins (under the rehearsal's own owner, so that
+/// all it builds is dropped at the end), `screen` the screen of the one shown, built in an element
+/// that is never in the document; `step` gives each tap and `run` applies it.
+pub async fn rehearse<S, E, N>(
+    waiting: Signal<bool>,
+    stand_ins: impl FnOnce() -> (S, S),
+    screen: impl FnOnce(S) -> N + 'static,
+    step: impl Fn(S) -> Option<E>,
+    run: impl Fn(S, E),
+) where
+    S: Copy + 'static,
+    N: IntoView + 'static,
+{
+    let Ok(parent) = page::detached_element() else {
+        return;
+    };
+    let owner = Owner::new();
+    let (ahead, shown) = owner.with(stand_ins);
+    // The first screen alone first, so that leaving it is rehearsed too (dropping a screen runs
+    // code of its own).
+    if !go_on(waiting).await {
+        owner.cleanup();
+        return;
+    }
+    let mounted = owner.with(|| leptos::mount::mount_to(parent, move || screen(shown)));
+    let completed = play_taps(waiting, ahead, shown, step, run).await;
+    drop(mounted);
+    owner.cleanup();
+    if completed {
+        // For the end-to-end tests and `make bench`: the rehearsal is over.
+        page::mark_once("anxin-rehearsed");
+    }
+}
+
 /// Waits a task, then says whether to go on (the page still waits).
-pub async fn go_on(waiting: Signal<bool>) -> bool {
+async fn go_on(waiting: Signal<bool>) -> bool {
     page::next_task().await;
     waiting.try_get_untracked().unwrap_or(false)
 }
 
 /// Plays the taps `step` gives, on `ahead` a task before `shown` (`run` applies one), one per
 /// task, while `waiting` holds. `true` when it came to the end of its taps.
-pub async fn play_taps<S: Copy, E>(
+async fn play_taps<S: Copy, E>(
     waiting: Signal<bool>,
     ahead: S,
     shown: S,

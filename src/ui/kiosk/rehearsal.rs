@@ -11,7 +11,6 @@
 //! Nothing of it is seen, focused, read out, counted or kept.
 
 use super::{Banks, KioskScreen, UseKiosk};
-use crate::platform::page;
 use crate::ui::hooks::use_rehearsal as rehearsal;
 use leptos::prelude::*;
 
@@ -23,41 +22,22 @@ pub fn use_rehearsal(kiosk: UseKiosk, settled: Signal<bool>, waiting: Signal<boo
 }
 
 async fn rehearse(kiosk: UseKiosk, waiting: Signal<bool>) {
-    let Ok(parent) = page::detached_element() else {
-        return;
-    };
-    let owner = Owner::new();
-    let (ahead, shown) = owner.with(|| (kiosk.stand_in(), kiosk.stand_in()));
     let now = (kiosk.clock.now_ms)();
+    let screen = move |shown: UseKiosk| {
+        let elder = Signal::derive(move || shown.model.with(|m| m.elder()));
+        view! {
+            <KioskScreen
+                model=shown.model
+                dispatch=shown.dispatch
+                now=Signal::stored(now)
+                banks=Signal::stored(Banks::Ready)
+                locale=shown.locale
+                elder=elder
+            />
+        }
+    };
     let step = move |of: UseKiosk| of.model.with_untracked(|m| m.rehearsal_step(now));
-    // The attract screen first, so that leaving it is rehearsed too.
-    if !rehearsal::go_on(waiting).await {
-        owner.cleanup();
-        return;
-    }
-    let screen = owner.with(|| {
-        leptos::mount::mount_to(parent, move || {
-            let elder = Signal::derive(move || shown.model.with(|m| m.elder()));
-            view! {
-                <KioskScreen
-                    model=shown.model
-                    dispatch=shown.dispatch
-                    now=Signal::stored(now)
-                    banks=Signal::stored(Banks::Ready)
-                    locale=shown.locale
-                    elder=elder
-                />
-            }
-        })
-    });
-    let completed = rehearsal::play_taps(waiting, ahead, shown, step, |of, event| {
-        of.dispatch.run(event);
-    })
-    .await;
-    drop(screen);
-    owner.cleanup();
-    if completed {
-        // For the end-to-end tests and `make bench`: the rehearsal is over.
-        page::mark_once("anxin-rehearsed");
-    }
+    let run = |of: UseKiosk, event| of.dispatch.run(event);
+    let stand_ins = || (kiosk.stand_in(), kiosk.stand_in());
+    rehearsal::rehearse(waiting, stand_ins, screen, step, run).await;
 }
