@@ -7,8 +7,8 @@
 //! encoding, by content), `workbook` (calamine), `header` (which column holds what), `normalise`
 //! (answers, true/false, types, difficulty, dates as banks write them), `row` (one row into one
 //! question), `template` (leftover template rows), `kept` (a question kept as its row's cells
-//! until the validator takes it), `build` (all sheets into the bank's fields and questions, with
-//! `ids` giving ids and `english` deciding the languages), `place` (problems back onto rows and columns), `merge`
+//! until the validator takes it), `build` (all sheets into the bank's questions, with `ids` giving
+//! ids, `bank_fields` the bank's own fields and `english` deciding the languages), `place` (problems back onto rows and columns), `merge`
 //! (one list, repeats merged, capped at `MAX_PROBLEMS`), `partial` (what of a file with errors can be
 //! previewed already), `report` (the result types), `issues`
 //! (the sheet's own problems), `translate` (the translator's sheet out and back), `settings`.
@@ -16,6 +16,7 @@
 //! It must not be reached from the phone's app: calamine and encoding_rs live only behind this
 //! module, and `parse_bank_on_device` stays the app's small, fast loader.
 
+mod bank_fields;
 mod build;
 mod english;
 mod header;
