@@ -54,13 +54,10 @@ pub fn speak(text: &str, lang: &str) -> bool {
     true
 }
 
-/// Stops reading aloud. Asks the engine only when it has something to stop: leaving a question
-/// calls this, and a call to the engine's speech service is not free.
+/// Stops reading aloud.
 pub fn stop() {
     if let Some(synth) = synthesis() {
-        if synth.speaking() || synth.pending() {
-            synth.cancel();
-        }
+        synth.cancel();
     }
 }
 

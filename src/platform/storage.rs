@@ -12,7 +12,6 @@ use super::{describe, PlatformError};
 use crate::domain::saved::KeptReason;
 use gloo_storage::{LocalStorage, Storage as _};
 use serde::{de::DeserializeOwned, Serialize};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -119,18 +118,8 @@ impl Store {
     pub fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), PlatformError> {
         let text =
             serde_json::to_string(value).map_err(|e| PlatformError::Storage(e.to_string()))?;
-        self.put(key, Cow::Owned(text))
-    }
-
-    /// Writes `text`, already encoded, under `key` (in memory only, for a held key).
-    pub fn set_text(&self, key: &str, text: &str) -> Result<(), PlatformError> {
-        self.put(key, Cow::Borrowed(text))
-    }
-
-    /// Writes `text` under `key`; kept in memory as it is when owned (no copy).
-    fn put(&self, key: &str, text: Cow<'_, str>) -> Result<(), PlatformError> {
         if let Some(held) = lock(&self.held).get_mut(key) {
-            *held = Some(text.into_owned());
+            *held = Some(text);
             return Ok(());
         }
         let full = format!("{PREFIX}{key}");
@@ -153,7 +142,7 @@ impl Store {
                         return Err(PlatformError::QuotaExceeded);
                     }
                 }
-                map.insert(full, text.into_owned());
+                map.insert(full, text);
                 Ok(())
             }
         }
