@@ -5,17 +5,85 @@ use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Focuses `node` once it is in the page.
+/// Focuses `node` once it is in the page and painted. Focusing lays the page out at once (and may
+/// scroll it); waiting for the paint lets the frame that shows what a tap changed do that layout
+/// once, so the answer's verdict or the next question is on screen a frame's work sooner. A node
+/// gone from the page by then is not focused.
 pub fn focus_on_mount<E>(node: NodeRef<E>)
 where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
     Effect::new(move |_| {
-        if let Some(el) = node.get() {
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
+        let Some(el) = node.get() else {
+            return;
+        };
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            super::page::after_paint(move || {
+                if el.is_connected() {
+                    let _ = el.focus();
+                }
+            });
         }
     });
+}
+
+/// Once the page has painted, scrolls it the least that brings `el` wholly into sight (as focusing
+/// it would, but on an element that already has the focus; and the same on old engines, whose
+/// `scrollIntoView` takes no options). Nothing moves when it is in sight or out of the page.
+pub fn scroll_into_view_after_paint(el: web_sys::HtmlElement) {
+    super::page::after_paint(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if !el.is_connected() {
+            return;
+        }
+        let Some(height) = window.inner_height().ok().and_then(|h| h.as_f64()) else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        if let Some(dy) = scroll_needed(rect.top(), rect.bottom(), height) {
+            window.scroll_by_with_x_and_y(0.0, dy);
+        }
+    });
+}
+
+/// How far to scroll down (negative: up) to bring a box from `top` to `bottom` (viewport
+/// coordinates) wholly into a viewport `height` tall with a small margin; `None` when it is in
+/// sight. A box taller than the viewport is brought to its top.
+fn scroll_needed(top: f64, bottom: f64, height: f64) -> Option<f64> {
+    const MARGIN: f64 = 16.0;
+    if top < 0.0 || bottom - top + 2.0 * MARGIN > height {
+        return (top < MARGIN).then_some(top - MARGIN);
+    }
+    (bottom > height).then_some(bottom - height + MARGIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_needed;
+
+    #[test]
+    fn a_box_in_sight_does_not_move_the_page() {
+        assert_eq!(scroll_needed(100.0, 160.0, 780.0), None);
+        assert_eq!(scroll_needed(16.0, 76.0, 780.0), None);
+    }
+
+    #[test]
+    fn a_box_below_the_fold_is_brought_up_to_the_bottom_with_a_margin() {
+        assert_eq!(scroll_needed(800.0, 860.0, 780.0), Some(96.0));
+        assert_eq!(scroll_needed(760.0, 820.0, 780.0), Some(56.0));
+    }
+
+    #[test]
+    fn a_box_above_the_top_is_brought_down_to_the_top_with_a_margin() {
+        assert_eq!(scroll_needed(-50.0, 10.0, 780.0), Some(-66.0));
+    }
+
+    #[test]
+    fn a_box_taller_than_the_view_shows_its_top() {
+        assert_eq!(scroll_needed(100.0, 1000.0, 780.0), None);
+        assert_eq!(scroll_needed(-100.0, 1000.0, 780.0), Some(-116.0));
+    }
 }

@@ -211,6 +211,13 @@ pub fn in_next_task(f: impl FnOnce() + 'static) {
     });
 }
 
+/// Runs `f` once the page has painted what it shows now: a frame's callback runs before its
+/// paint, a task posted from there after it. Work that can wait a frame (moving the focus, reading
+/// a big file) then no longer holds up the first sight of what a tap changed.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || in_next_task(f));
+}
+
 /// Resolves once the whole app's code is in. `make dist` splits a page's wasm into its start-up
 /// part and the rest, which the loader (`public/loader.js`) fetches once the first screen is up and
 /// announces as the promise `window.anxinRest`; work that does not need to happen before the first

@@ -27,7 +27,6 @@ use crate::ui::services::{use_locale, Locale};
 use crate::ui::widgets::LangToggle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::time::Duration;
 
 /// The desk's words in the page's language.
 #[derive(Debug, Clone, Copy)]
@@ -55,19 +54,13 @@ pub fn use_words() -> Words {
     Words(use_locale())
 }
 
-/// Runs `then` once the page has painted what it shows now.
-fn after_paint(then: impl FnOnce() + 'static) {
-    // The frame's callback runs before its paint, a timeout set there after it.
-    request_animation_frame(move || set_timeout(then, Duration::ZERO));
-}
-
 /// Hands a file read in the page to the model: first that it is being read, painted before the
 /// reading itself holds the page (seconds, for a sheet of tens of thousands of rows), then the file.
 fn take(result: Result<Option<PickedFile>, PlatformError>, dispatch: Callback<DeskEvent>) {
     match result {
         Ok(Some(file)) => {
             dispatch.run(DeskEvent::FileReading(file.name.clone()));
-            after_paint(move || {
+            page::after_paint(move || {
                 dispatch.run(DeskEvent::FileRead {
                     name: file.name,
                     bytes: file.bytes,
@@ -104,7 +97,7 @@ pub fn DeskApp() -> impl IntoView {
         match model.with_untracked(|m| m.reads_slowly(&event)) {
             Some(name) => {
                 apply(DeskEvent::FileReading(name));
-                after_paint(move || apply(event));
+                page::after_paint(move || apply(event));
             }
             None => apply(event),
         }

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { watchedPage, readIndex, useBrowserAndServer, withAlteredCopy, pick, words } from './harness.mjs';
-import { topicName } from './topics.mjs';
+import { watchedPage, readIndex, useBrowserAndServer, withAlteredCopy, pick, words, setUpRound, afterPaints } from './harness.mjs';
+import { topicName, nameOf } from './topics.mjs';
 
 const env = useBrowserAndServer();
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -205,7 +205,7 @@ test('a practice question works by keyboard alone, with a visible focus ring and
   await page.keyboard.press('Enter');
   await page.locator('h2.question-prompt').waitFor();
   // The new question has the focus (screen readers read it first).
-  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('question-prompt')), true);
+  await page.waitForFunction(() => document.activeElement.classList.contains('question-prompt'));
   await tabTo(page, 'button.option');
   await page.keyboard.press('Space');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'true');
@@ -213,9 +213,38 @@ test('a practice question works by keyboard alone, with a visible focus ring and
   await page.keyboard.press('Enter');
   await page.locator('.verdict').waitFor();
   assert.match(await page.locator('.quiz [aria-live]').innerText(), /回答正确|回答错误/);
-  // "Next" takes the focus, so Enter goes on.
+  // The check button itself becomes "next" and keeps the focus, so Enter goes on.
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '下一题');
   await page.keyboard.press('Enter');
   await page.getByText(/第 2 题 \/ 共 \d+ 题/).waitFor();
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('on a small phone, the tapped "check" button becomes "next" in sight below the feedback, and the next question is shown from its top', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 320, height: 568 }, hasTouch: true });
+  await page.goto(env.origin + '/');
+  await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
+  await setUpRound(page, nameOf(readIndex().banks[0]));
+  for (let i = 0; i < 3; i++) {
+    await pick(page, i % 2 === 0);
+    const check = page.getByRole('button', { name: words.zh.submit });
+    await check.evaluate((b) => { b.dataset.tapped = 'yes'; });
+    await check.tap();
+    await page.locator('.verdict').waitFor();
+    await afterPaints(page);
+    const next = page.locator('.actions button[data-tapped="yes"]');
+    assert.match(await next.innerText(), /下一题|查看成绩/, 'the same button goes on');
+    assert.equal(await next.evaluate((b) => b === document.activeElement), true, 'and keeps the focus');
+    const box = await next.evaluate((b) => { const r = b.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, height: innerHeight }; });
+    assert.ok(box.top >= 0 && box.bottom <= box.height, `"next" in sight: ${JSON.stringify(box)}`);
+    await next.tap();
+    await page.getByText(new RegExp(`第 ${i + 2} 题`)).waitFor();
+    await afterPaints(page);
+    const prompt = await page.locator('h2.question-prompt').evaluate((h) => ({ top: h.getBoundingClientRect().top, focused: h === document.activeElement }));
+    assert.ok(prompt.top >= 0 && prompt.top < 568, `the new question's prompt in sight: ${prompt.top}`);
+    assert.equal(prompt.focused, true, "the new question's prompt has the focus");
+  }
   assert.deepEqual(problems(), []);
   await page.context().close();
 });

@@ -128,7 +128,7 @@ test('a Chinese-only .xlsx in the common layout becomes a bank the phone app loa
   await kiosk.getByRole('button', { name: 'Next question' }).waitFor();
   assert.equal(await kiosk.getByRole('button', { name: 'See my results' }).count(), 0);
   await page.locator('.desk-device.is-kiosk.is-drawn').waitFor();
-  // The kiosk focuses its "next" button, inside the frame: the desk's keyboard focus stays on the desk.
+  // The kiosk focuses its question, inside the frame: the desk's keyboard focus stays on the desk.
   await page.waitForFunction(() => document.activeElement?.textContent === '显示答案和解析');
   found.push(...(await axe(page, 'preview kiosk elder answer')));
   await page.getByRole('button', { name: '长辈模式' }).click();

@@ -293,6 +293,17 @@ export async function upAndWhole(page) {
 }
 
 /**
+ * Resolves once the page has painted twice more, with a task after each paint: what a screen does
+ * once painted (taking the focus, `platform::page::after_paint`) is done by then.
+ */
+export async function afterPaints(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    const once = (then) => requestAnimationFrame(() => setTimeout(then, 0));
+    once(() => once(resolve));
+  }));
+}
+
+/**
  * Holds every request for the rest of a page's wasm (the phone's by default) until `release()`;
  * `count()` tells how many were made.
  */

@@ -5,7 +5,7 @@
 // and give way to a customer at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowserAndServer, watchedPage } from './harness.mjs';
+import { useBrowserAndServer, watchedPage, afterPaints } from './harness.mjs';
 import { start, storedKeys, storedStats, answerAndGoOn, SCREENS, NO_SETTINGS } from './kiosk-harness.mjs';
 
 const env = useBrowserAndServer();
@@ -21,6 +21,7 @@ test('the kiosk rehearses a first session out of sight: nothing shown, focused, 
   const { page, context, problems } = await open();
   await start(page).waitFor();
   const focused = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? null);
+  await afterPaints(page);
   const focusBefore = await focused();
   await page.waitForFunction(() => performance.getEntriesByName('anxin-rehearsed').length === 1, null, { timeout: 30_000 });
 

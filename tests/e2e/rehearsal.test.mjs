@@ -4,7 +4,7 @@
 // nothing shown, focused or written; and it must give way to the learner at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, useBrowserAndServer, setUpRound, readIndex, holdRest } from './harness.mjs';
+import { watchedPage, useBrowserAndServer, setUpRound, readIndex, holdRest, afterPaints } from './harness.mjs';
 import { nameOf } from './topics.mjs';
 
 const env = useBrowserAndServer();
@@ -20,6 +20,7 @@ test('the first round is rehearsed out of sight once the banks are in: nothing s
   await page.goto(env.origin + '/');
   await page.getByRole('heading', { name: '选一个主题，开始答题' }).waitFor();
   const focused = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? null);
+  await afterPaints(page);
   const focusBefore = await focused();
   await page.waitForFunction(() => performance.getEntriesByName('anxin-rehearsed').length === 1, null, { timeout: 30_000 });
 

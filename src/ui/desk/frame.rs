@@ -69,8 +69,9 @@ pub fn FrameApp() -> impl IntoView {
         page::set_root_class("elder", elder);
         let _ = frame::use_frame_style("kiosk", device.is_kiosk());
         page::set_document_lang(lang.html_lang());
-        // Once painted: the desk shows the frame only then.
-        request_animation_frame(move || tell(FrameNote::Shown(number)));
+        // Once painted, and after what the page does once painted (the question takes the focus,
+        // which the desk then gives back): the desk shows the frame only then.
+        page::after_paint(move || page::after_paint(move || tell(FrameNote::Shown(number))));
     });
 
     move || {

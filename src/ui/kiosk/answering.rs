@@ -72,7 +72,6 @@ pub fn AnsweringScreen(
         let (item, question) = shown?;
         let (number, total) = numbered.unwrap_or((i + 1, total()));
         Some(view! {
-            <div class="kiosk-question">
             <div class="progress" aria-hidden="true">
                 <div class="progress-bar" style:width=format!("{}%", number * 100 / total.max(1))></div>
             </div>
@@ -85,33 +84,51 @@ pub fn AnsweringScreen(
                 on_toggle=Callback::new(move |option: OptionId| dispatch.run(Event::Toggle(option)))
             />
             <div class="question-tools">
-                <ReadAloud question=question.clone() order=item.options.clone() revealed=revealed />
-            </div>
-            <PracticeActions
-                item=item
-                question=question
-                is_last=number == total
-                revealed=revealed
-                selected=selected
-                chosen=Signal::derive(move || {
-                    session.with(|s| {
-                        s.as_ref()
-                            .and_then(|s| s.answers().get(i).map(|a| a.chosen.clone()))
-                            .unwrap_or_default()
-                    })
-                })
-                on_submit=move |()| dispatch.run(Event::Submit)
-                on_next=move |()| dispatch.run(Event::Next)
-            />
+                <ReadAloud question=question order=item.options revealed=revealed />
             </div>
         })
     };
+    // The feedback and the one button (check, then next) stay from question to question, so the
+    // button and its focus stay put.
+    let current = use_memo(move |_| {
+        let i = index.get()?;
+        let item =
+            session.with_untracked(|s| s.as_ref().and_then(|s| s.items().get(i).cloned()))?;
+        let question =
+            model.with_untracked(|m| m.library().question(&item.bank, &item.question).cloned())?;
+        Some((item, question))
+    });
+    let asking = use_memo(move |_| index.get().is_some());
 
     view! {
         <section class="kiosk-round" aria-labelledby="round-title">
             <KioskBar on_lang=on_lang on_elder=on_elder on_done=move |()| dispatch.run(Event::Done) />
             <h1 id="round-title" class="kiosk-round-title">{title}</h1>
-            {move || index.get().and_then(question_view)}
+            <Show when=move || asking.get()>
+                <div class="kiosk-question">
+                    {move || index.get().and_then(question_view)}
+                    <PracticeActions
+                        shown=current
+                        is_last=Signal::derive(move || match numbered {
+                            Some((number, total)) => number == total,
+                            None => index.get().map(|i| i + 1) == Some(total()),
+                        })
+                        revealed=revealed
+                        selected=selected
+                        chosen=Signal::derive(move || {
+                            let i = index.get();
+                            session.with(|s| {
+                                s.as_ref()
+                                    .and_then(|s| i.and_then(|i| s.answers().get(i)))
+                                    .map(|a| a.chosen.clone())
+                                    .unwrap_or_default()
+                            })
+                        })
+                        on_submit=move |()| dispatch.run(Event::Submit)
+                        on_next=move |()| dispatch.run(Event::Next)
+                    />
+                </div>
+            </Show>
         </section>
     }
 }

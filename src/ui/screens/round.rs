@@ -113,23 +113,9 @@ pub fn RoundScreen(
                 </Show>
             </div>
         };
-        let actions = match mode.get_untracked() {
-            Mode::Practice => view! {
-                <PracticeActions
-                    item=item
-                    question=question
-                    is_last=number == total
-                    revealed=revealed
-                    selected=selected
-                    chosen=Signal::derive(move || {
-                        session.with(|s| s.answers().get(i).map(|a| a.chosen.clone()).unwrap_or_default())
-                    })
-                    on_submit=move |_| act(RoundAction::Submit)
-                    on_next=move |_| act(RoundAction::Next)
-                />
-            }
-            .into_any(),
-            Mode::Quiz => view! {
+        // A practice's button stays from question to question (below).
+        let actions = (mode.get_untracked() == Mode::Quiz).then(|| {
+            view! {
                 <QuizActions
                     index=i
                     total=total
@@ -143,8 +129,7 @@ pub fn RoundScreen(
                     on_stay=move |_| act(RoundAction::Stay)
                 />
             }
-            .into_any(),
-        };
+        });
         view! { {head} {actions} }.into_any()
     };
 
@@ -161,6 +146,39 @@ pub fn RoundScreen(
         Stage::Result(_) => Shown::Result,
         Stage::Answers(_) => Shown::Answers,
     });
+    // A practice's feedback and its one button (check, then next), kept while its questions are
+    // shown so the button and its focus stay put.
+    let practising = use_memo(move |_| {
+        mode.get() == Mode::Practice && matches!(shown.get(), Shown::Question(_))
+    });
+    let current = use_memo(move |_| {
+        let i = index.get()?;
+        let item = session.with_untracked(|s| s.items().get(i).cloned())?;
+        let question =
+            library.with_untracked(|l| l.question(&item.bank, &item.question).cloned())?;
+        Some((item, question))
+    });
+    let practice_actions = move || {
+        practising.get().then(|| {
+            view! {
+                <PracticeActions
+                    shown=current
+                    is_last=Signal::derive(move || match numbered {
+                        Some((number, total)) => number == total,
+                        None => index.get().map(|i| i + 1) == Some(session.with(Session::total)),
+                    })
+                    revealed=revealed
+                    selected=selected
+                    chosen=Signal::derive(move || {
+                        let i = index.get();
+                        session.with(|s| i.and_then(|i| s.answers().get(i)).map(|a| a.chosen.clone()).unwrap_or_default())
+                    })
+                    on_submit=move |_| act(RoundAction::Submit)
+                    on_next=move |_| act(RoundAction::Next)
+                />
+            }
+        })
+    };
     let body = move || match shown.get() {
         Shown::Question(i) => question_view(i),
         Shown::Result | Shown::Answers => {
@@ -216,6 +234,7 @@ pub fn RoundScreen(
             </Show>
             <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
             {body}
+            {practice_actions}
         </section>
     }
 }

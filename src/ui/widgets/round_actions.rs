@@ -4,20 +4,23 @@
 use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::{and_list, Msg};
 use crate::domain::session::Item;
-use crate::platform::focus::focus_on_mount;
+use crate::platform::focus::scroll_into_view_after_paint;
 use crate::ui::services::use_locale;
 use crate::ui::widgets::{AnswerFeedback, Confirm};
 use leptos::prelude::*;
 
-/// Practice: "check my answer", then the feedback and "next".
+/// Practice: "check my answer", then the feedback and "next". One button does both: it stays in
+/// place from question to question (its words and what it does follow the step), so the focus a
+/// tap or a key gave it stays with it, and Enter goes on. Taking the focused element out of the
+/// page costs the browser a style pass inside the tap; the vanilla floor never pays it.
 #[component]
 pub fn PracticeActions(
-    /// The question's item (its option order).
-    item: Item,
-    /// The question shown.
-    question: Question,
+    /// The question shown and its item (its option order); the feedback is about it.
+    #[prop(into)]
+    shown: Signal<Option<(Item, Question)>>,
     /// Whether it is the round's last question ("see my results" instead of "next").
-    is_last: bool,
+    #[prop(into)]
+    is_last: Signal<bool>,
     /// Whether the answer has been checked (the feedback shows).
     #[prop(into)]
     revealed: Signal<bool>,
@@ -35,52 +38,49 @@ pub fn PracticeActions(
     on_next: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
-    view! {
-        <Show
-            when=move || revealed.get()
-            fallback=move || {
-                view! {
-                    <div class="actions">
-                        <button
-                            type="button"
-                            class="button button-primary"
-                            aria-disabled=move || selected.with(Vec::is_empty).to_string()
-                            aria-describedby="select-hint"
-                            on:click=move |_| on_submit.run(())
-                        >
-                            {locale.tr(Msg::Submit)}
-                        </button>
-                        <p id="select-hint" class="hint" hidden=move || !selected.with(Vec::is_empty)>
-                            {locale.tr(Msg::SelectFirst)}
-                        </p>
-                    </div>
-                }
-            }
-        >
-            <AnswerFeedback item=item.clone() question=question.clone() chosen=chosen.get_untracked() />
-            <div class="actions">
-                <NextButton is_last=is_last on_next=on_next />
-            </div>
-        </Show>
-    }
-}
-
-/// "Next question" or "See my results"; takes the focus when it appears so Enter goes on.
-#[component]
-fn NextButton(
-    /// Whether this is the last question.
-    is_last: bool,
-    /// Called when pressed.
-    #[prop(into)]
-    on_next: Callback<()>,
-) -> impl IntoView {
-    let locale = use_locale();
     let button = NodeRef::<leptos::html::Button>::new();
-    focus_on_mount(button);
+    let waiting = move || !revealed.get() && selected.with(Vec::is_empty);
+    // The feedback appears above the button and pushes it down: bring it back into sight once
+    // painted, as focusing it used to.
+    Effect::new(move |was: Option<bool>| {
+        let now = revealed.get();
+        if now && was == Some(false) {
+            if let Some(el) = button.get_untracked() {
+                scroll_into_view_after_paint(el.into());
+            }
+        }
+        now
+    });
     view! {
-        <button type="button" class="button button-primary" node_ref=button on:click=move |_| on_next.run(())>
-            {move || if is_last { locale.t(Msg::SeeResults) } else { locale.t(Msg::Next) }}
-        </button>
+        {move || {
+            if !revealed.get() {
+                return None;
+            }
+            let (item, question) = shown.get()?;
+            Some(view! { <AnswerFeedback item=item question=question chosen=chosen.get_untracked() /> })
+        }}
+        <div class="actions">
+            <button
+                type="button"
+                class="button button-primary"
+                node_ref=button
+                aria-disabled=move || waiting().to_string()
+                aria-describedby=move || (!revealed.get()).then_some("select-hint")
+                on:click=move |_| if revealed.get_untracked() { on_next.run(()) } else { on_submit.run(()) }
+            >
+                {move || {
+                    let msg = match (revealed.get(), is_last.get()) {
+                        (false, _) => Msg::Submit,
+                        (true, false) => Msg::Next,
+                        (true, true) => Msg::SeeResults,
+                    };
+                    locale.t(msg)
+                }}
+            </button>
+            <p id="select-hint" class="hint" hidden=move || !waiting()>
+                {locale.tr(Msg::SelectFirst)}
+            </p>
+        </div>
     }
 }
 
