@@ -215,7 +215,10 @@ pub fn in_next_task(f: impl FnOnce() + 'static) {
 /// paint, a task posted from there after it. Work that can wait a frame (moving the focus, reading
 /// a big file) then no longer holds up the first sight of what a tap changed.
 pub fn after_paint(f: impl FnOnce() + 'static) {
-    leptos::prelude::request_animation_frame(move || in_next_task(f));
+    // A plain timeout: the frame's callback stays small (it runs before the paint it waits for).
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
 }
 
 /// Resolves once the whole app's code is in. `make dist` splits a page's wasm into its start-up

@@ -54,10 +54,13 @@ pub fn speak(text: &str, lang: &str) -> bool {
     true
 }
 
-/// Stops reading aloud.
+/// Stops reading aloud. Asks the engine only when it has something to stop: leaving a question
+/// calls this, and a call to the engine's speech service is not free.
 pub fn stop() {
     if let Some(synth) = synthesis() {
-        synth.cancel();
+        if synth.speaking() || synth.pending() {
+            synth.cancel();
+        }
     }
 }
 

@@ -195,9 +195,12 @@ test('elder mode: 24 px text, 60 px targets, the seniors\' questions, no clock o
 test('read-aloud speaks the question, then the answer and explanation, in the interface language', async () => {
   const fakeVoice = () => {
     window.__spoken = [];
+    window.__cancelled = 0;
     const synth = {
-      cancel() {},
-      speak(u) { window.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice ? u.voice.lang : null }); },
+      speaking: false,
+      pending: false,
+      cancel() { window.__cancelled += 1; this.speaking = false; },
+      speak(u) { window.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice ? u.voice.lang : null }); this.speaking = true; },
       getVoices() { return [{ lang: 'en-US', name: 'English' }, { lang: 'zh-CN', name: '中文' }]; },
     };
     Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
@@ -225,6 +228,16 @@ test('read-aloud speaks the question, then the answer and explanation, in the in
   assert.equal(spoken[2].lang, 'en');
   assert.equal(spoken[2].voice, 'en-US');
   assert.ok(spoken[2].text.includes(q.explanation.en.trim().slice(0, 10)));
+  // Leaving a question stops its voice; leaving one read by no one asks the engine nothing.
+  const cancelled = () => page.evaluate(() => window.__cancelled);
+  const before = await cancelled();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByText(/Question 2 of/).waitFor();
+  assert.equal(await cancelled(), before + 1);
+  await answer(page, true, 'en');
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByText(/Question 3 of/).waitFor();
+  assert.equal(await cancelled(), before + 1);
   assert.deepEqual(problems(), []);
   await page.context().close();
 });

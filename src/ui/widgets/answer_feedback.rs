@@ -4,11 +4,12 @@
 use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::Msg;
 use crate::domain::session::Item;
-use crate::domain::text::Lang;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
-/// The verdict and the explanation for one answered question.
+/// The verdict and the explanation for one answered question. Drawn whole for the language shown
+/// (again when it changes): plain text in it, not a reactive closure per line, so checking an
+/// answer builds little more than its elements.
 #[component]
 pub fn AnswerFeedback(
     /// The question as shown (for option letters).
@@ -20,60 +21,51 @@ pub fn AnswerFeedback(
 ) -> impl IntoView {
     let locale = use_locale();
     let correct = question.is_correct(&chosen);
-    let answer = question.answer.clone();
-    let right_item = item.clone();
-    let right_letters = move |lang: Lang| right_item.letters(&answer, lang.list_separator());
-    let chosen_item = item.clone();
-    let chosen_ids = chosen.clone();
-    let chosen_letters = move |lang: Lang| {
-        if chosen_ids.is_empty() {
-            Msg::NoAnswer.text(lang).to_owned()
-        } else {
-            chosen_item.letters(&chosen_ids, lang.list_separator())
+    move || {
+        let lang = locale.lang();
+        let answer_line = {
+            let right = Msg::RightAnswer.fill(
+                lang,
+                &[&item.letters(&question.answer, lang.list_separator())],
+            );
+            if correct {
+                right
+            } else {
+                let yours = if chosen.is_empty() {
+                    Msg::NoAnswer.text(lang).to_owned()
+                } else {
+                    item.letters(&chosen, lang.list_separator())
+                };
+                let mut line = right;
+                line.push_str(" · ");
+                line.push_str(&Msg::YourAnswer.fill(lang, &[&yours]));
+                line
+            }
+        };
+        let notes = item
+            .options
+            .iter()
+            .filter(|id| chosen.contains(id))
+            .filter_map(|id| question.option(id))
+            .filter_map(|o| o.feedback.as_ref())
+            .map(|note| view! { <p class="option-feedback">{note.get(lang).to_owned()}</p> })
+            .collect_view();
+        view! {
+            <div class=if correct { "feedback is-right" } else { "feedback is-wrong" }>
+                <p class="verdict">
+                    <span class="verdict-sign" aria-hidden="true">{if correct { "✓" } else { "✗" }}</span>
+                    {if correct { Msg::Correct.text(lang) } else { Msg::Wrong.text(lang) }}
+                </p>
+                <p class="answer-line">{answer_line}</p>
+                {notes}
+                <h3 class="feedback-heading">{Msg::Explanation.text(lang)}</h3>
+                <p class="explanation">{question.explanation.get(lang).to_owned()}</p>
+                <p class="source">
+                    <span class="source-label">{Msg::Source.text(lang)}</span>
+                    {Msg::Colon.text(lang)}
+                    {question.source.get(lang).to_owned()}
+                </p>
+            </div>
         }
-    };
-    let notes: Vec<_> = item
-        .options
-        .iter()
-        .filter(|id| chosen.contains(id))
-        .filter_map(|id| question.option(id))
-        .filter_map(|o| o.feedback.clone())
-        .collect();
-    let explanation = question.explanation.clone();
-    let source = question.source.clone();
-    view! {
-        <div class=if correct { "feedback is-right" } else { "feedback is-wrong" }>
-            <p class="verdict">
-                <span class="verdict-sign" aria-hidden="true">{if correct { "✓" } else { "✗" }}</span>
-                {move || if correct { locale.t(Msg::Correct) } else { locale.t(Msg::Wrong) }}
-            </p>
-            <p class="answer-line">
-                {move || {
-                    let lang = locale.lang();
-                    Msg::RightAnswer.fill(lang, &[&right_letters(lang)])
-                }}
-                <Show when=move || !correct>
-                    " · "
-                    {
-                        let chosen_letters = chosen_letters.clone();
-                        move || {
-                            let lang = locale.lang();
-                            Msg::YourAnswer.fill(lang, &[&chosen_letters(lang)])
-                        }
-                    }
-                </Show>
-            </p>
-            {notes
-                .into_iter()
-                .map(|note| view! { <p class="option-feedback">{move || note.get(locale.lang()).to_owned()}</p> })
-                .collect_view()}
-            <h3 class="feedback-heading">{locale.tr(Msg::Explanation)}</h3>
-            <p class="explanation">{move || explanation.get(locale.lang()).to_owned()}</p>
-            <p class="source">
-                <span class="source-label">{locale.tr(Msg::Source)}</span>
-                {locale.tr(Msg::Colon)}
-                {move || source.get(locale.lang()).to_owned()}
-            </p>
-        </div>
     }
 }
