@@ -6,9 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Focuses `node` once it is in the page and painted. Focusing lays the page out at once (and may
-/// scroll it); waiting for the paint lets the frame that shows what a tap changed do that layout
-/// once, so the answer's verdict or the next question is on screen a frame's work sooner. A node
-/// gone from the page by then is not focused.
+/// scroll it); waiting for the paint leaves that layout to the frame that shows what the tap
+/// changed, and the tap's own task ends sooner. A node gone from the page by then is not focused.
 pub fn focus_on_mount<E>(node: NodeRef<E>)
 where
     E: ElementType,

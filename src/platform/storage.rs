@@ -118,13 +118,18 @@ impl Store {
     pub fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), PlatformError> {
         let text =
             serde_json::to_string(value).map_err(|e| PlatformError::Storage(e.to_string()))?;
+        self.set_text(key, &text)
+    }
+
+    /// Writes `text`, already encoded, under `key` (in memory only, for a held key).
+    pub fn set_text(&self, key: &str, text: &str) -> Result<(), PlatformError> {
         if let Some(held) = lock(&self.held).get_mut(key) {
-            *held = Some(text);
+            *held = Some(text.to_owned());
             return Ok(());
         }
         let full = format!("{PREFIX}{key}");
         match &*self.backend {
-            Backend::Local => LocalStorage::raw().set_item(&full, &text).map_err(|js| {
+            Backend::Local => LocalStorage::raw().set_item(&full, text).map_err(|js| {
                 match js_error_name(&js).as_deref() {
                     Some("QuotaExceededError") => PlatformError::QuotaExceeded,
                     _ => PlatformError::Storage(describe(&js)),
@@ -142,7 +147,7 @@ impl Store {
                         return Err(PlatformError::QuotaExceeded);
                     }
                 }
-                map.insert(full, text);
+                map.insert(full, text.to_owned());
                 Ok(())
             }
         }

@@ -12,8 +12,9 @@ use crate::domain::i18n::Msg;
 use crate::domain::progress::{Progress, Shelf};
 use crate::domain::saved::KeptReason;
 use crate::domain::saved::{
-    no_migration, seal, settings_from_legacy_lang, SavedRound, SavedScreen, Settings, HISTORY_KEY,
-    IN_PROGRESS_KEY, LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SCREEN_KEY, SETTINGS_KEY,
+    no_migration, settings_from_legacy_lang, SavedRound, SavedScreen, Sealed, Settings,
+    HISTORY_KEY, IN_PROGRESS_KEY, LEGACY_LANG_KEY, PRACTICE_KEY, PROGRESS_KEY, SCREEN_KEY,
+    SETTINGS_KEY,
 };
 use crate::platform::storage::{Loaded, Store};
 use crate::platform::PlatformError;
@@ -155,6 +156,15 @@ pub fn use_saved(store: Store, on_full: Callback<()>) -> UseSaved {
     }
 }
 
+/// `data` as stored: sealed with the schema version and encoded straight to text (no JSON tree of
+/// it built on the way; the learner's progress is written at every answer). `None`, with a
+/// warning, for a value JSON cannot hold, which the app's records never are.
+fn sealed<T: serde::Serialize>(data: &T) -> Option<String> {
+    serde_json::to_string(&Sealed::new(data))
+        .map_err(|e| crate::platform::log::warn(&format!("not saved: {e}")))
+        .ok()
+}
+
 impl UseSaved {
     /// The same saved state, read through copies that live with the current owner (a screen):
     /// call it on the page's own `UseSaved` where a page switches screens ([`use_scoped`]).
@@ -170,34 +180,38 @@ impl UseSaved {
     /// Writes one sealed value. When storage is full, drops the oldest half of the history, saves
     /// that, and tries once more; either way the learner is told. Other failures (storage blocked
     /// mid-visit) leave the app working on what it holds in memory.
-    fn write(self, key: &str, sealed: &Value) {
+    fn write(self, key: &str, text: Option<String>) {
+        let Some(text) = text else {
+            return;
+        };
         let store = self.store.get_value();
-        if let Err(PlatformError::QuotaExceeded) = store.set(key, sealed) {
-            // No signal is borrowed here (callers seal first), so the history can change.
+        if let Err(PlatformError::QuotaExceeded) = store.set_text(key, &text) {
+            // No signal is borrowed here (callers encode first), so the history can change.
             // The oldest half goes; the newest round (perhaps the one just finished) always stays.
             self.page.history.update(|h| {
                 let half = h.len() / 2;
                 h.drain(..half);
             });
-            let history = self.page.history.with_untracked(seal);
-            let _ = store.set(HISTORY_KEY, &history);
+            if let Some(history) = self.page.history.with_untracked(sealed) {
+                let _ = store.set_text(HISTORY_KEY, &history);
+            }
             if key != HISTORY_KEY {
-                let _ = store.set(key, sealed);
+                let _ = store.set_text(key, &text);
             }
             self.on_full.run(());
         }
     }
 
     fn write_progress(self) {
-        let sealed = self.page.progress.with_untracked(seal);
-        self.write(PROGRESS_KEY, &sealed);
+        let text = self.page.progress.with_untracked(sealed);
+        self.write(PROGRESS_KEY, text);
     }
 
     /// Changes the settings and saves them.
     pub fn update_settings(self, change: impl FnOnce(&mut Settings)) {
         self.page.settings.update(change);
-        let sealed = self.page.settings.with_untracked(seal);
-        self.write(SETTINGS_KEY, &sealed);
+        let text = self.page.settings.with_untracked(sealed);
+        self.write(SETTINGS_KEY, text);
     }
 
     /// Records judged answers (in order) and saves the progress once.
@@ -248,7 +262,7 @@ impl UseSaved {
     /// Saves the round in progress (or forgets it with `None`).
     pub fn save_in_progress(self, round: Option<&SavedRound>) {
         match round {
-            Some(a) => self.write(IN_PROGRESS_KEY, &seal(a)),
+            Some(a) => self.write(IN_PROGRESS_KEY, sealed(a)),
             None => self.store.with_value(|s| s.remove(IN_PROGRESS_KEY)),
         }
     }
@@ -256,7 +270,7 @@ impl UseSaved {
     /// Keeps a practice left part-way for later (or forgets it with `None`).
     pub fn park(self, round: Option<&SavedRound>) {
         match round {
-            Some(a) => self.write(PRACTICE_KEY, &seal(a)),
+            Some(a) => self.write(PRACTICE_KEY, sealed(a)),
             None => self.store.with_value(|s| s.remove(PRACTICE_KEY)),
         }
     }
@@ -265,7 +279,7 @@ impl UseSaved {
     /// `None`).
     pub fn save_screen(self, screen: Option<&SavedScreen>) {
         match screen {
-            Some(s) => self.write(SCREEN_KEY, &seal(s)),
+            Some(s) => self.write(SCREEN_KEY, sealed(s)),
             None => self.store.with_value(|s| s.remove(SCREEN_KEY)),
         }
     }
@@ -273,8 +287,8 @@ impl UseSaved {
     /// Adds a finished round to the history and saves it.
     pub fn finish_round(self, record: RoundRecord) {
         self.page.history.update(|h| push_history(h, record));
-        let sealed = self.page.history.with_untracked(seal);
-        self.write(HISTORY_KEY, &sealed);
+        let text = self.page.history.with_untracked(sealed);
+        self.write(HISTORY_KEY, text);
     }
 }
 
@@ -444,7 +458,7 @@ mod tests {
     #[test]
     fn storage_full_on_finishing_a_round_trims_the_oldest_history_and_saves_the_new_round() {
         let history: Vec<RoundRecord> = (0..60).map(record).collect();
-        let size = seal(&history).to_string().len() + "anxin.history".len();
+        let size = sealed(&history).unwrap().len() + "anxin.history".len();
         let store = Store::memory_with_quota(size + 20);
         store.save(HISTORY_KEY, &history).unwrap();
         let (_owner, saved, full) = open(store.clone());
@@ -463,7 +477,7 @@ mod tests {
     #[test]
     fn storage_full_on_saving_progress_makes_room_from_the_history() {
         let history: Vec<RoundRecord> = (0..60).map(record).collect();
-        let size = seal(&history).to_string().len() + "anxin.history".len();
+        let size = sealed(&history).unwrap().len() + "anxin.history".len();
         let store = Store::memory_with_quota(size + 80);
         store.save(HISTORY_KEY, &history).unwrap();
         let (_owner, saved, full) = open(store.clone());

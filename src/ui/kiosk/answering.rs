@@ -98,13 +98,13 @@ pub fn AnsweringScreen(
             model.with_untracked(|m| m.library().question(&item.bank, &item.question).cloned())?;
         Some((item, question))
     });
-    let asking = use_memo(move |_| index.get().is_some());
+    let on_question = use_memo(move |_| index.get().is_some());
 
     view! {
         <section class="kiosk-round" aria-labelledby="round-title">
             <KioskBar on_lang=on_lang on_elder=on_elder on_done=move |()| dispatch.run(Event::Done) />
             <h1 id="round-title" class="kiosk-round-title">{title}</h1>
-            <Show when=move || asking.get()>
+            <Show when=move || on_question.get()>
                 <div class="kiosk-question">
                     {move || index.get().and_then(question_view)}
                     <PracticeActions
