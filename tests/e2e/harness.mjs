@@ -304,6 +304,29 @@ export async function afterPaints(page) {
 }
 
 /**
+ * What `act` changes in the page's DOM, once painted after it: one line per change, `childList <class>`
+ * for nodes added or taken away, `attributes <class> @<name>` for an attribute set.
+ */
+export async function mutationsDuring(page, act) {
+  await page.evaluate(() => {
+    window.__mutations = [];
+    window.__observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const where = r.target.className || r.target.nodeName;
+        window.__mutations.push(r.type === 'attributes' ? `attributes ${where} @${r.attributeName}` : `${r.type} ${where}`);
+      }
+    });
+    window.__observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await act();
+  await afterPaints(page);
+  return page.evaluate(() => {
+    window.__observer.disconnect();
+    return window.__mutations;
+  });
+}
+
+/**
  * Holds every request for the rest of a page's wasm (the phone's by default) until `release()`;
  * `count()` tells how many were made.
  */

@@ -70,7 +70,8 @@ pub fn AnsweringScreen(
                 Some((item, question))
             });
         let (item, question) = shown?;
-        let (number, total) = numbered.unwrap_or((i + 1, total()));
+        // Untracked: a tick or a check must not draw the question again.
+        let (number, total) = numbered.unwrap_or((i + 1, untrack(total)));
         Some(view! {
             <div class="progress" aria-hidden="true">
                 <div class="progress-bar" style:width=format!("{}%", number * 100 / total.max(1))></div>
