@@ -12,6 +12,7 @@ use super::{describe, PlatformError};
 use crate::domain::saved::KeptReason;
 use gloo_storage::{LocalStorage, Storage as _};
 use serde::{de::DeserializeOwned, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -118,18 +119,23 @@ impl Store {
     pub fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), PlatformError> {
         let text =
             serde_json::to_string(value).map_err(|e| PlatformError::Storage(e.to_string()))?;
-        self.set_text(key, &text)
+        self.put(key, Cow::Owned(text))
     }
 
     /// Writes `text`, already encoded, under `key` (in memory only, for a held key).
     pub fn set_text(&self, key: &str, text: &str) -> Result<(), PlatformError> {
+        self.put(key, Cow::Borrowed(text))
+    }
+
+    /// Writes `text` under `key`; kept in memory as it is when owned (no copy).
+    fn put(&self, key: &str, text: Cow<'_, str>) -> Result<(), PlatformError> {
         if let Some(held) = lock(&self.held).get_mut(key) {
-            *held = Some(text.to_owned());
+            *held = Some(text.into_owned());
             return Ok(());
         }
         let full = format!("{PREFIX}{key}");
         match &*self.backend {
-            Backend::Local => LocalStorage::raw().set_item(&full, text).map_err(|js| {
+            Backend::Local => LocalStorage::raw().set_item(&full, &text).map_err(|js| {
                 match js_error_name(&js).as_deref() {
                     Some("QuotaExceededError") => PlatformError::QuotaExceeded,
                     _ => PlatformError::Storage(describe(&js)),
@@ -147,7 +153,7 @@ impl Store {
                         return Err(PlatformError::QuotaExceeded);
                     }
                 }
-                map.insert(full, text.to_owned());
+                map.insert(full, text.into_owned());
                 Ok(())
             }
         }
