@@ -215,10 +215,30 @@ pub fn in_next_task(f: impl FnOnce() + 'static) {
 /// paint, a task posted from there after it. Work that can wait a frame (moving the focus, reading
 /// a big file) then no longer holds up the first sight of what a tap changed.
 pub fn after_paint(f: impl FnOnce() + 'static) {
-    // A plain timeout: the frame's callback stays small (it runs before the paint it waits for).
-    leptos::prelude::request_animation_frame(move || {
+    // The frame's callback stays small (it runs before the paint it waits for): it only posts.
+    leptos::prelude::request_animation_frame(move || post_task(f));
+}
+
+/// Runs `f` in a task of its own, posted through a `MessageChannel` rather than a timer: no 4 ms
+/// clamp, no background throttling, and a timer's callback never schedules another timer. (That
+/// last one matters to Playwright's fake clock, which the kiosk's tests run on: a timer set from
+/// the first timer it runs in a tick starts a chain of real timers that never ends, one per tap,
+/// and the soak saw the JS heap grow by them.) Falls back to a timer where there is no channel.
+fn post_task(f: impl FnOnce() + 'static) {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
         leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+        return;
+    };
+    let port = channel.port1();
+    // The callback holds the receiving port, so the port lives until its one message is in.
+    let held = port.clone();
+    let run = wasm_bindgen::closure::Closure::once_into_js(move || {
+        held.set_onmessage(None);
+        held.close();
+        f();
     });
+    port.set_onmessage(Some(run.unchecked_ref()));
+    let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
 }
 
 /// Resolves once the whole app's code is in. `make dist` splits a page's wasm into its start-up
