@@ -490,3 +490,40 @@ async fn answer_feedback_in_english_uses_english_punctuation() {
     tick().await;
     assert!(root.text_content().unwrap().contains("依据：公安部"));
 }
+
+/// Waits for `ms` milliseconds of the page's own clock.
+async fn sleep(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn after_paint_runs_each_task_once_in_order_after_a_frame() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let ran = Rc::new(RefCell::new(Vec::<&str>::new()));
+    let frame = Rc::new(RefCell::new(false));
+    // A frame's callback asked for before the tasks runs before any of them.
+    let seen = frame.clone();
+    leptos::prelude::request_animation_frame(move || *seen.borrow_mut() = true);
+    for name in ["first", "second"] {
+        let (ran, frame) = (ran.clone(), frame.clone());
+        anxin::platform::page::after_paint(move || {
+            assert!(*frame.borrow(), "{name} ran before the frame");
+            ran.borrow_mut().push(name);
+            // A task may ask for another (the desk's preview waits for two paints so).
+            if name == "first" {
+                let ran = ran.clone();
+                anxin::platform::page::after_paint(move || ran.borrow_mut().push("third"));
+            }
+        });
+    }
+    assert!(ran.borrow().is_empty(), "a task ran at once");
+    sleep(300).await;
+    assert_eq!(*ran.borrow(), ["first", "second", "third"]);
+}

@@ -223,22 +223,59 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 /// clamp, no background throttling, and a timer's callback never schedules another timer. (That
 /// last one matters to Playwright's fake clock, which the kiosk's tests run on: a timer set from
 /// the first timer it runs in a tick starts a chain of real timers that never ends, one per tap,
-/// and the soak saw the JS heap grow by them.) Falls back to a timer where there is no channel.
+/// and the soak saw the JS heap grow by them.) One channel serves the page, made at its first use:
+/// a channel is a pipe in the browser, too dear to make per tap. Falls back to a timer where there
+/// is no channel.
 fn post_task(f: impl FnOnce() + 'static) {
-    let Ok(channel) = web_sys::MessageChannel::new() else {
-        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
-        return;
-    };
-    let port = channel.port1();
-    // The callback holds the receiving port, so the port lives until its one message is in.
-    let held = port.clone();
-    let run = wasm_bindgen::closure::Closure::once_into_js(move || {
-        held.set_onmessage(None);
-        held.close();
-        f();
+    let posted = POSTER.with(|poster| match poster.get_or_init(Poster::new) {
+        Some(poster) => {
+            poster.queue.borrow_mut().push_back(Box::new(f));
+            let _ = poster.sender.post_message(&wasm_bindgen::JsValue::NULL);
+            None
+        }
+        None => Some(f),
     });
-    port.set_onmessage(Some(run.unchecked_ref()));
-    let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+    if let Some(f) = posted {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    }
+}
+
+thread_local! {
+    static POSTER: std::cell::OnceCell<Option<Poster>> = const { std::cell::OnceCell::new() };
+}
+
+/// The page's channel for [`post_task`]: each message runs the oldest task waiting.
+struct Poster {
+    sender: web_sys::MessagePort,
+    /// Held so the receiving end lives as long as the page, whatever the engine's rules for ports.
+    _receiver: web_sys::MessagePort,
+    queue: Tasks,
+}
+
+type Tasks = std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<Box<dyn FnOnce()>>>>;
+
+impl Poster {
+    fn new() -> Option<Self> {
+        let channel = web_sys::MessageChannel::new().ok()?;
+        let queue = Tasks::default();
+        let waiting = queue.clone();
+        let run = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            // Taken out before it runs: the task may post another.
+            let task = waiting.borrow_mut().pop_front();
+            if let Some(task) = task {
+                task();
+            }
+        });
+        let receiver = channel.port1();
+        receiver.set_onmessage(Some(run.as_ref().unchecked_ref()));
+        // The handler lives as long as the page (one per page).
+        run.forget();
+        Some(Self {
+            sender: channel.port2(),
+            _receiver: receiver,
+            queue,
+        })
+    }
 }
 
 /// Resolves once the whole app's code is in. `make dist` splits a page's wasm into its start-up
