@@ -27,6 +27,7 @@ fn clock() -> Clock {
         today: || Date::new(2026, 12, 5).unwrap(),
         now_ms: || NOW_MS.with(Cell::get),
         seed: || NOW_MS.with(Cell::get) as u64,
+        later: |work| work(),
     }
 }
 

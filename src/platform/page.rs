@@ -278,6 +278,19 @@ impl Poster {
     }
 }
 
+/// Calls `f` when the page is hidden or left: another app or tab in front, the screen locked, a
+/// reload, a link followed, the tab closed. The last sure moment to write what must survive
+/// (a hidden page may be discarded without another word).
+pub fn on_hide(f: impl Fn() + Clone + 'static) {
+    let on_visibility = f.clone();
+    let _ = leptos::prelude::window_event_listener_untyped("pagehide", move |_| f());
+    // Fired at the document, seen by the window (it bubbles); hidden or shown again, writing what
+    // waits is right.
+    let _ = leptos::prelude::window_event_listener_untyped("visibilitychange", move |_| {
+        on_visibility()
+    });
+}
+
 /// Resolves once the whole app's code is in. `make dist` splits a page's wasm into its start-up
 /// part and the rest, which the loader (`public/loader.js`) fetches once the first screen is up and
 /// announces as the promise `window.anxinRest`; work that does not need to happen before the first

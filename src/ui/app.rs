@@ -47,6 +47,9 @@ pub fn App() -> impl IntoView {
     }
     let app = use_app(store, link, Clock::browser());
     let (model, saved, dispatch) = (app.model, app.saved, app.dispatch);
+    // What a tap's writes wait for (the paint) may not come: a reload, a link followed or another
+    // app in front first.
+    page::on_hide(move || app.flush.run(()));
     // The app open in another tab writes the same records: take them in as they come, so that no
     // write here goes over theirs, and tell the model what happened to the rounds.
     watch_other_tabs(move |key, removed| {

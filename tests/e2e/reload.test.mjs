@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { watchedPage, useBrowserAndServer, setUpRound, pick, answer, words } from './harness.mjs';
+import { watchedPage, useBrowserAndServer, setUpRound, pick, answer, words, readIndex, readBank } from './harness.mjs';
 import { topicName } from './topics.mjs';
 import { start, stillThere, openKiosk, storedStats, holdCorner, typePin, NO_SETTINGS } from './kiosk-harness.mjs';
 import { PAGE, setupFile, scores } from './contest-harness.mjs';
@@ -131,6 +131,38 @@ test('index: a practice, reloaded after every step, comes back exactly as it was
   ];
   const reloads = await walk(steps, { read: learner(page), reload: () => page.reload() });
   assert.equal(reloads, steps.length);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+// A tap's writes in a round (the round in progress, the answer's record) wait until the page has
+// painted what the tap changed, and are written at once if the page is hidden or left first. Here
+// the check and the hide (or the leave) come in one task, so no paint comes between them.
+test('index: a check followed at once by the page hidden or left is written all the same, and a reload has it', async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin);
+  await page.goto(env.origin + '/');
+  await setUpRound(page, topicName.zh.fraud);
+  for (const [n, event] of [[1, 'visibilitychange'], [2, 'pagehide']]) {
+    const q = await pick(page, true);
+    const bank = readIndex().banks.find((b) => readBank(b.id).questions.some((x) => x.id === q.id)).id;
+    const key = `${bank}/${q.id}`;
+    const written = await page.evaluate(({ submit, event, key }) => {
+      const recorded = () => Object.keys(JSON.parse(localStorage.getItem('anxin.progress') ?? '{"data":{"reviews":{}}}').data.reviews).includes(key);
+      const checked = () => /"answers":\[\{/.test(localStorage.getItem('anxin.attempt') ?? '');
+      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === submit).click();
+      const waiting = { recorded: recorded(), checked: checked() };
+      if (event === 'pagehide') window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      else document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      return { waiting, written: { recorded: recorded(), checked: checked() } };
+    }, { submit: zh.submit, event, key });
+    assert.deepEqual(written.waiting, { recorded: false, checked: n > 1 }, `question ${n}: before the paint the check waits`);
+    assert.deepEqual(written.written, { recorded: true, checked: true }, `question ${n}: the ${event} wrote it`);
+    await page.reload();
+    await page.locator('.verdict').waitFor();
+    assert.match(await page.locator('.verdict').innerText(), /回答正确/);
+    await page.getByRole('button', { name: zh.next }).click();
+    await page.getByText(`第 ${n + 1} 题 / 共 10 题`).waitFor();
+  }
   assert.deepEqual(problems(), []);
   await page.context().close();
 });

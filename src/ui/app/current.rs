@@ -64,6 +64,7 @@ pub fn CurrentScreen(
         saved,
         dispatch,
         clock,
+        ..
     } = app;
     let locale = use_locale();
     let send = move |event: Event| Callback::new(move |()| dispatch.run(event.clone()));

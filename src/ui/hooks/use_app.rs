@@ -1,8 +1,9 @@
 //! The learner app's state, wired: the app model in one signal, the saved records beside it, and
-//! `dispatch`, which applies an event to the model and at once writes what the model says to
-//! persist. The clock is passed in (`Clock`), so this wiring runs natively under a reactive owner:
-//! the tests below open it over an in-memory store, drive it with events, and open it again over
-//! the same store as a reload would.
+//! `dispatch`, which applies an event to the model and writes what the model says to persist: at
+//! once, or, for a tap in a round, once the page has painted what the tap changed (before any
+//! later event, and at once when the page is hidden or left). The clock is passed in (`Clock`), so
+//! this wiring runs natively under a reactive owner: the tests below open it over an in-memory
+//! store, drive it with events, and open it again over the same store as a reload would.
 
 use crate::domain::app::{AppModel, Env, Event, Notice, Persist, Start};
 use crate::domain::date::Date;
@@ -13,7 +14,7 @@ use crate::platform::storage::Store;
 use crate::ui::hooks::{use_saved, StartReport, UseSaved};
 use leptos::prelude::*;
 
-/// Where the app reads the date, the time and fresh seeds.
+/// Where the app reads the date, the time and fresh seeds, and when it does what can wait.
 #[derive(Debug, Clone, Copy)]
 pub struct Clock {
     /// Today (Beijing date).
@@ -22,15 +23,18 @@ pub struct Clock {
     pub now_ms: fn() -> f64,
     /// A fresh random seed.
     pub seed: fn() -> u64,
+    /// Runs work that can wait until the page has painted what a tap changed.
+    pub later: fn(Box<dyn FnOnce()>),
 }
 
 impl Clock {
-    /// The browser's clock and randomness.
+    /// The browser's clock and randomness; work that can wait runs once the page has painted.
     pub fn browser() -> Clock {
         Clock {
             today: page::today,
             now_ms: page::now_ms,
             seed: page::random_seed,
+            later: |work| page::after_paint(work),
         }
     }
 }
@@ -44,6 +48,8 @@ pub struct UseApp {
     pub saved: UseSaved,
     /// Applies an event and writes what it asks for.
     pub dispatch: Callback<Event>,
+    /// Writes at once what waits for the paint (call it when the page is hidden or left).
+    pub flush: Callback<()>,
     /// The clock the app runs on.
     pub clock: Clock,
 }
@@ -104,22 +110,59 @@ pub fn use_app(store: Store, link: Link, clock: Clock) -> UseApp {
     if let Some(audience) = audience {
         saved.update_settings(|s| s.set_audience(audience));
     }
+    let (dispatch, flush) = dispatcher(model, saved, clock);
     UseApp {
         model: model.read_only(),
         saved,
-        dispatch: dispatcher(model, saved, clock),
+        dispatch,
+        flush,
         clock,
     }
 }
 
-/// Applies each event to `model` and at once writes to `saved` what the model asks for.
-fn dispatcher(model: RwSignal<AppModel>, saved: UseSaved, clock: Clock) -> Callback<Event> {
-    Callback::new(move |event: Event| {
-        let today = (clock.today)();
-        for what in apply(model, saved, clock, today, event) {
+/// Applies each event to `model` and writes to `saved` what the model asks for; returns the
+/// dispatch and the flush.
+///
+/// The writes of a tap in a round (the round in progress and the answers' records: serialising and
+/// storing them was a fifth of the answer tap's work) wait until the page has painted what the tap
+/// changed (`Clock::later`): the learner sees the verdict a little sooner, and nothing shown waits
+/// for them (the records they feed are read on other screens, after another event). They are
+/// written, in order, before the next event is applied, and by the flush, which the page calls
+/// when it is hidden or left (a reload, a navigation, another app in front). Any other write is
+/// made at once, with whatever waits written first.
+fn dispatcher(
+    model: RwSignal<AppModel>,
+    saved: UseSaved,
+    clock: Clock,
+) -> (Callback<Event>, Callback<()>) {
+    let waiting = StoredValue::new_local(Vec::<(Persist, Date)>::new());
+    let write_waiting = move || {
+        // Taken out first: a write may be heard (storage full) and lead to another event.
+        let writes = waiting.try_update_value(std::mem::take).unwrap_or_default();
+        for (what, today) in writes {
             persist(saved, what, today);
         }
-    })
+    };
+    let dispatch = Callback::new(move |event: Event| {
+        write_waiting();
+        let today = (clock.today)();
+        let writes = apply(model, saved, clock, today, event);
+        if writes.is_empty() || !writes.iter().all(can_wait) {
+            for what in writes {
+                persist(saved, what, today);
+            }
+            return;
+        }
+        waiting.update_value(|w| w.extend(writes.into_iter().map(|what| (what, today))));
+        (clock.later)(Box::new(write_waiting));
+    });
+    (dispatch, Callback::new(move |()| write_waiting()))
+}
+
+/// Whether a write may wait for the paint: the round in progress and the answers' records, which a
+/// tick, a check or a move on writes, and no screen reads until another event.
+fn can_wait(what: &Persist) -> bool {
+    matches!(what, Persist::InProgress(_) | Persist::Answers(_))
 }
 
 /// Applies `event` to `model`, with the records in `saved` and the clock; returns what the model
@@ -155,10 +198,12 @@ impl UseApp {
     pub fn stand_in(&self) -> UseApp {
         let model = RwSignal::new(self.model.get_untracked());
         let saved = use_saved(Store::memory(), Callback::new(|()| {}));
+        let (dispatch, flush) = dispatcher(model, saved, self.clock);
         UseApp {
             model: model.read_only(),
             saved,
-            dispatch: dispatcher(model, saved, self.clock),
+            dispatch,
+            flush,
             clock: self.clock,
         }
     }
@@ -185,7 +230,46 @@ mod tests {
             today,
             now_ms: || 1_000_000.0,
             seed: || 42,
+            later: |work| work(),
         }
+    }
+
+    thread_local! {
+        /// What waits for the paint, in the tests that hold it back (`held_clock`).
+        static LATER: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = std::cell::RefCell::new(Vec::new());
+    }
+
+    /// A clock whose work that can wait waits until the test paints (`paint`).
+    fn held_clock() -> Clock {
+        Clock {
+            later: |work| LATER.with(|l| l.borrow_mut().push(work)),
+            ..clock()
+        }
+    }
+
+    /// The page paints: what waited for it runs.
+    fn paint() {
+        let waiting = LATER.with(|l| std::mem::take(&mut *l.borrow_mut()));
+        for work in waiting {
+            work();
+        }
+    }
+
+    /// What `store` holds under `key`, as text ("" for nothing).
+    fn stored(store: &Store, key: &str) -> String {
+        store
+            .get::<serde_json::Value>(key)
+            .unwrap()
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    }
+
+    /// The progress key of the question shown.
+    fn shown_key(app: &UseApp) -> String {
+        app.model.with_untracked(|m| {
+            let (_, item) = m.round().unwrap().session.shown().unwrap();
+            crate::domain::progress::question_key(&item.bank, &item.question)
+        })
     }
 
     /// Whether `store` holds a value under `key`.
@@ -195,9 +279,14 @@ mod tests {
 
     /// The app over `store` under a reactive owner, with every bank loaded.
     fn open(store: &Store, link: Link) -> (Owner, UseApp) {
+        open_on(store, link, clock())
+    }
+
+    /// [`open`] on `clock`.
+    fn open_on(store: &Store, link: Link, clock: Clock) -> (Owner, UseApp) {
         let owner = Owner::new();
         owner.set();
-        let app = use_app(store.clone(), link, clock());
+        let app = use_app(store.clone(), link, clock);
         let index =
             BankIndex::parse(&std::fs::read_to_string("quizzes/index.json").unwrap()).unwrap();
         app.dispatch.run(Event::IndexLoaded(Some(index.clone())));
@@ -251,6 +340,58 @@ mod tests {
             2,
             "both answers were recorded"
         );
+    }
+
+    #[test]
+    fn a_taps_writes_wait_for_the_paint_and_go_first_at_the_next_event_or_when_the_page_hides() {
+        let store = Store::memory();
+        let (_owner, app) = open_on(&store, Link::default(), held_clock());
+        paint();
+        // Starting writes the plan too: everything at once.
+        app.dispatch
+            .run(Event::StartPlan(Plan::practice(vec![Topic::Fraud])));
+        assert!(holds(&store, IN_PROGRESS_KEY), "a start is written at once");
+        let started = stored(&store, IN_PROGRESS_KEY);
+
+        // A check waits for the paint (the tick before it was written as the check came), then
+        // is written.
+        let first = shown_key(&app);
+        answer(&app);
+        assert!(!stored(&store, PROGRESS_KEY).contains(&first));
+        let ticked = stored(&store, IN_PROGRESS_KEY);
+        assert_ne!(ticked, started, "the tick was written before the check");
+        paint();
+        assert!(stored(&store, PROGRESS_KEY).contains(&first));
+        let checked = stored(&store, IN_PROGRESS_KEY);
+        assert_ne!(checked, ticked);
+
+        // Before the paint, the next event writes what waits first, then its own waits.
+        app.dispatch.run(Event::Round(RoundAction::Next));
+        let second = shown_key(&app);
+        answer(&app);
+        assert!(
+            stored(&store, IN_PROGRESS_KEY) != checked,
+            "the move on was written before the tick"
+        );
+        assert!(!stored(&store, PROGRESS_KEY).contains(&second));
+
+        // The page hides before it paints: everything is written, and a reload has it all.
+        app.flush.run(());
+        assert!(stored(&store, PROGRESS_KEY).contains(&second));
+        let before = app
+            .model
+            .with_untracked(|m| m.round().unwrap().session.clone());
+        let (_owner, again) = open(&store, Link::default());
+        let after = again
+            .model
+            .with_untracked(|m| m.round().map(|r| r.session.clone()));
+        assert_eq!(after, Some(before));
+        assert_eq!(again.saved.progress.with_untracked(|p| p.reviews.len()), 2);
+
+        // What waited and was written early is not written again when the paint comes.
+        let written = stored(&store, IN_PROGRESS_KEY);
+        paint();
+        assert_eq!(stored(&store, IN_PROGRESS_KEY), written);
     }
 
     #[test]

@@ -270,6 +270,7 @@ mod tests {
             today: || Date::new(2026, 12, 5).unwrap(),
             now_ms: || NOW_MS.with(Cell::get),
             seed: || 42,
+            later: |work| work(),
         }
     }
 
