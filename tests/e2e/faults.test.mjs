@@ -7,7 +7,7 @@
 // refuses to read, and the localStorage getter throwing or null are in survival.test.mjs and app.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, words, chooseFile } from './harness.mjs';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, words, chooseFile, painted } from './harness.mjs';
 import { nameOf, topicName } from './topics.mjs';
 import { openKiosk, start, answerAndGoOn, holdCorner, typePin, NO_SETTINGS } from './kiosk-harness.mjs';
 
@@ -63,8 +63,12 @@ const outcomeOf = (k, f) => {
 // Keys rewritten by the page on its own (the claim's heartbeat): not compared.
 const VOLATILE = ['anxin.contest.host'];
 
-const stored = (page) => page.evaluate(() => Object.fromEntries(
-  Object.keys(localStorage).filter((k) => k.startsWith('anxin.')).map((k) => [k, localStorage.getItem(k)])));
+/** What the page has stored, once the writes of its last tap are in (`painted`). */
+const stored = async (page) => {
+  await painted(page);
+  return page.evaluate(() => Object.fromEntries(
+    Object.keys(localStorage).filter((k) => k.startsWith('anxin.')).map((k) => [k, localStorage.getItem(k)])));
+};
 const restore = (page, values) => page.evaluate((values) => {
   localStorage.clear();
   for (const [k, v] of Object.entries(values)) if (v !== null) localStorage.setItem(k, v);
@@ -221,7 +225,7 @@ const contestStep = async (page) => {
   for (const k of ['n', 's', 'r']) await page.keyboard.press(k);
   await page.locator('.log-list li').nth(before).waitFor();
 };
-const bookKeys = (page) => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('anxin.progress') ?? '{"data":{"reviews":{}}}').data.reviews));
+const bookKeys = (page) => painted(page).then(() => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('anxin.progress') ?? '{"data":{"reviews":{}}}').data.reviews)));
 
 const WHOLE = [
   { page: 'index', fault: 'every Storage call throws', init: THROWING, outcome: 'runs on memory and says so; a round works', async run(page) {

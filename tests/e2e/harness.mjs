@@ -385,6 +385,15 @@ export async function questionOnScreen(page, lang = 'zh') {
   throw new Error(`not in any bank: ${prompt}`);
 }
 
+/**
+ * Waits until the page has painted twice and run the tasks posted after. The learner's page writes
+ * a tap's records in a round once the tap's result is painted (`use_app`'s dispatcher, or at once
+ * if the page is hidden or left): read its storage after this, not right after a click.
+ */
+export const painted = (page) => page.evaluate(() => new Promise((done) => {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
+}));
+
 /** Ticks the right options of the question on screen, or one wrong option. Returns the question. */
 export async function pick(page, right, lang = 'zh') {
   const q = await questionOnScreen(page, lang);
