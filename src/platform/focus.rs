@@ -5,8 +5,8 @@ use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Focuses `node` once it is in the page. (Waiting for the paint instead measured no faster, and
-/// made the kiosk soak's JS heap grow from session 100 to 200: it stays immediate.)
+/// Focuses `node` once it is in the page. (Waiting for the paint instead measured no faster, so it
+/// stays immediate.)
 pub fn focus_on_mount<E>(node: NodeRef<E>)
 where
     E: ElementType,
