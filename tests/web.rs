@@ -527,3 +527,35 @@ async fn after_paint_runs_each_task_once_in_order_after_a_frame() {
     sleep(300).await;
     assert_eq!(*ran.borrow(), ["first", "second", "third"]);
 }
+
+#[wasm_bindgen_test]
+async fn in_next_task_builds_each_row_in_a_later_task_and_a_list_built_again_at_once() {
+    use anxin::ui::widgets::InNextTask;
+    let root = container();
+    let count = RwSignal::new(2usize);
+    // As the contest's setup builds its rounds: each row a task later the first time, at once
+    // when the list is built again.
+    let first = StoredValue::new(true);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let rows = move || {
+            let at_once = !first.get_value();
+            first.set_value(false);
+            (0..count.get())
+                .map(|i| view! { <InNextTask at_once=at_once><p class="row">{i}</p></InNextTask> })
+                .collect_view()
+        };
+        view! { <div>{rows}</div> }
+    });
+    tick().await;
+    assert!(
+        buttons(&root, ".row").is_empty(),
+        "built in the task that mounted it"
+    );
+    sleep(50).await;
+    assert_eq!(texts(&root, ".row"), ["0", "1"]);
+
+    // A row added: the list is built again, every row at once (none goes blank for a task).
+    count.set(3);
+    tick().await;
+    assert_eq!(texts(&root, ".row"), ["0", "1", "2"]);
+}

@@ -22,6 +22,17 @@ where
     });
 }
 
+/// Focuses the element with `id` (made focusable by `tabindex="-1"`), if the page has it: where
+/// the focus goes when the control that had it is taken away.
+pub fn focus_id(id: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Once the page has painted, scrolls it the least that brings `el` wholly into sight (as focusing
 /// it would, but on an element that already has the focus; and the same on old engines, whose
 /// `scrollIntoView` takes no options). Nothing moves when it is in sight or out of the page.

@@ -289,6 +289,8 @@ test('the contest setup and the content desk: a double click on each button has 
   const teams = () => page.locator('legend', { hasText: /^参赛队 \d+$/ }).count();
   const rounds = () => page.locator('.round-editor').count();
   const kinds = () => page.locator('.round-editor select').first().inputValue();
+  // The rounds' editors are built after the first screen, one task each.
+  await page.locator('.round-editor').nth(3).waitFor();
   assert.deepEqual([await teams(), await rounds()], [3, 4]);
   await page.getByRole('button', { name: '添加一队' }).dblclick();
   await page.waitForTimeout(300);
@@ -307,6 +309,12 @@ test('the contest setup and the content desk: a double click on each button has 
   await page.getByRole('button', { name: '添加环节' }).dblclick();
   await page.waitForTimeout(300);
   assert.equal(await rounds(), 5, 'a double click added two rounds');
+  // Removed from the keyboard: the rounds are built anew, and the focus is on their heading (not
+  // lost, and not on the next round's "remove").
+  await page.getByRole('button', { name: '删除第 4 环节' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.round-editor').length === 4);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'rounds-heading');
   // The desk: a shipped bank, its tabs and the preview's "next".
   await page.goto(env.origin + '/desk.html');
   await page.getByRole('heading', { name: '题库工作台', exact: true }).waitFor();

@@ -241,9 +241,11 @@ pub fn HostPage() -> impl IntoView {
         _ => None,
     };
 
-    // The wiring above is built in one task (while contest.html's "loading" line stays), the view
-    // one task later (`ui::mount_behind_boot`), and the setup's rounds one more: at 4× CPU the
-    // start was one task of over 200 ms.
+    // The wiring above is built in one task (while contest.html's "loading" line stays), the top
+    // bar one task later (`ui::mount_behind_boot`), the screen one more, and the setup's rounds
+    // one each after that: at 4× CPU the start was one task of over 200 ms, and with the bar and
+    // the screen in one, and the rounds in one, tasks of 55–120 ms (the long tasks `make bench`
+    // counts).
     let store = StoredValue::new(store);
     view! {
         <InNextTask>
@@ -282,58 +284,60 @@ pub fn HostPage() -> impl IntoView {
                     <p class="notice notice-warn" role="alert">{move || words.t(ContestMsg::PopupBlocked)}</p>
                 </Show>
                 {loading}
-                <main id="main" class="contest-main">
-                    {move || match screen.get() {
-                        _ if claim.elsewhere.get() => view! {
-                            <section class="host-elsewhere" role="alert" aria-labelledby="elsewhere-title">
-                                <h1 id="elsewhere-title">{move || words.t(ContestMsg::HostElsewhere)}</h1>
-                                <p>{move || words.t(ContestMsg::HostElsewhereText)}</p>
-                                <button type="button" class="button button-primary" on:click=move |_| claim.take.run(())>
-                                    {move || words.t(ContestMsg::HostHere)}
-                                </button>
-                            </section>
-                        }.into_any(),
-                        HostScreen::Setup => view! {
-                            <SetupScreen
-                                library=banks.library
-                                store=store.get_value()
-                                saved_game=has_game
-                                on_start=Callback::new(move |m: Match| {
-                                    if claim.may_act.run(()) {
-                                        host.start.run(m);
-                                        screen.set(HostScreen::Console);
-                                    }
-                                })
-                                on_resume=Callback::new(move |()| screen.set(HostScreen::Console))
-                            />
-                        }.into_any(),
-                        HostScreen::Console => view! {
-                            <Console
-                                game=game
-                                library=banks.library
-                                banks=banks.state
-                                now=now
-                                dispatch=dispatch
-                                refusal=host.refusal
-                                single=single
-                                adjust_focus=adjust_focus
-                            />
-                        }.into_any(),
-                        HostScreen::Keys => view! {
-                            <KeysScreen
-                                keys=keys
-                                game=game
-                                draft=store.with_value(saved_setup)
-                                tested=tested
-                                capturing=capturing
-                                on_change=save_keys
-                            />
-                        }.into_any(),
-                        HostScreen::Results => view! { <ResultsScreen game=game /> }.into_any(),
-                    }}
-                </main>
+                <InNextTask>
+                    <main id="main" class="contest-main">
+                        {move || match screen.get() {
+                            _ if claim.elsewhere.get() => view! {
+                                <section class="host-elsewhere" role="alert" aria-labelledby="elsewhere-title">
+                                    <h1 id="elsewhere-title">{move || words.t(ContestMsg::HostElsewhere)}</h1>
+                                    <p>{move || words.t(ContestMsg::HostElsewhereText)}</p>
+                                    <button type="button" class="button button-primary" on:click=move |_| claim.take.run(())>
+                                        {move || words.t(ContestMsg::HostHere)}
+                                    </button>
+                                </section>
+                            }.into_any(),
+                            HostScreen::Setup => view! {
+                                <SetupScreen
+                                    library=banks.library
+                                    store=store.get_value()
+                                    saved_game=has_game
+                                    on_start=Callback::new(move |m: Match| {
+                                        if claim.may_act.run(()) {
+                                            host.start.run(m);
+                                            screen.set(HostScreen::Console);
+                                        }
+                                    })
+                                    on_resume=Callback::new(move |()| screen.set(HostScreen::Console))
+                                />
+                            }.into_any(),
+                            HostScreen::Console => view! {
+                                <Console
+                                    game=game
+                                    library=banks.library
+                                    banks=banks.state
+                                    now=now
+                                    dispatch=dispatch
+                                    refusal=host.refusal
+                                    single=single
+                                    adjust_focus=adjust_focus
+                                />
+                            }.into_any(),
+                            HostScreen::Keys => view! {
+                                <KeysScreen
+                                    keys=keys
+                                    game=game
+                                    draft=store.with_value(saved_setup)
+                                    tested=tested
+                                    capturing=capturing
+                                    on_change=save_keys
+                                />
+                            }.into_any(),
+                            HostScreen::Results => view! { <ResultsScreen game=game /> }.into_any(),
+                        }}
+                    </main>
+                    <MarkReady />
+                </InNextTask>
             </div>
-            <MarkReady />
         </InNextTask>
     }
 }

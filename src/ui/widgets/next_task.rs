@@ -11,15 +11,21 @@ use leptos::task::spawn_local;
 /// at start, the top bar's controls, the frame under it, and (one task later still) the screen.
 #[component]
 pub fn InNextTask(
+    /// Build at once instead: for a part built again later (a list's rows, built anew when one
+    /// is added), which has no first screen to wait for and should not go blank for a task.
+    #[prop(optional)]
+    at_once: bool,
     /// What to build one task later.
     children: ChildrenFn,
 ) -> impl IntoView {
-    let built = RwSignal::new(false);
-    spawn_local(async move {
-        page::next_task().await;
-        // Gone already (its parent went away in between): nothing to build.
-        let _ = built.try_set(true);
-    });
+    let built = RwSignal::new(at_once);
+    if !at_once {
+        spawn_local(async move {
+            page::next_task().await;
+            // Gone already (its parent went away in between): nothing to build.
+            let _ = built.try_set(true);
+        });
+    }
     move || built.get().then(|| children())
 }
 

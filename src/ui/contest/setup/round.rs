@@ -9,7 +9,7 @@ use crate::domain::contest::{
 };
 use crate::domain::i18n::{difficulty_name, topic_name};
 use crate::domain::library::Library;
-use crate::platform::page;
+use crate::platform::{focus, page};
 use crate::ui::contest::use_words;
 use crate::ui::hooks::use_memo;
 use leptos::prelude::*;
@@ -332,8 +332,13 @@ pub fn RoundEditor(
                     on:click=move |_| edit.run(Box::new(move |s| s.move_round(index, false)))>
                     <span aria-hidden="true">"↓"</span><span class="sr-only">{move || words.fill(ContestMsg::MoveDown, &[&n])}</span>
                 </button>
+                // The rounds are built anew without this one: the focus goes to their heading
+                // (not to the next round's "remove", where a second Enter would remove that too).
                 <button type="button" class="button button-small button-quiet"
-                    on:click=move |_| edit.run(Box::new(move |s| { if index < s.rounds.len() { s.rounds.remove(index); } }))>
+                    on:click=move |_| {
+                        edit.run(Box::new(move |s| { if index < s.rounds.len() { s.rounds.remove(index); } }));
+                        focus::focus_id("rounds-heading");
+                    }>
                     {move || words.fill(ContestMsg::RemoveRound, &[&n])}
                 </button>
             </div>
