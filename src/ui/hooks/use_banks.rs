@@ -101,9 +101,6 @@ pub fn use_banks(on_event: Callback<Event>) -> UseBanks {
     let reload = Callback::new(move |()| {
         on_event.run(Event::IndexLoading);
         spawn_local(async move {
-            // Not in the task that calls this (the page's start, which builds the whole app model
-            // and was 50–55 ms at 4× CPU): the request itself was made by the page's preload.
-            page::next_task().await;
             let index = fetch_index().await;
             let entries = index.as_ref().map(|i| i.banks.clone()).unwrap_or_default();
             on_event.run(Event::IndexLoaded(index));
