@@ -491,6 +491,97 @@ async fn answer_feedback_in_english_uses_english_punctuation() {
     assert!(root.text_content().unwrap().contains("依据：公安部"));
 }
 
+#[wasm_bindgen_test]
+async fn answer_feedback_prepared_hidden_shows_the_verdict_of_the_check_and_keeps_its_explanation()
+{
+    let root = container();
+    let locale = Locale::new(Lang::En);
+    let item = Item {
+        bank: BankId::from("t"),
+        question: question().id.clone(),
+        options: ["c", "a", "b"].into_iter().map(OptionId::from).collect(),
+    };
+    // As a practice prepares it: hidden, nothing chosen yet.
+    let chosen = RwSignal::new(Vec::<OptionId>::new());
+    let hidden = RwSignal::new(true);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(locale);
+        view! { <AnswerFeedback item=item.clone() question=question() chosen=chosen hidden=hidden /> }
+    });
+    tick().await;
+    let feedback = root.query_selector(".feedback").unwrap().expect("prepared");
+    assert!(feedback.has_attribute("hidden"), "hidden until the check");
+    assert!(
+        buttons(&root, ".verdict").is_empty(),
+        "no verdict before the check"
+    );
+    let explanation = root
+        .query_selector(".explanation")
+        .unwrap()
+        .expect("explanation");
+
+    // Checked with a wrong answer (display letter A is option c).
+    chosen.set(vec![OptionId::from("c")]);
+    hidden.set(false);
+    tick().await;
+    assert!(!feedback.has_attribute("hidden"));
+    assert_eq!(feedback.class_name(), "feedback is-wrong");
+    assert_eq!(texts(&root, ".verdict"), ["✗Not quite"]);
+    assert_eq!(
+        texts(&root, ".answer-line"),
+        ["Right answer: C · Your answer: A"]
+    );
+    let same = root
+        .query_selector(".explanation")
+        .unwrap()
+        .expect("explanation");
+    assert!(
+        same.is_same_node(Some(&explanation)),
+        "built once, before the check"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn after_paint_builds_once_painted_or_at_once_when_asked_and_only_once() {
+    use anxin::ui::widgets::AfterPaint;
+    let root = container();
+    let now = RwSignal::new(false);
+    let builds = StoredValue::new(0usize);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <div class="a">
+                <AfterPaint now=false>
+                    <p class="waits">"prepared"</p>
+                </AfterPaint>
+            </div>
+            <div class="b">
+                <AfterPaint now=now>
+                    {builds.update_value(|n| *n += 1)}
+                    <p class="asked">"asked"</p>
+                </AfterPaint>
+            </div>
+        }
+    });
+    tick().await;
+    assert!(
+        buttons(&root, ".waits").is_empty(),
+        "not in the task that mounted it"
+    );
+    // Asked for before the paint: built at once.
+    now.set(true);
+    tick().await;
+    assert_eq!(texts(&root, ".asked"), ["asked"]);
+    sleep(100).await;
+    assert_eq!(texts(&root, ".waits"), ["prepared"]);
+    // The paint after it built nothing again; nor does asking again.
+    now.set(false);
+    tick().await;
+    now.set(true);
+    tick().await;
+    assert_eq!(builds.get_value(), 1);
+    assert_eq!(texts(&root, ".asked"), ["asked"]);
+}
+
 /// Waits for `ms` milliseconds of the page's own clock.
 async fn sleep(ms: i32) {
     let wait = js_sys::Promise::new(&mut |resolve, _| {

@@ -35,8 +35,8 @@ async function playRound(page, bankId, lang, answerRight) {
   const bank = readBank(bankId);
   const byPrompt = new Map(bank.questions.map((q) => [q.prompt[lang].trim(), q]));
   const t = lang === 'zh'
-    ? { submit: '确认答案', next: '下一题', results: '查看成绩', right: '回答正确', wrong: '回答错误' }
-    : { submit: 'Check my answer', next: 'Next question', results: 'See my results', right: 'Correct', wrong: 'Not quite' };
+    ? { submit: '确认答案', next: '下一题', results: '查看成绩', right: '回答正确', wrong: '回答错误', explanation: '解析' }
+    : { submit: 'Check my answer', next: 'Next question', results: 'See my results', right: 'Correct', wrong: 'Not quite', explanation: 'Explanation' };
   let right = 0;
   for (let i = 0; ; i++) {
     const prompt = (await page.locator('h2.question-prompt').innerText()).trim();
@@ -48,10 +48,16 @@ async function playRound(page, bankId, lang, answerRight) {
       const text = q.options.find((o) => o.id === id).text[lang];
       await page.locator('button.option', { hasText: text }).first().click();
     }
+    // The feedback is prepared while the question waits, out of sight: neither on screen nor to a
+    // screen reader before the check (its explanation would give the answer away).
+    await page.locator('.feedback').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('.explanation').isVisible(), false);
+    assert.equal(await page.getByRole('heading', { name: t.explanation, exact: true }).count(), 0, 'the explanation is hidden from the accessibility tree');
     await page.getByRole('button', { name: t.submit }).click();
     await page.locator('.verdict').waitFor();
     assert.equal((await page.locator('.verdict').innerText()).includes(good ? t.right : t.wrong), true);
     // The explanation and the source are shown after every answer.
+    assert.equal(await page.getByRole('heading', { name: t.explanation, exact: true }).count(), 1);
     assert.ok((await page.locator('.explanation').innerText()).includes(q.explanation[lang].slice(0, 10)));
     if (good) right++;
     const last = await page.getByRole('button', { name: t.results }).count();

@@ -151,7 +151,7 @@ test('a Chinese-only .xlsx in the common layout becomes a bank the phone app loa
   await phone.locator('.feedback.is-right').waitFor();
   // Live: with the answer hidden again, the phone's own "check" judges a tick.
   await page.getByRole('button', { name: '显示答案和解析' }).click();
-  await phone.locator('.feedback').waitFor({ state: 'detached' });
+  await phone.locator('.feedback').waitFor({ state: 'hidden' });
   await phone.locator('.option').first().click();
   await phone.getByRole('button', { name: 'Check my answer' }).click();
   await phone.locator('.verdict').waitFor();

@@ -15,6 +15,13 @@ const records = (page) => page.evaluate(() => Object.fromEntries(
   Object.keys(localStorage).filter((k) => k.startsWith('anxin.') && k !== 'anxin.probe').sort().map((k) => [k, localStorage.getItem(k)]),
 ));
 
+/** The records once a tap's writes, which wait for the page to paint what it changed
+ *  (ui/hooks/use_app.rs), are made: when `key` is among them, or after 5 s. */
+const recordsWith = async (page, key) => {
+  await page.waitForFunction((key) => Object.keys(localStorage).some((k) => k.includes(key)), key, { timeout: 5_000 }).catch(() => {});
+  return records(page);
+};
+
 test('the first round is rehearsed out of sight once the banks are in: nothing shown, focused or written', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
@@ -40,7 +47,7 @@ test('the first round is rehearsed out of sight once the banks are in: nothing s
   await page.locator('button.option').first().click();
   await page.getByRole('button', { name: '确认答案' }).click();
   await page.locator('.verdict').waitFor();
-  const after = await records(page);
+  const after = await recordsWith(page, 'progress');
   assert.ok(Object.keys(after).some((k) => k.includes('attempt')), 'the round in progress is kept');
   assert.ok(Object.keys(after).some((k) => k.includes('progress')), 'the answer is kept');
   assert.equal(await rehearsed(page), 1, 'rehearsed once');
@@ -73,7 +80,7 @@ test('a learner who leaves the home screen as it begins stops it, and their roun
   await page.getByRole('button', { name: '确认答案' }).click();
   await page.locator('.verdict').waitFor();
   assert.match(await page.locator('.progress-text').innerText(), /第 1 题/);
-  const progress = Object.entries(await records(page)).find(([k]) => k.includes('progress'));
+  const progress = Object.entries(await recordsWith(page, 'progress')).find(([k]) => k.includes('progress'));
   assert.ok(progress, 'the answer is kept');
   assert.equal(Object.keys(JSON.parse(progress[1]).data.reviews).length, 1, "one answer: the learner's");
   await page.waitForTimeout(500);

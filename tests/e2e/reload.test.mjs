@@ -27,7 +27,8 @@ function shown(page, { ignore = [] } = {}) {
   return page.evaluate((ignore) => {
     const root = document.querySelector('main') || document.body;
     const skip = (el) => el.closest(['[aria-live]', '.sr-only', ...ignore].join(', '));
-    const visible = (el) => el.getClientRects().length > 0 && !skip(el);
+    // Laid out but invisible (a practice's feedback prepared before the check) is not shown.
+    const visible = (el) => el.getClientRects().length > 0 && el.checkVisibility({ visibilityProperty: true }) && !skip(el);
     const text = (el) => el.innerText.replace(/\s+/g, ' ').trim();
     const all = (sel, from = document) => [...from.querySelectorAll(sel)].filter(visible);
     const mark = (b) => `${text(b) || b.getAttribute('aria-label')}${b.getAttribute('aria-pressed') === 'true' ? ' [pressed]' : ''}${b.disabled || b.getAttribute('aria-disabled') === 'true' ? ' [disabled]' : ''}`;

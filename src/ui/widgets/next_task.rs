@@ -1,6 +1,7 @@
 //! A part of a view built one task after the rest.
 
 use crate::platform::page;
+use crate::ui::hooks::use_memo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -26,6 +27,26 @@ pub fn InNextTask(
             let _ = built.try_set(true);
         });
     }
+    move || built.get().then(|| children())
+}
+
+/// Builds its children once the page has painted (in a task after the frame), or at once when
+/// `now` is or turns true: for a part a later tap shows, prepared while the screen waits for that
+/// tap, so the tap only shows it. Built once: `now` turning true later changes nothing.
+#[component]
+pub fn AfterPaint(
+    /// Build now (the part is needed at once: the tap came before the paint).
+    #[prop(into)]
+    now: Signal<bool>,
+    /// What to build.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let painted = RwSignal::new(false);
+    page::after_paint(move || {
+        // Gone already (its parent went away in between): nothing to build.
+        let _ = painted.try_set(true);
+    });
+    let built = use_memo(move |_| painted.get() || now.get());
     move || built.get().then(|| children())
 }
 

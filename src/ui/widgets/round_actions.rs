@@ -6,7 +6,7 @@ use crate::domain::i18n::{and_list, Msg};
 use crate::domain::session::Item;
 use crate::platform::focus::scroll_into_view_after_paint;
 use crate::ui::services::use_locale;
-use crate::ui::widgets::{AnswerFeedback, Confirm};
+use crate::ui::widgets::{AfterPaint, AnswerFeedback, Confirm};
 use leptos::prelude::*;
 
 /// Practice: "check my answer", then the feedback and "next". One button does both: it stays in
@@ -52,12 +52,19 @@ pub fn PracticeActions(
         now
     });
     view! {
+        // Prepared hidden once the question is painted; the check shows it.
         {move || {
-            if !revealed.get() {
-                return None;
-            }
             let (item, question) = shown.get()?;
-            Some(view! { <AnswerFeedback item=item question=question chosen=chosen.get_untracked() /> })
+            Some(view! {
+                <AfterPaint now=revealed>
+                    <AnswerFeedback
+                        item=item.clone()
+                        question=question.clone()
+                        chosen=chosen
+                        hidden=Signal::derive(move || !revealed.get())
+                    />
+                </AfterPaint>
+            })
         }}
         <div class="actions">
             <button
