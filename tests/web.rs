@@ -468,15 +468,20 @@ async fn home_and_setup_name_every_topic_alike_in_both_languages() {
     }
 }
 
+/// The test question as shown: its options in the order c, a, b (the answer, b, is letter C).
+fn shown_item() -> Item {
+    Item {
+        bank: BankId::from("t"),
+        question: question().id.clone(),
+        options: ["c", "a", "b"].into_iter().map(OptionId::from).collect(),
+    }
+}
+
 #[wasm_bindgen_test]
 async fn answer_feedback_in_english_uses_english_punctuation() {
     let root = container();
     let locale = Locale::new(Lang::En);
-    let item = Item {
-        bank: BankId::from("t"),
-        question: question().id.clone(),
-        options: ["c", "a", "b"].into_iter().map(OptionId::from).collect(),
-    };
+    let item = shown_item();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(locale);
         view! { <AnswerFeedback item=item.clone() question=question() chosen=vec![OptionId::from("a")] /> }
@@ -496,11 +501,7 @@ async fn answer_feedback_prepared_hidden_shows_the_verdict_of_the_check_and_keep
 {
     let root = container();
     let locale = Locale::new(Lang::En);
-    let item = Item {
-        bank: BankId::from("t"),
-        question: question().id.clone(),
-        options: ["c", "a", "b"].into_iter().map(OptionId::from).collect(),
-    };
+    let item = shown_item();
     // As a practice prepares it: hidden, nothing chosen yet.
     let chosen = RwSignal::new(Vec::<OptionId>::new());
     let hidden = RwSignal::new(true);
