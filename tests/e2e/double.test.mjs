@@ -108,7 +108,7 @@ const LEARNER = [
   { button: 'a topic on home', press: (p) => p.getByRole('button', { name: nameOf(banks[0]) }).first(), effect: (p) => p.getByRole('heading', { name: t.setupTitle }).waitFor(), history: 1 },
   { button: 'start', before: (p) => p.getByRole('button', { name: t.sequential, exact: true }).click(), press: (p) => p.getByRole('button', { name: t.start, exact: true }), effect: async (p) => { await q(1, 10)(p); assert.equal(await ticked(p), 0, 'an option was ticked'); } },
   { button: 'check', before: (p) => pick(p, false), press: (p) => p.getByRole('button', { name: t.submit }), effect: async (p) => { await p.locator('.verdict').waitFor(); await q(1, 10)(p); assert.equal((await reviewed(p)).length, 1); } },
-  { button: 'next', press: (p) => p.getByRole('button', { name: t.next }), effect: async (p) => { await q(2, 10)(p); assert.equal(await p.locator('.verdict').count(), 0); } },
+  { button: 'next', press: (p) => p.getByRole('button', { name: t.next }), effect: async (p) => { await q(2, 10)(p); assert.equal(await p.locator('.verdict:visible').count(), 0); } },
   { button: 'leave practice', press: (p) => p.getByRole('button', { name: t.quit }), effect: async (p) => { await p.getByRole('button', { name: /继续上次的练习/ }).waitFor(); assert.equal(await p.locator('h2.question-prompt').count(), 0, 'reopened'); } },
   { button: 'continue the practice', press: (p) => p.getByRole('button', { name: /继续上次的练习/ }), effect: q(2, 10) },
   { button: 'next after the last check', before: async (p) => { await p.getByRole('button', { name: t.quit }).click(); await setUpRound(p, nameOf(banks[1]), { mode: 'quiz', count: 5 }); await p.locator('button.option').first().click(); }, press: (p) => p.getByRole('button', { name: t.next }), effect: async (p) => { await q(2, 5)(p); assert.equal(await ticked(p), 0); } },
@@ -201,7 +201,7 @@ const KIOSK = [
   { button: 'touch to start', press: start, effect: async (p) => { await p.getByRole('heading', { name: '想了解哪方面？' }).waitFor(); assert.equal(await p.locator('h2.question-prompt').count(), 0, 'a topic was chosen'); } },
   { button: 'a topic', press: (p) => p.getByRole('button', { name: new RegExp(topicName.zh.fraud) }), effect: async (p) => { await kq(1)(p); assert.equal(await ticked(p), 0); } },
   { button: 'check', before: (p) => pick(p, false), press: (p) => p.getByRole('button', { name: t.submit }), effect: async (p) => { await p.locator('.verdict').waitFor(); await kq(1)(p); } },
-  { button: 'next', press: (p) => p.getByRole('button', { name: t.next }), effect: async (p) => { await kq(2)(p); assert.equal(await p.locator('.verdict').count(), 0); } },
+  { button: 'next', press: (p) => p.getByRole('button', { name: t.next }), effect: async (p) => { await kq(2)(p); assert.equal(await p.locator('.verdict:visible').count(), 0); } },
   { button: 'see my results', before: async (p) => { for (let i = 2; i <= 5; i++) { await answer(p, true); if (i < 5) await p.getByRole('button', { name: t.next }).click(); } }, press: (p) => p.getByRole('button', { name: '查看成绩' }), effect: (p) => p.getByRole('heading', { name: '答完了' }).waitFor() },
   { button: 'done', press: (p) => p.getByRole('button', { name: '结束', exact: true }), effect: async (p) => { await start(p).waitFor(); assert.equal(await p.getByRole('heading', { name: '想了解哪方面？' }).count(), 0, 'a new session started'); assert.equal(await started(p), 1); } },
 ];

@@ -12,11 +12,11 @@ use std::sync::Arc;
 /// The verdict and the explanation for one answered question, as plain text for the language
 /// shown (drawn again when it changes), not a reactive closure per line.
 ///
-/// A practice prepares it while its question is on screen (`hidden`, `chosen` still empty): the
-/// explanation and the source are built then, and laid out collapsed and invisible (the app's
-/// stylesheet), so their text is shaped and their fonts loaded before the check, which builds only
-/// the verdict's lines and shows the whole. (On the phone profile the first check of a visit took
-/// 28–31 ms, 11–18 ms of it a layout that mostly loaded fonts for the feedback's text sizes.)
+/// A practice prepares it while its question is on screen (`hidden`, `chosen` still empty): it is
+/// built then and laid out collapsed and invisible (the app's stylesheet), so its text is shaped and
+/// the fonts of its sizes (and of the verdict's sign) are loaded before the check, which only draws
+/// the verdict's lines for the answer given and shows the whole. (On the phone profile the first
+/// check of a visit took 28–31 ms, 11–18 ms of it a layout that mostly loaded fonts.)
 #[component]
 pub fn AnswerFeedback(
     /// The question as shown (for option letters).
@@ -26,7 +26,7 @@ pub fn AnswerFeedback(
     /// What the player chose.
     #[prop(into)]
     chosen: Signal<Vec<OptionId>>,
-    /// Whether it waits hidden (the answer not checked yet): the verdict is built when it shows.
+    /// Whether it waits hidden (the answer not checked yet).
     #[prop(optional, into)]
     hidden: Signal<bool>,
 ) -> impl IntoView {
@@ -39,11 +39,8 @@ pub fn AnswerFeedback(
     let verdict = {
         let question = question.clone();
         move || {
-            if hidden.get() {
-                return None;
-            }
             let lang = locale.lang();
-            Some(chosen.with(|chosen| verdict_lines(&item, &question, chosen, lang)))
+            chosen.with(|chosen| verdict_lines(&item, &question, chosen, lang))
         }
     };
     let explained = move || {
