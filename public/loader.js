@@ -237,7 +237,20 @@
       return false;
     }
   }
-  var restFirst = !!restUrl && (/[?&]whole(=|&|$)/.test(window.location.search) || returning() || !bigIntsPass());
+  // A window the start-up part was not made for loads both parts before the start too: the page's
+  // tag lists its query parameters in `data-anxin-whole-if` (the contest's audience window,
+  // `screen=audience`, opened from the host's window on the same PC, whose cache has both parts by
+  // then; tools/split.mjs).
+  function wholeByQuery() {
+    var listed = (script.getAttribute('data-anxin-whole-if') || '').split(' ');
+    var query = window.location.search.replace(/^\?/, '').split('&');
+    for (var i = 0; i < listed.length; i++) {
+      if (listed[i] && query.indexOf(listed[i]) >= 0) return true;
+    }
+    return false;
+  }
+  var restFirst = !!restUrl &&
+    (/[?&]whole(=|&|$)/.test(window.location.search) || wholeByQuery() || returning() || !bigIntsPass());
   var exportsOf = null;
   var restIn = !restUrl;
   var reopening = false;

@@ -21,7 +21,7 @@ pub use chips::{numbered, picked, positions, words, AudienceChips, Chips, Choice
 pub use confirm::Confirm;
 pub use elder_toggle::ElderToggle;
 pub use lang_toggle::LangToggle;
-pub use next_task::{AfterPaint, BootGone, InNextTask, MarkReady};
+pub use next_task::{AfterPaint, BootGone, InNextTask, MarkReady, WhenWhole};
 pub use notice_banner::NoticeBanner;
 pub use question_card::QuestionCard;
 pub use read_aloud::ReadAloud;

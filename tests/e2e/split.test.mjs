@@ -86,6 +86,43 @@ test('contest: a setup file chosen (or dropped) while the rest is on its way is 
   await page.context().close();
 });
 
+test("contest: the setup's rounds and start button are built once the rest is in (their code is not in the start-up part)", async () => {
+  const { page, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 1280, height: 720 } });
+  const rest = await holdRest(page, /\/contest-rest-[0-9a-f]+\.wasm$/);
+  await page.goto(env.origin + '/contest.html');
+  await page.getByRole('heading', { name: '比赛设置' }).waitFor();
+  await page.getByRole('heading', { name: '参赛队' }).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.setup-rounds, .setup-start').count(), 0, 'below the first screen, they wait for the rest');
+  rest.release();
+  await page.getByRole('heading', { name: '比赛环节（按顺序进行）' }).waitFor();
+  await page.locator('.round-editor').nth(2).waitFor();
+  await page.getByRole('button', { name: '开始比赛' }).waitFor();
+  assert.doesNotMatch(page.url(), /whole/);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
+test('contest: the audience window loads both parts before it starts, without opening again', async () => {
+  const html = fs.readFileSync(path.join(dist, 'contest.html'), 'utf8');
+  assert.match(html, / data-anxin-whole-if="screen=audience"/);
+  const { page, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 1280, height: 720 } });
+  const rest = await holdRest(page, /\/contest-rest-[0-9a-f]+\.wasm$/);
+  // As the host's window opens it.
+  await page.goto(env.origin + '/contest.html?screen=audience&lang=zh');
+  await page.waitForFunction(() => performance.getEntriesByName('anxin-ready').length === 0 && document.readyState === 'complete');
+  await page.waitForTimeout(500);
+  assert.equal(rest.count(), 1, 'the rest is asked for before the start');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('anxin-ready').length), 0, 'the app waits for it');
+  rest.release();
+  await page.waitForFunction(() => performance.getEntriesByName('anxin-ready').length === 1);
+  await page.locator('main.audience').waitFor();
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('anxin-rest').length), 1);
+  assert.doesNotMatch(page.url(), /whole/);
+  assert.deepEqual(problems(), []);
+  await page.context().close();
+});
+
 test('a call into the rest before it is in opens the page again with both parts loaded first', async () => {
   // The loader hands its placeholders to the tests' hook object.
   const { page, problems } = await watchedPage(env.browser, env.origin, { init: () => { window.__anxinTest = {}; } });

@@ -14,7 +14,7 @@ use crate::domain::saved::no_migration;
 use crate::platform::storage::{Loaded, Store};
 use crate::platform::{download, files, page};
 use crate::ui::hooks::use_memo;
-use crate::ui::widgets::InNextTask;
+use crate::ui::widgets::{InNextTask, WhenWhole};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -259,9 +259,10 @@ pub fn SetupScreen(
             </section>
             // The rounds and the start button are below the first screen (at 1280×720 the rounds
             // begin at about 810 px): they are built one task later, so the first screen is up
-            // (and the page ready) sooner; before, the whole screen took one task of over 200 ms
-            // on a slow PC.
-            <InNextTask>
+            // (and the page ready) sooner (before, the whole screen took one task of over 200 ms
+            // on a slow PC), and on a first visit once the rest of the wasm is in, so that their
+            // code is not part of what the first screen waits for.
+            <WhenWhole>
                 <section class="setup-rounds" aria-labelledby="rounds-heading">
                     <h2 id="rounds-heading" tabindex="-1">{move || words.t(ContestMsg::RoundsHeading)}</h2>
                     {rounds}
@@ -296,7 +297,7 @@ pub fn SetupScreen(
                         </div>
                     </Show>
                 </section>
-            </InNextTask>
+            </WhenWhole>
         </div>
     }
 }

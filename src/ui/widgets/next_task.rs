@@ -30,6 +30,27 @@ pub fn InNextTask(
     move || built.get().then(|| children())
 }
 
+/// Builds its children once the whole app's code is in (`page::rest_loaded`: on a first visit the
+/// rest of a split wasm arrives after the first screen), and one task after it is itself built at
+/// the soonest. For a part below the first screen whose code need not come with it: that code then
+/// stays out of the start-up part (`tools/split.mjs` profiles the first screen with the rest held
+/// back), so the first screen waits for fewer bytes. Taps before the rest is in are held by the
+/// loader anyway.
+#[component]
+pub fn WhenWhole(
+    /// What to build once the whole app is in.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let built = RwSignal::new(false);
+    spawn_local(async move {
+        page::next_task().await;
+        page::rest_loaded().await;
+        // Gone already (its parent went away in between): nothing to build.
+        let _ = built.try_set(true);
+    });
+    move || built.get().then(|| children())
+}
+
 /// Builds its children once the page has painted (in a task after the frame), or at once when
 /// `now` is or turns true: for a part a later tap shows, prepared while the screen waits for that
 /// tap, so the tap only shows it. Built once: `now` turning true later changes nothing.
