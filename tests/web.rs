@@ -539,6 +539,58 @@ async fn answer_feedback_prepared_hidden_shows_the_verdict_of_the_check_and_keep
 }
 
 #[wasm_bindgen_test]
+async fn practice_actions_draw_the_verdict_of_the_ticks_while_waiting_so_the_check_only_shows_it() {
+    use anxin::ui::widgets::PracticeActions;
+    let root = container();
+    let locale = Locale::new(Lang::En);
+    let shown = RwSignal::new(Some((shown_item(), question())));
+    let selected = RwSignal::new(Vec::<OptionId>::new());
+    let revealed = RwSignal::new(false);
+    let chosen = RwSignal::new(Vec::<OptionId>::new());
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(locale);
+        view! {
+            <PracticeActions
+                shown=shown
+                is_last=false
+                revealed=revealed
+                selected=selected
+                chosen=chosen
+                on_submit=|()| {}
+                on_next=|()| {}
+            />
+        }
+    });
+    // Prepared once the page has painted.
+    sleep(100).await;
+    let feedback = root.query_selector(".feedback").unwrap().expect("prepared");
+    assert!(feedback.has_attribute("hidden"));
+    assert_eq!(
+        texts(&root, ".answer-line"),
+        ["Right answer: C · Your answer: not answered"]
+    );
+    // A tick (display letter C is option b, the answer) draws the verdict of it, still hidden.
+    selected.set(vec![OptionId::from("b")]);
+    tick().await;
+    assert!(feedback.has_attribute("hidden"));
+    assert_eq!(texts(&root, ".verdict"), ["✓Correct"]);
+    let verdict = root.query_selector(".verdict").unwrap().expect("verdict");
+    // The check (with the options ticked) shows it, drawn already: the same node, unchanged.
+    chosen.set(vec![OptionId::from("b")]);
+    revealed.set(true);
+    tick().await;
+    assert!(!feedback.has_attribute("hidden"));
+    assert_eq!(feedback.class_name(), "feedback is-right");
+    let same = root.query_selector(".verdict").unwrap().expect("verdict");
+    assert!(
+        same.is_same_node(Some(&verdict)),
+        "not drawn again by the check"
+    );
+    assert_eq!(texts(&root, ".answer-line"), ["Right answer: C"]);
+    assert_eq!(texts(&root, ".actions button"), ["Next question"]);
+}
+
+#[wasm_bindgen_test]
 async fn after_paint_builds_once_painted_or_at_once_when_asked_and_only_once() {
     use anxin::ui::widgets::AfterPaint;
     let root = container();

@@ -43,7 +43,8 @@ pub fn AnsweringScreen(
             |s| matches!(s, Some(Session::Practice(p)) if *p.step() == PracticeStep::Revealed),
         )
     });
-    let selected = Signal::derive(move || {
+    // A memo: a check leaves the ticks as they were, and what shows them is not redrawn.
+    let selected = use_memo(move |_| {
         session.with(|s| {
             s.as_ref()
                 .map(|s| s.selected().to_vec())

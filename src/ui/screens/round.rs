@@ -58,7 +58,8 @@ pub fn RoundScreen(
     let revealed = use_memo(move |_| {
         session.with(|s| matches!(s, Session::Practice(p) if *p.step() == PracticeStep::Revealed))
     });
-    let selected = Signal::derive(move || session.with(|s| s.selected().to_vec()));
+    // A memo: a check leaves the ticks as they were, and what shows them is not redrawn.
+    let selected = use_memo(move |_| session.with(|s| s.selected().to_vec()));
     let asking = use_memo(move |_| round.with(ActiveRound::asking));
     let leaving = use_memo(move |_| asking.get() == Some(Ask::Leave));
     let act = move |action: RoundAction| on_action.run(action);

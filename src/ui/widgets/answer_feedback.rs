@@ -12,10 +12,10 @@ use std::sync::Arc;
 /// The verdict and the explanation for one answered question, as plain text for the language
 /// shown (drawn again when it changes), not a reactive closure per line.
 ///
-/// A practice prepares it while its question is on screen (`hidden`, `chosen` still empty): it is
-/// built then and laid out collapsed and invisible (the app's stylesheet), so its text is shaped and
-/// the fonts of its sizes (and of the verdict's sign) are loaded before the check, which only draws
-/// the verdict's lines for the answer given and shows the whole. (On the phone profile the first
+/// A practice prepares it while its question is on screen (`hidden`, `chosen` the options ticked so
+/// far): it is built then and laid out collapsed and invisible (the app's stylesheet), so its text is
+/// shaped and the fonts of its sizes (and of the verdict's sign) are loaded before the check, whose
+/// verdict is drawn already: the check only shows it (`PracticeActions`). (On the phone profile the first
 /// check of a visit took 28–31 ms, 11–18 ms of it a layout that mostly loaded fonts.)
 #[component]
 pub fn AnswerFeedback(

@@ -5,6 +5,7 @@ use crate::domain::bank::{OptionId, Question};
 use crate::domain::i18n::{and_list, Msg};
 use crate::domain::session::Item;
 use crate::platform::focus::scroll_into_view_after_paint;
+use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
 use crate::ui::widgets::{AfterPaint, AnswerFeedback, Confirm};
 use leptos::prelude::*;
@@ -40,6 +41,16 @@ pub fn PracticeActions(
     let locale = use_locale();
     let button = NodeRef::<leptos::html::Button>::new();
     let waiting = move || !revealed.get() && selected.with(Vec::is_empty);
+    // The answer the feedback is drawn for: the options ticked while it waits hidden, the answer
+    // checked once it shows. The check takes the options ticked, so its verdict is drawn already
+    // and the check only shows it (drawing it again was 8 attribute sets and a text in the tap).
+    let answer = use_memo(move |_| {
+        if revealed.get() {
+            chosen.get()
+        } else {
+            selected.get()
+        }
+    });
     // The feedback appears above the button and pushes it down: bring it back into sight once
     // painted, as focusing it used to.
     Effect::new(move |was: Option<bool>| {
@@ -60,7 +71,7 @@ pub fn PracticeActions(
                     <AnswerFeedback
                         item=item.clone()
                         question=question.clone()
-                        chosen=chosen
+                        chosen=answer
                         hidden=Signal::derive(move || !revealed.get())
                     />
                 </AfterPaint>
