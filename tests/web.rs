@@ -573,7 +573,7 @@ async fn practice_actions_draw_the_verdict_of_the_ticks_while_waiting_so_the_che
     selected.set(vec![OptionId::from("b")]);
     tick().await;
     assert!(feedback.has_attribute("hidden"));
-    assert_eq!(texts(&root, ".verdict"), ["✓Correct"]);
+    assert_eq!(texts(&root, ".answer-line"), ["Right answer: C"]);
     let verdict = root.query_selector(".verdict").unwrap().expect("verdict");
     // The check (with the options ticked) shows it, drawn already: the same node, unchanged.
     chosen.set(vec![OptionId::from("b")]);
@@ -586,6 +586,7 @@ async fn practice_actions_draw_the_verdict_of_the_ticks_while_waiting_so_the_che
         same.is_same_node(Some(&verdict)),
         "not drawn again by the check"
     );
+    assert_eq!(verdict.text_content().unwrap(), "✓Correct");
     assert_eq!(texts(&root, ".answer-line"), ["Right answer: C"]);
     assert_eq!(texts(&root, ".actions button"), ["Next question"]);
 }
