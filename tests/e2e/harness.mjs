@@ -305,7 +305,9 @@ export async function afterPaints(page) {
 
 /**
  * What `act` changes in the page's DOM, once painted after it: one line per change, `childList <class>`
- * for nodes added or taken away, `attributes <class> @<name>` for an attribute set.
+ * for nodes added or taken away, `attributes <class> @<name>` for an attribute set, `characterData
+ * #text` for a text changed; each begins with `in the hidden feedback: ` inside a practice's feedback
+ * prepared hidden.
  */
 export async function mutationsDuring(page, act) {
   await page.evaluate(() => {
@@ -313,7 +315,9 @@ export async function mutationsDuring(page, act) {
     window.__observer = new MutationObserver((records) => {
       for (const r of records) {
         const where = r.target.className || r.target.nodeName;
-        window.__mutations.push(r.type === 'attributes' ? `attributes ${where} @${r.attributeName}` : `${r.type} ${where}`);
+        const element = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
+        const hidden = element && element.closest('.feedback[hidden]') ? 'in the hidden feedback: ' : '';
+        window.__mutations.push(hidden + (r.type === 'attributes' ? `attributes ${where} @${r.attributeName}` : `${r.type} ${where}`));
       }
     });
     window.__observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -324,6 +328,14 @@ export async function mutationsDuring(page, act) {
     window.__observer.disconnect();
     return window.__mutations;
   });
+}
+
+/**
+ * Of `mutations` (`mutationsDuring`), what a tick on an option drew anew: neither an attribute set nor a
+ * change inside the hidden feedback, whose verdict follows the options ticked (`PracticeActions`).
+ */
+export function drawnAnew(mutations) {
+  return mutations.filter((m) => !m.startsWith('attributes') && !m.startsWith('in the hidden feedback: '));
 }
 
 /**
