@@ -12,7 +12,9 @@ use crate::domain::text::Lang;
 use crate::platform::storage::{watch_other_tabs, Store};
 use crate::platform::{page, update};
 use crate::ui::hooks::use_memo;
-use crate::ui::hooks::{use_app, use_back_button, use_banks, use_ticker, Clock, UseSaved};
+use crate::ui::hooks::{
+    use_app, use_back_button, use_banks, use_ticker, Clock, UseApp, UseBanks, UseSaved,
+};
 use crate::ui::services::{use_locale, Elder, Locale, ScreenScope};
 use crate::ui::widgets::{BootGone, ElderToggle, InNextTask, LangToggle, NoticeBanner};
 use leptos::prelude::*;
@@ -46,7 +48,7 @@ pub fn App() -> impl IntoView {
         let _ = page::remove_query_params(&LINK_PARAMS);
     }
     let app = use_app(store, link, Clock::browser());
-    let (model, saved, dispatch) = (app.model, app.saved, app.dispatch);
+    let (saved, dispatch) = (app.saved, app.dispatch);
     // What a tap's writes wait for (the paint) may not come: a reload, a link followed or another
     // app in front first.
     page::on_hide(move || app.flush.run(()));
@@ -62,7 +64,38 @@ pub fn App() -> impl IntoView {
     provide_context(saved);
     let elder = Signal::derive(move || saved.settings.with(|s| s.elder));
     provide_context(Elder(elder));
+    // The banks are asked for now: the network is the slow part.
     let banks = use_banks(dispatch);
+    // Start-up in six tasks rather than one or two long ones (issue 11: at 4× CPU the start was a
+    // task of 110–160 ms; most of each task now is the first run of its code, which the browser
+    // compiles as it is first called): the wasm is instantiated in one (`ui::mount_behind_boot`);
+    // this task builds the model only, while the markup of `index.html` stays on screen; the next
+    // wires it to the page (`Wired`); the next builds the shell (in its place) and the top bar; the
+    // next the frame under it; the screen comes one task after that.
+    view! {
+        <InNextTask>
+            <Wired app=app banks=banks locale=locale elder=elder persistent=persistent />
+        </InNextTask>
+    }
+}
+
+/// The learner's app wired to the page: the effects that keep the page in step
+/// with the model, the back button, the clock of a timed quiz, the rehearsal; and its shell, one
+/// task later.
+#[component]
+fn Wired(
+    /// The app model and its records.
+    app: UseApp,
+    /// The bank loader (started already).
+    banks: UseBanks,
+    /// The interface language (provided already).
+    locale: Locale,
+    /// Whether elder mode is on (provided already).
+    elder: Signal<bool>,
+    /// Whether the records survive a reload (the storage works).
+    persistent: bool,
+) -> impl IntoView {
+    let (model, saved, dispatch) = (app.model, app.saved, app.dispatch);
 
     Effect::new(move |_| page::set_root_class("elder", elder.get()));
     Effect::new(move |_| {
@@ -137,11 +170,6 @@ pub fn App() -> impl IntoView {
         view! { <ScreenScope locale=locale elder=Elder(elder)>{banners()}</ScreenScope> }
     };
 
-    // Start-up in five tasks rather than one or two long ones (issue 11: at 4× CPU the start was a
-    // task of 110–160 ms): the wasm is instantiated in one (`ui::mount_behind_boot`); this task
-    // builds the model only, while the markup of `index.html` stays on screen; the next builds the
-    // shell (in its place) and the top bar; the next the frame under it; the screen comes one task
-    // after that.
     view! {
         <InNextTask>
             <BootGone />
