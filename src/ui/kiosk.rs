@@ -107,7 +107,6 @@ pub fn KioskApp() -> impl IntoView {
     let kiosk = use_kiosk(store.clone(), Clock::browser(), prize_secret);
     let (model, dispatch, locale) = (kiosk.model, kiosk.dispatch, kiosk.locale);
     let operator = use_panel(store, kiosk.clock.now_ms, salt);
-    let (panel, on_panel) = (operator.panel, operator.dispatch);
     provide_context(locale);
     let elder = use_memo(move |_| model.with(|m| m.elder()));
     provide_context(Elder(elder.into()));
@@ -132,13 +131,43 @@ pub fn KioskApp() -> impl IntoView {
         _ => {}
     }));
     let settled = use_memo(move |_| listed.get().is_some_and(|n| came.get() >= n));
+    spawn_local(load_deployment(model, dispatch));
+
+    // The model above is built in one task (while kiosk.html's own "loading" line stays), wired to
+    // the page one task later (`KioskWired`), and the screen one task after that: at 4× CPU the
+    // start was one task of 130 ms, then two of 50–65 ms on a slower machine, most of each the
+    // first run of its code, which the browser compiles as it is first called.
+    view! {
+        <InNextTask>
+            <KioskWired kiosk=kiosk operator=operator banks=banks settled=settled elder=elder />
+        </InNextTask>
+    }
+}
+
+/// The kiosk wired to the page: the effects that keep the page in step with the model, the
+/// clock, the customer's touches, the operator's hidden corner, the rehearsal; and the screen,
+/// one task later.
+#[component]
+fn KioskWired(
+    /// The kiosk model.
+    kiosk: UseKiosk,
+    /// The operator panel's model.
+    operator: UsePanel,
+    /// Whether any bank is in.
+    banks: RwSignal<Banks>,
+    /// Whether every bank listed has settled.
+    settled: Memo<bool>,
+    /// Whether elder mode is on (provided already).
+    elder: Memo<bool>,
+) -> impl IntoView {
+    let (model, dispatch, locale) = (kiosk.model, kiosk.dispatch, kiosk.locale);
+    let (panel, on_panel) = (operator.panel, operator.dispatch);
     Effect::new(move |_| {
         if settled.get() {
             // For `make bench`: a kiosk's first customer comes once it has settled.
             page::mark_once("anxin-settled");
         }
     });
-    spawn_local(load_deployment(model, dispatch));
 
     // One clock for the tips, the idle warning and its countdown, and read-aloud: while it
     // speaks the idle count pauses (polled, since engines do not always report an utterance's end).
@@ -219,8 +248,6 @@ pub fn KioskApp() -> impl IntoView {
     let countdown =
         Signal::derive(move || model.with(|m| m.still_there().map(|w| w.seconds_left(now.get()))));
 
-    // The model above is built in one task (while kiosk.html's own "loading" line stays), the
-    // screen one task later (`ui::mount_behind_boot`): at 4× CPU the start was one task of 130 ms.
     view! {
         <InNextTask>
             <BootGone />
