@@ -153,7 +153,7 @@ fn KioskWired(
     kiosk: UseKiosk,
     /// The operator panel's model.
     operator: UsePanel,
-    /// Whether any bank is in.
+    /// Where the banks are: loading, one in at least, or none to be had.
     banks: RwSignal<Banks>,
     /// Whether every bank listed has settled.
     settled: Memo<bool>,

@@ -116,13 +116,12 @@ fn syntax_error(e: &serde_json::Error) -> ProblemKind {
     }
 }
 
-/// A device's check in steps: every error, and of the warnings only those the reading itself
-/// finds (see [`Warnings`]), so that a page may give the browser a turn
-/// between them (on a cheap phone the largest bank was one task of 50–60 ms): [`CheckInSteps::start`]
-/// reads the file's JSON, each [`CheckInSteps::step`] judges a few of its questions, and
-/// [`CheckInSteps::finish`] gives the same report as the check in one go. Unlike that check it holds
-/// the JSON trees of the questions not yet judged (a bank the size of the largest one on a device,
-/// about four times the file, until it is judged).
+/// A device's check (every error, and of the warnings only those the reading itself finds: see
+/// [`Warnings`]) in steps, so that a page may give the browser a turn between them (on a cheap
+/// phone the largest bank was one task of 50–60 ms): [`CheckInSteps::start`] reads the file's
+/// JSON, each [`CheckInSteps::step`] judges a few of its questions, and [`CheckInSteps::finish`]
+/// gives the same report as the check in one go. Unlike that check it holds the JSON trees of the
+/// questions not yet judged (about four times the file, until they are judged).
 pub struct CheckInSteps {
     ctx: Ctx,
     today: Date,
