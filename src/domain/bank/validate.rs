@@ -121,7 +121,10 @@ fn syntax_error(e: &serde_json::Error) -> ProblemKind {
 /// phone the largest bank was one task of 50–60 ms): [`CheckInSteps::start`] reads the file's
 /// JSON, each [`CheckInSteps::step`] judges a few of its questions, and [`CheckInSteps::finish`]
 /// gives the same report as the check in one go. Unlike that check it holds the JSON trees of the
-/// questions not yet judged (about four times the file, until they are judged).
+/// questions not yet judged (about four times the file, until they are judged): so only for a file
+/// of at most [`CheckInSteps::HELD_MAX`] bytes. A larger one is judged as it is read, one question's
+/// tree at a time (memory in proportion to the file, as `tests/fuzz` holds a device's check to), and
+/// its steps find nothing left.
 pub struct CheckInSteps {
     ctx: Ctx,
     today: Date,
@@ -157,17 +160,28 @@ impl json::Listener for Hearing {
 }
 
 impl CheckInSteps {
+    /// The largest file whose questions wait to be judged in steps (every bank shipped is under
+    /// 150 KB; their trees then hold about 1 MB at most).
+    pub const HELD_MAX: usize = 256 << 10;
+
     /// Reads the bytes of the bank file named `file` as a device does (see
-    /// [`super::parse_bank_on_device`]): its encoding and its JSON; nothing judged yet.
+    /// [`super::parse_bank_on_device`]): its encoding and its JSON; nothing judged yet, unless the
+    /// file is over [`Self::HELD_MAX`] bytes (then all of it).
     pub fn start(file: &str, bytes: &[u8]) -> Self {
         let mut ctx = Ctx::new(file, Languages::Bilingual, None);
         let today = Date::EARLIEST;
         let read = decode(&mut ctx, bytes).and_then(|text| {
+            let mut questions = Questions::new(file, today, None);
             let mut hearing = Hearing::default();
-            match json::read_listening(text, "questions", MAX_PROBLEMS, &mut hearing) {
+            let listener: &mut dyn json::Listener = if text.len() <= Self::HELD_MAX {
+                &mut hearing
+            } else {
+                &mut questions
+            };
+            match json::read_listening(text, "questions", MAX_PROBLEMS, listener) {
                 Ok(doc) => Some(Read {
                     doc,
-                    questions: Questions::new(file, today, None),
+                    questions,
                     heard: hearing.0.into_iter(),
                 }),
                 Err(e) => {
@@ -422,6 +436,21 @@ mod tests {
         let count = report.bank.unwrap().questions.len();
         assert!(count > 50, "{count}");
         assert_eq!(steps, count.div_ceil(10));
+        // A file over the limit is judged as it is read: nothing is left for the steps, and the
+        // report is the same.
+        let mut text = String::from_utf8(bytes).unwrap();
+        let list = text.find("\"questions\"").unwrap();
+        let open = list + text[list..].find('[').unwrap() + 1;
+        let close = text.rfind(']').unwrap();
+        let items = text[open..close].to_owned();
+        while text.len() <= CheckInSteps::HELD_MAX {
+            text.insert_str(open, &format!("{items},"));
+        }
+        let big = text.into_bytes();
+        let (report, steps) = in_steps("fraud.json", &big, 10);
+        assert_eq!(steps, 1);
+        assert!(report.bank.is_none(), "the ids repeat");
+        assert_eq!(report, check("fraud.json", &big, Date::EARLIEST, None));
         // Nothing to judge in a file that is not JSON: one step, and the syntax error.
         let (report, steps) = in_steps("broken.json", b"{\"questions\": [", 10);
         assert_eq!(steps, 1);
