@@ -26,7 +26,7 @@ pub use validate::lints::{
 pub use validate::messages::{field_names, shown, SHOWN_CHARS};
 pub use validate::problems::{BankReport, Problem, ProblemKind, Severity};
 pub use validate::values::TextLimits;
-pub use validate::{is_valid_id, parse_bank, CheckInSteps, MAX_PROBLEMS};
+pub use validate::{is_valid_id, parse_bank, MAX_PROBLEMS};
 
 use crate::domain::date::Date;
 use crate::domain::text::{Lang, LocalText};
@@ -45,7 +45,7 @@ use serde::Serialize;
 /// (numbered prompts, glued options, duplicates, the true/false balance) serve content staff and
 /// are left out here, keeping their code out of the phone's wasm.
 pub fn parse_bank_on_device(file: &str, bytes: &[u8]) -> BankReport {
-    CheckInSteps::start(file, bytes).finish()
+    validate::parse_bank_errors(file, bytes, Date::EARLIEST)
 }
 
 /// The bank format this build reads and writes.

@@ -86,6 +86,12 @@ pub fn parse_bank(file: &str, bytes: &[u8], today: Date) -> BankReport {
     check(file, bytes, today, Some(WARNINGS))
 }
 
+/// Checks a bank as a device needs it: every error, and of the warnings only those the reading
+/// itself finds (see [`Warnings`]).
+pub(super) fn parse_bank_errors(file: &str, bytes: &[u8], today: Date) -> BankReport {
+    check(file, bytes, today, None)
+}
+
 fn check(file: &str, bytes: &[u8], today: Date, warnings: Option<Warnings>) -> BankReport {
     let mut ctx = Ctx::new(file, Languages::Bilingual, warnings);
     let bank = decode(&mut ctx, bytes).map(|text| {
@@ -100,130 +106,18 @@ fn check(file: &str, bytes: &[u8], today: Date, warnings: Option<Warnings>) -> B
             read_bank(&mut ctx, &doc.value, questions, today)
         }
         Err(e) => {
-            ctx.error("", syntax_error(&e));
+            ctx.error(
+                "",
+                ProblemKind::Syntax {
+                    line: e.line(),
+                    column: e.column(),
+                    detail: syntax_detail(&e),
+                },
+            );
             None
         }
     });
     report(ctx, bank)
-}
-
-/// The problem of a file that is not JSON.
-fn syntax_error(e: &serde_json::Error) -> ProblemKind {
-    ProblemKind::Syntax {
-        line: e.line(),
-        column: e.column(),
-        detail: syntax_detail(e),
-    }
-}
-
-/// A device's check (every error, and of the warnings only those the reading itself finds: see
-/// [`Warnings`]) in steps, so that a page may give the browser a turn between them (on a cheap
-/// phone the largest bank was one task of 50–60 ms): [`CheckInSteps::start`] reads the file's
-/// JSON, each [`CheckInSteps::step`] judges a few of its questions, and [`CheckInSteps::finish`]
-/// gives the same report as the check in one go. Unlike that check it holds the JSON trees of the
-/// questions not yet judged (about four times the file, until they are judged): so only for a file
-/// of at most [`CheckInSteps::HELD_MAX`] bytes. A larger one is judged as it is read, one question's
-/// tree at a time (memory in proportion to the file, as `tests/fuzz` holds a device's check to), and
-/// its steps find nothing left.
-pub struct CheckInSteps {
-    ctx: Ctx,
-    today: Date,
-    /// `None` once the file could not be read (its error is in `ctx`).
-    read: Option<Read>,
-}
-
-/// A file read, its questions and fields waiting to be judged.
-struct Read {
-    doc: json::Document,
-    questions: Questions,
-    heard: std::vec::IntoIter<Heard>,
-}
-
-/// What the JSON reader handed over, in file order.
-enum Heard {
-    Field(String, Value),
-    Item(json::Item),
-}
-
-/// Keeps what the JSON reader hands over, to be judged later in steps.
-#[derive(Default)]
-struct Hearing(Vec<Heard>);
-
-impl json::Listener for Hearing {
-    fn field(&mut self, key: &str, value: &Value) {
-        self.0.push(Heard::Field(key.to_owned(), value.clone()));
-    }
-
-    fn item(&mut self, item: json::Item) {
-        self.0.push(Heard::Item(item));
-    }
-}
-
-impl CheckInSteps {
-    /// The largest file whose questions wait to be judged in steps (every bank shipped is under
-    /// 150 KB; their trees then hold about 1 MB at most).
-    pub const HELD_MAX: usize = 256 << 10;
-
-    /// Reads the bytes of the bank file named `file` as a device does (see
-    /// [`super::parse_bank_on_device`]): its encoding and its JSON; nothing judged yet, unless the
-    /// file is over [`Self::HELD_MAX`] bytes (then all of it).
-    pub fn start(file: &str, bytes: &[u8]) -> Self {
-        let mut ctx = Ctx::new(file, Languages::Bilingual, None);
-        let today = Date::EARLIEST;
-        let read = decode(&mut ctx, bytes).and_then(|text| {
-            let mut questions = Questions::new(file, today, None);
-            let mut hearing = Hearing::default();
-            let listener: &mut dyn json::Listener = if text.len() <= Self::HELD_MAX {
-                &mut hearing
-            } else {
-                &mut questions
-            };
-            match json::read_listening(text, "questions", MAX_PROBLEMS, listener) {
-                Ok(doc) => Some(Read {
-                    doc,
-                    questions,
-                    heard: hearing.0.into_iter(),
-                }),
-                Err(e) => {
-                    ctx.error("", syntax_error(&e));
-                    None
-                }
-            }
-        });
-        CheckInSteps { ctx, today, read }
-    }
-
-    /// Judges up to `questions` more of the bank's questions (and the bank's fields between
-    /// them); whether any is left.
-    pub fn step(&mut self, questions: usize) -> bool {
-        use json::Listener;
-        let Some(read) = &mut self.read else {
-            return false;
-        };
-        let mut judged = 0;
-        while judged < questions {
-            match read.heard.next() {
-                Some(Heard::Field(key, value)) => read.questions.field(&key, &value),
-                Some(Heard::Item(item)) => {
-                    read.questions.item(item);
-                    judged += 1;
-                }
-                None => return false,
-            }
-        }
-        read.heard.len() > 0
-    }
-
-    /// Judges what is left and gives the report.
-    pub fn finish(mut self) -> BankReport {
-        while self.step(usize::MAX) {}
-        let bank = self.read.and_then(|read| {
-            report_repeated_keys(&mut self.ctx, &read.questions.labels, &read.doc.repeats);
-            self.ctx.more.0 += read.doc.more_repeats;
-            read_bank(&mut self.ctx, &read.doc.value, read.questions, self.today)
-        });
-        report(self.ctx, bank)
-    }
 }
 
 /// Checks a bank given as its own fields (`fields`, its `questions` an empty list) and its
@@ -387,78 +281,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A device's check in steps of `n` questions, and how many steps it took.
-    fn in_steps(file: &str, bytes: &[u8], n: usize) -> (BankReport, usize) {
-        let mut check = CheckInSteps::start(file, bytes);
-        let mut steps = 1;
-        while check.step(n) {
-            steps += 1;
-        }
-        (check.finish(), steps)
-    }
-
-    #[test]
-    fn a_check_in_steps_reports_what_the_check_in_one_go_does() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        for dir in ["quizzes", "tests/broken-banks"] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_some_and(|e| e == "json") {
-                    files.push(path);
-                }
-            }
-        }
-        assert!(files.len() > 40, "{files:?}");
-        let mut broken = 0;
-        for path in files {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let bytes = std::fs::read(&path).unwrap();
-            let whole = check(&name, &bytes, Date::EARLIEST, None);
-            broken += usize::from(whole.bank.is_none());
-            for n in [1, 2, 7, usize::MAX] {
-                assert_eq!(
-                    in_steps(&name, &bytes, n).0,
-                    whole,
-                    "{name} in steps of {n}"
-                );
-            }
-        }
-        assert!(broken > 20, "{broken}");
-    }
-
-    #[test]
-    fn a_check_in_steps_takes_a_step_per_so_many_questions() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/fraud.json");
-        let bytes = std::fs::read(path).unwrap();
-        let (report, steps) = in_steps("fraud.json", &bytes, 10);
-        let count = report.bank.unwrap().questions.len();
-        assert!(count > 50, "{count}");
-        assert_eq!(steps, count.div_ceil(10));
-        // A file over the limit is judged as it is read: nothing is left for the steps, and the
-        // report is the same.
-        let mut text = String::from_utf8(bytes).unwrap();
-        let list = text.find("\"questions\"").unwrap();
-        let open = list + text[list..].find('[').unwrap() + 1;
-        let close = text.rfind(']').unwrap();
-        let items = text[open..close].to_owned();
-        while text.len() <= CheckInSteps::HELD_MAX {
-            text.insert_str(open, &format!("{items},"));
-        }
-        let big = text.into_bytes();
-        let (report, steps) = in_steps("fraud.json", &big, 10);
-        assert_eq!(steps, 1);
-        assert!(report.bank.is_none(), "the ids repeat");
-        assert_eq!(report, check("fraud.json", &big, Date::EARLIEST, None));
-        // Nothing to judge in a file that is not JSON: one step, and the syntax error.
-        let (report, steps) = in_steps("broken.json", b"{\"questions\": [", 10);
-        assert_eq!(steps, 1);
-        assert!(matches!(
-            report.problems[0].kind,
-            ProblemKind::Syntax { .. }
-        ));
-    }
 
     /// The report of `check_listed` given `text`'s bank as its fields and its questions.
     fn listed(file: &str, text: &str, today: Date) -> BankReport {

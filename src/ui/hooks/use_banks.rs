@@ -7,7 +7,7 @@
 //! index's request here is answered by the download the page started beside the wasm's.
 
 use crate::domain::app::{BankLoad, Event};
-use crate::domain::bank::{BankIndex, CheckInSteps, IndexEntry};
+use crate::domain::bank::{parse_bank_on_device, BankIndex, IndexEntry};
 use crate::platform::fetch::{fetch_bytes, CacheMode};
 use crate::platform::{log, page};
 use leptos::prelude::*;
@@ -16,9 +16,6 @@ use std::sync::Arc;
 
 /// Where the banks live, relative to the page.
 pub const QUIZ_DIR: &str = "quizzes/";
-
-/// How many of a bank's questions are checked in one task of the page.
-const QUESTIONS_PER_TASK: usize = 16;
 
 /// The bank loader's actions.
 #[derive(Debug, Clone, Copy)]
@@ -59,14 +56,8 @@ async fn fetch_bank(entry: &IndexEntry) -> BankLoad {
         }
     };
     // Content only: expiry depends on the device's clock, which may be wrong, so it is never a
-    // content error here; expired questions are simply not drawn (`parse_bank_on_device`). A few
-    // questions a task: the largest bank checked at once was a task of 50–60 ms at 4× CPU on a
-    // slower machine, most of it the first run of the checker's code.
-    let mut check = CheckInSteps::start(&entry.file, &bytes);
-    while check.step(QUESTIONS_PER_TASK) {
-        page::next_task().await;
-    }
-    let report = check.finish();
+    // content error here; expired questions are simply not drawn.
+    let report = parse_bank_on_device(&entry.file, &bytes);
     let errors = report.error_count();
     if !report.problems.is_empty() {
         // For the front-end team's console; customers see a short notice only. Counts, not the
