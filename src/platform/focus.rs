@@ -12,14 +12,65 @@ where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
+    on_mount(node, |el| {
+        let _ = el.focus();
+    });
+}
+
+/// A new screen, question or stage: once its heading `node` is in the page, the page is scrolled
+/// to its top and the heading takes the focus. Focusing alone brings only the heading into sight:
+/// a round opened from a setup scrolled down to its "start" showed its question with the round's
+/// title and "question 1 of N" above the screen. A heading built out of sight (the rehearsal's
+/// screens, in an element outside the page) moves nothing.
+pub fn open_on_mount<E>(node: NodeRef<E>)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    on_mount(node, |el| {
+        if el.is_connected() {
+            scroll_to_top();
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Scrolls the page to its top once `node` is in the page (a screen that moves no focus: the home
+/// screen, whose first control is the first thing a keyboard reaches anyway).
+pub fn top_on_mount<E>(node: NodeRef<E>)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    on_mount(node, |el| {
+        if el.is_connected() {
+            scroll_to_top();
+        }
+    });
+}
+
+/// Runs `f` on `node`'s element once it is rendered.
+fn on_mount<E>(node: NodeRef<E>, f: fn(&web_sys::HtmlElement))
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
     Effect::new(move |_| {
         let Some(el) = node.get() else {
             return;
         };
         if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = el.focus();
+            f(el);
         }
     });
+}
+
+/// To the page's top. (Chromium lays the page out for a scroll that may be clamped, never for one
+/// to (0, 0); reading `scrollY` first would lay it out, so it is not read.)
+fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 /// Focuses the element with `id` (made focusable by `tabindex="-1"`), if the page has it: where

@@ -221,11 +221,24 @@ test('a practice question works by keyboard alone, with a visible focus ring and
   await page.context().close();
 });
 
-test('on a small phone, the tapped "check" button becomes "next" in sight below the feedback, and the next question is shown from its top', async () => {
+test('on a small phone, each screen and question opens at the top of the page, and the tapped "check" button becomes "next" in sight below the feedback', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin, { viewport: { width: 320, height: 568 }, hasTouch: true });
   await page.goto(env.origin + '/');
   await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
+  // The round's title, its progress line and the question's prompt, all in sight with the page at its top.
+  const opensAtTop = async (what) => {
+    await afterPaints(page);
+    const at = await page.evaluate(() => {
+      const top = (sel) => document.querySelector(sel).getBoundingClientRect().top;
+      return { scrollY, title: top('.quiz-title'), progress: top('.progress-text'), prompt: top('h2.question-prompt') };
+    });
+    assert.equal(at.scrollY, 0, `${what}: the page at its top: ${JSON.stringify(at)}`);
+    assert.ok([at.title, at.progress, at.prompt].every((y) => y >= 0 && y < 568), `${what}: all in sight: ${JSON.stringify(at)}`);
+  };
   await setUpRound(page, nameOf(readIndex().banks[0]));
+  // The setup screen was scrolled down to its "start" button.
+  await opensAtTop('the round');
+  assert.equal(await page.locator('h2.question-prompt').evaluate((h) => h === document.activeElement), true);
   for (let i = 0; i < 3; i++) {
     // Ticking an option changes that option, the check button and the hidden verdict, and draws nothing anew.
     const ticked = await mutationsDuring(page, () => pick(page, i % 2 === 0));
@@ -246,7 +259,14 @@ test('on a small phone, the tapped "check" button becomes "next" in sight below 
     const prompt = await page.locator('h2.question-prompt').evaluate((h) => ({ top: h.getBoundingClientRect().top, focused: h === document.activeElement }));
     assert.ok(prompt.top >= 0 && prompt.top < 568, `the new question's prompt in sight: ${prompt.top}`);
     assert.equal(prompt.focused, true, "the new question's prompt has the focus");
+    await opensAtTop(`question ${i + 2}`);
   }
+  // Home, left from the round scrolled down, opens at its top too.
+  await page.locator('.quiz').evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.getByRole('button', { name: words.zh.quit }).tap();
+  await page.locator('.home').waitFor();
+  await afterPaints(page);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'home at its top');
   assert.deepEqual(problems(), []);
   await page.context().close();
 });

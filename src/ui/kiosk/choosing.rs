@@ -6,7 +6,7 @@ use crate::domain::bank::Topic;
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::kiosk::{KioskModel, KioskMsg, TopicChoice};
 use crate::domain::text::Lang;
-use crate::platform::focus::focus_on_mount;
+use crate::platform::focus::open_on_mount;
 use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
 use crate::ui::widgets::{ElderToggle, LangToggle};
@@ -70,7 +70,7 @@ pub fn ChoosingScreen(
 ) -> impl IntoView {
     let locale = use_locale();
     let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
+    open_on_mount(heading);
     // The topics change when a bank arrives, not every second.
     let topics = use_memo(move |_| model.with(|m| m.topics_offered(now.get_untracked())));
     let questions = use_memo(move |_| model.with(|m| m.settings().questions_per_session));

@@ -5,7 +5,7 @@
 
 use crate::domain::kiosk::qr::qr_svg;
 use crate::domain::kiosk::{hotline_msg, praise_msg, EndCard, KioskModel, KioskMsg, Screen};
-use crate::platform::focus::focus_on_mount;
+use crate::platform::focus::open_on_mount;
 use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ pub fn EndCardScreen(
 ) -> impl IntoView {
     let locale = use_locale();
     let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
+    open_on_mount(heading);
     let card = use_memo(move |_| {
         model.with(|m| match m.screen() {
             Screen::EndCard(card) => Some((**card).clone()),

@@ -10,6 +10,7 @@ use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::plan::Mode;
 use crate::domain::progress::Shelf;
 use crate::domain::text::{Lang, LocalText};
+use crate::platform::focus::top_on_mount;
 use crate::ui::services::use_locale;
 use crate::ui::widgets::{AudienceChips, InNextTask};
 use leptos::prelude::*;
@@ -72,6 +73,8 @@ pub fn HomeScreen(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let section = NodeRef::<leptos::html::Section>::new();
+    top_on_mount(section);
     let list = move || match index.get() {
         IndexState::Loading => {
             view! { <p class="loading" role="status">{locale.t(Msg::Loading)}</p> }.into_any()
@@ -125,7 +128,7 @@ pub fn HomeScreen(
         )
     };
     view! {
-        <section class="home" aria-labelledby="home-title">
+        <section class="home" aria-labelledby="home-title" node_ref=section>
             <h1 id="home-title" class="home-title">{locale.tr(Msg::ChooseTopic)}</h1>
             <p class="tagline">{locale.tr(Msg::Tagline)}</p>
             {continue_card}

@@ -4,7 +4,7 @@
 use crate::domain::i18n::Msg;
 use crate::domain::library::Library;
 use crate::domain::session::Session;
-use crate::platform::focus::focus_on_mount;
+use crate::platform::focus::open_on_mount;
 use crate::ui::services::use_locale;
 use crate::ui::widgets::{AnswerFeedback, QuestionCard};
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ pub fn AnswerList(
 ) -> impl IntoView {
     let locale = use_locale();
     let heading = NodeRef::<leptos::html::H2>::new();
-    focus_on_mount(heading);
+    open_on_mount(heading);
     let entries = session
         .items()
         .iter()

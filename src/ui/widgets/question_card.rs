@@ -5,7 +5,7 @@ use crate::domain::bank::option_letter;
 use crate::domain::bank::{OptionId, Question, QuestionType};
 use crate::domain::i18n::Msg;
 use crate::domain::text::Lang;
-use crate::platform::focus::focus_on_mount;
+use crate::platform::focus::open_on_mount;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
@@ -82,7 +82,7 @@ pub fn QuestionCard(
     let prompt = question.prompt.clone();
     let heading = NodeRef::<leptos::html::H2>::new();
     if !listed {
-        focus_on_mount(heading);
+        open_on_mount(heading);
     }
     let options = order
         .iter()

@@ -5,7 +5,7 @@ use crate::domain::history::RoundRecord;
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::report::Advice;
 use crate::domain::score::POINTS_PER_RIGHT;
-use crate::platform::focus::focus_on_mount;
+use crate::platform::focus::open_on_mount;
 use crate::ui::services::use_locale;
 use crate::ui::widgets::TopicChart;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub fn ResultSummary(
 ) -> impl IntoView {
     let locale = use_locale();
     let heading = NodeRef::<leptos::html::H2>::new();
-    focus_on_mount(heading);
+    open_on_mount(heading);
     let accuracy = record.accuracy_percent();
     let (correct, total) = (record.correct, record.total);
     let bonus = record.points.saturating_sub(correct * POINTS_PER_RIGHT);

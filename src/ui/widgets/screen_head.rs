@@ -2,7 +2,7 @@
 //! announce it and the keyboard starts there) and the way back.
 
 use crate::domain::i18n::Msg;
-use crate::platform::focus::focus_on_mount;
+use crate::platform::focus::open_on_mount;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn ScreenHead(
 ) -> impl IntoView {
     let locale = use_locale();
     let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
+    open_on_mount(heading);
     view! {
         <div class="quiz-head">
             <h1 id=id class="quiz-title" tabindex="-1" node_ref=heading>

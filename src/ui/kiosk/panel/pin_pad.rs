@@ -3,7 +3,7 @@
 use super::notice_text;
 use crate::domain::kiosk::panel::{Panel, PanelEvent, PanelStep};
 use crate::domain::kiosk::KioskMsg;
-use crate::platform::focus::focus_on_mount;
+use crate::platform::focus::open_on_mount;
 use crate::platform::page;
 use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
@@ -25,7 +25,7 @@ pub(super) fn PinPad(
 ) -> impl IntoView {
     let locale = use_locale();
     let heading = NodeRef::<leptos::html::H2>::new();
-    focus_on_mount(heading);
+    open_on_mount(heading);
     let checking = RwSignal::new(false);
     let prompt = move || {
         let msg = match panel.with(|p| p.step().cloned()) {
