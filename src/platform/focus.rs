@@ -1,5 +1,5 @@
-//! Keyboard focus: a new screen or question moves the focus to its heading, so screen readers read
-//! it and the keyboard starts at the top.
+//! Keyboard focus and the page's scroll: a new screen or question opens at the top of the page and
+//! moves the focus to its heading, so screen readers read it and the keyboard starts there.
 
 use leptos::html::ElementType;
 use leptos::prelude::*;
@@ -7,11 +7,7 @@ use wasm_bindgen::JsCast;
 
 /// Focuses `node` once it is in the page. (Waiting for the paint instead measured no faster, so it
 /// stays immediate.)
-pub fn focus_on_mount<E>(node: NodeRef<E>)
-where
-    E: ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
+pub fn focus_on_mount<E: ElementType<Output: JsCast + Clone + 'static>>(node: NodeRef<E>) {
     on_mount(node, |el| {
         let _ = el.focus();
     });
@@ -22,11 +18,7 @@ where
 /// a round opened from a setup scrolled down to its "start" showed its question with the round's
 /// title and "question 1 of N" above the screen. A heading built out of sight (the rehearsal's
 /// screens, in an element outside the page) moves nothing.
-pub fn open_on_mount<E>(node: NodeRef<E>)
-where
-    E: ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
+pub fn open_on_mount<E: ElementType<Output: JsCast + Clone + 'static>>(node: NodeRef<E>) {
     on_mount(node, |el| {
         if el.is_connected() {
             scroll_to_top();
@@ -37,11 +29,7 @@ where
 
 /// Scrolls the page to its top once `node` is in the page (a screen that moves no focus: the home
 /// screen, whose first control is the first thing a keyboard reaches anyway).
-pub fn top_on_mount<E>(node: NodeRef<E>)
-where
-    E: ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
+pub fn top_on_mount<E: ElementType<Output: JsCast + Clone + 'static>>(node: NodeRef<E>) {
     on_mount(node, |el| {
         if el.is_connected() {
             scroll_to_top();
@@ -50,11 +38,10 @@ where
 }
 
 /// Runs `f` on `node`'s element once it is rendered.
-fn on_mount<E>(node: NodeRef<E>, f: fn(&web_sys::HtmlElement))
-where
-    E: ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
+fn on_mount<E: ElementType<Output: JsCast + Clone + 'static>>(
+    node: NodeRef<E>,
+    f: fn(&web_sys::HtmlElement),
+) {
     Effect::new(move |_| {
         let Some(el) = node.get() else {
             return;
