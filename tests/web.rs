@@ -392,7 +392,7 @@ fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn home_and_setup_name_every_topic_alike_in_both_languages() {
     let locale = Locale::new(Lang::Zh);
-    let index = Signal::derive(|| IndexState::Ready(index_of_two()));
+    let index = Signal::derive(|| IndexState::Ready(std::sync::Arc::new(index_of_two())));
     let hidden = Signal::derive(Vec::<BankId>::new);
     let home = container();
     let _home = leptos::mount::mount_to(home.clone(), move || {

@@ -7,6 +7,7 @@ use crate::domain::date::Date;
 use crate::domain::library::Library;
 use crate::domain::text::LocalText;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// What is known of the bank index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,8 +15,9 @@ pub enum IndexState {
     /// Still fetching.
     #[default]
     Loading,
-    /// Loaded.
-    Ready(BankIndex),
+    /// Loaded. Shared: the screens keep a copy of the catalogue as it changes, and two copies
+    /// compare it by address first.
+    Ready(Arc<BankIndex>),
     /// Could not be fetched or read.
     Failed,
 }
@@ -70,7 +72,9 @@ impl Catalog {
             .flat_map(|i| &i.banks)
             .map(|e| (e.id.clone(), BankStatus::Loading))
             .collect();
-        self.index = index.map_or(IndexState::Failed, IndexState::Ready);
+        self.index = index.map_or(IndexState::Failed, |index| {
+            IndexState::Ready(Arc::new(index))
+        });
     }
 
     /// Sets one bank's status.

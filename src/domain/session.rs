@@ -26,6 +26,7 @@ use crate::domain::date::Date;
 use crate::domain::plan::Mode;
 use crate::domain::rng::Rng;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Mixed into the seed for the option shuffles, so they do not repeat the question shuffle.
 const OPTION_SALT: u64 = 0x0B71_0A5E_ED00_0001;
@@ -86,12 +87,15 @@ pub struct Outcome {
 }
 
 /// The questions of a round in the order asked, with the seed they were drawn from. Never empty.
+///
+/// The items never change during a round: they are shared, so a copy of the session (the screen
+/// keeps one per step) shares them, and two copies compare them by address first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Draw {
     /// The seed the order was drawn from (kept so the round can be reproduced).
     seed: u64,
     /// The questions in the order asked; at least one.
-    items: Vec<Item>,
+    items: Arc<[Item]>,
 }
 
 impl Draw {
@@ -115,7 +119,7 @@ impl Draw {
                     options,
                 }
             })
-            .collect();
+            .collect::<Arc<[Item]>>();
         Ok(Draw { seed, items })
     }
 }

@@ -5,6 +5,7 @@
 
 use super::{tick, Answer, Draw, Item, Outcome, SessionError};
 use crate::domain::bank::{BankId, OptionId, Question, QuestionType};
+use std::sync::Arc;
 
 /// Where a practice is. The question shown is the one after the last answer (asking) or the last
 /// answered one (revealed).
@@ -54,7 +55,7 @@ impl Practice {
         Practice {
             draw: Draw {
                 seed: 0,
-                items: vec![item],
+                items: Arc::from([item]),
             },
             answers: Vec::new(),
             step: PracticeStep::Asking {

@@ -159,9 +159,9 @@ impl TryFrom<SessionWire> for Session {
             mode: w.mode,
             phase: phase.name(),
         };
-        let draw = |items| Draw {
+        let draw = |items: Vec<Item>| Draw {
             seed: w.seed,
-            items,
+            items: items.into(),
         };
         match w.mode {
             Mode::Practice => {
@@ -265,7 +265,7 @@ impl From<Session> for SessionWire {
                 };
                 SessionWire {
                     seed,
-                    items,
+                    items: items.to_vec(),
                     answers,
                     phase,
                     mode: Mode::Practice,
@@ -285,7 +285,7 @@ impl From<Session> for SessionWire {
                 };
                 SessionWire {
                     seed,
-                    items,
+                    items: items.to_vec(),
                     answers,
                     phase,
                     mode: Mode::Quiz,
