@@ -86,7 +86,9 @@ pub fn CurrentScreen(
                 .or_else(|| prev.cloned())
                 .unwrap_or_else(|| first.clone())
         });
-        let announcement = Signal::derive(move || {
+        // Memos: the live region and the timer are drawn again when what they say changes, not
+        // at every step of the round.
+        let announcement = use_memo(move |_| {
             let (now, lang) = (now.get(), locale.lang());
             round
                 .with(|r| r.announcement(now))
@@ -100,7 +102,7 @@ pub fn CurrentScreen(
             <RoundScreen
                 round=round
                 library=library
-                seconds_left=Signal::derive(move || round.with(|r| r.seconds_left(now.get())))
+                seconds_left=use_memo(move |_| round.with(|r| r.seconds_left(now.get())))
                 announcement=announcement
                 on_action=move |a| dispatch.run(Event::Round(a))
                 on_bookmark=move |key: String| saved.toggle_bookmark(&key)

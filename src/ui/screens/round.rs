@@ -52,7 +52,9 @@ pub fn RoundScreen(
     let elder = use_elder();
     let session = use_memo(move |_| round.with(|r| r.session.clone()));
     let stage = use_memo(move |_| round.with(|r| r.stage.clone()));
-    let title = use_memo(move |_| round.with(|r| library.with(|l| round_title(&r.kind, l))));
+    // The title is drawn again only for another round (a step in this one leaves it).
+    let kind = use_memo(move |_| round.with(|r| r.kind.clone()));
+    let title = use_memo(move |_| kind.with(|k| library.with(|l| round_title(k, l))));
     let index = use_memo(move |_| session.with(|s| s.shown().map(|(i, _)| i)));
     let mode = use_memo(move |_| session.with(Session::mode));
     let revealed = use_memo(move |_| {

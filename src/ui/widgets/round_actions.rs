@@ -40,7 +40,8 @@ pub fn PracticeActions(
 ) -> impl IntoView {
     let locale = use_locale();
     let button = NodeRef::<leptos::html::Button>::new();
-    let waiting = move || !revealed.get() && selected.with(Vec::is_empty);
+    // A memo: the check changes `revealed` and leaves it false (something was ticked).
+    let waiting = use_memo(move |_| !revealed.get() && selected.with(Vec::is_empty));
     // The answer the feedback is drawn for: the options ticked while it waits hidden, the answer
     // checked once it shows. The check takes the options ticked, so its verdict is drawn already
     // and the check only shows it (drawing it again was 8 attribute sets and a text in the tap).
@@ -82,7 +83,7 @@ pub fn PracticeActions(
                 type="button"
                 class="button button-primary"
                 node_ref=button
-                aria-disabled=move || waiting().to_string()
+                aria-disabled=move || waiting.get().to_string()
                 aria-describedby=move || (!revealed.get()).then_some("select-hint")
                 on:click=move |_| if revealed.get_untracked() { on_next.run(()) } else { on_submit.run(()) }
             >
@@ -95,7 +96,7 @@ pub fn PracticeActions(
                     locale.t(msg)
                 }}
             </button>
-            <p id="select-hint" class="hint" hidden=move || !waiting()>
+            <p id="select-hint" class="hint" hidden=move || !waiting.get()>
                 {locale.tr(Msg::SelectFirst)}
             </p>
         </div>
