@@ -240,13 +240,27 @@ test('on a small phone, each screen and question opens at the top of the page, a
   await opensAtTop('the round');
   assert.equal(await page.locator('h2.question-prompt').evaluate((h) => h === document.activeElement), true);
   for (let i = 0; i < 3; i++) {
-    // Ticking an option changes that option, the check button and the hidden verdict, and draws nothing anew.
-    const ticked = await mutationsDuring(page, () => pick(page, i % 2 === 0));
+    // Ticking an option changes that option, the check button, the hidden verdict and the hidden marks,
+    // and draws nothing anew in sight.
+    const right = i % 2 === 0;
+    const ticked = await mutationsDuring(page, () => pick(page, right));
     assert.deepEqual(drawnAnew(ticked), [], `ticking drew anew: ${ticked}`);
+    assert.doesNotMatch(await page.locator('.options').innerText(), /正确选项|你选的/, 'no mark shows before the check');
     const check = page.getByRole('button', { name: words.zh.submit });
     await check.evaluate((b) => { b.dataset.tapped = 'yes'; });
-    await check.tap();
-    await page.locator('.verdict').waitFor();
+    // The check only shows what was drawn: it changes attributes and one line of words, and builds nothing.
+    const checked = await mutationsDuring(page, async () => {
+      await check.tap();
+      await page.locator('.verdict').waitFor();
+    });
+    assert.deepEqual(checked.filter((m) => !m.startsWith('attributes') && m !== 'characterData #text'), [], `the check built: ${checked}`);
+    // The marks say, in words, which option was right and which the learner chose.
+    const marks = await page.locator('button.option').evaluateAll((options) => options.map((o) => o.innerText));
+    if (right) assert.ok(marks.some((t) => t.includes('你选的（正确）')), `marks: ${marks}`);
+    else {
+      assert.ok(marks.some((t) => t.includes('你选的（错误）')), `marks: ${marks}`);
+      assert.ok(marks.some((t) => t.includes('正确选项')), `marks: ${marks}`);
+    }
     await afterPaints(page);
     const next = page.locator('.actions button[data-tapped="yes"]');
     assert.match(await next.innerText(), /下一题|查看成绩/, 'the same button goes on');

@@ -317,7 +317,15 @@ export async function mutationsDuring(page, act) {
         const where = r.target.className || r.target.nodeName;
         const element = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
         const hidden = element && element.closest('.feedback[hidden]') ? 'in the hidden feedback: ' : '';
-        window.__mutations.push(hidden + (r.type === 'attributes' ? `attributes ${where} @${r.attributeName}` : `${r.type} ${where}`));
+        // An option's mark, drawn hidden with the ticks for the check to show (`QuestionCard`); a
+        // comment is where a mark goes.
+        const marks = [...r.addedNodes, ...r.removedNodes];
+        const mark = r.type === 'childList' && marks.length > 0
+          && marks.every((n) => n.nodeType === Node.COMMENT_NODE || (n.classList && n.classList.contains('until-revealed')))
+          && getComputedStyle(element).display !== 'none'
+          && marks.every((n) => n.nodeType === Node.COMMENT_NODE || !n.isConnected || getComputedStyle(n).display === 'none')
+          ? 'a hidden mark: ' : '';
+        window.__mutations.push(hidden + mark + (r.type === 'attributes' ? `attributes ${where} @${r.attributeName}` : `${r.type} ${where}`));
       }
     });
     window.__observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -331,11 +339,12 @@ export async function mutationsDuring(page, act) {
 }
 
 /**
- * Of `mutations` (`mutationsDuring`), what a tick on an option drew anew: neither an attribute set nor a
- * change inside the hidden feedback, whose verdict follows the options ticked (`PracticeActions`).
+ * Of `mutations` (`mutationsDuring`), what a tick on an option drew anew: neither an attribute set, nor a
+ * change inside the hidden feedback, whose verdict follows the options ticked (`PracticeActions`), nor a
+ * hidden mark put into an option or taken out (`QuestionCard`).
  */
 export function drawnAnew(mutations) {
-  return mutations.filter((m) => !m.startsWith('attributes') && !m.startsWith('in the hidden feedback: '));
+  return mutations.filter((m) => !m.startsWith('attributes') && !m.startsWith('in the hidden feedback: ') && !m.startsWith('a hidden mark: '));
 }
 
 /**

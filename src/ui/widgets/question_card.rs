@@ -1,11 +1,16 @@
 //! One question with its options as large toggle buttons. After the answer is revealed the options
 //! lock and carry marks (✓ / ✗ with words), so colour is never the only signal.
+//!
+//! The marks are drawn ahead, hidden, as soon as something is ticked (each for what is ticked
+//! then), and the style sheet shows them with the revealed option's class: the check only changes
+//! classes. (Drawing them in the check was a third of the elements its tap built.)
 
 use crate::domain::bank::option_letter;
 use crate::domain::bank::{OptionId, Question, QuestionType};
 use crate::domain::i18n::Msg;
 use crate::domain::text::Lang;
 use crate::platform::focus::open_on_mount;
+use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
 use leptos::prelude::*;
 
@@ -42,14 +47,15 @@ impl OptionState {
             OptionState::Other => "option is-other",
         }
     }
+}
 
-    fn mark(self) -> Option<(&'static str, Msg)> {
-        match self {
-            OptionState::RightMissed => Some(("✓", Msg::MarkRight)),
-            OptionState::RightChosen => Some(("✓", Msg::MarkChosenRight)),
-            OptionState::WrongChosen => Some(("✗", Msg::MarkChosenWrong)),
-            _ => None,
-        }
+/// The mark an option carries once revealed: its sign and words.
+fn mark(chosen: bool, is_answer: bool) -> Option<(&'static str, Msg)> {
+    match (chosen, is_answer) {
+        (false, true) => Some(("✓", Msg::MarkRight)),
+        (true, true) => Some(("✓", Msg::MarkChosenRight)),
+        (true, false) => Some(("✗", Msg::MarkChosenWrong)),
+        (false, false) => None,
     }
 }
 
@@ -93,6 +99,11 @@ pub fn QuestionCard(
             let id = option.id.clone();
             let chosen = Signal::derive(move || selected.with(|s| s.contains(&id)));
             let state = move || OptionState::of(revealed.get(), chosen.get(), is_answer);
+            // Drawn once anything is ticked (or the answer shows): unchanged by the check.
+            let drawn = use_memo(move |_| {
+                let ahead = revealed.get() || selected.with(|s| !s.is_empty());
+                ahead.then(|| mark(chosen.get(), is_answer)).flatten()
+            });
             let id = option.id.clone();
             let text = option.text.clone();
             view! {
@@ -111,11 +122,11 @@ pub fn QuestionCard(
                         <span class="option-letter">{option_letter(pos).to_string()}</span>
                         <span class="option-text">{move || text.get(locale.lang()).to_owned()}</span>
                         {move || {
-                            state()
-                                .mark()
+                            drawn
+                                .get()
                                 .map(|(sign, msg)| {
                                     view! {
-                                        <span class="option-mark">
+                                        <span class="option-mark until-revealed">
                                             <span aria-hidden="true">{sign}</span>
                                             " "
                                             {locale.t(msg)}
