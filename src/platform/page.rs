@@ -215,8 +215,28 @@ pub fn in_next_task(f: impl FnOnce() + 'static) {
 /// paint, a task posted from there after it. Work that can wait a frame (moving the focus, reading
 /// a big file) then no longer holds up the first sight of what a tap changed.
 pub fn after_paint(f: impl FnOnce() + 'static) {
-    // The frame's callback stays small (it runs before the paint it waits for): it only posts.
-    leptos::prelude::request_animation_frame(move || post_task(f));
+    // One frame callback for all the work a tap leaves for after its paint (a callback is a JS
+    // function made and dropped): the first asks for the frame, the others wait in line with it.
+    let first = FOR_THE_FRAME.with(|waiting| {
+        let mut waiting = waiting.borrow_mut();
+        waiting.push(Box::new(f));
+        waiting.len() == 1
+    });
+    if first {
+        // The frame's callback stays small (it runs before the paint it waits for): it only
+        // posts, each piece of work in a task of its own, in the order they came.
+        leptos::prelude::request_animation_frame(|| {
+            for work in FOR_THE_FRAME.with(|waiting| std::mem::take(&mut *waiting.borrow_mut())) {
+                post_task(work);
+            }
+        });
+    }
+}
+
+thread_local! {
+    /// The work [`after_paint`] holds for the next frame.
+    static FOR_THE_FRAME: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` in a task of its own, posted through a `MessageChannel` rather than a timer: no 4 ms
