@@ -5,7 +5,7 @@
 
 use super::describe;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// Marks an element (and what is inside it) where quick repeated taps mean something: a keypad,
 /// a stepper. Put it on the element as an attribute, `data-repeat=""`.
@@ -20,11 +20,12 @@ pub fn ignore_double_taps() {
     };
     let selector = format!("[{REPEAT_ATTRIBUTE}]");
     let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        let count = js_sys::Reflect::get(&ev, &JsValue::from_str("detail"))
-            .ok()
-            .and_then(|d| d.as_f64())
-            .unwrap_or(0.0);
-        if count < 2.0 {
+        // Read through the event's own getter: a property looked up by name costs a string
+        // sent to JS on every click of the page.
+        let count = ev
+            .dyn_ref::<web_sys::UiEvent>()
+            .map_or(0, web_sys::UiEvent::detail);
+        if count < 2 {
             return;
         }
         let repeatable = ev
