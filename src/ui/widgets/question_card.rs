@@ -3,7 +3,7 @@
 //!
 //! The marks are drawn ahead, hidden, as soon as something is ticked (each for what is ticked
 //! then), and the style sheet shows them with the revealed option's class: the check only changes
-//! classes. (Drawing them in the check was a third of the elements its tap built.)
+//! classes. (Drawing them was the only building the check's tap did.)
 
 use crate::domain::bank::option_letter;
 use crate::domain::bank::{OptionId, Question, QuestionType};
