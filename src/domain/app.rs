@@ -30,7 +30,7 @@ mod steps;
 pub use events::{
     BankLoad, Event, Judged, Notice, OtherTab, Persist, RoundAction, Screen, SetupChoice, Start,
 };
-pub use round::{round_title, ActiveRound, Stage, TIME_WARNING};
+pub use round::{round_title, ActiveRound, Showing, Stage, TIME_WARNING};
 
 /// What the model reads from the outside world for one event: the date and time, a fresh seed
 /// for a draw, and the learner's records.

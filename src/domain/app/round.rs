@@ -3,6 +3,7 @@
 //! the answers).
 
 use super::{is_open, is_practice, judged, Env, Judged, RoundAction};
+use crate::domain::bank::OptionId;
 use crate::domain::history::RoundRecord;
 use crate::domain::i18n::{topic_name, Msg};
 use crate::domain::library::{Library, RoundKind};
@@ -10,7 +11,7 @@ use crate::domain::plan::{Mode, Plan};
 use crate::domain::progress::question_key;
 use crate::domain::progress::Shelf;
 use crate::domain::saved::{Ask, SavedResult, SavedRound};
-use crate::domain::session::{Quiz, Session};
+use crate::domain::session::{PracticeStep, Quiz, Session};
 use crate::domain::stopwatch::Stopwatch;
 use crate::domain::text::{Lang, LocalText};
 
@@ -30,6 +31,17 @@ pub enum Stage {
     Result(RoundRecord),
     /// Every answer of the finished round, one by one.
     Answers(RoundRecord),
+}
+
+/// The part of a round the screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Showing {
+    /// A question, by its place in the round (0-based).
+    Question(usize),
+    /// The result.
+    Result,
+    /// Every answer, one by one.
+    Answers,
 }
 
 /// A round on screen.
@@ -104,6 +116,32 @@ impl ActiveRound {
             record: record.clone(),
             answers,
         })
+    }
+
+    /// The part of the round on screen: the question shown while answering (the result once no
+    /// question is left to show).
+    pub fn showing(&self) -> Showing {
+        match self.stage {
+            Stage::Answering { .. } => self
+                .session
+                .shown()
+                .map_or(Showing::Result, |(i, _)| Showing::Question(i)),
+            Stage::Result(_) => Showing::Result,
+            Stage::Answers(_) => Showing::Answers,
+        }
+    }
+
+    /// Whether a practice's answer to the question shown has been checked (its feedback shows).
+    pub fn revealed(&self) -> bool {
+        matches!(&self.session, Session::Practice(p) if *p.step() == PracticeStep::Revealed)
+    }
+
+    /// The options the question shown was answered with (none before it is answered).
+    pub fn chosen(&self) -> &[OptionId] {
+        self.session
+            .shown()
+            .and_then(|(i, _)| self.session.answers().get(i))
+            .map_or(&[], |answer| answer.chosen.as_slice())
     }
 
     /// The question asked before going on, if one is.

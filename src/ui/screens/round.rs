@@ -3,16 +3,16 @@
 //! until handed in, optionally with a time limit per question. Then the result, and the list of
 //! every answer. Every tap is reported as a `RoundAction`; the model decides what it does.
 
-use crate::domain::app::{round_title, ActiveRound, RoundAction, Stage};
+use crate::domain::app::{round_title, ActiveRound, RoundAction, Showing, Stage};
 use crate::domain::bank::OptionId;
 use crate::domain::i18n::Msg;
-use crate::domain::library::Library;
+use crate::domain::library::{Library, RoundKind};
 use crate::domain::plan::Mode;
 use crate::domain::progress::question_key;
 use crate::domain::report::{advice, Advice};
 use crate::domain::saved::Ask;
 use crate::domain::score::best_streak;
-use crate::domain::session::{PracticeStep, Quiz, Session};
+use crate::domain::session::Quiz;
 use crate::platform::page;
 use crate::ui::hooks::use_memo;
 use crate::ui::services::{use_elder, use_locale, use_saved_state};
@@ -50,28 +50,30 @@ pub fn RoundScreen(
     let locale = use_locale();
     // Elder mode: one question and its choices, nothing else competing, no clock.
     let elder = use_elder();
-    let session = use_memo(move |_| round.with(|r| r.session.clone()));
-    let stage = use_memo(move |_| round.with(|r| r.stage.clone()));
+    let follow = round.with_untracked(Follow::new);
+    Effect::new(move |_| round.with(|r| follow.update(r)));
+    let Follow {
+        kind,
+        showing,
+        mode,
+        revealed,
+        selected,
+        chosen,
+        asking,
+        unanswered,
+    } = follow;
     // The title is drawn again only for another round (a step in this one leaves it).
-    let kind = use_memo(move |_| round.with(|r| r.kind.clone()));
     let title = use_memo(move |_| kind.with(|k| library.with(|l| round_title(k, l))));
-    let index = use_memo(move |_| session.with(|s| s.shown().map(|(i, _)| i)));
-    let mode = use_memo(move |_| session.with(Session::mode));
-    let revealed = use_memo(move |_| {
-        session.with(|s| matches!(s, Session::Practice(p) if *p.step() == PracticeStep::Revealed))
-    });
-    // A memo: a check leaves the ticks as they were, and what shows them is not redrawn.
-    let selected = use_memo(move |_| session.with(|s| s.selected().to_vec()));
-    let asking = use_memo(move |_| round.with(ActiveRound::asking));
-    let leaving = use_memo(move |_| asking.get() == Some(Ask::Leave));
+    let total = move || round.with_untracked(|r| r.session.total());
+    let leaving = Signal::derive(move || asking.get() == Some(Ask::Leave));
     let act = move |action: RoundAction| on_action.run(action);
     let toggle = Callback::new(move |option: OptionId| act(RoundAction::Toggle(option)));
     let go_to = Callback::new(move |to: usize| act(RoundAction::GoTo(to)));
 
     // The question on screen: re-rendered when another question (or the end) is shown.
     let question_view = move |i: usize| {
-        let shown = session
-            .with_untracked(|s| s.items().get(i).cloned())
+        let shown = round
+            .with_untracked(|r| r.session.items().get(i).cloned())
             .and_then(|item| {
                 let question =
                     library.with_untracked(|l| l.question(&item.bank, &item.question).cloned())?;
@@ -80,7 +82,7 @@ pub fn RoundScreen(
         let Some((item, question)) = shown else {
             return view! { <p role="alert">{locale.t(Msg::IndexFailed)}</p> }.into_any();
         };
-        let (number, total) = numbered.unwrap_or((i + 1, session.with_untracked(Session::total)));
+        let (number, total) = numbered.unwrap_or((i + 1, total()));
         let timed = round.with_untracked(ActiveRound::is_timed);
         let key = question_key(&item.bank, &item.question);
         let head = view! {
@@ -92,7 +94,7 @@ pub fn RoundScreen(
                 <Show when=move || mode.get() == Mode::Quiz>
                     " · "
                     {move || {
-                        let done = session.with(|s| s.quiz().map_or(0, |q| s.total() - q.unanswered().len()));
+                        let done = total - unanswered.with(Vec::len);
                         Msg::AnsweredCount.fill(locale.lang(), &[&done])
                     }}
                 </Show>
@@ -124,7 +126,7 @@ pub fn RoundScreen(
                     total=total
                     timed=timed
                     sheet=!elder.get_untracked()
-                    unanswered=Signal::derive(move || session.with(|s| s.quiz().map(Quiz::unanswered).unwrap_or_default()))
+                    unanswered=unanswered
                     asking=Signal::derive(move || asking.get() == Some(Ask::HandIn))
                     on_go=go_to
                     on_hand_in=move |_| act(RoundAction::HandIn)
@@ -136,27 +138,16 @@ pub fn RoundScreen(
         view! { {head} {actions} }.into_any()
     };
 
-    // What the screen shows: one question, the result, or the answers. Only a change of question
-    // or of stage renders anew (a tick, an answer or a confirmation does not).
-    #[derive(Clone, Copy, PartialEq)]
-    enum Shown {
-        Question(usize),
-        Result,
-        Answers,
-    }
-    let shown = use_memo(move |_| match stage.get() {
-        Stage::Answering { .. } => index.get().map_or(Shown::Result, Shown::Question),
-        Stage::Result(_) => Shown::Result,
-        Stage::Answers(_) => Shown::Answers,
-    });
     // A practice's feedback and its one button (check, then next), kept while its questions are
     // shown so the button and its focus stay put.
     let practising = use_memo(move |_| {
-        mode.get() == Mode::Practice && matches!(shown.get(), Shown::Question(_))
+        mode.get() == Mode::Practice && matches!(showing.get(), Showing::Question(_))
     });
     let current = use_memo(move |_| {
-        let i = index.get()?;
-        let item = session.with_untracked(|s| s.items().get(i).cloned())?;
+        let Showing::Question(i) = showing.get() else {
+            return None;
+        };
+        let item = round.with_untracked(|r| r.session.items().get(i).cloned())?;
         let question =
             library.with_untracked(|l| l.question(&item.bank, &item.question).cloned())?;
         Some((item, question))
@@ -166,30 +157,34 @@ pub fn RoundScreen(
             view! {
                 <PracticeActions
                     shown=current
-                    is_last=Signal::derive(move || match numbered {
-                        Some((number, total)) => number == total,
-                        None => index.get().map(|i| i + 1) == Some(session.with(Session::total)),
+                    is_last=Signal::derive(move || match (numbered, showing.get()) {
+                        (Some((number, total)), _) => number == total,
+                        (None, Showing::Question(i)) => i + 1 == total(),
+                        (None, _) => false,
                     })
                     revealed=revealed
                     selected=selected
-                    chosen=Signal::derive(move || {
-                        let i = index.get();
-                        session.with(|s| i.and_then(|i| s.answers().get(i)).map(|a| a.chosen.clone()).unwrap_or_default())
-                    })
+                    chosen=chosen
                     on_submit=move |_| act(RoundAction::Submit)
                     on_next=move |_| act(RoundAction::Next)
                 />
             }
         })
     };
-    let body = move || match shown.get() {
-        Shown::Question(i) => question_view(i),
-        Shown::Result | Shown::Answers => {
-            let (Stage::Result(record) | Stage::Answers(record)) = stage.get_untracked() else {
+    // What the screen shows: one question, the result, or the answers. Only a change of question
+    // or of stage renders anew (a tick, an answer or a confirmation does not).
+    let body = move || match showing.get() {
+        Showing::Question(i) => question_view(i),
+        shown @ (Showing::Result | Showing::Answers) => {
+            let Some((record, s)) = round.with_untracked(|r| match &r.stage {
+                Stage::Result(record) | Stage::Answers(record) => {
+                    Some((record.clone(), r.session.clone()))
+                }
+                Stage::Answering { .. } => None,
+            }) else {
                 return ().into_any();
             };
-            let s = session.get_untracked();
-            if shown.get_untracked() == Shown::Answers {
+            if shown == Showing::Answers {
                 return view! {
                     <AnswerList
                         library=library.get_untracked()
@@ -239,6 +234,70 @@ pub fn RoundScreen(
             {body}
             {practice_actions}
         </section>
+    }
+}
+
+/// The parts of the round the screen shows, each a signal of its own, set from the round after
+/// each step only when it changed: a step wakes only what shows what it changed. (Memos over the
+/// whole round ran again at every step, with everything read from them: half the check's work in
+/// the tap on the phone.)
+#[derive(Clone, Copy)]
+struct Follow {
+    kind: RwSignal<RoundKind>,
+    showing: RwSignal<Showing>,
+    mode: RwSignal<Mode>,
+    revealed: RwSignal<bool>,
+    selected: RwSignal<Vec<OptionId>>,
+    chosen: RwSignal<Vec<OptionId>>,
+    asking: RwSignal<Option<Ask>>,
+    /// A quiz's questions with nothing ticked (none in a practice).
+    unanswered: RwSignal<Vec<usize>>,
+}
+
+impl Follow {
+    fn new(round: &ActiveRound) -> Follow {
+        Follow {
+            kind: RwSignal::new(round.kind.clone()),
+            showing: RwSignal::new(round.showing()),
+            mode: RwSignal::new(round.session.mode()),
+            revealed: RwSignal::new(round.revealed()),
+            selected: RwSignal::new(round.session.selected().to_vec()),
+            chosen: RwSignal::new(round.chosen().to_vec()),
+            asking: RwSignal::new(round.asking()),
+            unanswered: RwSignal::new(unanswered(round)),
+        }
+    }
+
+    /// Sets each part that differs from `round`'s.
+    fn update(self, round: &ActiveRound) {
+        set_changed(self.kind, &round.kind);
+        set_changed(self.showing, &round.showing());
+        set_changed(self.mode, &round.session.mode());
+        set_changed(self.revealed, &round.revealed());
+        set_changed(self.selected, round.session.selected());
+        set_changed(self.chosen, round.chosen());
+        set_changed(self.asking, &round.asking());
+        set_changed(self.unanswered, unanswered(round).as_slice());
+    }
+}
+
+/// A quiz's questions with nothing ticked.
+fn unanswered(round: &ActiveRound) -> Vec<usize> {
+    round
+        .session
+        .quiz()
+        .map(Quiz::unanswered)
+        .unwrap_or_default()
+}
+
+/// Sets `signal` to `value` if it holds something else (its readers are not woken for the same).
+fn set_changed<T, V>(signal: RwSignal<T>, value: &V)
+where
+    T: std::borrow::Borrow<V> + Send + Sync + 'static,
+    V: PartialEq + ToOwned<Owned = T> + ?Sized,
+{
+    if signal.with_untracked(|now| now.borrow() != value) {
+        signal.set(value.to_owned());
     }
 }
 

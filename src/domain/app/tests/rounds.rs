@@ -342,3 +342,58 @@ fn the_rehearsal_taps_a_topic_starts_a_practice_answers_its_first_question_and_g
         (1, Some(1))
     );
 }
+
+#[test]
+fn the_screen_follows_the_part_shown_the_check_and_the_options_answered() {
+    let mut world = World::new();
+    let mut model = loaded(&mut world);
+    let mut plan = practice(Topic::Fraud);
+    plan.count = Some(2);
+    world.send(&mut model, Event::StartPlan(plan));
+    let shown = |model: &AppModel| {
+        let r = round(model);
+        (r.showing(), r.revealed(), r.chosen().to_vec())
+    };
+    assert_eq!(shown(&model), (Showing::Question(0), false, vec![]));
+    let (_, item) = round(&model).session.shown().unwrap();
+    let wrong = item
+        .options
+        .iter()
+        .find(|o| !right_answer(&model).contains(o))
+        .unwrap()
+        .clone();
+    world.send(&mut model, Event::Round(RoundAction::Toggle(wrong.clone())));
+    assert_eq!(
+        round(&model).session.selected(),
+        std::slice::from_ref(&wrong)
+    );
+    assert_eq!(shown(&model), (Showing::Question(0), false, vec![]));
+    world.send(&mut model, Event::Round(RoundAction::Submit));
+    assert_eq!(shown(&model), (Showing::Question(0), true, vec![wrong]));
+    world.send(&mut model, Event::Round(RoundAction::Next));
+    assert_eq!(shown(&model), (Showing::Question(1), false, vec![]));
+    answer_practice(&mut world, &mut model, true);
+    assert_eq!(
+        shown(&model),
+        (Showing::Question(1), true, right_answer(&model))
+    );
+    world.send(&mut model, Event::Round(RoundAction::Next));
+    assert_eq!(shown(&model), (Showing::Result, false, vec![]));
+    world.send(&mut model, Event::Round(RoundAction::ShowAnswers));
+    assert_eq!(round(&model).showing(), Showing::Answers);
+    world.send(&mut model, Event::Round(RoundAction::HideAnswers));
+    assert_eq!(round(&model).showing(), Showing::Result);
+
+    // A quiz reveals nothing while it is open.
+    world.send(&mut model, Event::Home);
+    let mut quiz = Plan::quiz(vec![Topic::Privacy]);
+    quiz.count = Some(2);
+    world.send(&mut model, Event::StartPlan(quiz));
+    let first = right_answer(&model);
+    for option in first {
+        world.send(&mut model, Event::Round(RoundAction::Toggle(option)));
+    }
+    assert_eq!(shown(&model), (Showing::Question(0), false, vec![]));
+    world.send(&mut model, Event::Round(RoundAction::GoTo(1)));
+    assert_eq!(round(&model).showing(), Showing::Question(1));
+}
