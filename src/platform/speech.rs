@@ -1,9 +1,17 @@
 //! Read-aloud through the Web Speech API. Engines without speech synthesis (Android System WebView
 //! has none) report `available() == false`, and the button is not shown.
 
+use std::cell::Cell;
 use wasm_bindgen::JsValue;
 
-fn synthesis() -> Option<web_sys::SpeechSynthesis> {
+thread_local! {
+    /// The engine's speech synthesis, looked up once (each question asks for it, twice).
+    static SYNTHESIS: Option<web_sys::SpeechSynthesis> = look_up();
+    /// Whether this page has asked the engine to speak: before that there is nothing to stop.
+    static SPOKE: Cell<bool> = const { Cell::new(false) };
+}
+
+fn look_up() -> Option<web_sys::SpeechSynthesis> {
     let window = web_sys::window()?;
     // The property is missing, not null, where the engine has no speech synthesis.
     let has = |name: &str| {
@@ -14,6 +22,10 @@ fn synthesis() -> Option<web_sys::SpeechSynthesis> {
         return None;
     }
     window.speech_synthesis().ok()
+}
+
+fn synthesis() -> Option<web_sys::SpeechSynthesis> {
+    SYNTHESIS.with(Clone::clone)
 }
 
 /// Whether this engine can read aloud.
@@ -51,12 +63,16 @@ pub fn speak(text: &str, lang: &str) -> bool {
         utterance.set_voice(Some(&voice));
     }
     synth.speak(&utterance);
+    SPOKE.with(|spoke| spoke.set(true));
     true
 }
 
 /// Stops reading aloud. Asks the engine only when it has something to stop: leaving a question
 /// calls this, and a call to the engine's speech service is not free.
 pub fn stop() {
+    if !SPOKE.with(Cell::get) {
+        return;
+    }
     if let Some(synth) = synthesis() {
         if synth.speaking() || synth.pending() {
             synth.cancel();
