@@ -60,38 +60,7 @@ pub fn AnsweringScreen(
         }
     };
 
-    // Rendered anew only when another question is shown.
-    let question_view = move |i: usize| {
-        let shown = session
-            .with_untracked(|s| s.as_ref().and_then(|s| s.items().get(i).cloned()))
-            .and_then(|item| {
-                let question = model.with_untracked(|m| {
-                    m.library().question(&item.bank, &item.question).cloned()
-                })?;
-                Some((item, question))
-            });
-        let (item, question) = shown?;
-        // Untracked: a tick or a check must not draw the question again.
-        let (number, total) = numbered.unwrap_or((i + 1, untrack(total)));
-        Some(view! {
-            <div class="progress" aria-hidden="true">
-                <div class="progress-bar" style:width=format!("{}%", number * 100 / total.max(1))></div>
-            </div>
-            <p class="progress-text">{move || KioskMsg::Position.fill(locale.lang(), &[&number, &total])}</p>
-            <QuestionCard
-                question=question.clone()
-                order=item.options.clone()
-                selected=selected
-                revealed=revealed
-                on_toggle=Callback::new(move |option: OptionId| dispatch.run(Event::Toggle(option)))
-            />
-            <div class="question-tools">
-                <ReadAloud question=question order=item.options revealed=revealed />
-            </div>
-        })
-    };
-    // The feedback and the one button (check, then next) stay from question to question, so the
-    // button and its focus stay put.
+    // The question shown and its item.
     let current = use_memo(move |_| {
         let i = index.get()?;
         let item =
@@ -100,6 +69,26 @@ pub fn AnsweringScreen(
             model.with_untracked(|m| m.library().question(&item.bank, &item.question).cloned())?;
         Some((item, question))
     });
+    // The question's number and the count (untracked: a tick or a check leaves them).
+    let place = use_memo(move |_| {
+        let i = index.get().unwrap_or(0);
+        numbered.unwrap_or_else(|| (i + 1, untrack(total)))
+    });
+    // The question card is drawn anew for each question; the progress above it and the
+    // read-aloud button beside it stay (only what they say changes).
+    let card = move || {
+        index.track();
+        let (item, question) = current.get_untracked()?;
+        Some(view! {
+            <QuestionCard
+                question=question
+                order=item.options
+                selected=selected
+                revealed=revealed
+                on_toggle=Callback::new(move |option: OptionId| dispatch.run(Event::Toggle(option)))
+            />
+        })
+    };
     let on_question = use_memo(move |_| index.get().is_some());
 
     view! {
@@ -108,7 +97,19 @@ pub fn AnsweringScreen(
             <h1 id="round-title" class="kiosk-round-title">{title}</h1>
             <Show when=move || on_question.get()>
                 <div class="kiosk-question">
-                    {move || index.get().and_then(question_view)}
+                    <div class="progress" aria-hidden="true">
+                        <div
+                            class="progress-bar"
+                            style:width=move || place.with(|(number, total)| format!("{}%", number * 100 / (*total).max(1)))
+                        ></div>
+                    </div>
+                    <p class="progress-text">
+                        {move || place.with(|(number, total)| KioskMsg::Position.fill(locale.lang(), &[number, total]))}
+                    </p>
+                    {card}
+                    <div class="question-tools">
+                        <ReadAloud shown=current revealed=revealed />
+                    </div>
                     <PracticeActions
                         shown=current
                         is_last=Signal::derive(move || match numbered {

@@ -70,61 +70,105 @@ pub fn RoundScreen(
     let toggle = Callback::new(move |option: OptionId| act(RoundAction::Toggle(option)));
     let go_to = Callback::new(move |to: usize| act(RoundAction::GoTo(to)));
 
-    // The question on screen: re-rendered when another question (or the end) is shown.
-    let question_view = move |i: usize| {
-        let shown = round
-            .with_untracked(|r| r.session.items().get(i).cloned())
-            .and_then(|item| {
-                let question =
-                    library.with_untracked(|l| l.question(&item.bank, &item.question).cloned())?;
-                Some((item, question))
-            });
-        let Some((item, question)) = shown else {
-            return view! { <p role="alert">{locale.t(Msg::IndexFailed)}</p> }.into_any();
+    // The question shown and its item.
+    let current = use_memo(move |_| {
+        let Showing::Question(i) = showing.get() else {
+            return None;
         };
-        let (number, total) = numbered.unwrap_or((i + 1, total()));
-        let timed = round.with_untracked(ActiveRound::is_timed);
-        let key = question_key(&item.bank, &item.question);
-        let head = view! {
-            <div class="progress" aria-hidden="true">
-                <div class="progress-bar" style:width=format!("{}%", number * 100 / total.max(1))></div>
-            </div>
-            <p class="progress-text">
-                {move || Msg::Position.fill(locale.lang(), &[&number, &total])}
-                <Show when=move || mode.get() == Mode::Quiz>
-                    " · "
-                    {move || {
-                        let done = total - unanswered.with(Vec::len);
-                        Msg::AnsweredCount.fill(locale.lang(), &[&done])
-                    }}
-                </Show>
-            </p>
-            {move || seconds_left.get().map(|left| view! {
-                <p class="timer" role="timer" class:timer-low=left <= crate::domain::app::TIME_WARNING>
-                    {Msg::TimeLeft.fill(locale.lang(), &[&left])}
+        let item = round.with_untracked(|r| r.session.items().get(i).cloned())?;
+        let question =
+            library.with_untracked(|l| l.question(&item.bank, &item.question).cloned())?;
+        Some((item, question))
+    });
+    let answering = use_memo(move |_| matches!(showing.get(), Showing::Question(_)));
+    // The question's number and the count (the desk's preview numbers its one question by its
+    // place in the bank).
+    let place = use_memo(move |_| match showing.get() {
+        Showing::Question(i) => numbered.unwrap_or((i + 1, total())),
+        Showing::Result | Showing::Answers => (0, 0),
+    });
+
+    // Around the question, from question to question: the progress bar and line (and a quiz's
+    // timer) above it, the read-aloud and bookmark buttons below. Only what they say changes: the
+    // next question does not build them again.
+    let progress = move || {
+        answering.get().then(|| {
+            view! {
+                <div class="progress" aria-hidden="true">
+                    <div
+                        class="progress-bar"
+                        style:width=move || place.with(|(number, total)| format!("{}%", number * 100 / (*total).max(1)))
+                    ></div>
+                </div>
+                <p class="progress-text">
+                    {move || place.with(|(number, total)| Msg::Position.fill(locale.lang(), &[number, total]))}
+                    <Show when=move || mode.get() == Mode::Quiz>
+                        " · "
+                        {move || {
+                            let done = total() - unanswered.with(Vec::len);
+                            Msg::AnsweredCount.fill(locale.lang(), &[&done])
+                        }}
+                    </Show>
                 </p>
-            })}
-            <QuestionCard
-                question=question.clone()
-                order=item.options.clone()
-                selected=selected
-                revealed=revealed
-                on_toggle=toggle
-            />
-            <div class="question-tools">
-                <ReadAloud question=question.clone() order=item.options.clone() revealed=revealed />
-                <Show when=move || !elder.get()>
-                    <BookmarkButton key=key.clone() on_bookmark=on_bookmark />
-                </Show>
-            </div>
+                {move || seconds_left.get().map(|left| view! {
+                    <p class="timer" role="timer" class:timer-low=left <= crate::domain::app::TIME_WARNING>
+                        {Msg::TimeLeft.fill(locale.lang(), &[&left])}
+                    </p>
+                })}
+            }
+        })
+    };
+    let bookmark_key = use_memo(move |_| {
+        current.with(|c| {
+            c.as_ref()
+                .map(|(item, _)| question_key(&item.bank, &item.question))
+        })
+    });
+    let tools = move || {
+        answering.get().then(|| {
+            view! {
+                <div class="question-tools">
+                    <ReadAloud shown=current revealed=revealed />
+                    <Show when=move || !elder.get()>
+                        <BookmarkButton key=bookmark_key on_bookmark=on_bookmark />
+                    </Show>
+                </div>
+            }
+        })
+    };
+    // The question itself: drawn anew for each question.
+    let card = move || {
+        let Showing::Question(_) = showing.get() else {
+            return None;
         };
-        // A practice's button stays from question to question (below).
-        let actions = (mode.get_untracked() == Mode::Quiz).then(|| {
+        let Some((item, question)) = current.get_untracked() else {
+            return Some(view! { <p role="alert">{locale.t(Msg::IndexFailed)}</p> }.into_any());
+        };
+        Some(
+            view! {
+                <QuestionCard
+                    question=question
+                    order=item.options
+                    selected=selected
+                    revealed=revealed
+                    on_toggle=toggle
+                />
+            }
+            .into_any(),
+        )
+    };
+    // A quiz's moves: drawn anew for each question (a practice's button stays, below).
+    let quiz_actions = move || {
+        let Showing::Question(i) = showing.get() else {
+            return None;
+        };
+        (mode.get_untracked() == Mode::Quiz).then(|| {
+            let (_, total) = place.get_untracked();
             view! {
                 <QuizActions
                     index=i
                     total=total
-                    timed=timed
+                    timed=round.with_untracked(ActiveRound::is_timed)
                     sheet=!elder.get_untracked()
                     unanswered=unanswered
                     asking=Signal::derive(move || asking.get() == Some(Ask::HandIn))
@@ -134,23 +178,13 @@ pub fn RoundScreen(
                     on_stay=move |_| act(RoundAction::Stay)
                 />
             }
-        });
-        view! { {head} {actions} }.into_any()
+        })
     };
 
     // A practice's feedback and its one button (check, then next), kept while its questions are
     // shown so the button and its focus stay put.
     let practising = use_memo(move |_| {
         mode.get() == Mode::Practice && matches!(showing.get(), Showing::Question(_))
-    });
-    let current = use_memo(move |_| {
-        let Showing::Question(i) = showing.get() else {
-            return None;
-        };
-        let item = round.with_untracked(|r| r.session.items().get(i).cloned())?;
-        let question =
-            library.with_untracked(|l| l.question(&item.bank, &item.question).cloned())?;
-        Some((item, question))
     });
     let practice_actions = move || {
         practising.get().then(|| {
@@ -171,10 +205,10 @@ pub fn RoundScreen(
             }
         })
     };
-    // What the screen shows: one question, the result, or the answers. Only a change of question
-    // or of stage renders anew (a tick, an answer or a confirmation does not).
-    let body = move || match showing.get() {
-        Showing::Question(i) => question_view(i),
+    // The end of the round: the result, or the answers (drawn anew when the screen moves between
+    // them).
+    let end = move || match showing.get() {
+        Showing::Question(_) => ().into_any(),
         shown @ (Showing::Result | Showing::Answers) => {
             let Some((record, s)) = round.with_untracked(|r| match &r.stage {
                 Stage::Result(record) | Stage::Answers(record) => {
@@ -231,7 +265,11 @@ pub fn RoundScreen(
                 />
             </Show>
             <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
-            {body}
+            {progress}
+            {card}
+            {tools}
+            {quiz_actions}
+            {end}
             {practice_actions}
         </section>
     }
@@ -333,26 +371,34 @@ fn quit_label(mode: Mode) -> Msg {
 /// Bookmarks or un-bookmarks the question on screen.
 #[component]
 fn BookmarkButton(
-    /// The question's progress key.
-    key: String,
+    /// The progress key of the question on screen.
+    #[prop(into)]
+    key: Signal<Option<String>>,
     /// Called with the key when pressed.
     #[prop(into)]
     on_bookmark: Callback<String>,
 ) -> impl IntoView {
     let locale = use_locale();
     let saved = use_saved_state();
-    let marked_key = key.clone();
     let marked = Signal::derive(move || {
-        saved
-            .progress
-            .with(|p| p.reviews.get(&marked_key).is_some_and(|r| r.bookmarked))
+        key.with(|key| {
+            key.as_ref().is_some_and(|key| {
+                saved
+                    .progress
+                    .with(|p| p.reviews.get(key).is_some_and(|r| r.bookmarked))
+            })
+        })
     });
     view! {
         <button
             type="button"
             class="button button-small button-quiet bookmark"
             aria-pressed=move || marked.get().to_string()
-            on:click=move |_| on_bookmark.run(key.clone())
+            on:click=move |_| {
+                if let Some(key) = key.get_untracked() {
+                    on_bookmark.run(key);
+                }
+            }
         >
             <span aria-hidden="true">{move || if marked.get() { "★ " } else { "☆ " }}</span>
             {locale.tr(Msg::Bookmark)}
