@@ -10,7 +10,7 @@ use crate::domain::session::{PracticeStep, Session};
 use crate::domain::text::Lang;
 use crate::ui::hooks::use_memo;
 use crate::ui::services::use_locale;
-use crate::ui::widgets::{PracticeActions, QuestionCard, ReadAloud};
+use crate::ui::widgets::{PracticeActions, ProgressBar, QuestionCard, ReadAloud};
 use leptos::prelude::*;
 
 /// The session's question on screen.
@@ -97,12 +97,7 @@ pub fn AnsweringScreen(
             <h1 id="round-title" class="kiosk-round-title">{title}</h1>
             <Show when=move || on_question.get()>
                 <div class="kiosk-question">
-                    <div class="progress" aria-hidden="true">
-                        <div
-                            class="progress-bar"
-                            style:width=move || place.with(|(number, total)| format!("{}%", number * 100 / (*total).max(1)))
-                        ></div>
-                    </div>
+                    <ProgressBar place=place />
                     <p class="progress-text">
                         {move || place.with(|(number, total)| KioskMsg::Position.fill(locale.lang(), &[number, total]))}
                     </p>

@@ -6,20 +6,26 @@
 use crate::domain::app::{round_title, ActiveRound, RoundAction, Showing, Stage};
 use crate::domain::bank::OptionId;
 use crate::domain::i18n::Msg;
-use crate::domain::library::{Library, RoundKind};
+use crate::domain::library::Library;
 use crate::domain::plan::Mode;
 use crate::domain::progress::question_key;
 use crate::domain::report::{advice, Advice};
 use crate::domain::saved::Ask;
 use crate::domain::score::best_streak;
-use crate::domain::session::Quiz;
 use crate::platform::page;
 use crate::ui::hooks::use_memo;
 use crate::ui::services::{use_elder, use_locale, use_saved_state};
 use crate::ui::widgets::{
-    AnswerList, Confirm, PracticeActions, QuestionCard, QuizActions, ReadAloud, ResultSummary,
+    AnswerList, Confirm, PracticeActions, ProgressBar, QuestionCard, QuizActions, ReadAloud,
+    ResultSummary,
 };
 use leptos::prelude::*;
+
+mod bookmark;
+mod follow;
+
+use bookmark::BookmarkButton;
+use follow::Follow;
 
 /// Shows the round on screen and reports every tap.
 #[component]
@@ -94,12 +100,7 @@ pub fn RoundScreen(
     let progress = move || {
         answering.get().then(|| {
             view! {
-                <div class="progress" aria-hidden="true">
-                    <div
-                        class="progress-bar"
-                        style:width=move || place.with(|(number, total)| format!("{}%", number * 100 / (*total).max(1)))
-                    ></div>
-                </div>
+                <ProgressBar place=place />
                 <p class="progress-text">
                     {move || place.with(|(number, total)| Msg::Position.fill(locale.lang(), &[number, total]))}
                     <Show when=move || mode.get() == Mode::Quiz>
@@ -275,70 +276,6 @@ pub fn RoundScreen(
     }
 }
 
-/// The parts of the round the screen shows, each a signal of its own, set from the round after
-/// each step only when it changed: a step wakes only what shows what it changed. (Memos over the
-/// whole round ran again at every step, with everything read from them: half the check's work in
-/// the tap on the phone.)
-#[derive(Clone, Copy)]
-struct Follow {
-    kind: RwSignal<RoundKind>,
-    showing: RwSignal<Showing>,
-    mode: RwSignal<Mode>,
-    revealed: RwSignal<bool>,
-    selected: RwSignal<Vec<OptionId>>,
-    chosen: RwSignal<Vec<OptionId>>,
-    asking: RwSignal<Option<Ask>>,
-    /// A quiz's questions with nothing ticked (none in a practice).
-    unanswered: RwSignal<Vec<usize>>,
-}
-
-impl Follow {
-    fn new(round: &ActiveRound) -> Follow {
-        Follow {
-            kind: RwSignal::new(round.kind.clone()),
-            showing: RwSignal::new(round.showing()),
-            mode: RwSignal::new(round.session.mode()),
-            revealed: RwSignal::new(round.revealed()),
-            selected: RwSignal::new(round.session.selected().to_vec()),
-            chosen: RwSignal::new(round.chosen().to_vec()),
-            asking: RwSignal::new(round.asking()),
-            unanswered: RwSignal::new(unanswered(round)),
-        }
-    }
-
-    /// Sets each part that differs from `round`'s.
-    fn update(self, round: &ActiveRound) {
-        set_changed(self.kind, &round.kind);
-        set_changed(self.showing, &round.showing());
-        set_changed(self.mode, &round.session.mode());
-        set_changed(self.revealed, &round.revealed());
-        set_changed(self.selected, round.session.selected());
-        set_changed(self.chosen, round.chosen());
-        set_changed(self.asking, &round.asking());
-        set_changed(self.unanswered, unanswered(round).as_slice());
-    }
-}
-
-/// A quiz's questions with nothing ticked.
-fn unanswered(round: &ActiveRound) -> Vec<usize> {
-    round
-        .session
-        .quiz()
-        .map(Quiz::unanswered)
-        .unwrap_or_default()
-}
-
-/// Sets `signal` to `value` if it holds something else (its readers are not woken for the same).
-fn set_changed<T, V>(signal: RwSignal<T>, value: &V)
-where
-    T: std::borrow::Borrow<V> + Send + Sync + 'static,
-    V: PartialEq + ToOwned<Owned = T> + ?Sized,
-{
-    if signal.with_untracked(|now| now.borrow() != value) {
-        signal.set(value.to_owned());
-    }
-}
-
 /// What to study next, from the round's topics and the learner's shelves.
 fn study_advice(
     parts: &[crate::domain::history::TopicScore],
@@ -365,43 +302,5 @@ fn quit_label(mode: Mode) -> Msg {
     match mode {
         Mode::Practice => Msg::QuitPractice,
         Mode::Quiz => Msg::QuitQuiz,
-    }
-}
-
-/// Bookmarks or un-bookmarks the question on screen.
-#[component]
-fn BookmarkButton(
-    /// The progress key of the question on screen.
-    #[prop(into)]
-    key: Signal<Option<String>>,
-    /// Called with the key when pressed.
-    #[prop(into)]
-    on_bookmark: Callback<String>,
-) -> impl IntoView {
-    let locale = use_locale();
-    let saved = use_saved_state();
-    let marked = Signal::derive(move || {
-        key.with(|key| {
-            key.as_ref().is_some_and(|key| {
-                saved
-                    .progress
-                    .with(|p| p.reviews.get(key).is_some_and(|r| r.bookmarked))
-            })
-        })
-    });
-    view! {
-        <button
-            type="button"
-            class="button button-small button-quiet bookmark"
-            aria-pressed=move || marked.get().to_string()
-            on:click=move |_| {
-                if let Some(key) = key.get_untracked() {
-                    on_bookmark.run(key);
-                }
-            }
-        >
-            <span aria-hidden="true">{move || if marked.get() { "★ " } else { "☆ " }}</span>
-            {locale.tr(Msg::Bookmark)}
-        </button>
     }
 }
