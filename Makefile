@@ -25,7 +25,7 @@ WASM_SPLIT := target/tools/binaryen/usr/bin/wasm-split
 PAGES := index kiosk contest desk
 APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) $(PAGES:%=%.html) Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
 
-.PHONY: help tools browsers fonts serve dist test lint host-test web-test engines e2e soak fuzz bench bench-peers banks check-banks clean
+.PHONY: help tools browsers fonts serve dist test lint host-test web-test engines e2e cli soak fuzz bench bench-peers banks check-banks clean
 
 help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
@@ -134,9 +134,13 @@ engines: dist tools
 	@echo "engines: wasm MVP-only, JavaScript ES2020 (modules) / ES5 (nomodule, workers), pages: $(PAGES)"
 
 # Every end-to-end file, tests/e2e/soak.test.mjs included at its default length (200 kiosk sessions,
-# 150 learner rounds).
-e2e: dist browsers tools
+# 150 learner rounds). The command line is built first, as the kiosk panel's test runs it (`cargo run`
+# would otherwise compile it mid-test on a fresh machine).
+e2e: dist browsers tools cli
 	node --test --test-concurrency=1 tests/e2e/
+
+cli:
+	cargo build --bin anxin-bank
 
 # The soak runs at full length (tests/e2e/soak.test.mjs): SOAK_SESSIONS kiosk sessions in one page load
 # (about 1 s each here), SOAK_ROUNDS learner rounds in one page load (about 1.8 s each), then one match
