@@ -588,7 +588,15 @@ async fn practice_actions_draw_the_verdict_of_the_ticks_while_waiting_so_the_che
     );
     assert_eq!(verdict.text_content().unwrap(), "✓Correct");
     assert_eq!(texts(&root, ".answer-line"), ["Right answer: C"]);
-    assert_eq!(texts(&root, ".actions button"), ["Next question"]);
+    // The button's words take turns (both laid out, the other one hidden).
+    assert_eq!(
+        texts(&root, ".actions button .swap > :not(.is-off)"),
+        ["Next question"]
+    );
+    assert_eq!(
+        texts(&root, ".actions button .swap > .is-off"),
+        ["Check my answer"]
+    );
 }
 
 #[wasm_bindgen_test]

@@ -214,7 +214,7 @@ test('a practice question works by keyboard alone, with a visible focus ring and
   await page.locator('.verdict').waitFor();
   assert.match(await page.locator('.quiz [aria-live]').innerText(), /回答正确|回答错误/);
   // The check button itself becomes "next" and keeps the focus, so Enter goes on.
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), '下一题');
+  assert.equal(await page.evaluate(() => document.activeElement.innerText), '下一题');
   await page.keyboard.press('Enter');
   await page.getByText(/第 2 题 \/ 共 \d+ 题/).waitFor();
   assert.deepEqual(problems(), []);

@@ -87,14 +87,15 @@ pub fn PracticeActions(
                 aria-describedby=move || (!revealed.get()).then_some("select-hint")
                 on:click=move |_| if revealed.get_untracked() { on_next.run(()) } else { on_submit.run(()) }
             >
-                {move || {
-                    let msg = match (revealed.get(), is_last.get()) {
-                        (false, _) => Msg::Submit,
-                        (true, false) => Msg::Next,
-                        (true, true) => Msg::SeeResults,
-                    };
-                    locale.t(msg)
-                }}
+                // Both words laid out in one place, the one not meant hidden (so out of the
+                // button's name too): the check only swaps which shows, a paint, where a new
+                // text was shaped inside the tap.
+                <span class="swap">
+                    <span class:is-off=revealed>{locale.tr(Msg::Submit)}</span>
+                    <span class:is-off=move || !revealed.get()>
+                        {move || locale.t(if is_last.get() { Msg::SeeResults } else { Msg::Next })}
+                    </span>
+                </span>
             </button>
             <p id="select-hint" class="hint" hidden=move || !waiting.get()>
                 {locale.tr(Msg::SelectFirst)}
