@@ -292,6 +292,18 @@ impl Session {
         }
     }
 
+    /// Whether a practice's answer to the question shown has been checked (its feedback shows).
+    pub fn revealed(&self) -> bool {
+        matches!(self, Session::Practice(p) if *p.step() == PracticeStep::Revealed)
+    }
+
+    /// The options the question shown was answered with (none before it is answered).
+    pub fn chosen(&self) -> &[OptionId] {
+        self.shown()
+            .and_then(|(i, _)| self.answers().get(i))
+            .map_or(&[], |answer| answer.chosen.as_slice())
+    }
+
     /// Whether the round has just been drawn: nothing ticked, nothing answered.
     pub fn is_fresh(&self) -> bool {
         match self {
@@ -538,6 +550,28 @@ mod tests {
             Err(SessionError::NotRevealed)
         );
         assert_eq!(s.shown().map(|(i, _)| i), Some(1));
+    }
+
+    #[test]
+    fn the_check_reveals_the_options_answered_until_the_next_question() {
+        let b = bank(5);
+        let mut s = Session::new(&b, today(), 3, 5).unwrap();
+        assert!(!s.revealed());
+        assert!(s.chosen().is_empty());
+        let (_, item) = s.shown().unwrap();
+        let q = b.question(&item.question).unwrap().clone();
+        s.toggle(q.kind, &q.options[0].id).unwrap();
+        assert!(!s.revealed(), "a tick is not a check");
+        assert!(s.chosen().is_empty());
+        s.practice_mut().unwrap().submit(&q).unwrap();
+        assert!(s.revealed());
+        assert_eq!(s.chosen(), std::slice::from_ref(&q.options[0].id));
+        s.practice_mut().unwrap().advance().unwrap();
+        assert!(!s.revealed());
+        assert!(
+            s.chosen().is_empty(),
+            "the next question is not answered yet"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reusable reactive logic, each hook returning a named struct (or nothing, when it only keeps
 //! the outside world in step).
 
+mod set_changed;
 mod use_app;
 mod use_back_button;
 mod use_banks;
@@ -9,6 +10,7 @@ mod use_saved;
 mod use_scoped;
 mod use_ticker;
 
+pub use set_changed::set_changed;
 pub use use_app::{use_app, Clock, UseApp};
 pub use use_back_button::use_back_button;
 pub use use_banks::{use_banks, UseBanks};

@@ -11,7 +11,7 @@ use crate::domain::plan::{Mode, Plan};
 use crate::domain::progress::question_key;
 use crate::domain::progress::Shelf;
 use crate::domain::saved::{Ask, SavedResult, SavedRound};
-use crate::domain::session::{PracticeStep, Quiz, Session};
+use crate::domain::session::{Quiz, Session};
 use crate::domain::stopwatch::Stopwatch;
 use crate::domain::text::{Lang, LocalText};
 
@@ -133,15 +133,12 @@ impl ActiveRound {
 
     /// Whether a practice's answer to the question shown has been checked (its feedback shows).
     pub fn revealed(&self) -> bool {
-        matches!(&self.session, Session::Practice(p) if *p.step() == PracticeStep::Revealed)
+        self.session.revealed()
     }
 
     /// The options the question shown was answered with (none before it is answered).
     pub fn chosen(&self) -> &[OptionId] {
-        self.session
-            .shown()
-            .and_then(|(i, _)| self.session.answers().get(i))
-            .map_or(&[], |answer| answer.chosen.as_slice())
+        self.session.chosen()
     }
 
     /// The question asked before going on, if one is.

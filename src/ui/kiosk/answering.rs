@@ -6,9 +6,9 @@ use super::choosing::KioskBar;
 use crate::domain::bank::OptionId;
 use crate::domain::i18n::topic_name;
 use crate::domain::kiosk::{Event, KioskModel, KioskMsg, TopicChoice};
-use crate::domain::session::{PracticeStep, Session};
+use crate::domain::session::Session;
 use crate::domain::text::Lang;
-use crate::ui::hooks::use_memo;
+use crate::ui::hooks::{set_changed, use_memo};
 use crate::ui::services::use_locale;
 use crate::ui::widgets::{PracticeActions, ProgressBar, QuestionCard, ReadAloud};
 use leptos::prelude::*;
@@ -34,24 +34,17 @@ pub fn AnsweringScreen(
     numbered: Option<(usize, usize)>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let session = use_memo(move |_| model.with(|m| m.round().map(|r| r.session.clone())));
-    let choice = use_memo(move |_| model.with(|m| m.round().map(|r| r.choice)));
-    let index =
-        use_memo(move |_| session.with(|s| s.as_ref().and_then(|s| s.shown().map(|(i, _)| i))));
-    let revealed = use_memo(move |_| {
-        session.with(
-            |s| matches!(s, Some(Session::Practice(p)) if *p.step() == PracticeStep::Revealed),
-        )
-    });
-    // A memo: a check leaves the ticks as they were, and what shows them is not redrawn.
-    let selected = use_memo(move |_| {
-        session.with(|s| {
-            s.as_ref()
-                .map(|s| s.selected().to_vec())
-                .unwrap_or_default()
-        })
-    });
-    let total = move || session.with(|s| s.as_ref().map_or(0, Session::total));
+    let parts = model.with_untracked(Parts::new);
+    Effect::new(move |_| model.with(|m| parts.update(m)));
+    let Parts {
+        choice,
+        index,
+        total,
+        revealed,
+        selected,
+        chosen,
+    } = parts;
+    let total = move || total.get();
     let title = move || {
         let lang = locale.lang();
         match choice.get() {
@@ -63,11 +56,11 @@ pub fn AnsweringScreen(
     // The question shown and its item.
     let current = use_memo(move |_| {
         let i = index.get()?;
-        let item =
-            session.with_untracked(|s| s.as_ref().and_then(|s| s.items().get(i).cloned()))?;
-        let question =
-            model.with_untracked(|m| m.library().question(&item.bank, &item.question).cloned())?;
-        Some((item, question))
+        model.with_untracked(|m| {
+            let item = m.round()?.session.items().get(i).cloned()?;
+            let question = m.library().question(&item.bank, &item.question).cloned()?;
+            Some((item, question))
+        })
     });
     // The question's number and the count (untracked: a tick or a check leaves them).
     let place = use_memo(move |_| {
@@ -113,15 +106,7 @@ pub fn AnsweringScreen(
                         })
                         revealed=revealed
                         selected=selected
-                        chosen=Signal::derive(move || {
-                            let i = index.get();
-                            session.with(|s| {
-                                s.as_ref()
-                                    .and_then(|s| i.and_then(|i| s.answers().get(i)))
-                                    .map(|a| a.chosen.clone())
-                                    .unwrap_or_default()
-                            })
-                        })
+                        chosen=chosen
                         on_submit=move |()| dispatch.run(Event::Submit)
                         on_next=move |()| dispatch.run(Event::Next)
                     />
@@ -129,4 +114,53 @@ pub fn AnsweringScreen(
             </Show>
         </section>
     }
+}
+
+/// The parts of the session the screen shows, each a signal of its own, set from the model after
+/// each event only when it changed (as the learner's round screen follows its round): a tick or a
+/// check wakes only what shows what it changed. (Memos over a copy of the whole session ran again
+/// at every event, with everything read from them.)
+#[derive(Clone, Copy)]
+struct Parts {
+    choice: RwSignal<Option<TopicChoice>>,
+    /// The question shown (0-based), none once the last is done.
+    index: RwSignal<Option<usize>>,
+    total: RwSignal<usize>,
+    revealed: RwSignal<bool>,
+    /// The options ticked on the question shown.
+    selected: RwSignal<Vec<OptionId>>,
+    /// The options the question shown was checked with.
+    chosen: RwSignal<Vec<OptionId>>,
+}
+
+impl Parts {
+    fn new(model: &KioskModel) -> Parts {
+        let round = model.round();
+        let session = round.map(|r| &r.session);
+        Parts {
+            choice: RwSignal::new(round.map(|r| r.choice)),
+            index: RwSignal::new(session.and_then(shown_index)),
+            total: RwSignal::new(session.map_or(0, Session::total)),
+            revealed: RwSignal::new(session.is_some_and(Session::revealed)),
+            selected: RwSignal::new(session.map_or(&[][..], Session::selected).to_vec()),
+            chosen: RwSignal::new(session.map_or(&[][..], Session::chosen).to_vec()),
+        }
+    }
+
+    /// Sets each part that differs from the model's.
+    fn update(self, model: &KioskModel) {
+        let round = model.round();
+        let session = round.map(|r| &r.session);
+        set_changed(self.choice, &round.map(|r| r.choice));
+        set_changed(self.index, &session.and_then(shown_index));
+        set_changed(self.total, &session.map_or(0, Session::total));
+        set_changed(self.revealed, &session.is_some_and(Session::revealed));
+        set_changed(self.selected, session.map_or(&[][..], Session::selected));
+        set_changed(self.chosen, session.map_or(&[][..], Session::chosen));
+    }
+}
+
+/// The place of the question shown.
+fn shown_index(session: &Session) -> Option<usize> {
+    session.shown().map(|(i, _)| i)
 }

@@ -6,6 +6,7 @@ use crate::domain::library::RoundKind;
 use crate::domain::plan::Mode;
 use crate::domain::saved::Ask;
 use crate::domain::session::Quiz;
+use crate::ui::hooks::set_changed;
 use leptos::prelude::*;
 
 /// The parts of the round the screen shows, each a signal of its own, set from the round after
@@ -59,15 +60,4 @@ fn unanswered(round: &ActiveRound) -> Vec<usize> {
         .quiz()
         .map(Quiz::unanswered)
         .unwrap_or_default()
-}
-
-/// Sets `signal` to `value` if it holds something else (its readers are not woken for the same).
-fn set_changed<T, V>(signal: RwSignal<T>, value: &V)
-where
-    T: std::borrow::Borrow<V> + Send + Sync + 'static,
-    V: PartialEq + ToOwned<Owned = T> + ?Sized,
-{
-    if signal.with_untracked(|now| now.borrow() != value) {
-        signal.set(value.to_owned());
-    }
 }
