@@ -150,7 +150,7 @@ test('index: a check followed at once by the page hidden or left is written all 
     const written = await page.evaluate(({ submit, event, key }) => {
       const recorded = () => Object.keys(JSON.parse(localStorage.getItem('anxin.progress') ?? '{"data":{"reviews":{}}}').data.reviews).includes(key);
       const checked = () => /"answers":\[\{/.test(localStorage.getItem('anxin.attempt') ?? '');
-      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === submit).click();
+      [...document.querySelectorAll('button')].find((b) => b.innerText.trim() === submit).click();
       const waiting = { recorded: recorded(), checked: checked() };
       if (event === 'pagehide') window.dispatchEvent(new PageTransitionEvent('pagehide'));
       else document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
