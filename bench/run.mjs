@@ -297,6 +297,14 @@ async function measureOnce(browser, app, origin, profile) {
     const longToAnswer = allLong.filter((t) => !firstAnswer || t.start < firstAnswer.end);
     const tapsByName = {};
     for (const t of taps) (tapsByName[t.name] ||= []).push(t.ms);
+    // Where each long task to the first answer fell: in a tap (from its click to its frame, the pointer's
+    // events a few ms before the click included), before ready, or after ready between taps (banks, the
+    // rest of the wasm, a rehearsal).
+    const during = (t) => {
+      const tap = taps.find((x) => t.start >= x.end - x.ms - 5 && t.start <= x.end);
+      if (tap) return `tap: ${tap.name}`;
+      return t.start < load.ready ? 'load, before ready' : 'after ready, between taps';
+    };
     return {
       ready: load.ready,
       readySource: load.readySource,
@@ -312,6 +320,7 @@ async function measureOnce(browser, app, origin, profile) {
       tbt: longToReady.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
       longestToReady: Math.max(0, ...longToReady.map((t) => t.duration)),
       longestToAnswer: Math.max(0, ...longToAnswer.map((t) => t.duration)),
+      longTasks: longToAnswer.map((t) => ({ start: Math.round(t.start), duration: Math.round(t.duration), during: during(t) })),
       taps: tapsByName,
       memoryAfterLoad: memoryAfterLoad.bytes,
       memoryAfterQuiz: memoryAfterQuiz.bytes,
