@@ -9,7 +9,7 @@ mod shelf;
 
 pub use home::{HomeScreen, ParkedCard};
 pub use progress::ProgressScreen;
-pub use round::RoundScreen;
+pub use round::{question_parts, RoundScreen};
 pub use settings::SettingsScreen;
 pub use setup::SetupScreen;
 pub use shelf::ShelfScreen;

@@ -13,8 +13,10 @@
 //! and the learner's records are not touched.
 
 use super::current::CurrentScreen;
+use crate::domain::session::PracticeStep;
 use crate::domain::text::Lang;
 use crate::ui::hooks::{use_rehearsal as rehearsal, UseApp};
+use crate::ui::screens::question_parts;
 use crate::ui::services::{Elder, Locale};
 use leptos::prelude::*;
 
@@ -50,8 +52,21 @@ async fn rehearse(app: UseApp, locale: Locale, elder: Elder, at_home: Signal<boo
             />
         }
     };
+    // The round's first question: its largest parts alone first (the screen's first build was a
+    // long task).
+    let parts = |ahead: UseApp| {
+        ahead.model.with_untracked(|m| {
+            let round = m.round()?;
+            let fresh = matches!(round.session.shown(), Some((0, _)))
+                && matches!(
+                    round.session.practice()?.step(),
+                    PracticeStep::Asking { selected } if selected.is_empty()
+                );
+            fresh.then(|| question_parts(round, m.library())).flatten()
+        })
+    };
     let today = (app.clock.today)();
     let step = move |of: UseApp| of.model.with_untracked(|m| m.rehearsal_step(today));
     let run = |of: UseApp, event| of.dispatch.run(event);
-    rehearsal::rehearse(at_home, stand_ins, screen, step, run).await;
+    rehearsal::rehearse(at_home, stand_ins, screen, parts, step, run).await;
 }

@@ -33,11 +33,16 @@ pub fn use_rehearsal<F>(
 
 /// One rehearsal: `stand_ins` makes the two stand-ins (under the rehearsal's own owner, so that
 /// all it builds is dropped at the end), `screen` the screen of the one shown, built in an element
-/// that is never in the document; `step` gives each tap and `run` applies it.
+/// that is never in the document; `step` gives each tap and `run` applies it. `parts`, asked after
+/// each of the stand-in ahead's taps, gives the parts of the screen that tap leads to which are
+/// built alone first, in a task of their own (and dropped at once), so that the code they run is
+/// compiled before the screen's own task, which would otherwise be a long one (issue 11: the
+/// round screen's first build was a task of 60–66 ms at 4× CPU).
 pub async fn rehearse<S, E, N>(
     waiting: Signal<bool>,
     stand_ins: impl FnOnce() -> (S, S),
     screen: impl FnOnce(S) -> N + 'static,
+    parts: impl Fn(S) -> Option<AnyView>,
     step: impl Fn(S) -> Option<E>,
     run: impl Fn(S, E),
 ) where
@@ -56,7 +61,13 @@ pub async fn rehearse<S, E, N>(
         return;
     }
     let mounted = owner.with(|| leptos::mount::mount_to(parent, move || screen(shown)));
-    let completed = play_taps(waiting, ahead, shown, step, run).await;
+    let taps = Taps {
+        step,
+        run,
+        parts,
+        owner: owner.clone(),
+    };
+    let completed = play_taps(waiting, ahead, shown, taps).await;
     drop(mounted);
     owner.cleanup();
     if completed {
@@ -71,15 +82,30 @@ async fn go_on(waiting: Signal<bool>) -> bool {
     waiting.try_get_untracked().unwrap_or(false)
 }
 
+/// What a rehearsal plays: `step` gives each tap, `run` applies it, `parts` gives the parts of a
+/// screen to build alone first (see [`rehearse`]), under `owner` (the rehearsal's).
+struct Taps<Step, Run, Parts> {
+    step: Step,
+    run: Run,
+    parts: Parts,
+    owner: Owner,
+}
+
 /// Plays the taps `step` gives, on `ahead` a task before `shown` (`run` applies one), one per
-/// task, while `waiting` holds. `true` when it came to the end of its taps.
+/// task, while `waiting` holds; between them, in a task of their own, the parts of the next screen
+/// `parts` gives, built out of sight and dropped. `true` when it came to the end of its taps.
 async fn play_taps<S: Copy, E>(
     waiting: Signal<bool>,
     ahead: S,
     shown: S,
-    step: impl Fn(S) -> Option<E>,
-    run: impl Fn(S, E),
+    taps: Taps<impl Fn(S) -> Option<E>, impl Fn(S, E), impl Fn(S) -> Option<AnyView>>,
 ) -> bool {
+    let Taps {
+        step,
+        run,
+        parts,
+        owner,
+    } = taps;
     loop {
         // The model's part of the tap first, on the stand-in ahead (drawing a round, say).
         if !go_on(waiting).await {
@@ -88,6 +114,16 @@ async fn play_taps<S: Copy, E>(
         if let Some(event) = step(ahead) {
             run(ahead, event);
         }
+        // Then, in a task of their own, the parts the screen it leads to has built alone (if it
+        // is a large one), dropped at once.
+        if !go_on(waiting).await {
+            return false;
+        }
+        let built = owner.with(Owner::new);
+        if let (Some(view), Ok(parent)) = (built.with(|| parts(ahead)), page::detached_element()) {
+            drop(built.with(|| leptos::mount::mount_to(parent, move || view)));
+        }
+        built.cleanup();
         // Then the tap on the stand-in shown: its screen changes as the user's would.
         if !go_on(waiting).await {
             return false;

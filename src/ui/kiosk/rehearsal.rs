@@ -39,5 +39,7 @@ async fn rehearse(kiosk: UseKiosk, waiting: Signal<bool>) {
     let step = move |of: UseKiosk| of.model.with_untracked(|m| m.rehearsal_step(now));
     let run = |of: UseKiosk, event| of.dispatch.run(event);
     let stand_ins = || (kiosk.stand_in(), kiosk.stand_in());
-    rehearsal::rehearse(waiting, stand_ins, screen, step, run).await;
+    // No screen of the kiosk's is too large to build in one short task.
+    let parts = |_: UseKiosk| None;
+    rehearsal::rehearse(waiting, stand_ins, screen, parts, step, run).await;
 }

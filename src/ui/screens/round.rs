@@ -276,6 +276,41 @@ pub fn RoundScreen(
     }
 }
 
+/// The round screen's largest parts for the question `round` shows, built alone (a question's
+/// card with its options, the practice's feedback and button, the read-aloud button), nothing
+/// ticked: the rehearsal (`ui::app::rehearsal`) builds them a task before it builds the screen
+/// for the first time, so that no one task runs all of the screen's code for the first time (the
+/// browser compiles each wasm function at its first call; issue 11: that first build was a task of
+/// 60–66 ms at 4× CPU). `None` where it shows no question.
+pub fn question_parts(round: &ActiveRound, library: &Library) -> Option<AnyView> {
+    let (_, item) = round.session.shown()?;
+    let question = library.question(&item.bank, &item.question)?.clone();
+    let shown = Signal::stored(Some((item.clone(), question.clone())));
+    let (none, hidden) = (Signal::stored(Vec::new()), Signal::stored(false));
+    Some(
+        view! {
+            <QuestionCard
+                question=question
+                order=item.options.clone()
+                selected=none
+                revealed=hidden
+                on_toggle=Callback::new(|_: OptionId| {})
+            />
+            <ReadAloud shown=shown revealed=hidden />
+            <PracticeActions
+                shown=shown
+                is_last=Signal::stored(false)
+                revealed=hidden
+                selected=none
+                chosen=none
+                on_submit=|_| {}
+                on_next=|_| {}
+            />
+        }
+        .into_any(),
+    )
+}
+
 /// What to study next, from the round's topics and the learner's shelves.
 fn study_advice(
     parts: &[crate::domain::history::TopicScore],
