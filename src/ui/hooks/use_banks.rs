@@ -116,6 +116,10 @@ pub fn use_banks(on_event: Callback<Event>) -> UseBanks {
         on_event.run(Event::BankLoading(entry.id.clone()));
         spawn_local(load_one(entry));
     });
-    reload.run(());
+    // In a task of its own: the first event applied runs much of the model's code for the first
+    // time, which the browser compiles as it is first called, and the page's first task has
+    // enough of its own (issue 11: a task of 50–61 ms at 4× CPU). The index's bytes are on their
+    // way already (`index.html` preloads it), so the request is not later for it.
+    page::in_next_task(move || reload.run(()));
     UseBanks { reload, retry }
 }
