@@ -14,15 +14,26 @@ pub fn focus_on_mount<E: ElementType<Output: JsCast + Clone + 'static>>(node: No
 }
 
 /// A new screen, question or stage: once its heading `node` is in the page, the page is scrolled
-/// to its top and the heading takes the focus. Focusing alone brings only the heading into sight:
-/// a round opened from a setup scrolled down to its "start" showed its question with the round's
-/// title and "question 1 of N" above the screen. A heading built out of sight (the rehearsal's
-/// screens, in an element outside the page) moves nothing.
+/// to its top and, once the page has painted it, the heading takes the focus. Focusing alone
+/// brings only the heading into sight: a round opened from a setup scrolled down to its "start"
+/// showed its question with the round's title and "question 1 of N" above the screen. A heading
+/// built out of sight (the rehearsal's screens, in an element outside the page) moves nothing.
+///
+/// The focus waits for the paint because focusing lays the page out there and then: in the tap
+/// that opened the screen, that layout came on top of the tap's own work, in one task (issue 11:
+/// at 4× CPU a topic tap was a task of 60–70 ms, 10–15 ms of it this layout). After the paint the
+/// page is laid out already, and the focus costs next to nothing.
 pub fn open_on_mount<E: ElementType<Output: JsCast + Clone + 'static>>(node: NodeRef<E>) {
     on_mount(node, |el| {
         if el.is_connected() {
             scroll_to_top();
-            let _ = el.focus();
+            let el = el.clone();
+            super::page::after_paint(move || {
+                // Gone by then (another tap first): nothing to focus.
+                if el.is_connected() {
+                    let _ = el.focus();
+                }
+            });
         }
     });
 }
