@@ -124,9 +124,9 @@ pub fn use_app(store: Store, link: Link, clock: Clock) -> UseApp {
 /// dispatch and the flush.
 ///
 /// The writes of a tap in a round (the round in progress and the answers' records: serialising and
-/// storing them was a fifth of the answer tap's work) wait until the page has painted what the tap
-/// changed (`Clock::later`): the learner sees the verdict a little sooner, and nothing shown waits
-/// for them (the records they feed are read on other screens, after another event). They are
+/// storing them was a fifth of the answer tap's work), and of a tap that only changes the screen a
+/// reload opens again, wait until the page has painted what the tap changed (`Clock::later`): the
+/// learner sees the verdict a little sooner, and nothing shown waits for them (the records they feed are read on other screens, after another event). They are
 /// written, in order, before the next event is applied, and by the flush, which the page calls
 /// when it is hidden or left (a reload, a navigation, another app in front). Any other write is
 /// made at once, with whatever waits written first.
@@ -160,9 +160,14 @@ fn dispatcher(
 }
 
 /// Whether a write may wait for the paint: the round in progress and the answers' records, which a
-/// tick, a check or a move on writes, and no screen reads until another event.
+/// tick, a check or a move on writes, and the screen a reload opens again, which a topic tap or a
+/// setup's change writes (issue 11: in a topic tap's task); no screen reads them until another
+/// event, and a reload reads the last one only after the flush.
 fn can_wait(what: &Persist) -> bool {
-    matches!(what, Persist::InProgress(_) | Persist::Answers(_))
+    matches!(
+        what,
+        Persist::InProgress(_) | Persist::Answers(_) | Persist::Screen(_)
+    )
 }
 
 /// Applies `event` to `model`, with the records in `saved` and the clock; returns what the model
