@@ -114,8 +114,8 @@ async fn play_taps<S: Copy, E>(
         if let Some(event) = step(ahead) {
             run(ahead, event);
         }
-        // Then, in a task of their own, the parts the screen it leads to has built alone (if it
-        // is a large one), dropped at once.
+        // Then, in a task of their own, some parts of the screen that tap leads to (if it is a
+        // large one), built alone and dropped at once.
         if !go_on(waiting).await {
             return false;
         }
