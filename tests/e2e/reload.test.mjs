@@ -171,6 +171,9 @@ test('index: a check followed at once by the page hidden or left is written all 
 test('index: a quiz, reloaded after every step (the answer sheet, the unanswered warning, hand in), comes back exactly as it was', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   await page.goto(env.origin + '/');
+  // Home as it stays: every bank in, so that the setup's count is drawn (a topic chosen while the
+  // banks still come shows "loading", which a reload may find over already).
+  await page.locator('.topic-daily[aria-disabled="false"]').waitFor();
   const go = (n) => page.getByText(`第 ${n} 题 / 共 5 题`).waitFor();
   const next = (n) => async () => { await page.getByRole('button', { name: zh.next }).click(); await go(n); };
   const steps = [
