@@ -21,8 +21,8 @@ pub fn focus_on_mount<E: ElementType<Output: JsCast + Clone + 'static>>(node: No
 ///
 /// The focus waits for the paint because focusing lays the page out there and then: in the tap
 /// that opened the screen, that layout came on top of the tap's own work, in one task (issue 11:
-/// at 4× CPU a topic tap was a task of 60–70 ms, 8–13 ms of it this layout). After the paint the
-/// page is laid out already, and the focus costs next to nothing.
+/// at 4× CPU a topic tap was a task of 60–70 ms, 8–13 ms of it this layout). After the paint it
+/// is a task of its own (which may lay the page out again, if something changed since the paint).
 pub fn open_on_mount<E: ElementType<Output: JsCast + Clone + 'static>>(node: NodeRef<E>) {
     on_mount(node, |el| {
         if el.is_connected() {
