@@ -126,7 +126,8 @@ pub fn use_app(store: Store, link: Link, clock: Clock) -> UseApp {
 /// The writes of a tap in a round (the round in progress and the answers' records: serialising and
 /// storing them was a fifth of the answer tap's work), and of a tap that only changes the screen a
 /// reload opens again, wait until the page has painted what the tap changed (`Clock::later`): the
-/// learner sees the verdict a little sooner, and nothing shown waits for them (the records they feed are read on other screens, after another event). They are
+/// learner sees the verdict a little sooner, and nothing shown waits for them (the records they
+/// feed are read on other screens, after another event). They are
 /// written, in order, before the next event is applied, and by the flush, which the page calls
 /// when it is hidden or left (a reload, a navigation, another app in front). Any other write is
 /// made at once, with whatever waits written first.
