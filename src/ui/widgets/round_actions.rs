@@ -84,7 +84,8 @@ pub fn PracticeActions(
                 class="button button-primary"
                 node_ref=button
                 aria-disabled=move || waiting.get().to_string()
-                aria-describedby=move || (!revealed.get()).then_some("select-hint")
+                // Described by the hint while it shows (nothing ticked), not by a hidden one.
+                aria-describedby=move || waiting.get().then_some("select-hint")
                 on:click=move |_| if revealed.get_untracked() { on_next.run(()) } else { on_submit.run(()) }
             >
                 // Both words laid out in one place, the one not meant hidden (so out of the
