@@ -99,9 +99,10 @@ pub fn QuestionCard(
             let id = option.id.clone();
             let chosen = Signal::derive(move || selected.with(|s| s.contains(&id)));
             let state = move || OptionState::of(revealed.get(), chosen.get(), is_answer);
-            // Drawn once anything is ticked (or the answer shows): unchanged by the check.
+            // Drawn once anything is ticked (or the answer shows): unchanged by the check, which
+            // does not even wake it (with something ticked, `revealed` is not read).
             let drawn = use_memo(move |_| {
-                let ahead = revealed.get() || selected.with(|s| !s.is_empty());
+                let ahead = selected.with(|s| !s.is_empty()) || revealed.get();
                 ahead.then(|| mark(chosen.get(), is_answer)).flatten()
             });
             let id = option.id.clone();

@@ -40,8 +40,9 @@ pub fn PracticeActions(
 ) -> impl IntoView {
     let locale = use_locale();
     let button = NodeRef::<leptos::html::Button>::new();
-    // A memo: the check changes `revealed` and leaves it false (something was ticked).
-    let waiting = use_memo(move |_| !revealed.get() && selected.with(Vec::is_empty));
+    // Nothing ticked and not checked. With something ticked, `revealed` is not read: the check
+    // (which needs something ticked) does not wake it.
+    let waiting = use_memo(move |_| selected.with(Vec::is_empty) && !revealed.get());
     // The answer the feedback is drawn for: the options ticked while it waits hidden, the answer
     // checked once it shows. The check takes the options ticked, so its verdict is drawn already
     // and the check only shows it (drawing it again was 8 attribute sets and a text in the tap).
