@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, pick, words, dist, chooseFile } from './harness.mjs';
+import { watchedPage, readIndex, readBank, useBrowserAndServer, setUpRound, answer, pick, words, dist, chooseFile, afterPaints } from './harness.mjs';
 import { nameOf, topicName } from './topics.mjs';
 import { openKiosk, start, stillThere, holdCorner } from './kiosk-harness.mjs';
 
@@ -15,7 +15,11 @@ const env = useBrowserAndServer();
 const t = words.zh;
 const banks = readIndex().banks;
 
-const saved = (page, key) => page.evaluate((key) => JSON.parse(localStorage.getItem(`anxin.${key}`) ?? 'null')?.data ?? null, key);
+// Read once the page has painted: a tap in a round writes its records in a task after its paint.
+const saved = async (page, key) => {
+  await afterPaints(page);
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(`anxin.${key}`) ?? 'null')?.data ?? null, key);
+};
 const reviewed = async (page) => Object.keys((await saved(page, 'progress'))?.reviews ?? {}).sort();
 const inBook = async (page) => {
   const reviews = (await saved(page, 'progress'))?.reviews ?? {};
@@ -91,6 +95,8 @@ test('the learner app in two tabs: a practice parked in one is the one the other
   await b.bringToFront();
   await elsewhere(b).waitFor();
   const qb = await answer(b, false);
+  // The other tab's check writes its answer once painted (its alert here may come from its tick).
+  await afterPaints(b);
   await elsewhere(a).waitFor();
   assert.deepEqual(await inBook(a), [`${banks[0].id}/${qb.id}`, `${banks[1].id}/${qa.id}`].sort());
   // The slot holds the round touched last.

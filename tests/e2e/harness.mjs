@@ -317,13 +317,18 @@ export async function mutationsDuring(page, act) {
         const where = r.target.className || r.target.nodeName;
         const element = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
         const hidden = element && element.closest('.feedback[hidden]') ? 'in the hidden feedback: ' : '';
-        // An option's mark, drawn hidden with the ticks for the check to show (`QuestionCard`); a
-        // comment is where a mark goes.
+        // An option's mark, drawn hidden with the ticks for the check to show (`QuestionCard`): out
+        // of the flow and invisible (it takes no room and is not seen or read); a comment is where a
+        // mark goes.
         const marks = [...r.addedNodes, ...r.removedNodes];
+        const hiddenMark = (n) => {
+          const style = getComputedStyle(n);
+          return style.display === 'none' || (style.visibility === 'hidden' && style.position === 'absolute');
+        };
         const mark = r.type === 'childList' && marks.length > 0
           && marks.every((n) => n.nodeType === Node.COMMENT_NODE || (n.classList && n.classList.contains('until-revealed')))
           && getComputedStyle(element).display !== 'none'
-          && marks.every((n) => n.nodeType === Node.COMMENT_NODE || !n.isConnected || getComputedStyle(n).display === 'none')
+          && marks.every((n) => n.nodeType === Node.COMMENT_NODE || !n.isConnected || hiddenMark(n))
           ? 'a hidden mark: ' : '';
         window.__mutations.push(hidden + mark + (r.type === 'attributes' ? `attributes ${where} @${r.attributeName}` : `${r.type} ${where}`));
       }
