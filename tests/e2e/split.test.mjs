@@ -31,6 +31,25 @@ test('the build splits the phone wasm in two, precaches both, and the page names
   for (const f of [first, rest]) assert.ok(sw.includes(f), `sw.js misses ${f}`);
 });
 
+// tools/imports.mjs: what each page's wasm imports from its glue goes by short names (the
+// wasm-bindgen names' hashes do not compress), each a key of the glue's import object.
+test('every page imports its glue by short names, each one in the glue', () => {
+  for (const page of ['index.html', 'kiosk.html', 'contest.html', 'desk.html']) {
+    const html = fs.readFileSync(path.join(dist, page), 'utf8');
+    const glueName = html.match(/data-anxin-js="\.\/([^"]+)"/)[1];
+    const wasmName = html.match(/data-anxin-wasm="\.\/([^"]+)"/)[1];
+    const glue = fs.readFileSync(path.join(dist, glueName), 'utf8');
+    const module = `./${wasmName.replace(/-[0-9a-f]+_bg\.wasm$/, '')}_bg.js`;
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(path.join(dist, wasmName))))
+      .filter((i) => i.module === module);
+    assert.ok(imports.length > 100, `${page}: ${imports.length} imports from ${module}`);
+    for (const { name } of imports) {
+      assert.ok(name.length <= 2, `${page}: ${name} is not short`);
+      assert.match(glue, new RegExp(`[{,]${name}[:(]`), `${page}: ${name} is not a key of ${glueName}`);
+    }
+  }
+});
+
 test('the start-up part alone draws the home screen; the banks wait for the rest', async () => {
   const { page, problems } = await watchedPage(env.browser, env.origin);
   const rest = await holdRest(page);
