@@ -287,6 +287,28 @@ impl Store {
         migrate: impl Fn(u32, serde_json::Value) -> Result<serde_json::Value, String>,
         drop_corrupt: bool,
     ) -> Loaded<T> {
+        let mut value = None;
+        let read = self.read_with(key, drop_corrupt, &mut |text| {
+            value = Some(crate::domain::saved::open_text(text, &migrate)?);
+            Ok(())
+        });
+        match read {
+            // `read_with` says `Value` only once the text opened, and so `value` is set.
+            Loaded::Value(()) => value.map_or(Loaded::Absent, Loaded::Value),
+            Loaded::Absent => Loaded::Absent,
+            Loaded::Dropped => Loaded::Dropped,
+            Loaded::Kept(reason) => Loaded::Kept(reason),
+        }
+    }
+
+    /// What [`Store::load_or`] does for every type, compiled once: reads the text under `key`
+    /// and hands it to `open`; keeps, holds or drops it as `open`'s error says.
+    fn read_with(
+        &self,
+        key: &str,
+        drop_corrupt: bool,
+        open: &mut dyn FnMut(&str) -> Result<(), crate::domain::saved::SavedError>,
+    ) -> Loaded<()> {
         use crate::domain::saved::SavedError;
         let keep = |reason: KeptReason| {
             super::log::warn(&format!("keeping {key} untouched ({reason:?})"));
@@ -302,8 +324,8 @@ impl Store {
                 return Loaded::Kept(KeptReason::ReadFailed);
             }
         };
-        match crate::domain::saved::open_text(&text, migrate) {
-            Ok(value) => Loaded::Value(value),
+        match open(&text) {
+            Ok(()) => Loaded::Value(()),
             Err(e @ SavedError::Newer(_)) => {
                 super::log::warn(&format!("keeping {key} untouched: {e}"));
                 self.hold(key);
