@@ -21,6 +21,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readImport, readLeb, readName, sections } from '../tools/wasm-bytes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const page = process.argv[2] || 'index';
@@ -97,81 +98,39 @@ for (const f of functions.sort((a, b) => b.size - a.size).slice(0, Number(proces
 
 /** The wasm without the custom section `name`. */
 function withoutSection(bytes, name) {
-  const out = [bytes.subarray(0, 8)];
-  const at = { i: 8 };
-  while (at.i < bytes.length) {
-    const start = at.i;
-    const id = bytes[at.i++];
-    const size = leb(bytes, at);
-    const end = at.i + size;
-    let section = '';
-    if (id === 0) {
-      const length = leb(bytes, at);
-      section = bytes.subarray(at.i, at.i + length).toString('utf8');
-    }
-    if (section !== name) out.push(bytes.subarray(start, end));
-    at.i = end;
-  }
-  return Buffer.concat(out);
+  const kept = [...sections(bytes)].filter((s) => s.id !== 0 || s.name !== name);
+  return Buffer.concat([bytes.subarray(0, 8), ...kept.map((s) => bytes.subarray(s.start, s.end))]);
 }
 
 /** Each defined function's body size and name (from the name section). */
 function bodies(bytes) {
-  const at = { i: 8 };
   let imported = 0;
   const sizes = [];
   const names = new Map();
-  while (at.i < bytes.length) {
-    const id = bytes[at.i++];
-    const size = leb(bytes, at);
-    const end = at.i + size;
-    if (id === 2) {
-      for (let n = leb(bytes, at); n > 0; n--) {
-        for (let part = 0; part < 2; part++) {
-          const length = leb(bytes, at);
-          at.i += length;
-        }
-        const kind = bytes[at.i++];
-        if (kind === 0) { leb(bytes, at); imported++; } else if (kind === 1) { at.i++; const flags = leb(bytes, at); leb(bytes, at); if (flags & 1) leb(bytes, at); } else if (kind === 2) { const flags = leb(bytes, at); leb(bytes, at); if (flags & 1) leb(bytes, at); } else at.i += 2;
-      }
-    } else if (id === 10) {
-      for (let n = leb(bytes, at); n > 0; n--) {
-        const length = leb(bytes, at);
+  for (const section of sections(bytes)) {
+    const at = { i: section.data };
+    if (section.id === 2) {
+      for (let n = readLeb(bytes, at); n > 0; n--) imported += Number(readImport(bytes, at).kind === 0);
+    } else if (section.id === 10) {
+      for (let n = readLeb(bytes, at); n > 0; n--) {
+        const length = readLeb(bytes, at);
         sizes.push(length);
         at.i += length;
       }
-    } else if (id === 0) {
-      const length = leb(bytes, at);
-      const section = bytes.subarray(at.i, at.i + length).toString('utf8');
-      at.i += length;
-      while (section === 'name' && at.i < end) {
+    } else if (section.name === 'name') {
+      while (at.i < section.end) {
         const sub = bytes[at.i++];
-        const subEnd = leb(bytes, at) + at.i;
+        const subEnd = readLeb(bytes, at) + at.i;
         if (sub === 1) {
-          for (let n = leb(bytes, at); n > 0; n--) {
-            const index = leb(bytes, at);
-            const l = leb(bytes, at);
-            names.set(index, bytes.subarray(at.i, at.i + l).toString('utf8'));
-            at.i += l;
+          for (let n = readLeb(bytes, at); n > 0; n--) {
+            const index = readLeb(bytes, at);
+            names.set(index, readName(bytes, at));
           }
         }
         at.i = subEnd;
       }
     }
-    at.i = end;
   }
   const readable = (name) => name.replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/\[[0-9a-f]{16}\]/g, '');
   return sizes.map((size, k) => ({ size, name: readable(names.get(imported + k) || `#${imported + k}`) }));
-}
-
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at.i++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return value;
 }

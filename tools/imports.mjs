@@ -19,6 +19,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { encodeName, leb, readImport, readLeb, sections } from './wasm-bytes.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node tools/imports.mjs <dist>');
@@ -38,69 +39,25 @@ function shortName(n) {
   return name;
 }
 
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at.i++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return value;
-}
-
-function leb(value) {
-  const out = [];
-  let v = value;
-  do {
-    let byte = v & 0x7f;
-    v = Math.floor(v / 128);
-    if (v) byte |= 0x80;
-    out.push(byte);
-  } while (v);
-  return Buffer.from(out);
-}
-
-const name = (text) => Buffer.concat([leb(Buffer.byteLength(text)), Buffer.from(text, 'utf8')]);
-
 /**
  * The wasm with its import section rewritten by `rename(module, field)` (a new field name, or the
  * same); every other section copied byte for byte.
  */
 function renameImports(wasm, rename) {
   const out = [wasm.subarray(0, 8)];
-  const at = { i: 8 };
-  while (at.i < wasm.length) {
-    const start = at.i;
-    const id = wasm[at.i++];
-    const size = readLeb(wasm, at);
-    const end = at.i + size;
-    if (id !== 2) {
-      out.push(wasm.subarray(start, end));
-      at.i = end;
+  for (const section of sections(wasm)) {
+    if (section.id !== 2) {
+      out.push(wasm.subarray(section.start, section.end));
       continue;
     }
+    const at = { i: section.body };
     const count = readLeb(wasm, at);
     const entries = [leb(count)];
     for (let k = 0; k < count; k++) {
-      let length = readLeb(wasm, at);
-      const module = wasm.subarray(at.i, at.i + length).toString('utf8');
-      at.i += length;
-      length = readLeb(wasm, at);
-      const field = wasm.subarray(at.i, at.i + length).toString('utf8');
-      at.i += length;
-      const descStart = at.i;
-      const kind = wasm[at.i++];
-      if (kind === 0) readLeb(wasm, at); // function: type index
-      else if (kind === 1) { at.i += 1; const flags = readLeb(wasm, at); readLeb(wasm, at); if (flags & 1) readLeb(wasm, at); } // table
-      else if (kind === 2) { const flags = readLeb(wasm, at); readLeb(wasm, at); if (flags & 1) readLeb(wasm, at); } // memory
-      else if (kind === 3) at.i += 2; // global: type, mutability
-      else throw new Error(`import ${module}.${field}: unknown kind ${kind}`);
-      const renamed = kind === 0 ? rename(module, field) : field;
-      entries.push(name(module), name(renamed), wasm.subarray(descStart, at.i));
+      const { module, field, kind, desc } = readImport(wasm, at);
+      entries.push(encodeName(module), encodeName(kind === 0 ? rename(module, field) : field), desc);
     }
-    if (at.i !== end) throw new Error('the import section was not read to its end');
+    if (at.i !== section.end) throw new Error('the import section was not read to its end');
     const body = Buffer.concat(entries);
     out.push(Buffer.from([2]), leb(body.length), body);
   }
