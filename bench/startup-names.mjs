@@ -21,7 +21,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readImport, readLeb, readName, sections } from '../tools/wasm-bytes.mjs';
+import { imports, readLeb, readName, sections } from '../tools/wasm-bytes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const page = process.argv[2] || 'index';
@@ -104,14 +104,12 @@ function withoutSection(bytes, name) {
 
 /** Each defined function's body size and name (from the name section). */
 function bodies(bytes) {
-  let imported = 0;
+  const imported = imports(bytes).filter((i) => i.kind === 0).length;
   const sizes = [];
   const names = new Map();
   for (const section of sections(bytes)) {
     const at = { i: section.data };
-    if (section.id === 2) {
-      for (let n = readLeb(bytes, at); n > 0; n--) imported += Number(readImport(bytes, at).kind === 0);
-    } else if (section.id === 10) {
+    if (section.id === 10) {
       for (let n = readLeb(bytes, at); n > 0; n--) {
         const length = readLeb(bytes, at);
         sizes.push(length);

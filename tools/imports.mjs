@@ -19,7 +19,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { encodeName, leb, readImport, readLeb, sections } from './wasm-bytes.mjs';
+import { encodeName, imports, leb, readImport, readLeb, sections } from './wasm-bytes.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node tools/imports.mjs <dist>');
@@ -86,13 +86,9 @@ for (const page of pages) {
   let glue = glueBefore.toString('utf8');
   if (!glue.includes(`"${module}"`)) throw new Error(`${glueName}: no import object for ${module}`);
 
-  // Every field name the wasm imports from the glue (a short name already given stays: run twice,
+  // Every function the wasm imports from the glue (a short name already given stays: run twice,
   // the second run renames nothing).
-  const fields = [];
-  renameImports(wasmBefore, (m, field) => {
-    if (m === module) fields.push(field);
-    return field;
-  });
+  const fields = imports(wasmBefore).filter((i) => i.module === module && i.kind === 0).map((i) => i.field);
   const taken = new Set(fields);
   const short = new Map();
   let next = 0;

@@ -77,3 +77,17 @@ export function readImport(bytes, at) {
   else throw new Error(`import ${module}.${field}: unknown kind ${kind}`);
   return { module, field, kind, desc: bytes.subarray(descStart, at.i) };
 }
+
+/** Every import of the wasm, in order: `{ module, field, kind }` (see [`readImport`]). */
+export function imports(bytes) {
+  const found = [];
+  for (const section of sections(bytes)) {
+    if (section.id !== 2) continue;
+    const at = { i: section.body };
+    for (let n = readLeb(bytes, at); n > 0; n--) {
+      const { module, field, kind } = readImport(bytes, at);
+      found.push({ module, field, kind });
+    }
+  }
+  return found;
+}
