@@ -17,10 +17,10 @@
 // into it: a large one there may carry code that only ever runs later (reading stored records, which
 // a first visit has none of, was 11 KB of it before it had one body for every type).
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha384 } from '../tools/hashes.mjs';
 import { imports, readLeb, readName, sections } from '../tools/wasm-bytes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,7 +54,6 @@ run(path.join(bins, 'wasm-opt'), [`-O${level}`, '-g', ...params, path.join(work,
 // 2. In place of the page's wasm and glue in a copy of trunk's output, profiled by the build's splitter.
 const copy = path.join(work, 'pages', page);
 fs.cpSync(pageDir, copy, { recursive: true });
-const sha384 = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 let text = fs.readFileSync(path.join(copy, 'index.html'), 'utf8');
 for (const [pattern, replacement] of [[/_bg\.wasm$/, named], [/^[a-z]+-[0-9a-f]+\.js$/, path.join(work, 'bindgen', `${bin}.js`)]]) {
   const name = fs.readdirSync(copy).find((f) => pattern.test(f));

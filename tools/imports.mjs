@@ -16,16 +16,13 @@
 //   `integrity` values follow.
 // Run again over its own output it changes nothing.
 //   node tools/imports.mjs <dist>
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { hash16, sha384 } from './hashes.mjs';
 import { encodeName, imports, leb, readImport, readLeb, sections } from './wasm-bytes.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node tools/imports.mjs <dist>');
-
-const sha384 = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
-const hash16 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 /** `a` … `z`, `A` … `Z`, `aa`, `ab` …: the n-th short identifier. */
 function shortName(n) {

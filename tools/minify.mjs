@@ -8,16 +8,15 @@
 //   the minified file's;
 // - `loader.js`, which must still parse on engines older than the floor (it shows them the "too old"
 //   notice), so esbuild may not use syntax newer than ES2015 (modules themselves) in it.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
+import { sha384 as integrity } from './hashes.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node tools/minify.mjs <dist>');
 
 const GLUE = /^[a-z0-9_-]+-[0-9a-f]{10,16}\.js$/;
-const integrity = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 
 const scripts = fs.readdirSync(dir).filter((name) => GLUE.test(name)).map((name) => ({ name, target: 'es2020' }));
 if (scripts.length === 0) throw new Error(`no wasm-bindgen glue (<name>-<hash>.js) in ${dir}`);

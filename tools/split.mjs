@@ -17,7 +17,6 @@
 //    `data-anxin-whole-if`, the query parameters of the windows that start on both parts); its
 //    preload link the start-up part's name and integrity.
 // public/loader.js does the rest at run time (placeholders, held taps, `window.anxinRest`).
-import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -25,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import binaryen from 'binaryen';
+import { hash16, sha384 } from './hashes.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node tools/split.mjs <dist>');
@@ -143,8 +143,6 @@ function wholeIf(page) {
   return params.length ? ` data-anxin-whole-if="${params.join(' ')}"` : '';
 }
 
-const sha384 = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
-const hash16 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const run = (args) => execFileSync(WASM_SPLIT, [...FEATURES, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const TYPES = {
