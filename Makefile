@@ -23,6 +23,10 @@ STAMP := target/.stamps
 WASM_SPLIT := target/tools/binaryen/usr/bin/wasm-split
 # The pages: each <page>.html is its own trunk build (its own wasm), built once per `make dist`.
 PAGES := index kiosk contest desk
+# The pages whose wasm tools/split.mjs splits (each its own binary), and where their binaries are linked a
+# second time with their relocations, which tell it what data only the rest uses (tools/data-split.mjs).
+SPLIT_BINS := anxin kiosk contest
+LINKINFO := $(or $(CARGO_TARGET_DIR),target)/linkinfo
 APP_SOURCES := $(shell find src style public quizzes tools -type f 2>/dev/null) $(PAGES:%=%.html) Trunk.toml Cargo.toml Cargo.lock .cargo/config.toml
 
 .PHONY: help tools browsers fonts serve dist test lint host-test web-test engines e2e cli soak fuzz bench bench-peers banks check-banks clean
@@ -91,13 +95,15 @@ $(STAMP)/browsers:
 ## ---- build and serve ----
 # trunk builds one page per run: each page once into target/pages/<page>, then one dist/ assembled from
 # them (shared files must be identical), then the post-build steps once over it (minify, the phone's
-# wasm split in two after profiling its start-up in Chromium, each page's service worker, .br/.gz
-# copies). dist/index.html stands for the whole dist/ (touched last).
+# wasm split in two after profiling its start-up in Chromium, with the data only the rest uses moved
+# there as the binaries' relocations tell, each page's service worker, .br/.gz copies). dist/index.html stands for the whole dist/ (touched last).
 dist: dist/index.html
 dist/index.html: $(APP_SOURCES) | tools browsers
 	cargo fetch --target wasm32-unknown-unknown
 	rm -rf target/pages
 	for page in $(PAGES); do trunk build --release --offline=true --dist target/pages/$$page $$page.html; done
+	CARGO_TARGET_DIR=$(LINKINFO) cargo build --release --offline --target wasm32-unknown-unknown $(SPLIT_BINS:%=--bin %) \
+	  --config 'target.wasm32-unknown-unknown.rustflags=["-C", "link-arg=--emit-relocs"]'
 	node tools/assemble.mjs dist $(PAGES:%=target/pages/%)
 	node tools/postbuild.mjs dist
 	@touch $@

@@ -11,7 +11,8 @@
 //    records exactly what the page runs up to its first screen and while it waits there.
 // 2. `wasm-split --split` with the merged profile writes the start-up part (every function seen) and
 //    the rest; the start-up part's placeholder imports are folded to one per signature (binaryen.js,
-//    `foldPlaceholders`). The start-up part keeps trunk's `_bg.wasm` naming with a hash of its own contents; the
+//    `foldPlaceholders`); then the read-only data only the rest uses goes to the rest
+//    (tools/data-split.mjs). The start-up part keeps trunk's `_bg.wasm` naming with a hash of its own contents; the
 //    rest is `<name>-rest-<hash>.wasm`; the unsplit wasm is removed.
 // 3. The page's loader tag gets `data-anxin-wasm` (the start-up part) and `data-anxin-rest` (and
 //    `data-anxin-whole-if`, the query parameters of the windows that start on both parts); its
@@ -25,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import binaryen from 'binaryen';
 import { hash16, sha384 } from './hashes.mjs';
+import { moveData } from './data-split.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node tools/split.mjs <dist>');
@@ -32,6 +34,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WASM_SPLIT = process.env.WASM_SPLIT || path.join(root, 'target/tools/binaryen/usr/bin/wasm-split');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const FEATURES = ['--enable-mutable-globals'];
+// Where cargo linked each page's binary, and the same linked again with its relocations (`make dist`:
+// target/linkinfo) for the data's split (tools/data-split.mjs).
+const TARGET = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+const linkedWasm = (bin, dir) => path.join(dir, 'wasm32-unknown-unknown/release', `${bin}.wasm`);
 
 // Each split page, its screen, and the first-visit situations it starts in (a visitor with the app's
 // records stored, or an offline copy in charge, loads both parts before the start: public/loader.js).
@@ -246,7 +252,11 @@ for (const page of Object.keys(SCENARIOS)) {
       '--export-prefix=%', '--placeholder-namespace=placeholder', '--import-namespace=primary']);
     const whole = fs.readFileSync(path.join(dir, wasmName));
     const fold = foldPlaceholders(fs.readFileSync(first));
-    const [a, b] = [fold.bytes, fs.readFileSync(second)];
+    const [linked, withRelocs] = [linkedWasm(stem, TARGET), linkedWasm(stem, path.join(TARGET, 'linkinfo'))]
+      .map((f) => (fs.existsSync(f) ? fs.readFileSync(f) : Buffer.alloc(0)));
+    const data = moveData({ first: fold.bytes, rest: fs.readFileSync(second), linked, withRelocs });
+    if (data.skipped) console.warn(`split: ${page}: WARNING: all its data stays in the start-up part (${data.skipped})`);
+    const [a, b] = [data.first, data.rest];
     const names = { first: `${stem}-${hash16(a)}_bg.wasm`, rest: `${stem}-rest-${hash16(b)}.wasm` };
     fs.writeFileSync(path.join(dir, names.first), a);
     fs.writeFileSync(path.join(dir, names.rest), b);
@@ -258,7 +268,8 @@ for (const page of Object.keys(SCENARIOS)) {
       .replace(`data-anxin-wasm="./${wasmName}"`,
         `data-anxin-wasm="./${names.first}" data-anxin-rest="./${names.rest}"${wholeIf(page)}`);
     fs.writeFileSync(htmlFile, html);
-    console.log(`split: ${page} ${wasmName} (${whole.length} bytes) → start-up ${a.length} + rest ${b.length} bytes; placeholders ${fold.placeholders}`);
+    const dataNote = data.moved ? `; ${data.moved.bytes} bytes of data (${data.moved.symbols} symbols) moved to the rest` : '';
+    console.log(`split: ${page} ${wasmName} (${whole.length} bytes) → start-up ${a.length} + rest ${b.length} bytes; placeholders ${fold.placeholders}${dataNote}`);
   } finally {
     // SPLIT_KEEP=1 keeps the profiles and parts (target/split-*) to study what each situation adds.
     if (process.env.SPLIT_KEEP) console.log(`split: kept ${work}`);
