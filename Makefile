@@ -93,10 +93,12 @@ $(STAMP)/browsers:
 	@touch $@
 
 ## ---- build and serve ----
-# trunk builds one page per run: each page once into target/pages/<page>, then one dist/ assembled from
-# them (shared files must be identical), then the post-build steps once over it (minify, the phone's
-# wasm split in two after profiling its start-up in Chromium, with the data only the rest uses moved
-# there as the binaries' relocations tell, each page's service worker, .br/.gz copies). dist/index.html stands for the whole dist/ (touched last).
+# trunk builds one page per run: each page once into target/pages/<page>; then each split page's binary
+# is linked again with its relocations (target/linkinfo, seconds once the crates are built); then one dist/
+# is assembled from the pages (shared files must be identical) and the post-build steps run once over it
+# (minify, each page's wasm split in two after profiling its start-up in Chromium, with the data only the
+# rest uses moved there as those relocations tell, each page's service worker, .br/.gz copies).
+# dist/index.html stands for the whole dist/ (touched last).
 dist: dist/index.html
 dist/index.html: $(APP_SOURCES) | tools browsers
 	cargo fetch --target wasm32-unknown-unknown
