@@ -289,29 +289,26 @@ function withData(bytes, segments) {
   return Buffer.concat(parts);
 }
 
-/**
- * Moves the read-only data only `rest` uses from `first` into it. `linked`: the binary as cargo linked
- * it (before wasm-bindgen); `withRelocs`: the same linked with `--emit-relocs`. Returns the two parts
- * and what moved, or `{ skipped }` with the reason (the parts unchanged).
- */
-export function moveData({ first, rest, linked, withRelocs }) {
-  if (!linked.length) return { first, rest, skipped: 'no linked binary' };
+/** What moves (byte ranges, merged where they touch), or `{ skipped }` with the reason. */
+function planMove({ first, rest, linked, withRelocs }) {
+  if (!linked.length) return { skipped: 'no linked binary' };
   let info;
   try {
     info = linkInfo(withRelocs);
   } catch (error) {
-    return { first, rest, skipped: `no link info: ${error.message}` };
+    return { skipped: `no link info: ${error.message}` };
   }
   const code = (bytes) => {
     const s = [...sections(bytes)].find((x) => x.id === SECTION.code);
+    if (!s) throw new Error('a binary without code');
     return bytes.subarray(s.body, s.end);
   };
-  if (!code(linked).equals(code(withRelocs))) return { first, rest, skipped: 'the link info is of another binary (the code differs)' };
-  if (!sameImage(image(dataSegments(linked)), image(info.segments))) return { first, rest, skipped: 'the link info is of another binary (the data differs)' };
+  if (!code(linked).equals(code(withRelocs))) return { skipped: 'the link info is of another binary (the code differs)' };
+  if (!sameImage(image(dataSegments(linked)), image(info.segments))) return { skipped: 'the link info is of another binary (the data differs)' };
   const firstSegments = dataSegments(first);
   const whole = image(firstSegments);
-  if (!sameImage(whole, image(dataSegments(linked)))) return { first, rest, skipped: "the start-up part's data is not the linked binary's" };
-  if (dataSegments(rest).length) return { first, rest, skipped: 'the rest has data already' };
+  if (!sameImage(whole, image(dataSegments(linked)))) return { skipped: "the start-up part's data is not the linked binary's" };
+  if (dataSegments(rest).length) return { skipped: 'the rest has data already' };
 
   const keep = referenced(info, first);
   const wanted = referenced(info, rest);
@@ -330,6 +327,23 @@ export function moveData({ first, rest, linked, withRelocs }) {
       else ranges.push({ start: a, end: a + 1 });
     }
   }
+  return { ranges, whole, firstSegments, moving, keep };
+}
+
+/**
+ * Moves the read-only data only `rest` uses from `first` into it. `linked`: the binary as cargo linked
+ * it (before wasm-bindgen); `withRelocs`: the same linked with `--emit-relocs`. Returns the two parts
+ * and what moved, or `{ skipped }` with the reason (the parts unchanged).
+ */
+export function moveData({ first, rest, linked, withRelocs }) {
+  let plan;
+  try {
+    plan = planMove({ first, rest, linked, withRelocs });
+  } catch (error) {
+    plan = { skipped: error.message };
+  }
+  if (plan.skipped) return { first, rest, skipped: plan.skipped };
+  const { ranges, whole, firstSegments, moving, keep } = plan;
   const inRange = (address) => {
     let lo = 0;
     let hi = ranges.length;
