@@ -19,9 +19,8 @@
 //    start-up part does not keep. Writable data, and bytes no symbol covers, never move.
 // If anything does not match (no link info, a different binary, an unknown relocation), nothing moves
 // and the build says why: the page is then as large as before, never wrong.
-import fs from 'node:fs';
 import binaryen from 'binaryen';
-import { leb, readLeb, readName, sections } from './wasm-bytes.mjs';
+import { leb, readLeb, readName, readSleb, sections, sleb } from './wasm-bytes.mjs';
 
 const SECTION = { code: 10, data: 11 };
 // The relocation types that carry an addend (llvm/BinaryFormat/WasmRelocs.def) and, of those, the
@@ -32,20 +31,6 @@ const KNOWN_TYPES = 26;
 // How far from a constant no relocation gives to look for the symbols it may stand for.
 const NEAR = 16;
 
-/** A signed LEB128 number (32 bits) at `at.i`. */
-function readSleb(bytes, at) {
-  let result = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at.i++];
-    result |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte & 0x80);
-  if (shift < 32 && byte & 0x40) result |= -1 << shift;
-  return result;
-}
-
 /** The constant offset expression of an active segment: `i32.const N end`. */
 function readOffset(bytes, at, what) {
   if (bytes[at.i++] !== 0x41) throw new Error(`${what}: an offset that is not i32.const`);
@@ -54,7 +39,10 @@ function readOffset(bytes, at, what) {
   return value;
 }
 
-/** Each data segment of a wasm: its address and bytes (active segments only; a passive one throws). */
+/**
+ * Each data segment of a wasm: its address, its bytes, and where they start in the data section's
+ * contents (`at`). Active segments only: a passive one throws.
+ */
 export function dataSegments(bytes) {
   const out = [];
   for (const section of sections(bytes)) {
@@ -66,7 +54,7 @@ export function dataSegments(bytes) {
       if (flags === 2 && readLeb(bytes, at) !== 0) throw new Error('a data segment of a second memory');
       const address = readOffset(bytes, at, 'data segment');
       const length = readLeb(bytes, at);
-      out.push({ address, bytes: bytes.subarray(at.i, at.i + length) });
+      out.push({ address, bytes: bytes.subarray(at.i, at.i + length), at: at.i - section.body });
       at.i += length;
     }
   }
@@ -179,24 +167,11 @@ export function linkInfo(bytes) {
     }
   }
   // A pointer's place in memory: the data relocations' offsets count from the data section's
-  // contents, as the linker wrote them; each segment's bytes are found in the section.
-  const data = all.find((s) => s.id === SECTION.data);
-  const placed = [];
-  {
-    const d = { i: data.body };
-    for (let n = readLeb(bytes, d), k = 0; n > 0; n--, k++) {
-      const flags = readLeb(bytes, d);
-      if (flags === 2) readLeb(bytes, d);
-      readOffset(bytes, d, 'data segment');
-      const length = readLeb(bytes, d);
-      placed.push({ start: d.i - data.body, address: segments[k].address, length });
-      d.i += length;
-    }
-  }
+  // contents, as the linker wrote them.
   for (const p of pointers) {
-    const seg = placed.find((s) => p.offset >= s.start && p.offset < s.start + s.length);
-    if (!seg) throw new Error(`a data relocation at ${p.offset}, in no segment`);
-    p.address = seg.address + (p.offset - seg.start);
+    const segment = segments.find((s) => p.offset >= s.at && p.offset < s.at + s.bytes.length);
+    if (!segment) throw new Error(`a data relocation at ${p.offset}, in no segment`);
+    p.address = segment.address + (p.offset - segment.at);
   }
   const defined = symbols.filter((s) => s && s.size > 0).sort((a, b) => a.address - b.address);
   return { symbols: defined, byValue, pointers, segments };
@@ -264,16 +239,7 @@ function referenced(info, code) {
 function withData(bytes, segments) {
   const body = [leb(segments.length)];
   for (const s of segments) {
-    const address = [];
-    let v = s.address;
-    for (;;) {
-      const byte = v & 0x7f;
-      v >>= 7;
-      const done = (v === 0 && !(byte & 0x40)) || (v === -1 && byte & 0x40);
-      address.push(done ? byte : byte | 0x80);
-      if (done) break;
-    }
-    body.push(Buffer.from([0x00, 0x41, ...address, 0x0b]), leb(s.bytes.length), Buffer.from(s.bytes));
+    body.push(Buffer.from([0x00, 0x41]), sleb(s.address), Buffer.from([0x0b]), leb(s.bytes.length), Buffer.from(s.bytes));
   }
   const contents = Buffer.concat(body);
   const section = Buffer.concat([Buffer.from([SECTION.data]), leb(contents.length), contents]);

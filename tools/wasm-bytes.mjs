@@ -1,5 +1,6 @@
 // A wasm binary read (and its parts written) by hand, for the build steps and tools that change or
-// measure one section and copy the rest byte for byte (tools/imports.mjs, bench/startup-names.mjs).
+// measure one section and copy the rest byte for byte (tools/imports.mjs, tools/data-split.mjs,
+// bench/startup-names.mjs).
 
 /** The unsigned LEB128 number at `at.i`, moving `at.i` past it. */
 export function readLeb(bytes, at) {
@@ -25,6 +26,33 @@ export function leb(value) {
     out.push(byte);
   } while (v);
   return Buffer.from(out);
+}
+
+/** The signed LEB128 number (32 bits) at `at.i`, moving `at.i` past it. */
+export function readSleb(bytes, at) {
+  let result = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at.i++];
+    result |= (byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte & 0x80);
+  if (shift < 32 && byte & 0x40) result |= -1 << shift;
+  return result;
+}
+
+/** `value` (a 32-bit integer) as signed LEB128. */
+export function sleb(value) {
+  const out = [];
+  let v = value;
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    const done = (v === 0 && !(byte & 0x40)) || (v === -1 && byte & 0x40);
+    out.push(done ? byte : byte | 0x80);
+    if (done) return Buffer.from(out);
+  }
 }
 
 /** A name as the binary writes it: its length, then its UTF-8 bytes. */
